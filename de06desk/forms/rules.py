@@ -1,0 +1,195 @@
+"""A small, safe evaluator for the cross-field rules written in form files.
+
+Rules are Python-like boolean expressions (`approved_count <= received_count`,
+`status != 'corrected' or corrected_value`). They are parsed with `ast` and only a
+whitelist of nodes is accepted: names, literals, comparisons, `and`/`or`/`not`, `+ - *`
+and tuples/lists of literals. There are no calls, attributes, subscripts or lambdas, so an
+expression cannot reach Python objects; nothing is ever passed to `eval`.
+
+Ordering comparisons with an empty operand are *unknown* (None) and `and`/`or` follow
+three-valued logic, so a rule about two counts does not fire while one of them is blank
+(required-ness is the field's job). A rule fails only when it evaluates to exactly False.
+"""
+
+from __future__ import annotations
+
+import ast
+import operator
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+MAX_EXPRESSION_LENGTH = 500
+MAX_DEPTH = 30
+
+_COMPARE: dict[type[ast.cmpop], Callable[[Any, Any], Any]] = {
+    ast.Eq: operator.eq,
+    ast.NotEq: operator.ne,
+    ast.Lt: operator.lt,
+    ast.LtE: operator.le,
+    ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
+    ast.In: lambda a, b: a in b,
+    ast.NotIn: lambda a, b: a not in b,
+}
+_ORDERING = (ast.Lt, ast.LtE, ast.Gt, ast.GtE)
+_ARITH: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+}
+
+
+class RuleSyntaxError(ValueError):
+    """The expression is not in the rule language; the message says what is not allowed."""
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    """A parsed, checked rule expression and the field names it reads."""
+
+    source: str
+    tree: ast.Expression
+    names: frozenset[str]
+
+    def evaluate(self, values: Mapping[str, Any]) -> bool | None:
+        """True/False, or None when unknown because a compared value is blank."""
+        result = _eval(self.tree.body, values)
+        return None if result is UNKNOWN else bool(result)
+
+    def passes(self, values: Mapping[str, Any]) -> bool:
+        """Whether the record satisfies the rule (unknown counts as satisfied)."""
+        return self.evaluate(values) is not False
+
+
+def compile_rule(source: str) -> CompiledRule:
+    """Parse and check an expression; raise RuleSyntaxError if it uses anything not allowed."""
+    if not isinstance(source, str) or not source.strip():
+        raise RuleSyntaxError("the expression is empty")
+    if len(source) > MAX_EXPRESSION_LENGTH:
+        raise RuleSyntaxError(f"the expression is longer than {MAX_EXPRESSION_LENGTH} characters")
+    try:
+        tree = ast.parse(source.strip(), mode="eval")
+    except SyntaxError as exc:
+        raise RuleSyntaxError(f"syntax error: {exc.msg}") from None
+    except (RecursionError, MemoryError, ValueError):
+        raise RuleSyntaxError("the expression is too deeply nested or not valid text") from None
+    names: set[str] = set()
+    _check(tree.body, names, 0)
+    return CompiledRule(source, tree, frozenset(names))
+
+
+def _check(node: ast.AST, names: set[str], depth: int) -> None:
+    if depth > MAX_DEPTH:
+        raise RuleSyntaxError("the expression is too deeply nested")
+    match node:
+        case ast.Name(id=name, ctx=ast.Load()):
+            if name.startswith("_"):
+                raise RuleSyntaxError(f"names may not start with '_': {name}")
+            names.add(name)
+        case ast.Constant(value=value):
+            if not isinstance(value, str | int | float | bool) and value is not None:
+                raise RuleSyntaxError(f"literal of type {type(value).__name__} is not allowed")
+        case ast.BoolOp(op=ast.And() | ast.Or(), values=values):
+            for child in values:
+                _check(child, names, depth + 1)
+        case ast.UnaryOp(op=ast.Not() | ast.USub(), operand=operand):
+            _check(operand, names, depth + 1)
+        case ast.BinOp(op=op, left=left, right=right) if type(op) in _ARITH:
+            _check(left, names, depth + 1)
+            _check(right, names, depth + 1)
+        case ast.Compare(left=left, ops=ops, comparators=comparators):
+            if any(type(op) not in _COMPARE for op in ops):
+                raise RuleSyntaxError("only ==, !=, <, <=, >, >=, in, not in compare values")
+            _check(left, names, depth + 1)
+            for child in comparators:
+                _check(child, names, depth + 1)
+        case ast.Tuple(elts=elts) | ast.List(elts=elts):
+            for child in elts:
+                if not isinstance(child, ast.Constant):
+                    raise RuleSyntaxError("lists in rules may only hold literal values")
+                _check(child, names, depth + 1)
+        case ast.Call():
+            raise RuleSyntaxError("function calls are not allowed in rules")
+        case ast.Attribute():
+            raise RuleSyntaxError("attribute access is not allowed in rules")
+        case _:
+            raise RuleSyntaxError(f"'{type(node).__name__}' is not allowed in rules")
+
+
+class _Unknown:
+    """Result of an ordering comparison or arithmetic on a blank value."""
+
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+
+UNKNOWN = _Unknown()
+
+
+def _eval(node: ast.AST, values: Mapping[str, Any]) -> Any:
+    match node:
+        case ast.Name(id=name):
+            value = values.get(name)
+            return None if value == "" or value == [] else value
+        case ast.Constant(value=value):
+            return value
+        case ast.Tuple(elts=elts) | ast.List(elts=elts):
+            return tuple(_eval(e, values) for e in elts)
+        case ast.UnaryOp(op=ast.Not(), operand=operand):
+            value = _eval(operand, values)
+            return UNKNOWN if value is UNKNOWN else not value
+        case ast.UnaryOp(op=ast.USub(), operand=operand):
+            value = _eval(operand, values)
+            return UNKNOWN if value is None or value is UNKNOWN else _safe(operator.neg, value)
+        case ast.BinOp(op=op, left=left, right=right):
+            a, b = _eval(left, values), _eval(right, values)
+            # Numbers only: `'x' * 10**9` must not be a way to exhaust memory.
+            if not (_is_number(a) and _is_number(b)):
+                return UNKNOWN
+            return _safe(_ARITH[type(op)], a, b)
+        case ast.BoolOp(op=ast.And(), values=parts):
+            return _kleene_and([_eval(p, values) for p in parts])
+        case ast.BoolOp(op=ast.Or(), values=parts):
+            return _kleene_or([_eval(p, values) for p in parts])
+        case ast.Compare(left=left, ops=ops, comparators=comparators):
+            current = _eval(left, values)
+            outcome: Any = True
+            for op, comp in zip(ops, comparators, strict=True):
+                right = _eval(comp, values)
+                if current is UNKNOWN or right is UNKNOWN:
+                    step: Any = UNKNOWN
+                elif isinstance(op, _ORDERING) and (current is None or right is None):
+                    step = UNKNOWN
+                elif isinstance(op, ast.In | ast.NotIn) and right is None:
+                    step = isinstance(op, ast.NotIn)
+                else:
+                    step = _safe(_COMPARE[type(op)], current, right)
+                outcome = _kleene_and([outcome, step])
+                current = right
+            return outcome
+    raise RuleSyntaxError(f"'{type(node).__name__}' is not allowed in rules")
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _safe(fn: Callable[..., Any], *args: Any) -> Any:
+    # Values of mismatched types (a date against a number) make the rule unknown, not a crash.
+    try:
+        return fn(*args)
+    except (TypeError, ValueError, OverflowError, ArithmeticError):
+        return UNKNOWN
+
+
+def _kleene_and(parts: list[Any]) -> Any:
+    if any(p is not UNKNOWN and not p for p in parts):
+        return False
+    return UNKNOWN if any(p is UNKNOWN for p in parts) else True
+
+
+def _kleene_or(parts: list[Any]) -> Any:
+    if any(p is not UNKNOWN and p for p in parts):
+        return True
+    return UNKNOWN if any(p is UNKNOWN for p in parts) else False

@@ -1,0 +1,1 @@
+"""Data-quality checks over the citizen list and the citizen-list import."""

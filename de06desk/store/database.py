@@ -1,0 +1,616 @@
+"""The Store: one SQLite file, opened safely, with records written one action at a time."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import uuid as uuidlib
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import sqlite_utils
+
+from de06desk import __version__
+from de06desk.domain.i18n import Msg, msg
+from de06desk.domain.text import fold
+from de06desk.forms import FieldSpec, FormSet, FormSpec, load_forms, validate_record
+
+from .errors import NotFoundError, StoreError, ValidationError
+from .schema import FIXED_DDL, META_COLUMNS, SCHEMA_VERSION, column_sql, create_table_sql, index_sql
+
+Role = Literal["commune", "hub"]
+SYSTEM_USER = "system"
+
+
+def utc_now() -> str:
+    """Current time as an ISO 8601 UTC timestamp with milliseconds."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+@dataclass(frozen=True)
+class Record:
+    """A stored record: typed field values plus the bookkeeping every row carries."""
+
+    form_id: str
+    uuid: str
+    values: dict[str, Any]
+    unit_code: str
+    created_at: str
+    updated_at: str
+    author: str
+    device_id: str
+    change_no: int
+    edit_count: int
+    versions: dict[str, int]
+    deleted: bool
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values[name]
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """A field value, or `default` when blank."""
+        value = self.values.get(name)
+        return default if value is None else value
+
+
+def to_db(spec: FieldSpec, value: Any) -> Any:
+    """A field value as stored in SQLite (dates ISO text, multi-choice JSON)."""
+    if value is None or value == "" or value == []:
+        return None
+    if spec.type == "date":
+        return value.isoformat() if isinstance(value, date) else str(value)
+    if spec.type == "multi_choice":
+        return json.dumps(list(value), ensure_ascii=False)
+    return value
+
+
+def from_db(spec: FieldSpec, value: Any) -> Any:
+    """A stored value back as the field's Python value."""
+    if value is None:
+        return [] if spec.type == "multi_choice" else None
+    if spec.type == "date":
+        return date.fromisoformat(value)
+    if spec.type == "multi_choice":
+        return json.loads(value)
+    return value
+
+
+def search_text(form: FormSpec, values: Mapping[str, Any]) -> str:
+    """Folded text of the searchable fields, so search ignores case and diacritics."""
+    parts = [str(values.get(name) or "") for name in form.searchable_fields]
+    return fold(" ".join(p for p in parts if p))
+
+
+class Store:
+    """A de06desk database. Every SQL statement of the app lives in this package.
+
+    Use `Store.create` for a new file and `Store.open` for an existing one; both leave the
+    schema ready for the forms in use. One Store (one connection) per thread.
+    """
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, forms: FormSet) -> None:
+        self.path = path
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self.forms = forms
+        # Replaceable so the demo generator can make the same UUIDs for the same seed.
+        self.uuid_factory: Callable[[], str] = lambda: str(uuidlib.uuid4())
+
+    # ---- opening ---------------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        path: Path | str,
+        *,
+        unit_code: str,
+        role: Role = "commune",
+        forms: FormSet | None = None,
+    ) -> Store:
+        """Create a new database file; refuses to overwrite an existing one."""
+        path = Path(path)
+        if path.exists() and path.stat().st_size > 0:
+            raise StoreError(
+                msg(
+                    "Tệp {p} đã tồn tại; hãy chọn tên khác.",
+                    "{p} already exists; choose another name.",
+                    p=path.name,
+                )
+            )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        store = cls(path, _connect(path), forms or load_forms())
+        try:
+            with store.transaction():
+                for ddl in FIXED_DDL:
+                    store.conn.execute(ddl)
+                store._create_form_tables()
+                now = utc_now()
+                for key, value in {
+                    "schema_version": str(SCHEMA_VERSION),
+                    "app_version": __version__,
+                    "created_at": now,
+                    "device_id": str(uuidlib.uuid4()),
+                    "role": role,
+                    "unit_code": unit_code,
+                    "form_versions": json.dumps(store.forms.versions()),
+                }.items():
+                    store.set_meta(key, value)
+                store.conn.execute("INSERT INTO counters(name, value) VALUES ('change_no', 0)")
+        except BaseException:
+            store.close()
+            path.unlink(missing_ok=True)
+            raise
+        return store
+
+    @classmethod
+    def open(cls, path: Path | str, *, forms: FormSet | None = None) -> Store:
+        """Open an existing database, migrating it (after a backup copy) if it is older."""
+        path = Path(path)
+        if not path.exists():
+            raise StoreError(
+                msg(
+                    "Không tìm thấy cơ sở dữ liệu {p}.",
+                    "Database {p} not found.",
+                    p=str(path),
+                )
+            )
+        _check_is_ours(path)
+        store = cls(path, _connect(path), forms or load_forms())
+        try:
+            store._check_version_and_migrate()
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        """Close the connection (checkpointing the WAL)."""
+        with suppress(sqlite3.Error):
+            self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _create_form_tables(self) -> None:
+        by_id = self.forms.forms
+        for form in self.forms:
+            for sql in create_table_sql(form, by_id):
+                self.conn.execute(sql)
+
+    def _check_version_and_migrate(self) -> None:
+        version = int(self.get_meta("schema_version") or 0)
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                msg(
+                    "Cơ sở dữ liệu {p} được tạo bởi phiên bản mới hơn của phần mềm "
+                    "(lược đồ {v} > {s}). Hãy cập nhật de06desk; tệp không bị thay đổi.",
+                    "Database {p} was made by a newer version of de06desk (schema {v} > {s}). "
+                    "Update de06desk; the file was not changed.",
+                    p=self.path.name,
+                    v=version,
+                    s=SCHEMA_VERSION,
+                )
+            )
+        missing = self.pending_migrations()
+        if missing or version < SCHEMA_VERSION:
+            self.backup_before_migration()
+            with self.transaction():
+                for ddl in FIXED_DDL:
+                    self.conn.execute(ddl)
+                self._create_form_tables()
+                by_id = self.forms.forms
+                for form, spec in missing:
+                    if form.table in self.db.table_names():
+                        self.conn.execute(
+                            f'ALTER TABLE "{form.table}" ADD COLUMN {column_sql(spec, by_id)}'
+                        )
+                for form in self.forms:
+                    for sql in index_sql(form):
+                        self.conn.execute(sql)
+                self.set_meta("schema_version", str(SCHEMA_VERSION))
+                self.set_meta("app_version", __version__)
+                self.set_meta("form_versions", json.dumps(self.forms.versions()))
+
+    def pending_migrations(self) -> list[tuple[FormSpec, FieldSpec]]:
+        """Fields declared in the forms that the database's tables do not have yet."""
+        tables = set(self.db.table_names())
+        out: list[tuple[FormSpec, FieldSpec]] = []
+        for form in self.forms:
+            if form.table not in tables:
+                continue
+            columns = set(self.db[form.table].columns_dict)
+            out += [(form, f) for f in form.fields if f.name not in columns]
+        return out
+
+    def backup_before_migration(self) -> Path:
+        """Copy the file aside before changing its schema, so a failed upgrade loses nothing."""
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.stem}.before-migration-{stamp}{self.path.suffix}")
+        shutil.copy2(self.path, target)
+        return target
+
+    # ---- meta, counters, transactions --------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        """A value from the meta table."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Set a meta value (inside the caller's transaction if there is one)."""
+        self.conn.execute(
+            "INSERT INTO meta(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    @property
+    def device_id(self) -> str:
+        """This database's device id (distinguishes two laptops of one commune)."""
+        return self.get_meta("device_id") or ""
+
+    @property
+    def unit_code(self) -> str:
+        """The unit this database belongs to (commune code, or the hub's code)."""
+        return self.get_meta("unit_code") or ""
+
+    @property
+    def role(self) -> Role:
+        """'commune' or 'hub'."""
+        return "hub" if self.get_meta("role") == "hub" else "commune"
+
+    @contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """One user action = one transaction; nested calls become savepoints."""
+        with self.db.atomic():
+            yield self
+
+    def next_change_no(self) -> int:
+        """Take the next database-wide change number (call inside a transaction)."""
+        row = self.conn.execute(
+            "UPDATE counters SET value = value + 1 WHERE name = 'change_no' RETURNING value"
+        ).fetchone()
+        return int(row[0])
+
+    def current_change_no(self) -> int:
+        """The highest change number handed out so far."""
+        row = self.conn.execute("SELECT value FROM counters WHERE name = 'change_no'").fetchone()
+        return int(row[0]) if row else 0
+
+    # ---- audit --------------------------------------------------------------------------
+
+    def audit(
+        self,
+        action: str,
+        username: str,
+        *,
+        form_id: str | None = None,
+        record_uuid: str | None = None,
+        old: Mapping[str, Any] | None = None,
+        new: Mapping[str, Any] | None = None,
+        detail: str | None = None,
+    ) -> None:
+        """Append an entry to the audit log (who, when, what, old → new)."""
+        self.conn.execute(
+            "INSERT INTO audit(at, username, action, form_id, record_uuid, old, new, detail) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                utc_now(),
+                username,
+                action,
+                form_id,
+                record_uuid,
+                _json_or_none(old),
+                _json_or_none(new),
+                detail,
+            ),
+        )
+
+    # ---- records ------------------------------------------------------------------------
+
+    def form(self, form_id: str) -> FormSpec:
+        """The form spec for `form_id`."""
+        return self.forms[form_id]
+
+    def get_record(
+        self, form_id: str, uuid: str, *, include_deleted: bool = False
+    ) -> Record | None:
+        """One record by UUID, or None."""
+        form = self.forms[form_id]
+        row = self.conn.execute(f'SELECT * FROM "{form.table}" WHERE uuid = ?', (uuid,)).fetchone()
+        if row is None:
+            return None
+        record = self._record(form, row)
+        return None if record.deleted and not include_deleted else record
+
+    def list_records(
+        self,
+        form_id: str,
+        *,
+        where: Mapping[str, Any] | None = None,
+        include_deleted: bool = False,
+        order_by: str | None = None,
+        limit: int | None = None,
+    ) -> list[Record]:
+        """Records of a form matching field = value filters, in `order_by` field order."""
+        form = self.forms[form_id]
+        clauses, params = self._filters(form, where or {}, include_deleted)
+        sql = f'SELECT * FROM "{form.table}"'
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        order_col = self._column(form, order_by) if order_by else "rowid"
+        sql += f" ORDER BY {order_col}, rowid"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [self._record(form, row) for row in self.conn.execute(sql, params)]
+
+    def count_records(
+        self, form_id: str, *, where: Mapping[str, Any] | None = None, include_deleted: bool = False
+    ) -> int:
+        """How many records match."""
+        form = self.forms[form_id]
+        clauses, params = self._filters(form, where or {}, include_deleted)
+        sql = f'SELECT count(*) FROM "{form.table}"'
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        return int(self.conn.execute(sql, params).fetchone()[0])
+
+    def validate(self, form_id: str, values: Mapping[str, Any]) -> dict[str, list[Msg]]:
+        """Form rules plus checks only the store can make (references exist)."""
+        form = self.forms[form_id]
+        errors = validate_record(form, values)
+        for spec in form.fields:
+            value = values.get(spec.name)
+            target = spec.target_form
+            if target and value and spec.name not in errors:
+                target_table = self.forms[target].table
+                row = self.conn.execute(
+                    f'SELECT deleted FROM "{target_table}" WHERE uuid = ?', (value,)
+                ).fetchone()
+                if row is None or row[0]:
+                    errors[spec.name] = [
+                        msg(
+                            "{f}: bản ghi được chọn không còn tồn tại.",
+                            "{g}: the selected record no longer exists.",
+                            f=spec.label_vi,
+                            g=spec.label_en,
+                        )
+                    ]
+        return errors
+
+    def save_record(
+        self,
+        form_id: str,
+        values: Mapping[str, Any],
+        *,
+        user: str,
+        uuid: str | None = None,
+    ) -> Record:
+        """Create (uuid None) or update a record after validating it; one transaction.
+
+        Raises ValidationError (nothing written) if the record breaks its form.
+        """
+        form = self.forms[form_id]
+        clean = {
+            f.name: values.get(f.name, [] if f.type == "multi_choice" else None)
+            for f in form.fields
+        }
+        errors = self.validate(form_id, clean)
+        if errors:
+            raise ValidationError(Msg(form.label_vi, form.label_en), errors)
+        with self.transaction():
+            if uuid is None:
+                return self._insert(form, clean, user)
+            return self._update(form, uuid, clean, user)
+
+    def _insert(self, form: FormSpec, values: dict[str, Any], user: str) -> Record:
+        if form.singleton and self.count_records(form.id):
+            existing = self.list_records(form.id, limit=1)[0]
+            return self._update(form, existing.uuid, values, user)
+        now, device = utc_now(), self.device_id
+        row: dict[str, Any] = {f.name: to_db(f, values[f.name]) for f in form.fields}
+        row.update(
+            uuid=self.uuid_factory(),
+            unit_code=self.unit_code,
+            created_at=now,
+            updated_at=now,
+            author=user,
+            device_id=device,
+            change_no=self.next_change_no(),
+            edit_count=1,
+            versions=json.dumps({device: 1}),
+            deleted=0,
+            search_text=search_text(form, values),
+        )
+        self._write_row(form, row, insert=True)
+        self.audit(
+            "create", user, form_id=form.id, record_uuid=row["uuid"], new=_jsonable(form, values)
+        )
+        return self._record_by_uuid(form, row["uuid"])
+
+    def _update(self, form: FormSpec, uuid: str, values: dict[str, Any], user: str) -> Record:
+        current = self.get_record(form.id, uuid)
+        if current is None:
+            raise NotFoundError(
+                msg(
+                    "Không tìm thấy bản ghi cần sửa (có thể đã bị xóa).",
+                    "The record to edit was not found (it may have been deleted).",
+                )
+            )
+        changed = {k: v for k, v in values.items() if current.values.get(k) != v}
+        if not changed:
+            return current
+        device = self.device_id
+        versions = dict(current.versions)
+        versions[device] = versions.get(device, 0) + 1
+        row = {f.name: to_db(f, values[f.name]) for f in form.fields}
+        row.update(
+            uuid=uuid,
+            updated_at=utc_now(),
+            author=user,
+            device_id=device,
+            change_no=self.next_change_no(),
+            edit_count=current.edit_count + 1,
+            versions=json.dumps(versions),
+            search_text=search_text(form, values),
+        )
+        self._write_row(form, row, insert=False)
+        old = {k: current.values.get(k) for k in changed}
+        self.audit(
+            "update",
+            user,
+            form_id=form.id,
+            record_uuid=uuid,
+            old=_jsonable(form, old),
+            new=_jsonable(form, changed),
+        )
+        return self._record_by_uuid(form, uuid)
+
+    def delete_record(self, form_id: str, uuid: str, *, user: str) -> None:
+        """Delete by tombstone: the row stays, marked deleted, so sync can pass it on."""
+        form = self.forms[form_id]
+        with self.transaction():
+            current = self.get_record(form_id, uuid)
+            if current is None:
+                raise NotFoundError(
+                    msg("Không tìm thấy bản ghi cần xóa.", "The record to delete was not found.")
+                )
+            device = self.device_id
+            versions = dict(current.versions)
+            versions[device] = versions.get(device, 0) + 1
+            self.conn.execute(
+                f'UPDATE "{form.table}" SET deleted = 1, updated_at = ?, author = ?, '
+                "device_id = ?, change_no = ?, edit_count = edit_count + 1, versions = ? "
+                "WHERE uuid = ?",
+                (utc_now(), user, device, self.next_change_no(), json.dumps(versions), uuid),
+            )
+            self.audit(
+                "delete",
+                user,
+                form_id=form_id,
+                record_uuid=uuid,
+                old=_jsonable(form, current.values),
+            )
+
+    def _write_row(self, form: FormSpec, row: dict[str, Any], *, insert: bool) -> None:
+        columns = list(row)
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        if insert:
+            marks = ", ".join("?" for _ in columns)
+            self.conn.execute(
+                f'INSERT INTO "{form.table}" ({quoted}) VALUES ({marks})', [row[c] for c in columns]
+            )
+        else:
+            sets = ", ".join(f'"{c}" = ?' for c in columns if c != "uuid")
+            params = [row[c] for c in columns if c != "uuid"] + [row["uuid"]]
+            self.conn.execute(f'UPDATE "{form.table}" SET {sets} WHERE uuid = ?', params)
+
+    def _record_by_uuid(self, form: FormSpec, uuid: str) -> Record:
+        row = self.conn.execute(f'SELECT * FROM "{form.table}" WHERE uuid = ?', (uuid,)).fetchone()
+        return self._record(form, row)
+
+    def _record(self, form: FormSpec, row: sqlite3.Row) -> Record:
+        keys = row.keys()
+        values = {f.name: from_db(f, row[f.name]) if f.name in keys else None for f in form.fields}
+        return Record(
+            form_id=form.id,
+            uuid=row["uuid"],
+            values=values,
+            unit_code=row["unit_code"],
+            created_at=row["created_at"],
+            updated_at=row["updated_at"],
+            author=row["author"],
+            device_id=row["device_id"],
+            change_no=row["change_no"],
+            edit_count=row["edit_count"],
+            versions=json.loads(row["versions"] or "{}"),
+            deleted=bool(row["deleted"]),
+        )
+
+    def _column(self, form: FormSpec, name: str) -> str:
+        allowed = set(form.field_names) | {c for c, _ in META_COLUMNS}
+        if name not in allowed:
+            raise KeyError(f"{form.id}: no column {name!r}")
+        return f'"{name}"'
+
+    def _filters(
+        self, form: FormSpec, where: Mapping[str, Any], include_deleted: bool
+    ) -> tuple[list[str], list[Any]]:
+        clauses: list[str] = [] if include_deleted else ["deleted = 0"]
+        params: list[Any] = []
+        for name, value in where.items():
+            column = self._column(form, name)
+            if value is None:
+                clauses.append(f"{column} IS NULL")
+            else:
+                spec = next((f for f in form.fields if f.name == name), None)
+                clauses.append(f"{column} = ?")
+                params.append(to_db(spec, value) if spec else value)
+        return clauses, params
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA journal_mode = WAL")
+    # FULL: a transaction reported as saved survives a power cut, not just a crash.
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def _check_is_ours(path: Path) -> None:
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(16)
+    except OSError as exc:
+        raise StoreError(
+            msg(
+                "Không đọc được tệp {p}: {e}.", "Cannot read {p}: {e}.", p=path.name, e=exc.strerror
+            )
+        ) from None
+    if header != b"SQLite format 3\x00":
+        raise StoreError(
+            msg(
+                "Tệp {p} không phải cơ sở dữ liệu de06desk.",
+                "{p} is not a de06desk database.",
+                p=path.name,
+            )
+        )
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except sqlite3.DatabaseError:
+        row = None
+    finally:
+        conn.close()
+    if row is None:
+        raise StoreError(
+            msg(
+                "Tệp {p} không phải cơ sở dữ liệu de06desk.",
+                "{p} is not a de06desk database.",
+                p=path.name,
+            )
+        )
+
+
+def _json_or_none(data: Mapping[str, Any] | None) -> str | None:
+    if data is None:
+        return None
+    return json.dumps(data, ensure_ascii=False, default=str, sort_keys=True)
+
+
+def _jsonable(form: FormSpec, values: Mapping[str, Any]) -> dict[str, Any]:
+    names = set(form.field_names)
+    return {
+        k: (v.isoformat() if isinstance(v, date) else v) for k, v in values.items() if k in names
+    }

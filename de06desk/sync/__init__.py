@@ -1,0 +1,1 @@
+"""Sync packages: signed, encrypted files carried by USB between commune and hub."""

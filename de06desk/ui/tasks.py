@@ -1,0 +1,151 @@
+"""Long work off the UI thread: one helper, with progress, Cancel, and results on the UI thread.
+
+Shaped like Anki's QueryOp: `run_task(parent, title, work, on_done)`. `work(progress, cancelled)`
+runs on a worker thread; it reports with `progress(fraction, text)` and should stop early
+when `cancelled()` is true (raising `Cancelled`). The result or a readable error comes back
+on the UI thread. Work that touches the database must open its own Store there.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from de06desk.domain.i18n import DomainError
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[float, str], None]
+
+
+class Cancelled(Exception):
+    """Raised by work that noticed the user pressed Cancel."""
+
+
+class _Worker(QThread):
+    progressed = Signal(float, str)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, work: Callable[[Progress, Callable[[], bool]], Any]) -> None:
+        super().__init__()
+        self._work = work
+        self._cancel = False
+
+    def cancel(self) -> None:
+        self._cancel = True
+
+    def run(self) -> None:
+        try:
+            result = self._work(
+                lambda f, t="": self.progressed.emit(float(f), t), lambda: self._cancel
+            )
+        except BaseException as exc:  # delivered to the UI thread, never lost in a thread
+            if not isinstance(exc, DomainError | Cancelled):
+                log.error("background task failed:\n%s", traceback.format_exc())
+            self.failed.emit(exc)
+        else:
+            self.succeeded.emit(result)
+
+
+class Task(QObject):
+    """A running background job; keep a reference until it finishes (run_task does)."""
+
+    finished = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        work: Callable[[Progress, Callable[[], bool]], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+        show_progress: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._on_done = on_done
+        self._on_error = on_error
+        self.worker = _Worker(work)
+        self.dialog: QProgressDialog | None = None
+        if show_progress:
+            self.dialog = QProgressDialog(title, self.tr("Hủy"), 0, 1000, parent)
+            self.dialog.setWindowTitle(title)
+            self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            self.dialog.setMinimumDuration(300)
+            self.dialog.setAutoClose(False)
+            self.dialog.setAutoReset(False)
+            self.dialog.canceled.connect(self.worker.cancel)
+        self.worker.progressed.connect(self._progress)
+        self.worker.succeeded.connect(self._succeeded)
+        self.worker.failed.connect(self._failed)
+        self.worker.finished.connect(self.finished)
+
+    def start(self) -> None:
+        """Start the work on its thread."""
+        self.worker.start()
+
+    def cancel(self) -> None:
+        """Ask the work to stop."""
+        self.worker.cancel()
+
+    def _progress(self, fraction: float, text: str) -> None:
+        if self.dialog is not None:
+            self.dialog.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
+            if text:
+                self.dialog.setLabelText(text)
+
+    def _close_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+
+    def _succeeded(self, result: Any) -> None:
+        self.worker.wait()
+        self._close_dialog()
+        self._on_done(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.worker.wait()
+        self._close_dialog()
+        if self._on_error is not None:
+            self._on_error(exc)
+        elif isinstance(exc, Cancelled):
+            return
+        else:
+            show_error(self._parent, exc)
+
+
+def run_task(
+    parent: QWidget | None,
+    title: str,
+    work: Callable[[Progress, Callable[[], bool]], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None] | None = None,
+    show_progress: bool = True,
+) -> Task:
+    """Run `work` in the background with a progress dialog; `on_done(result)` on the UI thread."""
+    task = Task(parent, title, work, on_done, on_error, show_progress)
+    _running.add(task)
+    task.finished.connect(lambda: _running.discard(task))
+    task.start()
+    return task
+
+
+_running: set[Task] = set()
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    """A readable error box: domain errors as written, anything else as a short message."""
+    if isinstance(exc, DomainError):
+        text = str(exc)
+    else:
+        text = (
+            "Đã xảy ra lỗi không mong muốn; dữ liệu đã lưu không bị ảnh hưởng.\n"
+            f"Chi tiết: {type(exc).__name__}: {exc}"
+        )
+    QMessageBox.warning(parent, "de06desk", text)

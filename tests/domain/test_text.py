@@ -1,0 +1,62 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from de06desk.domain.text import fold
+
+VIETNAMESE_LETTERS = (
+    "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđbcdghklmnpqrstvx"
+)
+ALL_LETTERS = VIETNAMESE_LETTERS + VIETNAMESE_LETTERS.upper()
+
+
+def test_example_name() -> None:
+    assert fold("Nguyễn Thị Hường") == "nguyen thi huong"
+
+
+def test_every_tone_mark_on_every_vowel() -> None:
+    assert fold("aàáảãạ ăằắẳẵặ âầấẩẫậ") == "aaaaaa aaaaaa aaaaaa"
+    assert fold("eèéẻẽẹ êềếểễệ iìíỉĩị") == "eeeeee eeeeee iiiiii"
+    assert fold("oòóỏõọ ôồốổỗộ ơờớởỡợ") == "oooooo oooooo oooooo"
+    assert fold("uùúủũụ ưừứửữự yỳýỷỹỵ") == "uuuuuu uuuuuu yyyyyy"
+
+
+def test_uppercase_and_d_with_stroke() -> None:
+    assert fold("ĐẶNG VĂN ĐỨC") == "dang van duc"
+    assert fold("Đắk Lắk") == "dak lak"
+    assert fold("ỨNG HÒA") == "ung hoa"
+
+
+def test_whitespace_collapsed_and_stripped() -> None:
+    assert fold("  Lê\t\tVăn \n Tám  ") == "le van tam"
+    assert fold("") == ""
+    assert fold("   ") == ""
+
+
+def test_decomposed_input_same_as_precomposed() -> None:
+    decomposed = "Nguye\u0302\u0303n Thi\u0323 Hu\u031bo\u031b\u0300ng"
+    assert fold(decomposed) == "nguyen thi huong"
+
+
+def test_other_latin_and_non_letters_kept() -> None:
+    assert fold("Café Müller 12/3") == "cafe muller 12/3"
+    assert fold("Số 5, ngõ 10") == "so 5, ngo 10"
+
+
+@given(st.text(alphabet=ALL_LETTERS + " \t", max_size=40))
+def test_vietnamese_letters_fold_to_ascii(text: str) -> None:
+    folded = fold(text)
+    assert folded.isascii()
+    assert folded == folded.lower()
+    assert "  " not in folded
+    assert folded == folded.strip()
+
+
+@given(st.text(max_size=60))
+def test_fold_is_idempotent(text: str) -> None:
+    once = fold(text)
+    assert fold(once) == once
+
+
+@given(st.text(alphabet=ALL_LETTERS, min_size=1, max_size=20))
+def test_fold_keeps_length_of_a_word(word: str) -> None:
+    assert len(fold(word)) == len(word)
