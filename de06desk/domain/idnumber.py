@@ -53,7 +53,8 @@ def _this_year() -> int:
 
 
 def _clean(raw: str) -> str:
-    text = unicodedata.normalize("NFKC", raw).strip()
+    # NFKC turns full-width digits (some Asian keyboards/IMEs) into ASCII ones.
+    text = (raw if raw.isascii() else unicodedata.normalize("NFKC", raw)).strip()
     # Excel users force text with a leading apostrophe to keep the leading zero.
     text = text.lstrip("'")
     return _SEPARATORS.sub("", text)

@@ -40,7 +40,9 @@ _EXAMPLE_EN = "Enter a 10-digit mobile number, e.g. 0912 345 678."
 
 def _local_digits(raw: str) -> str:
     """Digits of `raw` in the domestic form (leading 0), country code removed."""
-    text = _SEPARATORS.sub("", unicodedata.normalize("NFKC", raw).strip().lstrip("'"))
+    if not raw.isascii():
+        raw = unicodedata.normalize("NFKC", raw)
+    text = _SEPARATORS.sub("", raw.strip().lstrip("'"))
     if not text:
         raise DomainError(
             msg("Chưa nhập số điện thoại. " + _EXAMPLE_VI, "No phone number. " + _EXAMPLE_EN)

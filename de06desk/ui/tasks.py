@@ -17,14 +17,9 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from de06desk.domain.i18n import DomainError
+from de06desk.domain.progress import Cancelled, Progress
 
 log = logging.getLogger(__name__)
-
-Progress = Callable[[float, str], None]
-
-
-class Cancelled(Exception):
-    """Raised by work that noticed the user pressed Cancel."""
 
 
 class _Worker(QThread):
