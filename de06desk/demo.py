@@ -308,6 +308,7 @@ def _fill(
     rng.shuffle(adults)
     queue = iter(adults)
     kinds = [("office", 3), ("village", 5), ("school", 1), ("workplace", 1)]
+    first_statuses = ["open", "verified", "corrected", "rejected"]
     for week in range(weeks):
         monday = first_day + timedelta(weeks=week)
         for _ in range(rng.randint(2, 4)):
@@ -357,7 +358,7 @@ def _fill(
                 )
             counts["đợt kích hoạt"] += 1
         counts["hồ sơ làm sạch"] += _cleanup_week(
-            store, rng, monday, today, people, villages, officers, user
+            store, rng, monday, today, people, villages, officers, user, first_statuses
         )
         counts["buổi hỗ trợ"] += _support_week(store, rng, monday, today, villages, officers, user)
 
@@ -509,7 +510,9 @@ _ERRORS = [
 ]
 
 
-def _cleanup_week(store, rng, monday, today, people, villages, officers, user) -> int:
+def _cleanup_week(
+    store, rng, monday, today, people, villages, officers, user, first_statuses
+) -> int:
     made = 0
     for _ in range(rng.randint(2, 7)):
         opened = monday + timedelta(days=rng.randint(0, 6))
@@ -517,7 +520,12 @@ def _cleanup_week(store, rng, monday, today, people, villages, officers, user) -
             continue
         criterion, error_type, description = rng.choice(_ERRORS)
         person = rng.choice(people)
-        status = _weighted(rng, [("open", 3), ("verified", 2), ("corrected", 4), ("rejected", 1)])
+        # The first cases take each status in turn so every demo shows all of them.
+        status = (
+            first_statuses.pop(0)
+            if first_statuses and opened <= today - timedelta(days=1)
+            else (_weighted(rng, [("open", 3), ("verified", 2), ("corrected", 4), ("rejected", 1)]))
+        )
         closed = None
         if status in ("corrected", "rejected"):
             closed = min(today, opened + timedelta(days=rng.randint(0, 20)))

@@ -55,7 +55,3 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"de06desk: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr
         )
         return 1
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -177,8 +177,9 @@ def validate_record(form: FormSpec, values: Mapping[str, Any], today: date | Non
         problems = check_field(spec, values.get(spec.name), today)
         if problems:
             errors[spec.name] = problems
+    invalid_fields = set(errors)
     for rule in form.rules:
-        if any(name in errors for name in rule.expression.names):
+        if rule.expression.names & invalid_fields:
             continue
         if not rule.expression.passes(values):
             for name in rule.fields:

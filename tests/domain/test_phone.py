@@ -173,3 +173,7 @@ def test_never_crashes_with_other_errors(text: str) -> None:
         return
     assert len(result) == 10
     assert result[:3] in NEW_PREFIXES
+
+
+def test_fullwidth_digits_accepted() -> None:
+    assert normalize_phone("０９１２ ３４５ ６７８") == "0912345678"
