@@ -1,0 +1,49 @@
+"""Logging to a rotating file in the data folder, with personal numbers masked.
+
+Logs are plain text on a shared PC, so an ID number or a phone must never reach them: every
+record passes through a filter that masks runs of 9 or more digits (ID numbers, old ID cards,
+phones, with or without separators) before it is written — including tracebacks.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import re
+from pathlib import Path
+
+from de06desk.config import data_dir
+
+# 9+ digits, allowing the separators people type inside phones and IDs ("091 234 5678").
+_PERSONAL_NUMBER = re.compile(r"(?<!\d)(?:\+?\d[\s.\-]?){8,}\d(?!\d)")
+
+
+def redact(text: str) -> str:
+    """`text` with every ID-number- or phone-like digit run replaced by a mask."""
+    return _PERSONAL_NUMBER.sub(
+        lambda m: "*" * 6 + m.group(0)[-2:] if len(m.group(0)) > 2 else "*", text
+    )
+
+
+class RedactingFormatter(logging.Formatter):
+    """A formatter whose output (message and traceback) has personal numbers masked."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
+
+
+def setup_logging(folder: Path | None = None, level: int = logging.INFO) -> Path:
+    """Send the app's logs to `<data dir>/logs/de06desk.log` (rotated); returns the file path."""
+    log_dir = (folder or data_dir()) / "logs"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    path = log_dir / "de06desk.log"
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers = [h for h in root.handlers if not getattr(h, "_de06desk", False)]
+    handler._de06desk = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.setLevel(level)
+    return path
