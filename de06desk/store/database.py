@@ -565,6 +565,8 @@ def _connect(path: Path) -> sqlite3.Connection:
     # FULL: a transaction reported as saved survives a power cut, not just a crash.
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
+    # So an INSERT OR REPLACE fires the delete triggers that keep the search index in step.
+    conn.execute("PRAGMA recursive_triggers = ON")
     return conn
 
 
