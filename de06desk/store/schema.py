@@ -45,6 +45,74 @@ FIXED_DDL = [
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
     )""",
+    # ---- sync (store/sync_state.py; docs/SYNC.md) ----
+    # This database's own key pairs. `protection` says how private_key is wrapped ('none' until
+    # encryption at rest lands), so keys can be re-wrapped later without changing the table.
+    """CREATE TABLE IF NOT EXISTS sync_keys (
+        name TEXT PRIMARY KEY CHECK (name IN ('signing', 'agreement')),
+        algorithm TEXT NOT NULL,
+        private_key BLOB NOT NULL,
+        protection TEXT NOT NULL DEFAULT 'none',
+        public_key BLOB NOT NULL,
+        created_at TEXT NOT NULL
+    )""",
+    # Other units' public keys: at a hub the registered communes, at a commune its hub.
+    """CREATE TABLE IF NOT EXISTS sync_peers (
+        unit_code TEXT PRIMARY KEY,
+        role TEXT NOT NULL CHECK (role IN ('commune', 'hub')),
+        unit_name TEXT NOT NULL,
+        signing_key BLOB NOT NULL,
+        agreement_key BLOB NOT NULL,
+        fingerprint TEXT NOT NULL,
+        added_at TEXT NOT NULL
+    )""",
+    # Packages this database wrote; acked_at is set when the recipient confirms receipt.
+    """CREATE TABLE IF NOT EXISTS sync_sent (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        recipient TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        change_from INTEGER NOT NULL,
+        change_to INTEGER NOT NULL,
+        rows INTEGER NOT NULL,
+        sha256 TEXT NOT NULL UNIQUE,
+        acked_at TEXT,
+        UNIQUE (recipient, device_id, seq)
+    )""",
+    # Packages this database imported (the hash makes a re-import a no-op).
+    """CREATE TABLE IF NOT EXISTS sync_received (
+        sha256 TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        sender TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        change_from INTEGER NOT NULL,
+        change_to INTEGER NOT NULL,
+        rows INTEGER NOT NULL,
+        applied INTEGER NOT NULL,
+        conflicts INTEGER NOT NULL,
+        file_name TEXT NOT NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS sync_received_sender ON sync_received(sender, device_id, seq)",
+    # Concurrent edits of one record (neither version vector dominates): what was kept, and the
+    # losing version in full, so nothing is silently lost.
+    """CREATE TABLE IF NOT EXISTS sync_conflicts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        package_sha256 TEXT NOT NULL,
+        form_id TEXT NOT NULL,
+        record_uuid TEXT NOT NULL,
+        unit_code TEXT NOT NULL,
+        kept TEXT NOT NULL CHECK (kept IN ('incoming', 'existing')),
+        kept_versions TEXT NOT NULL,
+        lost_versions TEXT NOT NULL,
+        lost_row TEXT NOT NULL
+    )""",
 ]
 
 # Columns every record table has besides the form's fields.
@@ -84,7 +152,37 @@ def create_table_sql(form: FormSpec, forms_by_id: dict[str, FormSpec]) -> list[s
         f'CREATE TABLE IF NOT EXISTS "{form.table}" (\n  ' + ",\n  ".join(columns) + "\n)"
     ]
     statements += index_sql(form)
+    statements += search_index_sql(form)
     return statements
+
+
+def search_table(form: FormSpec) -> str:
+    """Name of the trigram full-text index over a form's `search_text` column."""
+    return f"{form.table}_fts"
+
+
+def search_index_sql(form: FormSpec) -> list[str]:
+    """A trigram FTS5 index kept in step with `search_text` by triggers.
+
+    Substring search over a million folded names with LIKE scans the table (up to ~400 ms);
+    the trigram index answers in tens of milliseconds (docs/BENCHMARKS.md).
+    """
+    if not form.searchable_fields:
+        return []
+    t, fts = form.table, search_table(form)
+    return [
+        f'CREATE VIRTUAL TABLE IF NOT EXISTS "{fts}" USING fts5(search_text, '
+        f"content='{t}', content_rowid='rowid', tokenize='trigram')",
+        f'CREATE TRIGGER IF NOT EXISTS "{fts}_ai" AFTER INSERT ON "{t}" BEGIN '
+        f'INSERT INTO "{fts}"(rowid, search_text) VALUES (new.rowid, new.search_text); END',
+        f'CREATE TRIGGER IF NOT EXISTS "{fts}_ad" AFTER DELETE ON "{t}" BEGIN '
+        f'INSERT INTO "{fts}"("{fts}", rowid, search_text) '
+        f"VALUES ('delete', old.rowid, old.search_text); END",
+        f'CREATE TRIGGER IF NOT EXISTS "{fts}_au" AFTER UPDATE OF search_text ON "{t}" BEGIN '
+        f'INSERT INTO "{fts}"("{fts}", rowid, search_text) '
+        f"VALUES ('delete', old.rowid, old.search_text); "
+        f'INSERT INTO "{fts}"(rowid, search_text) VALUES (new.rowid, new.search_text); END',
+    ]
 
 
 def index_sql(form: FormSpec) -> list[str]:
