@@ -1,0 +1,69 @@
+"""Bulk insert: same validation and bookkeeping as single saves, all-or-nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from de06desk.domain.progress import Cancelled
+from de06desk.store import Store, StoreError, ValidationError
+from de06desk.store.bulk import insert_records
+
+
+def _people(village: str, n: int) -> list[dict]:
+    return [
+        {
+            "full_name": f"Nguyễn Văn {i}",
+            "birth_year": 1950 + i % 60,
+            "village": village,
+            "living_status": "living",
+        }
+        for i in range(n)
+    ]
+
+
+def test_bulk_insert_numbers_changes_and_indexes_search(store: Store) -> None:
+    village = store.save_record("village", {"name": "Thôn Đông"}, user="t").uuid
+    before = store.current_change_no()
+    uuids = insert_records(store, "citizen", _people(village, 12001), user="t")
+    assert len(set(uuids)) == 12001
+    assert store.count_records("citizen") == 12001
+    assert store.current_change_no() == before + 12001
+    numbers = [
+        r[0] for r in store.conn.execute("SELECT change_no FROM citizens ORDER BY change_no")
+    ]
+    assert numbers == list(range(before + 1, before + 12002))
+    first = store.get_record("citizen", uuids[0])
+    assert first is not None and first["full_name"] == "Nguyễn Văn 0"
+    hits = store.conn.execute(
+        "SELECT count(*) FROM citizens_fts WHERE citizens_fts MATCH '\"van 1200\"'"
+    ).fetchone()[0]
+    assert hits == 2  # "… 1200" and "… 12000"
+    assert (
+        store.conn.execute("SELECT count(*) FROM audit WHERE action = 'bulk_create'").fetchone()[0]
+        == 1
+    )
+
+
+def test_one_bad_record_leaves_nothing(store: Store) -> None:
+    village = store.save_record("village", {"name": "Thôn Đông"}, user="t").uuid
+    people = _people(village, 7000)
+    people[6500]["birth_year"] = None
+    before = store.current_change_no()
+    with pytest.raises(ValidationError):
+        insert_records(store, "citizen", people, user="t")
+    assert store.count_records("citizen") == 0
+    assert store.current_change_no() == before
+
+
+def test_cancel_leaves_nothing(store: Store) -> None:
+    village = store.save_record("village", {"name": "Thôn Đông"}, user="t").uuid
+    with pytest.raises(Cancelled):
+        insert_records(store, "citizen", _people(village, 12000), user="t", cancelled=lambda: True)
+    assert store.count_records("citizen") == 0
+
+
+def test_reference_to_a_missing_village_is_a_clear_refusal(store: Store) -> None:
+    people = _people("6d3c5f0e-0000-4000-8000-000000000001", 3)
+    with pytest.raises(StoreError, match="không tồn tại"):
+        insert_records(store, "citizen", people, user="t")
+    assert store.count_records("citizen", include_deleted=True) == 0
