@@ -1,0 +1,1 @@
+"""Benchmarks at real scale (`make bench`); not collected by the default test run."""
