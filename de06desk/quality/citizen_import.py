@@ -1,0 +1,720 @@
+"""Importing a citizen list: read → map columns → preview (plan) → apply → (undo).
+
+Each step is a function the app and the command line share. Nothing is written before
+`apply_import`; the plan says which rows will be added, which existing citizens (matched by ID
+number) will be updated, and which rows are refused and why. A refused row never blocks the
+good ones. `apply_import` writes everything in one transaction and records a batch, so
+`undo_import` can take the whole import back.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import uuid as uuidlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from de06desk.domain.i18n import DomainError, Msg, msg
+from de06desk.domain.idnumber import check_id_consistency, parse_id_number
+from de06desk.domain.phone import normalize_phone
+from de06desk.domain.progress import (
+    CancelCheck,
+    Cancelled,
+    Progress,
+    never_cancelled,
+    no_progress,
+)
+from de06desk.domain.text import fold
+from de06desk.domain.weeks import parse_date_or_year
+from de06desk.forms import FormSpec, validate_record
+from de06desk.store import Store, utc_now
+from de06desk.store import citizen_import as sql
+from de06desk.store.bulk import insert_records
+
+from .mapping import IMPORT_FIELDS, REQUIRED_FIELDS, guess_mapping
+from .tables import Cell, RawTable, read_table
+
+__all__ = [
+    "IMPORT_FIELDS",
+    "ImportPlan",
+    "ImportResult",
+    "PlannedRow",
+    "Refusal",
+    "RowNote",
+    "apply_import",
+    "guess_mapping",
+    "list_imports",
+    "plan_import",
+    "read_table",
+    "undo_import",
+    "write_refusals",
+]
+
+FORM_ID = "citizen"
+
+_SEX_WORDS = {
+    "nam": "male",
+    "m": "male",
+    "male": "male",
+    "trai": "male",
+    "nu": "female",
+    "f": "female",
+    "female": "female",
+    "gai": "female",
+}
+# Village names are matched with and without their kind word ("Thôn Đông" = "Đông").
+_VILLAGE_PREFIX = re.compile(r"^(?:thon|xom|ban|ap|buon|lang|khom|to dan pho|tdp|to)\s+")
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A row that will not be imported: its row number in the file, why, and its cells."""
+
+    row_no: int
+    reason: Msg
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class RowNote:
+    """Something worth knowing about a row that is imported anyway (e.g. ID vs birth year)."""
+
+    row_no: int
+    message: Msg
+
+
+@dataclass(frozen=True)
+class PlannedRow:
+    """A row that will be written: complete citizen values, and for updates the target."""
+
+    row_no: int
+    values: dict[str, Any]
+    uuid: str | None = None
+    expected_change_no: int = 0
+    changed: tuple[str, ...] = ()
+
+
+@dataclass
+class ImportPlan:
+    """The preview of an import. Applying it writes exactly `to_add` and `to_update`."""
+
+    source: str
+    mapping: dict[str, int]
+    total_rows: int
+    to_add: list[PlannedRow] = field(default_factory=list)
+    to_update: list[PlannedRow] = field(default_factory=list)
+    unchanged: list[int] = field(default_factory=list)
+    refused: list[Refusal] = field(default_factory=list)
+    notes: list[RowNote] = field(default_factory=list)
+    blank_rows: int = 0
+    villages_to_create: list[str] = field(default_factory=list)
+    headers: list[str] = field(default_factory=list)
+
+    def summary(self) -> Msg:
+        """One line for the preview: how many rows go where."""
+        extra_vi = extra_en = ""
+        if self.villages_to_create:
+            extra_vi = f"; tạo mới {len(self.villages_to_create)} thôn/xóm"
+            extra_en = f"; {len(self.villages_to_create)} new villages"
+        return msg(
+            "{rows} dòng: thêm mới {add}, cập nhật {upd}, không đổi {same}, bị từ chối {ref}{xv}.",
+            "{rows} rows: {add} to add, {upd} to update, {same} unchanged, {ref} refused{xe}.",
+            rows=self.total_rows,
+            add=len(self.to_add),
+            upd=len(self.to_update),
+            same=len(self.unchanged),
+            ref=len(self.refused),
+            xv=extra_vi,
+            xe=extra_en,
+        )
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an applied import did; `batch_id` undoes it."""
+
+    batch_id: str
+    added: int
+    updated: int
+    unchanged: int
+    refused: int
+    villages_created: int
+
+
+def _village_keys(name: str) -> list[str]:
+    folded = fold(name)
+    stripped = _VILLAGE_PREFIX.sub("", folded)
+    return [folded] if stripped == folded else [folded, stripped]
+
+
+class _VillageIndex:
+    """Existing villages by folded name, with and without "Thôn/Xóm/Bản…" in front."""
+
+    def __init__(self, store: Store) -> None:
+        self.exact: dict[str, str] = {}
+        by_stripped: dict[str, set[str]] = {}
+        for record in store.list_records("village"):
+            keys = _village_keys(record["name"])
+            self.exact.setdefault(keys[0], record.uuid)
+            by_stripped.setdefault(keys[-1], set()).add(record.uuid)
+        # A stripped name is only trusted when one village has it ("Đông" but not "1" if both
+        # "Tổ 1" and "Xóm 1" exist).
+        self.stripped = {k: next(iter(v)) for k, v in by_stripped.items() if len(v) == 1}
+
+    def find(self, name: str) -> str | None:
+        keys = _village_keys(name)
+        if keys[0] in self.exact:
+            return self.exact[keys[0]]
+        return self.stripped.get(keys[-1])
+
+
+def _text(cell: Cell) -> str:
+    """A cell as text, numbers without a trailing ".0" (Excel stores 1950 as 1950.0)."""
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    if isinstance(cell, date):
+        return cell.isoformat()
+    return " ".join(str(cell).split())
+
+
+def _id_text(cell: Cell) -> str:
+    text = _text(cell)
+    # An ID typed into a number cell loses its leading zeros (all province codes start with
+    # 0, codes 001–009 with 00): pad numbers of 10–11 digits back to 12.
+    if isinstance(cell, int | float) and text.isdigit() and len(text) in (10, 11):
+        return text.zfill(12)
+    return text
+
+
+def _phone_text(cell: Cell) -> str:
+    text = _text(cell)
+    # A mobile number in a number cell loses its leading 0 ("912345678").
+    if isinstance(cell, int | float) and text.isdigit() and len(text) in (9, 10) and text[0] != "0":
+        return "0" + text
+    return text
+
+
+def _parse_sex(text: str) -> str:
+    value = _SEX_WORDS.get(fold(text).replace(".", ""))
+    if value is None:
+        raise DomainError(
+            msg(
+                "Giới tính “{v}” không hiểu được: hãy ghi Nam hoặc Nữ.",
+                "Sex “{v}” is not understood: write Nam (male) or Nữ (female).",
+                v=text[:20],
+            )
+        )
+    return value
+
+
+def _parse_choice(form: FormSpec, name: str, text: str) -> str:
+    spec = form.field(name)
+    folded = fold(text)
+    for choice in spec.choices:
+        if folded in (choice.value, fold(choice.vi), fold(choice.en)):
+            return choice.value
+    raise DomainError(
+        msg(
+            "{f} “{v}” không có trong danh sách: {options}.",
+            "{g} “{v}” is not one of: {options_en}.",
+            f=spec.label_vi,
+            g=spec.label_en,
+            v=text[:30],
+            options=", ".join(c.vi for c in spec.choices),
+            options_en=", ".join(c.en for c in spec.choices),
+        )
+    )
+
+
+def _field_error(form: FormSpec, name: str, exc: DomainError) -> Msg:
+    spec = form.field(name)
+    return msg(
+        "{f}: {m}", "{g}: {e}", f=spec.label_vi, g=spec.label_en, m=exc.message.vi, e=exc.message.en
+    )
+
+
+def _parse_row(
+    form: FormSpec, row: list[Cell], mapping: Mapping[str, int]
+) -> tuple[dict[str, Any], list[Msg]]:
+    """Values the row gives (only the fields it fills) and the problems reading it."""
+    values: dict[str, Any] = {}
+    problems: list[Msg] = []
+
+    def cell(name: str) -> Cell:
+        index = mapping.get(name)
+        return row[index] if index is not None and index < len(row) else None
+
+    for name in ("full_name", "address", "ethnicity", "religion", "notes", "village"):
+        text = _text(cell(name))
+        if text:
+            values[name] = text
+    raw_id = _id_text(cell("id_number"))
+    if raw_id:
+        try:
+            values["id_number"] = parse_id_number(raw_id, allow_cmnd=True).number
+        except DomainError as exc:
+            problems.append(_field_error(form, "id_number", exc))
+    raw_sex = _text(cell("sex"))
+    if raw_sex:
+        try:
+            values["sex"] = _parse_sex(raw_sex)
+        except DomainError as exc:
+            problems.append(exc.message)
+    raw_phone = _phone_text(cell("phone"))
+    if raw_phone:
+        try:
+            values["phone"] = normalize_phone(raw_phone)
+        except DomainError as exc:
+            problems.append(_field_error(form, "phone", exc))
+    raw_status = _text(cell("living_status"))
+    if raw_status:
+        try:
+            values["living_status"] = _parse_choice(form, "living_status", raw_status)
+        except DomainError as exc:
+            problems.append(exc.message)
+    # "Ngày sinh" may hold a full date, a year, an Excel serial or "năm 1950"; "Năm sinh" is
+    # read the same way, as lists often put full dates there too.
+    for name in ("birth_date", "birth_year"):
+        raw = cell(name)
+        if raw is None or "birth_date" in values or "birth_year" in values:
+            continue
+        try:
+            birth, year = parse_date_or_year(raw if isinstance(raw, date) else _text(raw))
+        except DomainError as exc:
+            problems.append(_field_error(form, name, exc))
+            continue
+        if birth is not None:
+            values["birth_date"] = birth
+        elif year is not None:
+            values["birth_year"] = year
+    return values, problems
+
+
+def _merge(existing: Mapping[str, Any] | None, given: Mapping[str, Any]) -> dict[str, Any]:
+    """Full record values: the file's non-blank cells over what is stored.
+
+    A blank cell never erases stored data (a list without phones must not wipe phones).
+    A full birth date replaces a year-only birth; a year only replaces a date of another year.
+    """
+    values = dict(existing or {})
+    for name, value in given.items():
+        if name in ("birth_date", "birth_year"):
+            continue
+        values[name] = value
+    if "birth_date" in given:
+        values["birth_date"], values["birth_year"] = given["birth_date"], None
+    elif "birth_year" in given:
+        current = values.get("birth_date")
+        if not (isinstance(current, date) and current.year == given["birth_year"]):
+            values["birth_date"], values["birth_year"] = None, given["birth_year"]
+    if not values.get("living_status"):
+        values["living_status"] = "living"
+    return values
+
+
+def plan_import(
+    store: Store,
+    table: RawTable,
+    mapping: Mapping[str, int],
+    *,
+    create_villages: bool = False,
+    today: date | None = None,
+    progress: Progress = no_progress,
+    cancelled: CancelCheck = never_cancelled,
+) -> ImportPlan:
+    """Preview an import of `table` with `mapping` (field → column index); writes nothing.
+
+    Rows whose ID number matches one existing citizen update that citizen; other rows are
+    added. A row is refused (with its row number and the reason) when a value cannot be read,
+    the village is unknown (unless `create_villages`), the ID number appears twice in the
+    file or on several stored citizens, or the record breaks the citizen form. An ID number
+    inconsistent with the birth year or sex is imported, with a note.
+    """
+    missing = [name for name in REQUIRED_FIELDS if name not in mapping]
+    if missing:
+        form = store.form(FORM_ID)
+        raise DomainError(
+            msg(
+                "Chưa chọn cột cho: {f}. Hãy chọn cột tương ứng ở bước ghép cột.",
+                "No column chosen for: {g}. Choose the matching column in the mapping step.",
+                f=", ".join(form.field(n).label_vi for n in missing),
+                g=", ".join(form.field(n).label_en for n in missing),
+            )
+        )
+    form = store.form(FORM_ID)
+    villages = _VillageIndex(store)
+    plan = ImportPlan(
+        source=table.path.name,
+        mapping=dict(mapping),
+        total_rows=0,
+        headers=list(table.headers),
+    )
+    parsed: list[tuple[int, list[Cell], dict[str, Any], list[Msg]]] = []
+    for index, row in enumerate(table.rows):
+        if all(c is None for c in row):
+            plan.blank_rows += 1
+            continue
+        values, problems = _parse_row(form, row, mapping)
+        parsed.append((table.row_number(index), row, values, problems))
+    plan.total_rows = len(parsed)
+    existing = sql.records_by_field(
+        store, FORM_ID, "id_number", [v["id_number"] for _, _, v, _ in parsed if "id_number" in v]
+    )
+    seen_ids: dict[str, int] = {}
+    new_villages: dict[str, str] = {}
+    for count, (row_no, row, given, problems) in enumerate(parsed):
+        if count % 500 == 0:
+            if cancelled():
+                raise Cancelled()
+            progress(count / max(1, len(parsed)), f"{count}/{len(parsed)}")
+        refuse = _RowRefuser(plan, row_no, row)
+        if problems:
+            refuse(*problems)
+            continue
+        village_name = given.get("village")
+        if village_name:
+            village_uuid = villages.find(village_name)
+            if village_uuid is None:
+                if not create_villages:
+                    refuse(
+                        msg(
+                            "Thôn/xóm “{v}” chưa có trong danh mục của xã. Hãy thêm thôn/xóm "
+                            "này trước, sửa tên cho đúng, hoặc chọn “tạo thôn/xóm còn thiếu”.",
+                            "Village “{v}” is not in the commune's list. Add it first, correct "
+                            "the name, or choose “create missing villages”.",
+                            v=village_name,
+                        )
+                    )
+                    continue
+                key = _village_keys(village_name)[0]
+                new_villages.setdefault(key, village_name)
+                # A placeholder UUID keeps validation honest; the real one is made on apply.
+                village_uuid = f"new:{key}"
+            given["village"] = village_uuid
+        number = given.get("id_number")
+        if number:
+            if number in seen_ids:
+                refuse(
+                    msg(
+                        "Số định danh {n} trùng với dòng {r} trong cùng tệp.",
+                        "ID number {n} repeats row {r} of the same file.",
+                        n=number,
+                        r=seen_ids[number],
+                    )
+                )
+                continue
+            seen_ids[number] = row_no
+        matches = existing.get(number, []) if number else []
+        if len(matches) > 1:
+            refuse(
+                msg(
+                    "Số định danh {n} đang có ở {k} công dân trong dữ liệu; hãy xử lý hồ sơ trùng "
+                    "trước (xem Kiểm tra dữ liệu).",
+                    "ID number {n} is already on {k} citizens; resolve the duplicates first "
+                    "(see Data checks).",
+                    n=number,
+                    k=len(matches),
+                )
+            )
+            continue
+        target = matches[0] if matches else None
+        values = _merge(target.values if target else None, given)
+        # Placeholder village ids ("new:…") pass: validate_record does not look villages up.
+        errors = validate_record(form, values, today)
+        if errors:
+            refuse(*[m for problems_ in errors.values() for m in problems_])
+            continue
+        if number:
+            info = parse_id_number(number, allow_cmnd=True)
+            birth = values.get("birth_date")
+            year = birth.year if isinstance(birth, date) else values.get("birth_year")
+            for note in check_id_consistency(info, birth_year=year, sex=values.get("sex")):
+                plan.notes.append(RowNote(row_no, note))
+        if target is None:
+            plan.to_add.append(PlannedRow(row_no, values))
+            continue
+        changed = tuple(n for n in form.field_names if target.values.get(n) != values.get(n))
+        if not changed:
+            plan.unchanged.append(row_no)
+            continue
+        plan.to_update.append(PlannedRow(row_no, values, target.uuid, target.change_no, changed))
+    plan.villages_to_create = sorted(new_villages.values(), key=fold)
+    progress(1.0, "")
+    return plan
+
+
+class _RowRefuser:
+    def __init__(self, plan: ImportPlan, row_no: int, row: list[Cell]) -> None:
+        self.plan, self.row_no, self.row = plan, row_no, row
+
+    def __call__(self, *problems: Msg) -> None:
+        unique = list(dict.fromkeys(problems))
+        reason = Msg("; ".join(m.vi for m in unique), "; ".join(m.en for m in unique))
+        self.plan.refused.append(Refusal(self.row_no, reason, tuple(self.row)))
+
+
+def apply_import(
+    store: Store,
+    plan: ImportPlan,
+    user: str,
+    progress: Progress = no_progress,
+    cancelled: CancelCheck = never_cancelled,
+) -> ImportResult:
+    """Write a previewed import in one transaction and record it as an undoable batch.
+
+    Villages the plan creates are made first. Refused and unchanged rows are not touched.
+    If an updated citizen was changed since the preview, nothing is written (StoreError).
+    """
+    batch_id = uuidlib.uuid4().hex[:12]
+    detail = f"import {batch_id}"
+    progress(0.0, "")
+    with store.transaction():
+        sql.ensure_tables(store)
+        made_villages: dict[str, str] = {}
+        batch_rows: list[sql.BatchRow] = []
+        for name in plan.villages_to_create:
+            record = store.save_record("village", {"name": name}, user=user)
+            made_villages[f"new:{_village_keys(name)[0]}"] = record.uuid
+            batch_rows.append(
+                sql.BatchRow("village", record.uuid, "create", None, record.change_no)
+            )
+        if cancelled():
+            raise Cancelled()
+
+        def resolved(values: dict[str, Any]) -> dict[str, Any]:
+            village = values.get("village")
+            if isinstance(village, str) and village.startswith("new:"):
+                return {**values, "village": made_villages[village]}
+            return values
+
+        progress(0.2, "")
+        # Rows were checked against the form by plan_import; villages exist (or were just made).
+        uuids = insert_records(
+            store,
+            FORM_ID,
+            [resolved(p.values) for p in plan.to_add],
+            user=user,
+            validate=False,
+            detail=f"{detail}: {len(plan.to_add)} records",
+        )
+        numbers = sql.change_numbers(store, FORM_ID, uuids)
+        created = [(u, numbers[u]) for u in uuids]
+        batch_rows += [sql.BatchRow(FORM_ID, u, "create", None, c) for u, c in created]
+        if cancelled():
+            raise Cancelled()
+        progress(0.6, "")
+        updates = [
+            sql.RowUpdate(p.uuid, resolved(p.values), p.expected_change_no)
+            for p in plan.to_update
+            if p.uuid is not None
+        ]
+        old = sql.update_records(store, FORM_ID, updates, user=user, detail=detail)
+        form = store.form(FORM_ID)
+        batch_rows += [
+            sql.BatchRow(FORM_ID, uuid, "update", _storable(form, values), change_no)
+            for uuid, (values, change_no) in old.items()
+        ]
+        if cancelled():
+            raise Cancelled()
+        sql.record_batch(
+            store,
+            sql.ImportBatch(
+                batch_id=batch_id,
+                kind="citizens",
+                source=plan.source,
+                created_at=utc_now(),
+                username=user,
+                added=len(created),
+                updated=len(old),
+                refused=len(plan.refused),
+                undone_at=None,
+                undone_by=None,
+            ),
+            batch_rows,
+        )
+        store.audit(
+            "import_citizens",
+            user,
+            form_id=FORM_ID,
+            detail=f"{batch_id}: {plan.source}: +{len(created)} ~{len(old)} "
+            f"-{len(plan.refused)} refused, {len(made_villages)} villages",
+        )
+    progress(1.0, "")
+    return ImportResult(
+        batch_id=batch_id,
+        added=len(created),
+        updated=len(old),
+        unchanged=len(plan.unchanged),
+        refused=len(plan.refused),
+        villages_created=len(made_villages),
+    )
+
+
+def _storable(form: FormSpec, values: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        f.name: (
+            values.get(f.name).isoformat()
+            if isinstance(values.get(f.name), date)
+            else values.get(f.name)
+        )
+        for f in form.fields
+    }
+
+
+def _restored(form: FormSpec, stored: Mapping[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for spec in form.fields:
+        value = stored.get(spec.name)
+        if spec.type == "date" and isinstance(value, str):
+            value = date.fromisoformat(value)
+        out[spec.name] = value
+    return out
+
+
+def undo_import(store: Store, batch_id: str, user: str) -> sql.ImportBatch:
+    """Take back a whole import: its new records are tombstoned, updated ones restored.
+
+    Returns the batch, now marked undone. Refused (nothing changes) when the batch is unknown
+    or already undone, when a record it wrote was edited since, or when other records now
+    point at a citizen/village it created.
+    """
+    batch = sql.get_batch(store, batch_id)
+    if batch is None:
+        raise DomainError(
+            msg(
+                "Không tìm thấy lần nhập “{b}”.",
+                "Import “{b}” not found.",
+                b=batch_id,
+            )
+        )
+    if batch.undone_at:
+        raise DomainError(
+            msg(
+                "Lần nhập “{b}” đã được hoàn tác lúc {t}.",
+                "Import “{b}” was already undone at {t}.",
+                b=batch_id,
+                t=batch.undone_at,
+            )
+        )
+    rows = sql.batch_rows(store, batch_id)
+    with store.transaction():
+        by_form: dict[str, list[sql.BatchRow]] = {}
+        for row in rows:
+            by_form.setdefault(row.form_id, []).append(row)
+        edited = 0
+        for form_id, items in by_form.items():
+            current = sql.records_by_uuid(store, form_id, [r.record_uuid for r in items])
+            edited += sum(
+                1
+                for r in items
+                if r.record_uuid not in current or current[r.record_uuid].change_no != r.change_no
+            )
+        if edited:
+            raise DomainError(
+                msg(
+                    "Không hoàn tác được: {n} hồ sơ của lần nhập này đã được sửa hoặc xóa sau đó. "
+                    "Hãy sửa trực tiếp các hồ sơ đó.",
+                    "Cannot undo: {n} records of this import were edited or deleted since. "
+                    "Correct those records directly.",
+                    n=edited,
+                )
+            )
+        created = {r.record_uuid for r in rows if r.action == "create"}
+        for target in ("citizen", "village"):
+            targets = [r.record_uuid for r in by_form.get(target, []) if r.action == "create"]
+            users = sql.referencing_records(store, target, targets)
+            # Citizens created by this import point at villages it created: that is fine.
+            if target == "village":
+                inside = sum(
+                    1
+                    for r in by_form.get(FORM_ID, [])
+                    if r.action == "create" and r.record_uuid in created
+                )
+                users[FORM_ID] = users.get(FORM_ID, 0) - inside
+            users = {k: v for k, v in users.items() if v > 0}
+            if users:
+                labels = ", ".join(f"{store.form(k).label_vi} ({v})" for k, v in users.items())
+                labels_en = ", ".join(f"{store.form(k).label_en} ({v})" for k, v in users.items())
+                raise DomainError(
+                    msg(
+                        "Không hoàn tác được: các hồ sơ khác đang dùng bản ghi của lần nhập này: "
+                        "{x}.",
+                        "Cannot undo: other records use records of this import: {y}.",
+                        x=labels,
+                        y=labels_en,
+                    )
+                )
+        detail = f"undo import {batch_id}"
+        form = store.form(FORM_ID)
+        restores = [
+            sql.RowUpdate(r.record_uuid, _restored(form, r.old_values or {}), r.change_no)
+            for r in by_form.get(FORM_ID, [])
+            if r.action == "update"
+        ]
+        sql.update_records(store, FORM_ID, restores, user=user, detail=detail)
+        sql.tombstone_records(
+            store,
+            FORM_ID,
+            [r.record_uuid for r in by_form.get(FORM_ID, []) if r.action == "create"],
+            user=user,
+            detail=detail,
+        )
+        sql.tombstone_records(
+            store,
+            "village",
+            [r.record_uuid for r in by_form.get("village", []) if r.action == "create"],
+            user=user,
+            detail=detail,
+        )
+        sql.mark_undone(store, batch_id, user)
+        store.audit("import_undo", user, form_id=FORM_ID, detail=batch_id)
+    undone = sql.get_batch(store, batch_id)
+    assert undone is not None  # recorded above, in this same database
+    return undone
+
+
+def list_imports(store: Store) -> list[sql.ImportBatch]:
+    """Imports made in this database, newest first."""
+    return sql.list_batches(store)
+
+
+def write_refusals(plan: ImportPlan, path: Path | str) -> Path:
+    """Save the refused rows, with their original cells and the reason, as .xlsx or CSV.
+
+    CSV is written with a BOM so Excel shows Vietnamese correctly when it is double-clicked.
+    The file can be corrected and imported again: its extra columns ("Dòng", "Lý do") are
+    not mapped to any field.
+    """
+    path = Path(path)
+    headers = ["Dòng", "Lý do", *plan.headers]
+    rows = [[r.row_no, r.reason.vi, *(_cell_out(c) for c in r.cells)] for r in plan.refused]
+    if path.suffix.lower() == ".xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "Bị từ chối"
+        sheet.append(headers)
+        for row in rows:
+            sheet.append(row)
+        sheet.column_dimensions["B"].width = 60
+        book.save(path)
+        return path
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(headers)
+        writer.writerows(rows)
+    return path
+
+
+def _cell_out(cell: Cell) -> Any:
+    # Whole numbers read from .xls come back as floats; write 1950, not 1950.0.
+    if isinstance(cell, float) and cell.is_integer():
+        return int(cell)
+    return cell

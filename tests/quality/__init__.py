@@ -1,0 +1,1 @@
+"""Tests of citizen import, data-quality checks and follow-up lists."""
