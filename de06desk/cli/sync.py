@@ -1,0 +1,240 @@
+"""Sync subcommands: `keys` (key files), `hub` (the upper level), `sync` (export and import)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from pathlib import Path
+
+from de06desk.domain.i18n import DomainError, msg
+from de06desk.store.users import create_user
+from de06desk.sync import (
+    export_package,
+    hub_status,
+    import_packages,
+    init_hub,
+    public_key_file,
+    send_down,
+    set_hub,
+    trust_commune,
+)
+from de06desk.sync.hub import DEFAULT_SILENT_DAYS, clone_device, set_commune_target
+from de06desk.sync.keys import PublicKeyFile
+
+from .common import add_db_argument, credentials, db_path, login, open_store
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the keys, hub and sync subcommands."""
+    p = sub.add_parser("keys", help="khóa ký và mã hóa gói đồng bộ")
+    keys = p.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+    q = keys.add_parser("export", help="ghi tệp khóa công khai của đơn vị này")
+    add_db_argument(q)
+    q.add_argument("--out", type=Path, required=True, help="tệp khóa công khai sẽ ghi (.pub)")
+    q.set_defaults(handler=cmd_keys_export)
+    q = keys.add_parser("set-hub", help="đặt khóa công khai của cấp trên (tại xã)")
+    add_db_argument(q)
+    q.add_argument("keyfile", type=Path, help="tệp khóa công khai của cấp trên")
+    q.set_defaults(handler=cmd_keys_set_hub)
+
+    p = sub.add_parser("hub", help="cấp trên (huyện/tỉnh): nhận gói của các xã")
+    hub = p.add_subparsers(dest="hub_command", metavar="ACTION", required=True)
+    q = hub.add_parser("init", help="tạo cơ sở dữ liệu cấp trên và cặp khóa")
+    add_db_argument(q)
+    q.add_argument("--unit-code", required=True, help="mã đơn vị cấp trên (chữ/số)")
+    q.add_argument("--name", required=True, help="tên đơn vị cấp trên")
+    q.add_argument("--key-out", type=Path, required=True, help="tệp khóa công khai sẽ ghi")
+    q.set_defaults(handler=cmd_hub_init)
+    q = hub.add_parser("trust", help="đăng ký khóa công khai của một xã")
+    add_db_argument(q)
+    q.add_argument("keyfile", type=Path, help="tệp khóa công khai của xã")
+    q.set_defaults(handler=cmd_hub_trust)
+    q = hub.add_parser("status", help="tình hình nhận gói của các xã")
+    add_db_argument(q)
+    q.add_argument("--json", action="store_true", help="in dạng JSON")
+    q.add_argument(
+        "--silent-days",
+        type=int,
+        default=DEFAULT_SILENT_DAYS,
+        help=f"coi là im lặng sau số ngày không gửi (mặc định {DEFAULT_SILENT_DAYS})",
+    )
+    q.set_defaults(handler=cmd_hub_status)
+    q = hub.add_parser("send", help="ghi gói gửi xuống một xã (xác nhận, chỉ tiêu)")
+    add_db_argument(q)
+    q.add_argument("--to", required=True, help="mã xã nhận")
+    q.add_argument("--out", type=Path, required=True, help="thư mục ghi gói")
+    q.set_defaults(handler=cmd_hub_send)
+    q = hub.add_parser("target", help="đặt chỉ tiêu cho một xã (gửi xuống bằng hub send)")
+    add_db_argument(q)
+    q.add_argument("--to", required=True, help="mã xã")
+    q.add_argument(
+        "--kind",
+        required=True,
+        choices=["level2_accounts", "cleanup_cases", "support_sessions"],
+        help="loại chỉ tiêu",
+    )
+    q.add_argument("--value", type=int, required=True, help="chỉ tiêu (số lượng)")
+    q.add_argument("--start", type=date.fromisoformat, required=True, help="từ ngày (YYYY-MM-DD)")
+    q.add_argument("--due", type=date.fromisoformat, required=True, help="hạn (YYYY-MM-DD)")
+    q.set_defaults(handler=cmd_hub_target)
+
+    p = sub.add_parser("sync", help="đồng bộ bằng USB: xuất và nhập gói")
+    sync = p.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
+    q = sync.add_parser("export", help="ghi gói các thay đổi từ lần gửi trước")
+    add_db_argument(q)
+    q.add_argument("--out", type=Path, required=True, help="thư mục ghi gói (ví dụ ổ USB)")
+    q.add_argument("--full", action="store_true", help="gửi toàn bộ dữ liệu, không chỉ thay đổi")
+    q.set_defaults(handler=cmd_sync_export)
+    q = sync.add_parser("import", help="nhập một hoặc nhiều gói")
+    add_db_argument(q)
+    q.add_argument("packages", type=Path, nargs="+", help="tệp .de06sync")
+    q.set_defaults(handler=cmd_sync_import)
+    q = sync.add_parser("clone-device", help="tạo bản sao cho máy thứ hai của cùng xã")
+    add_db_argument(q)
+    q.add_argument("--out", type=Path, required=True, help="tệp cơ sở dữ liệu mới")
+    q.set_defaults(handler=cmd_sync_clone)
+
+
+def _read_key(path: Path) -> PublicKeyFile:
+    return PublicKeyFile.from_bytes(path.read_bytes(), path.name)
+
+
+def cmd_keys_export(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        login(store)
+        key = public_key_file(store)
+    args.out.write_text(key.to_text(), encoding="utf-8")
+    print(f"Đã ghi {args.out} ({key.unit_code}). Vân tay: {key.fingerprint}")
+    return 0
+
+
+def cmd_keys_set_hub(args: argparse.Namespace) -> int:
+    key = _read_key(args.keyfile)
+    with open_store(args) as store:
+        user = login(store)
+        set_hub(store, key, user=user.username)
+    print(f"Đã đặt khóa cấp trên {key.unit_code} ({key.unit_name}). Vân tay: {key.fingerprint}")
+    print("Hãy đối chiếu vân tay này với cấp trên (qua điện thoại) trước khi gửi gói.")
+    return 0
+
+
+def cmd_hub_init(args: argparse.Namespace) -> int:
+    path = db_path(args)
+    username, password = credentials(" quản trị mới")
+    store = init_hub(path, unit_code=args.unit_code, name=args.name)
+    try:
+        create_user(store, username, password, role="admin", display_name=username, by="init")
+        key = public_key_file(store)
+    except BaseException:
+        store.close()
+        path.unlink(missing_ok=True)
+        raise
+    store.close()
+    args.key_out.write_text(key.to_text(), encoding="utf-8")
+    print(f"Đã tạo cơ sở dữ liệu cấp trên {path} ({args.unit_code}).")
+    print(f"Khóa công khai: {args.key_out}. Vân tay: {key.fingerprint}")
+    return 0
+
+
+def cmd_hub_trust(args: argparse.Namespace) -> int:
+    key = _read_key(args.keyfile)
+    with open_store(args) as store:
+        user = login(store)
+        trust_commune(store, key, user=user.username)
+    print(f"Đã đăng ký {key.unit_code} ({key.unit_name}). Vân tay: {key.fingerprint}")
+    print("Hãy đối chiếu vân tay này với xã (qua điện thoại).")
+    return 0
+
+
+def cmd_hub_status(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        login(store)
+        _require_hub(store.role)
+        statuses = hub_status(store, silent_days=args.silent_days)
+    if args.json:
+        print(json.dumps([s.to_json() for s in statuses], ensure_ascii=False, indent=2))
+        return 0
+    print("Mã xã\tGói\tSố cuối\tNgày gói cuối\tThiếu\tTình trạng\tTên")
+    for s in statuses:
+        missing = "; ".join(
+            (f"{d[:8]}: " if len(s.devices) > 1 else "") + ", ".join(map(str, seqs))
+            for d, seqs in s.missing.items()
+        )
+        state = "IM LẶNG" if s.silent else "ok"
+        when = (s.last_package_at or "")[:10] or "chưa gửi"
+        last = "" if s.last_seq is None else str(s.last_seq)
+        print(
+            f"{s.unit_code}\t{s.packages}\t{last}\t{when}\t{missing or '-'}\t{state}\t{s.unit_name}"
+        )
+    silent = [s.unit_code for s in statuses if s.silent]
+    if silent:
+        print(f"Im lặng quá {args.silent_days} ngày: {', '.join(silent)}")
+    return 0
+
+
+def cmd_hub_send(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        user = login(store)
+        result = send_down(store, args.to, args.out, user=user.username)
+    print(result.path)
+    return 0
+
+
+def cmd_hub_target(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        user = login(store)
+        record = set_commune_target(
+            store,
+            args.to,
+            {"kind": args.kind, "value": args.value, "start_on": args.start, "due_on": args.due},
+            user=user.username,
+        )
+    print(f"Đã đặt chỉ tiêu {args.kind} = {args.value} cho {args.to} ({record.uuid}).")
+    return 0
+
+
+def cmd_sync_export(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        user = login(store)
+        result = export_package(store, args.out, full=args.full, user=user.username)
+    if result is None:
+        print("Không có thay đổi nào từ lần gửi trước; không ghi gói. (--full để gửi toàn bộ)")
+        return 0
+    print(result.path)
+    return 0
+
+
+_LABELS = {
+    "applied": "ĐÃ NHẬP",
+    "already": "ĐÃ CÓ",
+    "refused": "TỪ CHỐI",
+    "cancelled": "ĐÃ HỦY",
+}
+
+
+def cmd_sync_import(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+
+        def authorize() -> str:
+            return login(store).username
+
+        outcomes = import_packages(store, args.packages, authorize=authorize)
+    for outcome in outcomes:
+        print(f"{_LABELS[outcome.status]}\t{outcome.path.name}\t{outcome.message}")
+    return 1 if any(o.status in ("refused", "cancelled") for o in outcomes) else 0
+
+
+def cmd_sync_clone(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        user = login(store)
+        clone_device(store, args.out, user=user.username)
+    print(f"Đã tạo {args.out} cho máy thứ hai (mã thiết bị mới, cùng khóa của xã).")
+    return 0
+
+
+def _require_hub(role: str) -> None:
+    if role != "hub":
+        raise DomainError(
+            msg("Lệnh này dùng cho cơ sở dữ liệu cấp trên.", "This command is for a hub database.")
+        )

@@ -1,0 +1,458 @@
+"""SQL for sync: key pairs, trusted peers, sent/received packages, conflicts, bulk row merges.
+
+Functions take a `Store` and return plain dataclasses or dicts; callers in `de06desk.sync` decide
+what to do and wrap writes in `write_transaction` so a whole package is one transaction.
+Rows cross this boundary as dicts of column → value exactly as SQLite stores them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from de06desk.domain.i18n import msg
+from de06desk.forms import FormSpec
+
+from .database import Store
+from .errors import StoreError
+
+# Rows carried by sync: every column except search_text, which the receiver recomputes.
+_HEAD_COLUMNS = ("uuid", "unit_code")
+_TAIL_COLUMNS = (
+    "created_at",
+    "updated_at",
+    "author",
+    "device_id",
+    "change_no",
+    "edit_count",
+    "versions",
+    "deleted",
+)
+# SQLite allows 999 host parameters in old builds; stay well under for `IN (...)` lookups.
+_LOOKUP_BATCH = 500
+
+
+def sync_columns(form: FormSpec) -> list[str]:
+    """Columns of a form's table that travel in packages, in table order."""
+    return [*_HEAD_COLUMNS, *form.field_names, *_TAIL_COLUMNS]
+
+
+@contextmanager
+def write_transaction(store: Store) -> Iterator[Store]:
+    """One all-or-nothing transaction; a broken reference at COMMIT becomes a StoreError."""
+    try:
+        with store.transaction():
+            yield store
+    except sqlite3.IntegrityError as exc:
+        raise StoreError(
+            msg(
+                "Dữ liệu không nhất quán (tham chiếu tới bản ghi không có): {e}.",
+                "Inconsistent data (a reference to a missing record): {e}.",
+                e=str(exc),
+            )
+        ) from None
+
+
+# ---- own keys --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KeyRow:
+    """One of this database's key pairs (raw 32-byte keys)."""
+
+    name: str
+    algorithm: str
+    private_key: bytes
+    protection: str
+    public_key: bytes
+
+
+def own_keys(store: Store) -> dict[str, KeyRow]:
+    """This database's key pairs by name ('signing', 'agreement'); empty if none yet."""
+    rows = store.conn.execute(
+        "SELECT name, algorithm, private_key, protection, public_key FROM sync_keys"
+    )
+    return {r[0]: KeyRow(r[0], r[1], bytes(r[2]), r[3], bytes(r[4])) for r in rows.fetchall()}
+
+
+def insert_own_key(store: Store, key: KeyRow, created_at: str) -> None:
+    """Store a new key pair (inside the caller's transaction)."""
+    store.conn.execute(
+        "INSERT INTO sync_keys(name, algorithm, private_key, protection, public_key, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (key.name, key.algorithm, key.private_key, key.protection, key.public_key, created_at),
+    )
+
+
+# ---- peers -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PeerRow:
+    """A trusted unit's public keys: a commune registered at a hub, or a commune's hub."""
+
+    unit_code: str
+    role: str
+    unit_name: str
+    signing_key: bytes
+    agreement_key: bytes
+    fingerprint: str
+    added_at: str
+
+
+def put_peer(store: Store, peer: PeerRow) -> None:
+    """Register (or replace) a unit's public keys."""
+    store.conn.execute(
+        "INSERT INTO sync_peers(unit_code, role, unit_name, signing_key, agreement_key,"
+        " fingerprint, added_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(unit_code) DO UPDATE SET"
+        " role = excluded.role, unit_name = excluded.unit_name,"
+        " signing_key = excluded.signing_key, agreement_key = excluded.agreement_key,"
+        " fingerprint = excluded.fingerprint, added_at = excluded.added_at",
+        (
+            peer.unit_code,
+            peer.role,
+            peer.unit_name,
+            peer.signing_key,
+            peer.agreement_key,
+            peer.fingerprint,
+            peer.added_at,
+        ),
+    )
+
+
+def _peer(row: sqlite3.Row) -> PeerRow:
+    return PeerRow(row[0], row[1], row[2], bytes(row[3]), bytes(row[4]), row[5], row[6])
+
+
+_PEER_SELECT = (
+    "SELECT unit_code, role, unit_name, signing_key, agreement_key, fingerprint, added_at"
+    " FROM sync_peers"
+)
+
+
+def get_peer(store: Store, unit_code: str) -> PeerRow | None:
+    """A trusted unit by code, or None."""
+    row = store.conn.execute(f"{_PEER_SELECT} WHERE unit_code = ?", (unit_code,)).fetchone()
+    return _peer(row) if row else None
+
+
+def list_peers(store: Store, role: str) -> list[PeerRow]:
+    """Trusted units of a role ('commune' or 'hub'), by unit code."""
+    rows = store.conn.execute(f"{_PEER_SELECT} WHERE role = ? ORDER BY unit_code", (role,))
+    return [_peer(r) for r in rows.fetchall()]
+
+
+def registered_communes(store: Store) -> list[str]:
+    """Unit codes of the communes a hub accepts packages from (who is expected to report)."""
+    rows = store.conn.execute(
+        "SELECT unit_code FROM sync_peers WHERE role = 'commune' ORDER BY unit_code"
+    )
+    return [r[0] for r in rows.fetchall()]
+
+
+# ---- packages sent ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SentRow:
+    """A package this database wrote."""
+
+    recipient: str
+    device_id: str
+    seq: int
+    kind: str
+    file_name: str
+    created_at: str
+    change_from: int
+    change_to: int
+    rows: int
+    sha256: str
+    acked_at: str | None = None
+
+
+def next_sequence(store: Store, recipient: str, device_id: str) -> int:
+    """The next sequence number this device uses for packages to `recipient`."""
+    row = store.conn.execute(
+        "SELECT max(seq) FROM sync_sent WHERE recipient = ? AND device_id = ?",
+        (recipient, device_id),
+    ).fetchone()
+    return int(row[0] or 0) + 1
+
+
+def last_exported_change(store: Store, recipient: str) -> int:
+    """The highest change number already sent to `recipient` (0 if none)."""
+    row = store.conn.execute(
+        "SELECT max(change_to) FROM sync_sent WHERE recipient = ?", (recipient,)
+    ).fetchone()
+    return int(row[0] or 0)
+
+
+def record_sent(store: Store, sent: SentRow) -> None:
+    """Remember a package written and verified."""
+    store.conn.execute(
+        "INSERT INTO sync_sent(recipient, device_id, seq, kind, file_name, created_at,"
+        " change_from, change_to, rows, sha256, acked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            sent.recipient,
+            sent.device_id,
+            sent.seq,
+            sent.kind,
+            sent.file_name,
+            sent.created_at,
+            sent.change_from,
+            sent.change_to,
+            sent.rows,
+            sent.sha256,
+            sent.acked_at,
+        ),
+    )
+
+
+def list_sent(store: Store, recipient: str | None = None) -> list[SentRow]:
+    """Packages written, newest first."""
+    sql = (
+        "SELECT recipient, device_id, seq, kind, file_name, created_at, change_from, change_to,"
+        " rows, sha256, acked_at FROM sync_sent"
+    )
+    params: tuple[Any, ...] = ()
+    if recipient is not None:
+        sql += " WHERE recipient = ?"
+        params = (recipient,)
+    rows = store.conn.execute(sql + " ORDER BY id DESC", params).fetchall()
+    return [SentRow(*tuple(r)) for r in rows]
+
+
+def mark_acked(store: Store, hashes: Iterable[str], at: str) -> int:
+    """Mark sent packages (by file hash) as confirmed by their recipient; returns how many."""
+    cur = store.conn.executemany(
+        "UPDATE sync_sent SET acked_at = ? WHERE sha256 = ? AND acked_at IS NULL",
+        [(at, h) for h in hashes],
+    )
+    return max(cur.rowcount, 0)
+
+
+# ---- packages received -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReceivedRow:
+    """A package this database imported."""
+
+    sha256: str
+    kind: str
+    sender: str
+    device_id: str
+    seq: int
+    created_at: str
+    imported_at: str
+    change_from: int
+    change_to: int
+    rows: int
+    applied: int
+    conflicts: int
+    file_name: str
+
+
+def is_received(store: Store, sha256: str) -> bool:
+    """Whether a package with this file hash was already imported."""
+    row = store.conn.execute("SELECT 1 FROM sync_received WHERE sha256 = ?", (sha256,))
+    return row.fetchone() is not None
+
+
+def record_received(store: Store, received: ReceivedRow) -> None:
+    """Remember an imported package (inside its transaction)."""
+    store.conn.execute(
+        "INSERT INTO sync_received(sha256, kind, sender, device_id, seq, created_at, imported_at,"
+        " change_from, change_to, rows, applied, conflicts, file_name)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            received.sha256,
+            received.kind,
+            received.sender,
+            received.device_id,
+            received.seq,
+            received.created_at,
+            received.imported_at,
+            received.change_from,
+            received.change_to,
+            received.rows,
+            received.applied,
+            received.conflicts,
+            received.file_name,
+        ),
+    )
+
+
+def list_received(store: Store, sender: str | None = None) -> list[ReceivedRow]:
+    """Packages imported, by sender, device and sequence."""
+    sql = (
+        "SELECT sha256, kind, sender, device_id, seq, created_at, imported_at, change_from,"
+        " change_to, rows, applied, conflicts, file_name FROM sync_received"
+    )
+    params: tuple[Any, ...] = ()
+    if sender is not None:
+        sql += " WHERE sender = ?"
+        params = (sender,)
+    rows = store.conn.execute(sql + " ORDER BY sender, device_id, seq", params).fetchall()
+    return [ReceivedRow(*tuple(r)) for r in rows]
+
+
+def received_sequences(store: Store, sender: str, device_id: str) -> set[int]:
+    """Sequence numbers already received from one device of a sender."""
+    rows = store.conn.execute(
+        "SELECT seq FROM sync_received WHERE sender = ? AND device_id = ?", (sender, device_id)
+    )
+    return {int(r[0]) for r in rows.fetchall()}
+
+
+# ---- records ---------------------------------------------------------------------------------
+
+
+def count_changed_rows(
+    store: Store, forms: Iterable[FormSpec], since: int, upto: int, unit_code: str | None = None
+) -> dict[str, int]:
+    """Form id → number of rows with since < change_no ≤ upto (optionally of one unit)."""
+    counts: dict[str, int] = {}
+    for form in forms:
+        sql = f'SELECT count(*) FROM "{form.table}" WHERE change_no > ? AND change_no <= ?'
+        params: list[Any] = [since, upto]
+        if unit_code is not None:
+            sql += " AND unit_code = ?"
+            params.append(unit_code)
+        counts[form.id] = int(store.conn.execute(sql, params).fetchone()[0])
+    return counts
+
+
+def iter_changed_rows(
+    store: Store, form: FormSpec, since: int, upto: int, unit_code: str | None = None
+) -> Iterator[dict[str, Any]]:
+    """Rows with since < change_no ≤ upto, in change order, fetched lazily."""
+    columns = sync_columns(form)
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    sql = f'SELECT {quoted} FROM "{form.table}" WHERE change_no > ? AND change_no <= ?'
+    params: list[Any] = [since, upto]
+    if unit_code is not None:
+        sql += " AND unit_code = ?"
+        params.append(unit_code)
+    cursor = store.conn.execute(sql + " ORDER BY change_no", params)
+    while batch := cursor.fetchmany(1000):
+        for row in batch:
+            yield dict(zip(columns, tuple(row), strict=True))
+
+
+def fetch_rows(store: Store, form: FormSpec, uuids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """Existing rows (sync columns) with these UUIDs, by UUID."""
+    columns = sync_columns(form)
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    found: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(uuids), _LOOKUP_BATCH):
+        chunk = list(uuids[start : start + _LOOKUP_BATCH])
+        marks = ", ".join("?" for _ in chunk)
+        rows = store.conn.execute(
+            f'SELECT {quoted} FROM "{form.table}" WHERE uuid IN ({marks})', chunk
+        ).fetchall()
+        for row in rows:
+            found[row[0]] = dict(zip(columns, tuple(row), strict=True))
+    return found
+
+
+def reserve_change_numbers(store: Store, count: int) -> int:
+    """Take `count` consecutive change numbers at once; returns the first (inside a transaction)."""
+    row = store.conn.execute(
+        "UPDATE counters SET value = value + ? WHERE name = 'change_no' RETURNING value", (count,)
+    ).fetchone()
+    return int(row[0]) - count + 1
+
+
+def upsert_rows(store: Store, form: FormSpec, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert or replace whole rows by UUID in one executemany (rows carry search_text too)."""
+    if not rows:
+        return
+    columns = [*sync_columns(form), "search_text"]
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c != "uuid")
+    store.conn.executemany(
+        f'INSERT INTO "{form.table}" ({quoted}) VALUES ({marks}) '
+        f"ON CONFLICT(uuid) DO UPDATE SET {updates}",
+        ([row[c] for c in columns] for row in rows),
+    )
+
+
+def update_versions(store: Store, form: FormSpec, updates: Sequence[tuple[str, str, int]]) -> None:
+    """Set (versions JSON, change_no) on rows kept after a conflict: (uuid, versions, change_no)."""
+    store.conn.executemany(
+        f'UPDATE "{form.table}" SET versions = ?, change_no = ? WHERE uuid = ?',
+        [(versions, change_no, uuid) for uuid, versions, change_no in updates],
+    )
+
+
+def set_unit_code(store: Store, form: FormSpec, uuid: str, unit_code: str) -> None:
+    """Give a record to another unit (a hub setting a commune's target)."""
+    store.conn.execute(f'UPDATE "{form.table}" SET unit_code = ? WHERE uuid = ?', (unit_code, uuid))
+
+
+# ---- conflicts -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    """Two concurrent versions of one record met; `kept` says which won."""
+
+    at: str
+    package_sha256: str
+    form_id: str
+    record_uuid: str
+    unit_code: str
+    kept: str
+    kept_versions: str
+    lost_versions: str
+    lost_row: str
+
+
+def record_conflicts(store: Store, conflicts: Sequence[ConflictRow]) -> None:
+    """Log conflicts (inside the package's transaction)."""
+    store.conn.executemany(
+        "INSERT INTO sync_conflicts(at, package_sha256, form_id, record_uuid, unit_code, kept,"
+        " kept_versions, lost_versions, lost_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                c.at,
+                c.package_sha256,
+                c.form_id,
+                c.record_uuid,
+                c.unit_code,
+                c.kept,
+                c.kept_versions,
+                c.lost_versions,
+                c.lost_row,
+            )
+            for c in conflicts
+        ],
+    )
+
+
+def list_conflicts(store: Store, limit: int = 1000) -> list[ConflictRow]:
+    """Recorded conflicts, newest first."""
+    rows = store.conn.execute(
+        "SELECT at, package_sha256, form_id, record_uuid, unit_code, kept, kept_versions,"
+        " lost_versions, lost_row FROM sync_conflicts ORDER BY id DESC LIMIT ?",
+        (int(limit),),
+    ).fetchall()
+    return [ConflictRow(*tuple(r)) for r in rows]
+
+
+# ---- copies ----------------------------------------------------------------------------------
+
+
+def copy_database(store: Store, target: Path) -> None:
+    """A consistent copy of the whole database into a new file (SQLite's online backup)."""
+    dest = sqlite3.connect(str(target))
+    try:
+        store.conn.backup(dest)
+    finally:
+        dest.close()

@@ -1,0 +1,278 @@
+"""The hub (district or province): setting it up, who reported what, sending packages back down.
+
+Also the commune-side helpers that are not export or import: the history of sent packages and
+setting up a second device of one commune.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid as uuidlib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from de06desk.domain.i18n import msg
+from de06desk.domain.progress import CancelCheck, Progress, never_cancelled, no_progress
+from de06desk.store import Record, Store, StoreError
+from de06desk.store import sync_state as state
+from de06desk.store.database import SYSTEM_USER
+
+from .errors import SyncError
+from .export import ExportResult, MemberPlan, rows_member, write_package
+from .importer import DOWN_FORMS
+from .keys import ensure_keys, is_unit_code, peer_key
+from .package import ACKS_NAME
+
+DEFAULT_SILENT_DAYS = 14
+
+
+def init_hub(path: Path, *, unit_code: str, name: str) -> Store:
+    """Create a hub database with its key pairs; the caller adds the first user."""
+    if not is_unit_code(unit_code):
+        raise SyncError(
+            msg(
+                "Mã đơn vị “{c}” không hợp lệ (1–16 chữ cái hoặc chữ số).",
+                "Unit code “{c}” is invalid (1–16 letters or digits).",
+                c=unit_code,
+            )
+        )
+    store = Store.create(path, unit_code=unit_code, role="hub")
+    try:
+        with store.transaction():
+            store.set_meta("unit_name", name.strip() or unit_code)
+        ensure_keys(store)
+    except BaseException:
+        store.close()
+        path.unlink(missing_ok=True)
+        raise
+    return store
+
+
+@dataclass(frozen=True)
+class DeviceStatus:
+    """Packages received from one device of a commune."""
+
+    device_id: str
+    packages: int
+    last_seq: int
+    missing: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class CommuneStatus:
+    """Where a registered commune stands at the hub."""
+
+    unit_code: str
+    unit_name: str
+    fingerprint: str
+    registered_at: str
+    packages: int
+    last_seq: int | None
+    last_package_at: str | None
+    last_imported_at: str | None
+    days_silent: int | None
+    silent: bool
+    devices: tuple[DeviceStatus, ...]
+
+    @property
+    def missing(self) -> dict[str, tuple[int, ...]]:
+        """Device id → sequence numbers not received yet (only devices with gaps)."""
+        return {d.device_id: d.missing for d in self.devices if d.missing}
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain data for `hub status --json`."""
+        return {
+            "unit_code": self.unit_code,
+            "unit_name": self.unit_name,
+            "fingerprint": self.fingerprint,
+            "registered_at": self.registered_at,
+            "packages": self.packages,
+            "last_seq": self.last_seq,
+            "last_package_at": self.last_package_at,
+            "last_imported_at": self.last_imported_at,
+            "days_silent": self.days_silent,
+            "silent": self.silent,
+            "missing": {k: list(v) for k, v in self.missing.items()},
+            "devices": [
+                {
+                    "device_id": d.device_id,
+                    "packages": d.packages,
+                    "last_seq": d.last_seq,
+                    "missing": list(d.missing),
+                }
+                for d in self.devices
+            ],
+        }
+
+
+def hub_status(
+    store: Store, *, silent_days: int = DEFAULT_SILENT_DAYS, today: date | None = None
+) -> list[CommuneStatus]:
+    """Each registered commune: last sequence, last package date, gaps, silence."""
+    today = today or datetime.now(UTC).date()
+    received = [r for r in state.list_received(store) if r.kind == "up"]
+    out: list[CommuneStatus] = []
+    for peer in state.list_peers(store, "commune"):
+        mine = [r for r in received if r.sender == peer.unit_code]
+        devices: list[DeviceStatus] = []
+        for device in sorted({r.device_id for r in mine}):
+            seqs = {r.seq for r in mine if r.device_id == device}
+            last = max(seqs)
+            gaps = tuple(s for s in range(1, last) if s not in seqs)
+            devices.append(DeviceStatus(device, len(seqs), last, gaps))
+        last_created = max((r.created_at for r in mine), default=None)
+        last_imported = max((r.imported_at for r in mine), default=None)
+        days = (today - _day(last_created)).days if last_created else None
+        out.append(
+            CommuneStatus(
+                peer.unit_code,
+                peer.unit_name,
+                peer.fingerprint,
+                peer.added_at,
+                len(mine),
+                max((d.last_seq for d in devices), default=None),
+                last_created,
+                last_imported,
+                days,
+                days is None or days > silent_days,
+                tuple(devices),
+            )
+        )
+    return out
+
+
+def send_down(
+    store: Store,
+    unit_code: str,
+    out_dir: Path,
+    *,
+    progress: Progress = no_progress,
+    cancelled: CancelCheck = never_cancelled,
+    user: str = SYSTEM_USER,
+) -> ExportResult:
+    """Write a package for one commune: acknowledgements of what arrived, and changed targets."""
+    if store.role != "hub":
+        raise SyncError(
+            msg("Chỉ cấp trên mới gửi gói xuống xã.", "Only a hub sends packages down.")
+        )
+    peer = peer_key(store, unit_code)
+    if peer is None or peer.role != "commune":
+        raise SyncError(
+            msg(
+                "Xã {c} chưa được đăng ký (hub trust).",
+                "Commune {c} is not registered (hub trust).",
+                c=unit_code,
+            )
+        )
+    since = state.last_exported_change(store, unit_code)
+    upto = store.current_change_no()
+    acks = [
+        {"device_id": r.device_id, "seq": r.seq, "sha256": r.sha256, "imported_at": r.imported_at}
+        for r in state.list_received(store, sender=unit_code)
+        if r.kind == "up"
+    ]
+    acks_bytes = json.dumps({"received": acks}, indent=1).encode("utf-8")
+    plans = [MemberPlan(ACKS_NAME, lambda: [acks_bytes])]
+    forms = [store.forms[f] for f in sorted(DOWN_FORMS) if f in store.forms]
+    counts = state.count_changed_rows(store, forms, since, upto, unit_code)
+    plans += [
+        rows_member(store, form, since, upto, unit_code, counts[form.id])
+        for form in forms
+        if counts[form.id]
+    ]
+    return write_package(
+        store,
+        out_dir,
+        kind="down",
+        recipient=peer,
+        plans=plans,
+        change_from=since + 1,
+        change_to=upto,
+        full=False,
+        progress=progress,
+        cancelled=cancelled,
+        user=user,
+    )
+
+
+def set_commune_target(
+    store: Store, unit_code: str, values: Mapping[str, Any], *, user: str, uuid: str | None = None
+) -> Record:
+    """At a hub: create or edit a target owned by a commune, to be sent down with `send_down`."""
+    if store.role != "hub" or peer_key(store, unit_code) is None:
+        raise SyncError(
+            msg(
+                "Chỉ cấp trên đặt chỉ tiêu, cho xã đã đăng ký ({c}).",
+                "Only a hub sets targets, for a registered commune ({c}).",
+                c=unit_code,
+            )
+        )
+    with store.transaction():
+        record = store.save_record("target", values, user=user, uuid=uuid)
+        if record.unit_code != unit_code:
+            state.set_unit_code(store, store.forms["target"], record.uuid, unit_code)
+    saved = store.get_record("target", record.uuid)
+    assert saved is not None
+    return saved
+
+
+def sent_history(store: Store) -> list[state.SentRow]:
+    """Packages this database wrote, newest first, with when the recipient confirmed them."""
+    return state.list_sent(store)
+
+
+def received_history(store: Store) -> list[state.ReceivedRow]:
+    """Packages this database imported."""
+    return state.list_received(store)
+
+
+def conflicts(store: Store, limit: int = 1000) -> list[state.ConflictRow]:
+    """Recorded conflicts, newest first."""
+    return state.list_conflicts(store, limit)
+
+
+def clone_device(store: Store, target: Path, *, user: str = SYSTEM_USER) -> Path:
+    """Set up a second device of this commune: a copy of the database with its own device id.
+
+    Both devices share the commune's keys (the hub trusts the commune, not the laptop) and the
+    export history, so the copy only sends what it changes itself; each device numbers its
+    packages from 1 and the hub tracks sequences per device.
+    """
+    if store.role != "commune":
+        raise SyncError(
+            msg("Chỉ sao được cơ sở dữ liệu của xã.", "Only a commune database can be cloned.")
+        )
+    if target.exists():
+        raise StoreError(
+            msg(
+                "Tệp {p} đã tồn tại; hãy chọn tên khác.",
+                "{p} already exists; choose another name.",
+                p=target.name,
+            )
+        )
+    state.copy_database(store, target)
+    try:
+        with Store.open(target) as copy, copy.transaction():
+            copy.set_meta("device_id", str(uuidlib.uuid4()))
+            copy.audit("sync_clone_device", user, detail=f"from device {store.device_id}")
+    except BaseException:
+        for path in _sidecars(target):
+            path.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _sidecars(path: Path) -> Iterator[Path]:
+    yield path
+    yield path.with_name(path.name + "-wal")
+    yield path.with_name(path.name + "-shm")
+
+
+def _day(timestamp: str) -> date:
+    try:
+        return datetime.fromisoformat(timestamp).date()
+    except ValueError:
+        return date.min

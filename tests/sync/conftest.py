@@ -1,0 +1,93 @@
+"""Fixtures for sync tests: a hub, communes that trust it, and a way to see the hub is unchanged."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from de06desk.store import Store
+from de06desk.sync import init_hub, public_key_file, set_hub, trust_commune
+
+HUB_CODE = "HN01"
+SECOND_COMMUNE = "00008"
+DEMO_TODAY = date(2026, 11, 18)
+
+
+@pytest.fixture(scope="session")
+def second_demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Another demo commune, made once per session."""
+    from de06desk.demo import make_demo
+
+    path = tmp_path_factory.mktemp("demo2") / "demo2.db"
+    make_demo(path, seed=8, weeks=4, citizens=150, commune_code=SECOND_COMMUNE, today=DEMO_TODAY)
+    return path
+
+
+@pytest.fixture
+def hub(tmp_path: Path) -> Iterator[Store]:
+    """A new hub database with its keys."""
+    store = init_hub(tmp_path / "hub.db", unit_code=HUB_CODE, name="Công an Thành phố Hà Nội")
+    yield store
+    store.close()
+
+
+def connect(hub: Store, commune: Store) -> None:
+    """Exchange keys both ways, as the two officers would with key files."""
+    set_hub(commune, public_key_file(hub), user="admin")
+    trust_commune(hub, public_key_file(commune), user="admin")
+
+
+@pytest.fixture
+def commune(demo_path: Path, hub: Store) -> Iterator[Store]:
+    """The demo commune, registered at the hub and holding the hub's key."""
+    store = Store.open(demo_path)
+    connect(hub, store)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def second_commune(second_demo_template: Path, tmp_path: Path, hub: Store) -> Iterator[Store]:
+    """A second demo commune, registered at the same hub."""
+    target = tmp_path / "demo2.db"
+    shutil.copy2(second_demo_template, target)
+    store = Store.open(target)
+    connect(hub, store)
+    yield store
+    store.close()
+
+
+def snapshot(path: Path) -> tuple[bytes, list[str]]:
+    """The file's bytes and a full SQL dump (the store must be closed)."""
+    assert not Path(str(path) + "-wal").exists() or Path(str(path) + "-wal").stat().st_size == 0
+    data = path.read_bytes()
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        dump = list(conn.iterdump())
+    finally:
+        conn.close()
+    return data, dump
+
+
+@pytest.fixture
+def unchanged() -> Callable[[Path, Callable[[Store], object]], object]:
+    """Run `action(store)` on a freshly opened database and assert the file did not change."""
+
+    def check(path: Path, action: Callable[[Store], object]) -> object:
+        before = snapshot(path)
+        store = Store.open(path)
+        try:
+            result = action(store)
+        finally:
+            store.close()
+        after = snapshot(path)
+        assert after[1] == before[1], "database content changed"
+        assert after[0] == before[0], "database file bytes changed"
+        return result
+
+    return check

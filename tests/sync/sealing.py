@@ -1,0 +1,71 @@
+"""Test helpers that build packages by hand: to forge, re-sign or fuzz the inner layer."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from de06desk.sync.keys import OwnKeys, PublicKeyFile
+from de06desk.sync.package import (
+    MAGIC,
+    PREFIX,
+    SIGNATURE_BYTES,
+    Header,
+    derive_key,
+    read_header,
+    recipient_key,
+    signed_message,
+)
+
+
+def unseal(path: Path, recipient: OwnKeys) -> tuple[Header, bytes]:
+    """The header and the ZIP bytes of a package, decrypted with the recipient's key."""
+    data = path.read_bytes()
+    header, aad = read_header(data)
+    plain = AESGCM(recipient_key(header, recipient.agreement)).decrypt(
+        header.nonce, data[len(aad) :], aad
+    )
+    return header, plain[:-SIGNATURE_BYTES]
+
+
+def seal(
+    out: Path,
+    zip_bytes: bytes,
+    *,
+    like: Header,
+    signer: Ed25519PrivateKey,
+    recipient: PublicKeyFile,
+    sender_fingerprint: str | None = None,
+    format_version: int | None = None,
+) -> Path:
+    """A package with these ZIP bytes, signed by `signer` and encrypted for `recipient`."""
+    ephemeral = X25519PrivateKey.generate()
+    ephemeral_public = ephemeral.public_key().public_bytes_raw()
+    salt, nonce = os.urandom(32), os.urandom(12)
+    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(recipient.agreement_key))
+    key = derive_key(shared, salt, ephemeral_public, recipient.agreement_key)
+    version = format_version or like.format_version
+    header = Header(
+        version,
+        like.kind,
+        like.sender,
+        sender_fingerprint or like.sender_fingerprint,
+        like.device_id,
+        recipient.unit_code,
+        recipient.fingerprint,
+        like.seq,
+        like.created_at,
+        ephemeral_public,
+        salt,
+        nonce,
+    )
+    header_json = header.to_json()
+    aad = PREFIX.pack(MAGIC, version, len(header_json)) + header_json
+    signature = signer.sign(signed_message(aad, hashlib.sha256(zip_bytes).digest()))
+    out.write_bytes(aad + AESGCM(key).encrypt(nonce, zip_bytes + signature, aad))
+    return out

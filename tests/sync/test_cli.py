@@ -1,0 +1,66 @@
+"""The keys / hub / sync commands end to end."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from de06desk.cli import main
+from de06desk.demo import DEMO_PASSWORD, DEMO_USER
+
+from .conftest import snapshot
+
+
+@pytest.fixture
+def as_admin(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DE06_USER", DEMO_USER)
+    monkeypatch.setenv("DE06_PASSWORD", DEMO_PASSWORD)
+
+
+def test_cli_round_trip(as_admin, demo_path: Path, tmp_path: Path, capsys) -> None:
+    hub, c = tmp_path / "hub.db", str(demo_path)
+    hub_pub, c_pub = tmp_path / "hub.pub", tmp_path / "c.pub"
+    assert main(["sync", "export", "--db", c, "--out", str(tmp_path)]) == 1
+    assert "set-hub" in capsys.readouterr().err
+    args = ["hub", "init", "--db", str(hub), "--unit-code", "HN01", "--name", "Công an Hà Nội"]
+    assert main([*args, "--key-out", str(hub_pub)]) == 0
+    hub_fp = json.loads(hub_pub.read_text(encoding="utf-8"))["fingerprint"]
+    assert hub_fp in capsys.readouterr().out
+    assert main(["keys", "export", "--db", c, "--out", str(c_pub)]) == 0
+    assert main(["keys", "set-hub", "--db", c, str(hub_pub)]) == 0
+    assert hub_fp in capsys.readouterr().out
+    assert main(["hub", "trust", "--db", str(hub), str(c_pub)]) == 0
+    capsys.readouterr()
+    assert main(["sync", "export", "--db", c, "--out", str(tmp_path / "usb")]) == 0
+    package = Path(capsys.readouterr().out.strip())
+    assert package.exists() and package.suffix == ".de06sync"
+    assert main(["sync", "export", "--db", c, "--out", str(tmp_path / "usb")]) == 0
+    assert "Không có thay đổi" in capsys.readouterr().out
+    # A refused run leaves the hub untouched: not even a log-in is recorded.
+    junk = tmp_path / "junk.de06sync"
+    junk.write_bytes(b"DE06SYNC" + b"\x00" * 100)
+    before = snapshot(hub)
+    assert main(["sync", "import", "--db", str(hub), str(junk)]) == 1
+    assert "TỪ CHỐI" in capsys.readouterr().out
+    assert snapshot(hub) == before
+    assert main(["sync", "import", "--db", str(hub), str(package)]) == 0
+    assert main(["sync", "import", "--db", str(hub), str(package), str(junk)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("ĐÃ NHẬP") and out[1].startswith("ĐÃ CÓ")
+    assert out[2].startswith("TỪ CHỐI")
+    assert main(["hub", "status", "--db", str(hub), "--json"]) == 0
+    [status] = json.loads(capsys.readouterr().out)
+    assert status["last_seq"] == 1 and status["silent"] is False
+    assert main(["hub", "status", "--db", str(hub), "--silent-days", "0"]) == 0
+    assert "00004" in capsys.readouterr().out
+    args = ["hub", "target", "--db", str(hub), "--to", "00004", "--kind", "cleanup_cases"]
+    assert main([*args, "--value", "40", "--start", "2026-01-01", "--due", "2026-12-31"]) == 0
+    assert main(["hub", "send", "--db", str(hub), "--to", "00004", "--out", str(tmp_path)]) == 0
+    down = Path(capsys.readouterr().out.strip().splitlines()[-1])
+    assert main(["sync", "import", "--db", c, str(down)]) == 0
+    assert "ĐÃ NHẬP" in capsys.readouterr().out
+    laptop = tmp_path / "laptop.db"
+    assert main(["sync", "clone-device", "--db", c, "--out", str(laptop)]) == 0
+    assert laptop.exists()
