@@ -1,0 +1,523 @@
+"""Backup files: a consistent copy of the database (SQLite online backup API) with a manifest.
+
+A backup file (`.de06bak`) is::
+
+    b"DE06BAK\\n" | 4-byte big-endian length | manifest (UTF-8 JSON) | SHA-256 of the manifest
+    | SQLite file
+
+The manifest is cleartext-safe — unit code, device id, times, schema and form versions, change
+number and record counts, never a personal value — so a restore can say what a file is (and
+refuse a foreign one) before touching anything. The payload is the database as SQLite's backup
+API saw it at one instant, checked with `PRAGMA integrity_check`, and guarded by a SHA-256 in
+the manifest so a truncated or bit-flipped copy on a USB stick is refused, not restored.
+
+Every file is written as `<name>.part`, fsynced, renamed into place and then read back: a power
+cut leaves either the old state or the whole new file, never half a backup under the real name.
+This module is the only place that touches backup bytes and SQL; the policy (names, rotation,
+who may restore) lives in `de06desk.backup`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import struct
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from de06desk import __version__
+from de06desk.domain.i18n import msg
+
+from .database import Store, utc_now
+from .errors import StoreError
+from .schema import SCHEMA_VERSION
+
+MAGIC = b"DE06BAK\n"
+FORMAT_VERSION = 1
+# A manifest is a few kilobytes; a bigger length field means a hostile or damaged file.
+MAX_MANIFEST_BYTES = 1024 * 1024
+_CHUNK = 1024 * 1024
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """What a backup file says about itself (the restore preview)."""
+
+    path: Path
+    unit_code: str
+    role: str
+    device_id: str
+    created_at: str
+    schema_version: int
+    app_version: str
+    change_no: int
+    audit_id: int
+    counts: dict[str, int] = field(default_factory=dict)
+    encrypted: bool = False
+    payload_size: int = 0
+    payload_sha256: str = ""
+
+    def manifest(self) -> dict[str, Any]:
+        """The JSON manifest written into the file."""
+        return {
+            "format": FORMAT_VERSION,
+            "app": "de06desk",
+            "app_version": self.app_version,
+            "unit_code": self.unit_code,
+            "role": self.role,
+            "device_id": self.device_id,
+            "created_at": self.created_at,
+            "schema_version": self.schema_version,
+            "change_no": self.change_no,
+            "audit_id": self.audit_id,
+            "counts": self.counts,
+            "encrypted": self.encrypted,
+            "payload_size": self.payload_size,
+            "payload_sha256": self.payload_sha256,
+        }
+
+
+def write_backup(store: Store, target: Path) -> BackupInfo:
+    """Write a verified backup of `store` to `target` (atomically); returns its manifest.
+
+    Raises StoreError with a one-line reason (disk full, folder not writable…) and leaves no
+    partial file behind; the database itself is only read.
+    """
+    target = Path(target)
+    part = target.with_name(target.name + ".part")
+    # The snapshot is staged next to the database (local disk), not on the USB stick, so a
+    # slow or full stick never holds a SQLite file open mid-copy.
+    fd, staged_name = tempfile.mkstemp(
+        prefix=".de06bak-", suffix=".tmp", dir=str(store.path.parent)
+    )
+    os.close(fd)
+    staged = Path(staged_name)
+    try:
+        info = _snapshot(store, staged)
+        with _as_store_error(target.parent), part.open("wb") as out:
+            _write_file(out, info, staged)
+        with _as_store_error(target.parent):
+            os.replace(part, target)
+            _fsync_dir(target.parent)
+        # Read back what the stick really holds: USB sticks lie about writes.
+        return read_backup(target, verify=True)
+    finally:
+        staged.unlink(missing_ok=True)
+        remove_sidecars(staged)
+        with contextlib.suppress(OSError):
+            part.unlink(missing_ok=True)
+
+
+def read_backup(path: Path, *, verify: bool = True) -> BackupInfo:
+    """The manifest of a backup file; with `verify`, also check the payload's SHA-256.
+
+    Raises StoreError for anything that is not an intact de06desk backup.
+    """
+    path = Path(path)
+    with _as_store_error(path, reading=True), path.open("rb") as handle:
+        manifest, offset = _read_header(handle, path)
+        info = _info_from_manifest(path, manifest)
+        if verify:
+            digest, size = _hash_rest(handle)
+            if size != info.payload_size or digest != info.payload_sha256:
+                raise _corrupt(path)
+        elif path.stat().st_size != offset + info.payload_size:
+            raise _corrupt(path)
+    return info
+
+
+def extract_payload(backup: Path, dest: Path) -> BackupInfo:
+    """Copy the database inside `backup` to `dest` (fsynced), checking hash and integrity."""
+    backup = Path(backup)
+    read_backup(backup, verify=False)
+    remove_sidecars(dest)
+    try:
+        with backup.open("rb") as handle, dest.open("wb") as out:
+            manifest, _ = _read_header(handle, backup)
+            info = _info_from_manifest(backup, manifest)
+            hasher, size = hashlib.sha256(), 0
+            while chunk := handle.read(_CHUNK):
+                hasher.update(chunk)
+                size += len(chunk)
+                _write_all(out, chunk)
+            out.flush()
+            os.fsync(out.fileno())
+    except OSError as exc:
+        dest.unlink(missing_ok=True)
+        raise _os_error(dest.parent, exc) from None
+    except BaseException:
+        dest.unlink(missing_ok=True)
+        raise
+    if size != info.payload_size or hasher.hexdigest() != info.payload_sha256:
+        dest.unlink(missing_ok=True)
+        raise _corrupt(backup)
+    if not info.encrypted:
+        try:
+            check_database_file(dest)
+        except StoreError:
+            dest.unlink(missing_ok=True)
+            raise _corrupt(backup) from None
+    return info
+
+
+def check_database_file(path: Path) -> dict[str, str]:
+    """Run `PRAGMA integrity_check` on a database file; returns its meta table.
+
+    Raises StoreError if the file is damaged or is not a de06desk database.
+    """
+    with path.open("rb") as handle:
+        if handle.read(16) != _SQLITE_HEADER:
+            raise StoreError(
+                msg("Tệp {p} bị hỏng.", "{p} is damaged.", p=path.name),
+            )
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        if result != ["ok"]:
+            raise StoreError(msg("Tệp {p} bị hỏng.", "{p} is damaged.", p=path.name))
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    except sqlite3.DatabaseError:
+        raise StoreError(msg("Tệp {p} bị hỏng.", "{p} is damaged.", p=path.name)) from None
+    finally:
+        conn.close()
+    if "schema_version" not in meta:
+        raise StoreError(
+            msg(
+                "Tệp {p} không phải cơ sở dữ liệu de06desk.",
+                "{p} is not a de06desk database.",
+                p=path.name,
+            )
+        )
+    return meta
+
+
+def database_unit_code(path: Path) -> str | None:
+    """The unit code of an existing database file, or None if it cannot be read."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'unit_code'").fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    finally:
+        conn.close()
+    return row[0] if row else None
+
+
+def replace_database(db_path: Path, staged: Path, keep_copy: Path | None) -> None:
+    """Put `staged` in place of `db_path` atomically, first copying the current file aside.
+
+    The caller must have closed every Store on `db_path`. The current database is copied with
+    the online backup API (consistent even with a WAL) and its WAL is checkpointed away, so a
+    stale `-wal` can never be replayed onto the restored file.
+    """
+    if db_path.exists():
+        try:
+            conn = sqlite3.connect(str(db_path), isolation_level=None)
+            try:
+                if keep_copy is not None:
+                    copy = sqlite3.connect(str(keep_copy))
+                    try:
+                        conn.backup(copy)
+                        copy.execute("PRAGMA journal_mode = DELETE")
+                    finally:
+                        copy.close()
+                    _fsync_file(keep_copy)
+                busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+                if busy:
+                    raise StoreError(
+                        msg(
+                            "Cơ sở dữ liệu đang được mở ở nơi khác; hãy đóng phần mềm rồi thử lại.",
+                            "The database is open elsewhere; close de06desk and try again.",
+                        )
+                    )
+            finally:
+                conn.close()
+        except sqlite3.Error as exc:
+            raise StoreError(
+                msg(
+                    "Không sao chép được cơ sở dữ liệu hiện tại ({e}); chưa thay đổi gì.",
+                    "Could not copy the current database ({e}); nothing was changed.",
+                    e=str(exc),
+                )
+            ) from None
+        remove_sidecars(db_path)
+    _to_wal(staged)
+    with _as_store_error(db_path.parent):
+        os.replace(staged, db_path)
+        _fsync_dir(db_path.parent)
+
+
+def remove_sidecars(path: Path) -> None:
+    """Delete a database file's leftover journal/WAL files before the name is reused.
+
+    A hot journal or WAL left by a killed process must never be replayed onto a different
+    file that later takes the same name.
+    """
+    for suffix in ("-journal", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+# ---- internals ----------------------------------------------------------------------------
+
+
+def _snapshot(store: Store, staged: Path) -> BackupInfo:
+    """Online-backup `store` into `staged`, check it, and describe it (counts from the copy)."""
+    try:
+        dest = sqlite3.connect(str(staged), isolation_level=None)
+        try:
+            store.conn.backup(dest)
+            # A self-contained file: no -wal needed beside it once it is inside the backup.
+            dest.execute("PRAGMA journal_mode = DELETE")
+            if [r[0] for r in dest.execute("PRAGMA integrity_check")] != ["ok"]:
+                raise StoreError(
+                    msg(
+                        "Bản sao của cơ sở dữ liệu không toàn vẹn; cơ sở dữ liệu có thể đã hỏng.",
+                        "The copy of the database failed its integrity check; "
+                        "the database may be damaged.",
+                    )
+                )
+            meta = dict(dest.execute("SELECT key, value FROM meta").fetchall())
+            tables = {r[0] for r in dest.execute("SELECT name FROM sqlite_master")}
+            counts = {
+                form.id: _count(dest, form.table) for form in store.forms if form.table in tables
+            }
+            change_row = dest.execute(
+                "SELECT value FROM counters WHERE name = 'change_no'"
+            ).fetchone()
+            audit_id = dest.execute("SELECT coalesce(max(id), 0) FROM audit").fetchone()[0]
+        finally:
+            dest.close()
+    except sqlite3.Error as exc:
+        raise StoreError(
+            msg(
+                "Không tạo được bản sao lưu ({e}); dữ liệu không bị ảnh hưởng.",
+                "Could not make the backup ({e}); your data is unaffected.",
+                e=str(exc),
+            )
+        ) from None
+    _fsync_file(staged)
+    digest, size = _hash_file(staged)
+    return BackupInfo(
+        path=staged,
+        unit_code=meta.get("unit_code", ""),
+        role=meta.get("role", "commune"),
+        device_id=meta.get("device_id", ""),
+        created_at=utc_now(),
+        schema_version=int(meta.get("schema_version", "0")),
+        app_version=__version__,
+        change_no=int(change_row[0]) if change_row else 0,
+        audit_id=int(audit_id),
+        counts=counts,
+        encrypted=False,
+        payload_size=size,
+        payload_sha256=digest,
+    )
+
+
+def _count(conn: sqlite3.Connection, table: str) -> int:
+    return int(conn.execute(f'SELECT count(*) FROM "{table}" WHERE deleted = 0').fetchone()[0])
+
+
+def _to_wal(path: Path) -> None:
+    """Switch a staged file to WAL before it takes the database's name.
+
+    The switch rewrites page 1 under a rollback journal; done after the rename, a kill at that
+    moment would leave a hot journal on the live database (which the app then cannot open
+    read-only). Done here, a kill only spoils the staged copy.
+    """
+    try:
+        conn = sqlite3.connect(str(path), isolation_level=None)
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise StoreError(
+            msg(
+                "Không chuẩn bị được bản khôi phục ({e}); chưa thay đổi gì.",
+                "Could not prepare the restored copy ({e}); nothing was changed.",
+                e=str(exc),
+            )
+        ) from None
+    remove_sidecars(path)
+    _fsync_file(path)
+
+
+def _write_file(out: BinaryIO, info: BackupInfo, staged: Path) -> None:
+    manifest = json.dumps(info.manifest(), ensure_ascii=False, sort_keys=True).encode("utf-8")
+    header = MAGIC + struct.pack(">I", len(manifest)) + manifest
+    _write_all(out, header + hashlib.sha256(manifest).digest())
+    with staged.open("rb") as src:
+        while chunk := src.read(_CHUNK):
+            _write_all(out, chunk)
+    out.flush()
+    os.fsync(out.fileno())
+
+
+def _write_all(out: BinaryIO, data: bytes) -> None:
+    """Write bytes (the single write path, so tests can simulate a full disk here)."""
+    out.write(data)
+
+
+def _read_header(handle: BinaryIO, path: Path) -> tuple[dict[str, Any], int]:
+    if handle.read(len(MAGIC)) != MAGIC:
+        raise StoreError(
+            msg(
+                "Tệp {p} không phải bản sao lưu de06desk.",
+                "{p} is not a de06desk backup.",
+                p=path.name,
+            )
+        )
+    raw_len = handle.read(4)
+    if len(raw_len) != 4:
+        raise _corrupt(path)
+    (length,) = struct.unpack(">I", raw_len)
+    if length > MAX_MANIFEST_BYTES:
+        raise _corrupt(path)
+    raw = handle.read(length)
+    if len(raw) != length or handle.read(32) != hashlib.sha256(raw).digest():
+        raise _corrupt(path)
+    try:
+        manifest = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise _corrupt(path) from None
+    if not isinstance(manifest, dict) or manifest.get("app") != "de06desk":
+        raise _corrupt(path)
+    fmt = manifest.get("format")
+    if not isinstance(fmt, int) or fmt > FORMAT_VERSION:
+        raise StoreError(
+            msg(
+                "Bản sao lưu {p} được tạo bởi phiên bản mới hơn của de06desk; "
+                "hãy cập nhật phần mềm.",
+                "Backup {p} was made by a newer de06desk; update the app.",
+                p=path.name,
+            )
+        )
+    return manifest, len(MAGIC) + 4 + length + 32
+
+
+def _info_from_manifest(path: Path, m: dict[str, Any]) -> BackupInfo:
+    try:
+        counts = m.get("counts") or {}
+        if not isinstance(counts, dict):
+            raise TypeError
+        info = BackupInfo(
+            path=path,
+            unit_code=_text(m["unit_code"]),
+            role=_text(m.get("role", "commune")),
+            device_id=_text(m.get("device_id", "")),
+            created_at=_text(m["created_at"]),
+            schema_version=_int(m["schema_version"]),
+            app_version=_text(m.get("app_version", "")),
+            change_no=_int(m.get("change_no", 0)),
+            audit_id=_int(m.get("audit_id", 0)),
+            counts={_text(k): _int(v) for k, v in counts.items()},
+            encrypted=m.get("encrypted") is True,
+            payload_size=_int(m["payload_size"]),
+            payload_sha256=_text(m["payload_sha256"]),
+        )
+    except (KeyError, TypeError, ValueError):
+        raise _corrupt(path) from None
+    if info.schema_version > SCHEMA_VERSION:
+        raise StoreError(
+            msg(
+                "Bản sao lưu {p} dùng lược đồ {v}, mới hơn phần mềm này ({s}); "
+                "hãy cập nhật de06desk.",
+                "Backup {p} uses schema {v}, newer than this app ({s}); update de06desk.",
+                p=path.name,
+                v=info.schema_version,
+                s=SCHEMA_VERSION,
+            )
+        )
+    return info
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError
+    return value
+
+
+def _int(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise TypeError
+    return value
+
+
+def _hash_file(path: Path) -> tuple[str, int]:
+    with path.open("rb") as handle:
+        return _hash_rest(handle)
+
+
+def _hash_rest(handle: BinaryIO) -> tuple[str, int]:
+    hasher, size = hashlib.sha256(), 0
+    while chunk := handle.read(_CHUNK):
+        hasher.update(chunk)
+        size += len(chunk)
+    return hasher.hexdigest(), size
+
+
+def _fsync_file(path: Path) -> None:
+    with path.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_dir(folder: Path) -> None:
+    # Makes the rename itself durable on POSIX; Windows cannot open a folder (and NTFS
+    # journals the rename), so there it is skipped.
+    if os.name != "posix":
+        return
+    fd = os.open(str(folder), os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _corrupt(path: Path) -> StoreError:
+    return StoreError(
+        msg(
+            "Bản sao lưu {p} bị hỏng hoặc không đầy đủ; không khôi phục được từ tệp này.",
+            "Backup {p} is damaged or incomplete; it cannot be restored.",
+            p=path.name,
+        )
+    )
+
+
+def _os_error(folder: Path, exc: OSError, *, reading: bool = False) -> StoreError:
+    if reading:
+        return StoreError(
+            msg(
+                "Không đọc được {d}: {e}.",
+                "Cannot read {d}: {e}.",
+                d=str(folder),
+                e=exc.strerror or str(exc),
+            )
+        )
+    return StoreError(
+        msg(
+            "Không ghi được vào {d}: {e}. Dữ liệu không bị ảnh hưởng.",
+            "Cannot write to {d}: {e}. Your data is unaffected.",
+            d=str(folder),
+            e=exc.strerror or str(exc),
+        )
+    )
+
+
+@contextlib.contextmanager
+def _as_store_error(folder: Path, *, reading: bool = False) -> Iterator[None]:
+    """Turn an OSError (disk full, read-only, missing folder) into one readable line."""
+    try:
+        yield
+    except OSError as exc:
+        raise _os_error(folder, exc, reading=reading) from None

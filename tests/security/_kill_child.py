@@ -1,0 +1,93 @@
+"""Writer processes for the kill -9 tests (run as `python -m tests.security._kill_child`).
+
+Starting Python and importing de06desk takes about a second, which would make hundreds of kill
+trials slow. So this script is a small fork server: it imports everything once, then for each
+`run` command on stdin forks a worker that opens the database and writes until it is killed.
+Each worker prints one line *after* each commit returns (`saved <uuid>`, `batch <k>`,
+`backup <path>`, `restored <n>`); those lines are what "the app reported as saved".
+
+Protocol (one line each way): `run <mode> <db> <out> <tag>` → `pid <n>`; `reap <n>` →
+`reaped <n>`. EOF on stdin ends the server.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from de06desk.backup import backup_database, restore_backup
+from de06desk.forms import load_forms
+from de06desk.store import Store
+from de06desk.store.users import User
+
+BATCH_SIZE = 100
+# A worker whose parent vanished must not write forever.
+MAX_WORKER_SECONDS = 30
+ADMIN = User("admin", "admin", "admin", True)
+
+
+def _say(line: str) -> None:
+    # One write() of a short line to a pipe is atomic: the parent sees whole lines only.
+    os.write(1, (line + "\n").encode())
+
+
+def work(mode: str, db: Path, out: Path, tag: str) -> None:
+    """Write in `mode` until killed (or the safety time runs out)."""
+    deadline = time.monotonic() + MAX_WORKER_SECONDS
+    if mode == "restore":
+        # Alternate between two prepared backups (1 and 2 villages) over the live database.
+        backups = sorted(out.glob("*.de06bak"))
+        n = 0
+        while time.monotonic() < deadline:
+            restore_backup(db, backups[n % 2], ADMIN)
+            _say(f"restored {n % 2}")
+            n += 1
+        return
+    store = Store.open(db)
+    n = 0
+    while time.monotonic() < deadline:
+        if mode == "records":
+            record = store.save_record("village", {"name": f"{tag}-{n}"}, user="kill")
+            _say(f"saved {record.uuid}")
+        elif mode == "batch":
+            # A large import: all rows in one transaction, reported once it has committed.
+            with store.transaction():
+                for i in range(BATCH_SIZE):
+                    store.save_record("village", {"name": f"{tag}-{n}-{i}"}, user="kill")
+            _say(f"batch {n}")
+        elif mode == "backup":
+            record = store.save_record("village", {"name": f"{tag}-{n}"}, user="kill")
+            _say(f"saved {record.uuid}")
+            path = backup_database(store, out, user="kill")
+            _say(f"backup {path}")
+        else:
+            raise SystemExit(f"unknown mode {mode}")
+        n += 1
+
+
+def serve() -> None:
+    """Fork a worker per `run` command; reap on `reap`."""
+    load_forms()  # parsed once here, inherited by every worker
+    for line in sys.stdin:
+        parts = line.split()
+        if parts and parts[0] == "run":
+            _, mode, db, out, tag = parts
+            pid = os.fork()
+            if pid == 0:
+                try:
+                    work(mode, Path(db), Path(out), tag)
+                    code = 0
+                except BaseException as exc:  # reported to the parent, which fails the test
+                    _say(f"error {type(exc).__name__}: {exc}")
+                    code = 1
+                os._exit(code)
+            _say(f"pid {pid}")
+        elif parts and parts[0] == "reap":
+            os.waitpid(int(parts[1]), 0)
+            _say(f"reaped {parts[1]}")
+
+
+if __name__ == "__main__":
+    serve()
