@@ -1,21 +1,134 @@
-"""Start the desktop application."""
+"""Start the desktop application: Qt set-up, crash handling, first-run wizard, log-in, window.
+
+Later runs open the last database (remembered in QSettings with the window layout and the
+language); `de06desk --db FILE` opens a given one.
+"""
 
 from __future__ import annotations
 
+import logging
 import sys
+import traceback
 from pathlib import Path
+from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from de06desk import __version__
+from de06desk.config import resource_path
+from de06desk.domain.i18n import DomainError
+from de06desk.logs import setup_logging
+from de06desk.store import Store
+
+from .context import AppContext
+from .i18n import apply_language
+from .idle_lock import IdleLock
+from .login import LoginDialog
+from .main_window import MainWindow
+from .tasks import show_error
+from .wizard import SetupWizard
+
+log = logging.getLogger(__name__)
+# Fonts with every Vietnamese letter, best first: Windows, then common Linux packages.
+UI_FONTS = ("Segoe UI", "Noto Sans", "DejaVu Sans", "Liberation Sans", "Arial")
+
+
+def create_app() -> QApplication:
+    """The QApplication with Fusion style and a font that shows Vietnamese."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication(sys.argv)
+    app.setApplicationName("de06desk")
+    app.setOrganizationName("de06desk")
+    app.setStyle("Fusion")
+    families = set(QFontDatabase.families())
+    family = next((f for f in UI_FONTS if f in families), None)
+    if family:
+        font = QFont(family)
+        font.setPointSize(max(app.font().pointSize(), 10))
+        app.setFont(font)
+    icon = resource_path("icons", "de06desk.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def default_settings() -> QSettings:
+    """Where the last database, window layout and language are remembered."""
+    return QSettings("de06desk", "de06desk")
+
+
+def install_excepthook(log_file: Path) -> None:
+    """Log any unexpected error (numbers masked by the log formatter) and tell the user."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+        if QApplication.instance() is not None:
+            QMessageBox.critical(
+                None,
+                "de06desk",
+                QCoreApplication.translate(
+                    "Crash",
+                    "Đã xảy ra lỗi không mong muốn ({kind}). Dữ liệu đã lưu vẫn an toàn.\n"
+                    "Nếu lỗi lặp lại, hãy gửi tệp nhật ký cho bộ phận hỗ trợ:\n{path}",
+                )
+                .replace("{kind}", kind.__name__)
+                .replace("{path}", str(log_file)),
+            )
+
+    sys.excepthook = hook
+
+
+def open_main_window(settings: QSettings, db_path: Path | None = None) -> MainWindow | None:
+    """Wizard if needed, open the database, log in; the window, or None if the user quit."""
+    hint, username = "", ""
+    path = db_path
+    if path is None:
+        last = settings.value("last_db")
+        path = Path(str(last)) if last and Path(str(last)).exists() else None
+    if path is None:
+        wizard = SetupWizard()
+        if wizard.exec() != QDialog.DialogCode.Accepted or wizard.db_path is None:
+            return None
+        path, hint, username = wizard.db_path, wizard.login_hint, wizard.login_user
+    try:
+        store = Store.open(path)
+    except DomainError as exc:
+        show_error(None, exc)
+        if db_path is None and settings.value("last_db"):
+            settings.remove("last_db")  # the file is gone or unusable: offer set-up again
+            return open_main_window(settings)
+        return None
+    login = LoginDialog(store, hint, username=username)
+    if login.exec() != QDialog.DialogCode.Accepted or login.user is None:
+        store.close()
+        return None
+    settings.setValue("last_db", str(path))
+    return MainWindow(AppContext(path, store, login.user), settings)
 
 
 def run_gui(db_path: Path | None) -> int:
-    """Open the main window; returns the application's exit code."""
-    app = QApplication.instance() or QApplication(sys.argv)
-    window = QMainWindow()
-    window.setWindowTitle(f"de06desk {__version__} — Đề án 06")
-    window.setCentralWidget(QLabel("de06desk"))
-    window.resize(1100, 720)
+    """Run the desktop app; returns the process exit code."""
+    app = create_app()
+    log_file = setup_logging()
+    install_excepthook(log_file)
+    settings = default_settings()
+    apply_language(str(settings.value("language", "vi")))
+    window = open_main_window(settings, db_path)
+    if window is None:
+        return 0
+    # A shared commune PC: hide citizens' data behind the log-in after a while idle.
+    app.installEventFilter(IdleLock(window, window.ctx.store, window.ctx.user))
     window.show()
-    return app.exec()
+    code = app.exec()
+    window.ctx.store.close()
+    return code

@@ -1,0 +1,384 @@
+"""An entry screen generated from a form definition (`forms/*.toml`).
+
+Every field of the form gets the editor for its type, its label, help, and an error line;
+adding a field to a form file adds it here with no code change. The record is checked as the
+officer types (`parse_value` for each field, then the store's validation with the form's
+rules), Save stays disabled until it is valid, and unsaved changes are never lost silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from de06desk.domain.i18n import DomainError
+from de06desk.forms import defaults, parse_value
+from de06desk.store import Record, ValidationError
+
+from .context import AppContext
+from .dialogs_common import Unsaved, ask_unsaved
+from .editors import FieldEditor, hint_label, make_editor
+from .tasks import show_error
+
+ERROR_STYLE = "color: #b00020;"
+
+
+class _EnterMovesOn(QObject):
+    """Enter in a one-line field moves to the next field, as on paper forms."""
+
+    def __init__(self, form: RecordForm) -> None:
+        super().__init__(form)
+        self._form = form
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
+            and not event.modifiers()  # type: ignore[attr-defined]
+            and isinstance(obj, QLineEdit | QComboBox | QAbstractSpinBox)
+        ):
+            if isinstance(obj, QComboBox) and obj.view().isVisible():
+                return False
+            self._form.move_focus_on()
+            return True
+        return False
+
+
+class RecordForm(QWidget):
+    """Edit one record of `form_id`; `saved(record)` fires after each successful save.
+
+    `hidden` fields are not shown; their values come from the loaded record or the preset
+    given to `new_record` (e.g. the drive a roster row belongs to).
+    """
+
+    saved = Signal(object)
+    dirty_changed = Signal(bool)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        form_id: str,
+        parent: QWidget | None = None,
+        *,
+        hidden: Iterable[str] = (),
+        show_buttons: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.form = ctx.store.forms[form_id]
+        self.hidden = set(hidden)
+        self.uuid: str | None = None
+        self._hidden_values: dict[str, Any] = {}
+        self._dirty = False
+        self._loading = False
+        self._touched: set[str] = set()
+        self._locked: set[str] = set()
+        self._errors: dict[str, list[str]] = {}
+        # A screen may adjust values just before saving (drive counts from the roster).
+        self.adjust_values: Callable[[dict[str, Any]], dict[str, Any]] | None = None
+        # …and save through its own function (a roster row also updates its drive).
+        self.saver: Callable[[dict[str, Any], str | None], Record] | None = None
+
+        self.title = QLabel(self)
+        self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.editors: dict[str, FieldEditor] = {}
+        self._error_labels: dict[str, QLabel] = {}
+        self._hint_labels: dict[str, QLabel] = {}
+        self._row_labels: dict[str, QLabel] = {}
+
+        body = QWidget()
+        outer = QVBoxLayout(body)
+        grid = QFormLayout()
+        outer.addLayout(grid)
+        outer.addStretch(1)
+        grid.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        grid.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        grid.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        enter_filter = _EnterMovesOn(self)
+        for spec in self.form.fields:
+            if spec.name in self.hidden:
+                continue
+            editor = make_editor(spec, ctx.store, body)
+            editor.setObjectName(f"field_{spec.name}")
+            editor.changed.connect(lambda name=spec.name: self._edited(name))
+            editor.focus_widget().installEventFilter(enter_filter)
+            label = QLabel(spec.label() + (" *" if spec.required else ""), body)
+            label.setWordWrap(True)
+            label.setMinimumWidth(120)
+            label.setMaximumWidth(190)
+            label.setBuddy(editor.focus_widget())
+            if spec.help():
+                label.setToolTip(spec.help())
+                editor.setToolTip(spec.help())
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(editor)
+            hint = hint_label(body)
+            hint.setText(spec.help())
+            hint.setVisible(bool(spec.help()))
+            error = QLabel(body)
+            error.setWordWrap(True)
+            error.setStyleSheet(ERROR_STYLE)
+            error.setObjectName(f"error_{spec.name}")
+            error.hide()
+            column.addWidget(hint)
+            column.addWidget(error)
+            grid.addRow(label, column)
+            self.editors[spec.name] = editor
+            self._error_labels[spec.name] = error
+            self._hint_labels[spec.name] = hint
+            self._row_labels[spec.name] = label
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+
+        self.problems = QLabel(self)
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet(ERROR_STYLE)
+        self.save_button = QPushButton(self.tr("Lưu (Ctrl+S)"), self)
+        self.save_button.setObjectName("save")
+        self.save_button.setDefault(False)
+        self.save_button.setAutoDefault(False)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton(self.tr("Hủy thay đổi"), self)
+        self.revert_button.clicked.connect(self.revert)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.problems, 1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.title)
+        layout.addWidget(scroll, 1)
+        if show_buttons:
+            layout.addLayout(buttons)
+        else:
+            self.save_button.hide()
+            self.revert_button.hide()
+            self.problems.hide()
+            layout.addWidget(self.problems)
+
+        shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.save)
+        self.read_only = not ctx.can_edit
+        self.new_record()
+
+    # ---- loading ---------------------------------------------------------------------
+
+    def new_record(self, preset: Mapping[str, Any] | None = None) -> None:
+        """Start a blank record (declared defaults, then `preset`)."""
+        values = defaults(self.form)
+        values.update(preset or {})
+        self._load(None, values)
+
+    def load(self, record: Record) -> None:
+        """Show a stored record for editing."""
+        self._load(record.uuid, dict(record.values))
+
+    def _load(self, uuid: str | None, values: Mapping[str, Any]) -> None:
+        self._loading = True
+        self.uuid = uuid
+        self._hidden_values = {k: values.get(k) for k in self.hidden}
+        for name, editor in self.editors.items():
+            editor.set_value(values.get(name))
+        self._touched = set()
+        self._loading = False
+        self._set_dirty(False)
+        self.title.setText(
+            self.tr("Sửa: {form}").replace("{form}", self.form.label())
+            if uuid
+            else self.tr("Thêm mới: {form}").replace("{form}", self.form.label())
+        )
+        self._apply_read_only()
+        self.validate()
+
+    def set_values(self, values: Mapping[str, Any], *, as_edit: bool = False) -> None:
+        """Change some shown values (e.g. totals copied from the roster)."""
+        self._loading = not as_edit
+        for name, value in values.items():
+            if name in self.editors:
+                self.editors[name].set_value(value)
+            elif name in self.hidden:
+                self._hidden_values[name] = value
+        self._loading = False
+        if as_edit:
+            self._set_dirty(True)
+        self.validate()
+
+    def lock_fields(self, names: Iterable[str], note: str = "") -> None:
+        """Make fields read-only (with `note` under them), or unlock all with an empty list."""
+        self._locked = set(names)
+        for name, hint in self._hint_labels.items():
+            spec = self.form.field(name)
+            text = note if name in self._locked and note else spec.help()
+            hint.setText(text)
+            hint.setVisible(bool(text))
+        self._apply_read_only()
+
+    def _apply_read_only(self) -> None:
+        for name, editor in self.editors.items():
+            editor.set_read_only(self.read_only or name in self._locked)
+        self.save_button.setVisible(not self.read_only and self.save_button.isVisibleTo(self))
+        self.revert_button.setEnabled(not self.read_only)
+
+    # ---- state -----------------------------------------------------------------------
+
+    @property
+    def is_dirty(self) -> bool:
+        """True when the shown values differ from what was loaded."""
+        return self._dirty
+
+    def _set_dirty(self, dirty: bool) -> None:
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+
+    def _edited(self, name: str) -> None:
+        if self._loading:
+            return
+        self._touched.add(name)
+        self._set_dirty(True)
+        self.validate()
+
+    def raw_values(self) -> dict[str, Any]:
+        """The editors' inputs plus hidden values, before parsing."""
+        raw = dict(self._hidden_values)
+        raw.update({name: editor.raw() for name, editor in self.editors.items()})
+        return raw
+
+    def collect(self) -> tuple[dict[str, Any], dict[str, list[str]]]:
+        """Parsed values and problems (field name → messages in the active language)."""
+        raw = self.raw_values()
+        values: dict[str, Any] = {}
+        errors: dict[str, list[str]] = {}
+        for spec in self.form.fields:
+            try:
+                values[spec.name] = parse_value(spec, raw.get(spec.name))
+            except DomainError as exc:
+                values[spec.name] = None
+                errors[spec.name] = [str(exc.message)]
+        if self.adjust_values is not None:
+            values = self.adjust_values(values)
+        for name, problems in self.ctx.store.validate(self.form.id, values).items():
+            errors.setdefault(name, [str(p) for p in problems])
+        return values, errors
+
+    def validate(self) -> bool:
+        """Check the record now, show the problems, enable Save only when it is valid."""
+        values, errors = self.collect()
+        self._errors = errors
+        existing = self.uuid is not None
+        for name, label in self._error_labels.items():
+            problems = errors.get(name, [])
+            blank = values.get(name) in (None, "", [])
+            # A new record does not shout "required" at fields the officer has not reached yet.
+            shown = problems if (existing or name in self._touched or not blank) else []
+            label.setText("\n".join(shown))
+            label.setVisible(bool(shown))
+        for name, hint in self._hint_labels.items():
+            editor = self.editors[name]
+            decoded = editor.hint() if name not in errors else ""
+            text = decoded or (
+                hint.text() if name in self._locked else self.form.field(name).help()
+            )
+            hint.setText(text)
+            hint.setVisible(bool(text))
+        names = [self.form.field(n).label() for n in self.form.field_names if n in errors]
+        if names:
+            self.problems.setText(
+                self.tr("Cần sửa hoặc điền: {fields}").replace("{fields}", ", ".join(names))
+            )
+        else:
+            self.problems.setText("")
+        valid = not errors
+        self.save_button.setEnabled(valid and not self.read_only)
+        return valid
+
+    @property
+    def errors(self) -> dict[str, list[str]]:
+        """The problems found by the last check."""
+        return self._errors
+
+    # ---- actions ---------------------------------------------------------------------
+
+    def save(self) -> Record | None:
+        """Save the record if it is valid; returns it, or None if nothing was saved."""
+        if self.read_only or not self.validate():
+            if not self.read_only:
+                self._touched = set(self.editors)
+                self.validate()
+            return None
+        values, _ = self.collect()
+        try:
+            if self.saver is not None:
+                record = self.saver(values, self.uuid)
+            else:
+                record = self.ctx.store.save_record(
+                    self.form.id, values, user=self.ctx.user.username, uuid=self.uuid
+                )
+        except ValidationError as exc:
+            self._touched = set(self.editors)
+            self.validate()
+            show_error(self, exc)
+            return None
+        except DomainError as exc:
+            show_error(self, exc)
+            return None
+        self.load(record)
+        self.ctx.signals.data_changed.emit(self.form.id)
+        self.saved.emit(record)
+        return record
+
+    def revert(self) -> None:
+        """Throw away the edits: back to the stored record (or a blank one)."""
+        record = self.ctx.store.get_record(self.form.id, self.uuid) if self.uuid else None
+        if record is not None:
+            self.load(record)
+        else:
+            self.new_record(self._hidden_values)
+
+    def confirm_leave(self) -> bool:
+        """Before showing something else: True when it is safe to leave this record.
+
+        With unsaved changes, asks Lưu / Không lưu / Hủy.
+        """
+        if not self._dirty or self.read_only:
+            return True
+        answer = ask_unsaved(self)
+        if answer is Unsaved.SAVE:
+            return self.save() is not None
+        if answer is Unsaved.DISCARD:
+            self.revert()
+            return True
+        return False
+
+    def move_focus_on(self) -> None:
+        """Move the cursor to the next field (what Enter does)."""
+        self.focusNextChild()
+
+    def focus_first(self) -> None:
+        """Put the cursor in the first field."""
+        for editor in self.editors.values():
+            if editor.isEnabled():
+                editor.focus_widget().setFocus()
+                return

@@ -1,0 +1,1 @@
+"""Screens shown in the main window, one module per navigation entry."""

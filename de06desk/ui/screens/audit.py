@@ -1,0 +1,156 @@
+"""The audit-log viewer: administrators only, filter by user, action and dates; read-only.
+
+The log is append-only in the database; this screen only reads it (through
+`store.audit_queries`), newest first, a page at a time ("Xem thêm" loads the next older page).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from de06desk.store.audit_queries import (
+    DEFAULT_LIMIT,
+    AuditEntry,
+    AuditFilter,
+    audit_actions,
+    audit_usernames,
+    query_audit,
+)
+from de06desk.ui.context import AppContext
+
+
+class AuditScreen(QWidget):
+    """Read-only table of the audit log with filters; shows a refusal to non-administrators."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._oldest_id: int | None = None
+        layout = QVBoxLayout(self)
+        if not ctx.is_admin:
+            # Who did what to which citizen is itself sensitive: administrators only.
+            denied = QLabel(self.tr("Chỉ quản trị viên được xem nhật ký hoạt động."), self)
+            denied.setObjectName("audit_denied")
+            layout.addWidget(denied)
+            self.table = None
+            return
+        self.user_box = QComboBox(self)
+        self.user_box.setObjectName("audit_user")
+        self.action_box = QComboBox(self)
+        self.action_box.setObjectName("audit_action")
+        self.use_dates = QCheckBox(self.tr("Từ ngày"), self)
+        self.date_from = QDateEdit(QDate.currentDate().addDays(-30), self)
+        self.date_to = QDateEdit(QDate.currentDate(), self)
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd/MM/yyyy")
+        apply = QPushButton(self.tr("Lọc"), self)
+        apply.setObjectName("audit_apply")
+        apply.clicked.connect(self.refresh)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Người dùng"), self))
+        filters.addWidget(self.user_box)
+        filters.addWidget(QLabel(self.tr("Thao tác"), self))
+        filters.addWidget(self.action_box)
+        filters.addWidget(self.use_dates)
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel(self.tr("đến"), self))
+        filters.addWidget(self.date_to)
+        filters.addWidget(apply)
+        filters.addStretch(1)
+        layout.addLayout(filters)
+        headers = [
+            self.tr("Thời điểm"),
+            self.tr("Người dùng"),
+            self.tr("Thao tác"),
+            self.tr("Loại bản ghi"),
+            self.tr("Bản ghi"),
+            self.tr("Trước"),
+            self.tr("Sau"),
+            self.tr("Chi tiết"),
+        ]
+        self.table = QTableWidget(0, len(headers), self)
+        self.table.setObjectName("audit_table")
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        self.more = QPushButton(self.tr("Xem thêm"), self)
+        self.more.setObjectName("audit_more")
+        self.more.clicked.connect(self.load_more)
+        layout.addWidget(self.more, 0, Qt.AlignmentFlag.AlignLeft)
+        self._fill_choices()
+        self.refresh()
+
+    def current_filter(self) -> AuditFilter:
+        """The filter the controls describe."""
+        use_dates = self.use_dates.isChecked()
+        return AuditFilter(
+            username=self.user_box.currentData() or None,
+            action=self.action_box.currentData() or None,
+            date_from=self.date_from.date().toPython() if use_dates else None,
+            date_to=self.date_to.date().toPython() if use_dates else None,
+        )
+
+    def refresh(self) -> None:
+        """Reload the newest page for the current filter."""
+        if self.table is None:
+            return
+        self.table.setRowCount(0)
+        self._oldest_id = None
+        self.load_more()
+
+    def load_more(self) -> None:
+        """Append the next (older) page."""
+        if self.table is None:
+            return
+        entries = query_audit(self.ctx.store, self.current_filter(), before_id=self._oldest_id)
+        for entry in entries:
+            self._append(entry)
+        if entries:
+            self._oldest_id = entries[-1].id
+        self.more.setEnabled(len(entries) == DEFAULT_LIMIT)
+
+    def _fill_choices(self) -> None:
+        everyone = self.tr("(tất cả)")
+        self.user_box.addItem(everyone, "")
+        for name in audit_usernames(self.ctx.store):
+            self.user_box.addItem(name, name)
+        self.action_box.addItem(everyone, "")
+        for action in audit_actions(self.ctx.store):
+            self.action_box.addItem(action, action)
+
+    def _append(self, entry: AuditEntry) -> None:
+        assert self.table is not None
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        cells = [
+            entry.at,
+            entry.username,
+            entry.action,
+            entry.form_id or "",
+            entry.record_uuid or "",
+            entry.old or "",
+            entry.new or "",
+            entry.detail or "",
+        ]
+        for column, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text if len(text) > 60 else "")
+            self.table.setItem(row, column, item)

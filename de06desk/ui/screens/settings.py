@@ -1,0 +1,263 @@
+"""Cài đặt: the commune profile, villages, officers, targets, users and the language."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from de06desk.domain.i18n import DomainError, current_language
+from de06desk.store.users import create_user, list_users, set_password
+
+from ..context import AppContext
+from ..placeholder import load_screen
+from ..record_form import RecordForm
+from ..record_screen import ListSetup, RecordScreen
+from ..tasks import show_error
+
+
+class NewUserDialog(QDialog):
+    """Name, role and a password typed twice."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Thêm người dùng"))
+        self.username = QLineEdit(self)
+        self.display_name = QLineEdit(self)
+        self.role = QComboBox(self)
+        for value, label in (
+            ("officer", self.tr("Cán bộ (nhập và sửa dữ liệu)")),
+            ("viewer", self.tr("Chỉ xem và in báo cáo")),
+            ("admin", self.tr("Quản trị")),
+        ):
+            self.role.addItem(label, value)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password2 = QLineEdit(self)
+        self.password2.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020;")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Tên đăng nhập"), self.username)
+        form.addRow(self.tr("Họ tên"), self.display_name)
+        form.addRow(self.tr("Vai trò"), self.role)
+        form.addRow(self.tr("Mật khẩu"), self.password)
+        form.addRow(self.tr("Nhập lại mật khẩu"), self.password2)
+        form.addRow(self.error)
+        form.addRow(buttons)
+
+    def _accept(self) -> None:
+        if self.password.text() != self.password2.text():
+            self.error.setText(self.tr("Hai lần nhập mật khẩu không giống nhau."))
+            return
+        if not self.username.text().strip():
+            self.error.setText(self.tr("Hãy nhập tên đăng nhập."))
+            return
+        self.accept()
+
+
+class UsersPanel(QWidget):
+    """Accounts (administrators only): add a user, reset a password."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.table = QTableWidget(0, 3, self)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Tên đăng nhập"), self.tr("Họ tên"), self.tr("Vai trò")]
+        )
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        add = QPushButton(self.tr("Thêm người dùng…"), self)
+        add.clicked.connect(self.add_user)
+        reset = QPushButton(self.tr("Đặt lại mật khẩu…"), self)
+        reset.clicked.connect(self.reset_password)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(reset)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the accounts."""
+        roles = {
+            "admin": self.tr("Quản trị"),
+            "officer": self.tr("Cán bộ"),
+            "viewer": self.tr("Chỉ xem"),
+        }
+        users = list_users(self.ctx.store)
+        self.table.setRowCount(len(users))
+        for row, user in enumerate(users):
+            for col, text in enumerate((user.username, user.display_name, roles[user.role])):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+
+    def add_user(self) -> None:
+        """Ask for a new account and create it."""
+        dialog = NewUserDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            create_user(
+                self.ctx.store,
+                dialog.username.text(),
+                dialog.password.text(),
+                role=dialog.role.currentData(),
+                display_name=dialog.display_name.text().strip(),
+                by=self.ctx.user.username,
+            )
+        except DomainError as exc:
+            show_error(self, exc)
+        self.refresh()
+
+    def reset_password(self) -> None:
+        """Set a new password for the selected account."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        username = self.table.item(rows[0].row(), 0).text()
+        password, ok = QInputDialog.getText(
+            self,
+            self.tr("Đặt lại mật khẩu"),
+            self.tr("Mật khẩu mới cho {u}:").replace("{u}", username),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            return
+        try:
+            set_password(self.ctx.store, username, password, by=self.ctx.user.username)
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        QMessageBox.information(self, "de06desk", self.tr("Đã đặt lại mật khẩu."))
+
+
+class LanguagePanel(QWidget):
+    """Choose Vietnamese or English for the whole interface."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.combo = QComboBox(self)
+        self.combo.setObjectName("language")
+        self.combo.addItem("Tiếng Việt", "vi")
+        self.combo.addItem("English", "en")
+        self.combo.setCurrentIndex(1 if current_language() == "en" else 0)
+        apply = QPushButton(self.tr("Áp dụng"), self)
+        apply.setObjectName("apply_language")
+        apply.clicked.connect(self.apply)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Ngôn ngữ giao diện:"), self))
+        row.addWidget(self.combo)
+        row.addWidget(apply)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+    def apply(self) -> None:
+        """Ask the main window to switch language."""
+        self.ctx.signals.language_changed.emit(self.combo.currentData())
+
+
+class SettingsScreen(QWidget):
+    """Tabs for everything that is set once and changed rarely."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tabs = QTabWidget(self)
+        self.profile = RecordForm(ctx, "commune", self.tabs)
+        self.profile.read_only = not ctx.is_admin
+        existing = ctx.store.list_records("commune", limit=1)
+        if existing:
+            self.profile.load(existing[0])
+        self.villages = RecordScreen(
+            ctx, "village", ListSetup(columns=("name", "population")), self.tabs
+        )
+        self.officers = RecordScreen(
+            ctx, "officer", ListSetup(columns=("full_name", "position", "phone")), self.tabs
+        )
+        self.targets = RecordScreen(
+            ctx,
+            "target",
+            ListSetup(columns=("kind", "value", "start_on", "due_on"), filters=("kind",)),
+            self.tabs,
+        )
+        self.tabs.addTab(self.profile, self.tr("Thông tin đơn vị"))
+        self.tabs.addTab(self.villages, self.tr("Thôn/Xóm"))
+        self.tabs.addTab(self.officers, self.tr("Cán bộ"))
+        self.tabs.addTab(self.targets, self.tr("Chỉ tiêu"))
+        if ctx.is_admin:
+            self.users = UsersPanel(ctx, self.tabs)
+            self.tabs.addTab(self.users, self.tr("Người dùng"))
+            title = self.tr("Nhật ký hoạt động")
+            self.tabs.addTab(
+                load_screen("de06desk.ui.screens.audit", "AuditScreen", ctx, title), title
+            )
+        self.language = LanguagePanel(ctx, self.tabs)
+        self.tabs.addTab(self.language, self.tr("Ngôn ngữ"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+    def _current_screen(self) -> RecordScreen | None:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, RecordScreen) else None
+
+    def new_record(self) -> None:
+        """Ctrl+N in the villages/officers/targets tab."""
+        screen = self._current_screen()
+        if screen:
+            screen.new_record()
+
+    def save(self) -> None:
+        """Ctrl+S: save the form in view."""
+        if self.tabs.currentWidget() is self.profile:
+            self.profile.save()
+        elif screen := self._current_screen():
+            screen.save()
+
+    def focus_search(self) -> None:
+        """Ctrl+F in a list tab."""
+        screen = self._current_screen()
+        if screen:
+            screen.focus_search()
+
+    def cancel(self) -> None:
+        """Esc: leave the record being edited."""
+        if self.tabs.currentWidget() is self.profile:
+            if self.profile.confirm_leave():
+                self.profile.revert()
+        elif screen := self._current_screen():
+            screen.cancel()
+
+    def confirm_leave(self) -> bool:
+        """True when no unsaved setting would be lost."""
+        return self.profile.confirm_leave() and all(
+            s.confirm_leave() for s in (self.villages, self.officers, self.targets)
+        )

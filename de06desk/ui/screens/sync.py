@@ -1,0 +1,457 @@
+"""Đồng bộ: USB packages. A commune exports and sees what the hub confirmed; a hub imports
+folders of packages, sees who reported, and writes packages back down."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDir, QStorageInfo, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from de06desk.domain.progress import CancelCheck, Progress
+from de06desk.domain.weeks import format_date
+from de06desk.store import Store
+from de06desk.sync import (
+    ExportResult,
+    ImportOutcome,
+    PublicKeyFile,
+    export_package,
+    hub_status,
+    import_packages,
+    public_key_file,
+    send_down,
+    set_hub,
+    trust_commune,
+)
+from de06desk.sync.hub import sent_history
+from de06desk.sync.keys import hub_key, load_own_keys
+
+from ..context import AppContext
+from ..tasks import Task, run_task, show_error
+
+# File systems that are never a USB stick or an external drive.
+_VIRTUAL_FS = {"tmpfs", "devtmpfs", "overlay", "squashfs", "proc", "sysfs", "ramfs", "autofs"}
+
+
+def removable_volumes() -> list[tuple[str, Path]]:
+    """Mounted, writable volumes other than the system's own (label, root path)."""
+    out: list[tuple[str, Path]] = []
+    system_root = QStorageInfo.root().rootPath()
+    for volume in QStorageInfo.mountedVolumes():
+        if not volume.isValid() or not volume.isReady() or volume.isReadOnly():
+            continue
+        root = volume.rootPath()
+        fs = bytes(volume.fileSystemType().data()).decode(errors="replace")
+        if volume.isRoot() or root == system_root or fs in _VIRTUAL_FS:
+            continue
+        if os.name == "posix" and not root.startswith(("/media/", "/run/media/", "/mnt/")):
+            continue
+        free_gb = volume.bytesAvailable() / 1e9
+        label = volume.name() or volume.displayName() or root
+        out.append((f"{label} ({root}, {free_gb:.1f} GB)", Path(root)))
+    return out
+
+
+def _item(text: Any) -> QTableWidgetItem:
+    return QTableWidgetItem("" if text is None else str(text))
+
+
+def _day(timestamp: str | None) -> str:
+    if not timestamp:
+        return ""
+    try:
+        return format_date(datetime.fromisoformat(timestamp).astimezone().date())
+    except ValueError:
+        return timestamp[:10]
+
+
+class SyncScreen(QWidget):
+    """The Đồng bộ screen; its content depends on whether this database is a commune or a hub."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.is_hub = ctx.store.role == "hub"
+        self.task: Task | None = None
+        self.last_export: ExportResult | None = None
+        self.last_outcomes: list[ImportOutcome] = []
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._keys_box())
+        if self.is_hub:
+            self._build_hub(layout)
+        else:
+            self._build_commune(layout)
+        self.refresh()
+
+    # ---- building ----------------------------------------------------------------------
+
+    def _keys_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Khóa bảo mật"), self)
+        row = QHBoxLayout(box)
+        self.fingerprint = QLabel(box)
+        # Selectable, so the fingerprint can be copied into a message to the other side.
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row.addWidget(self.fingerprint, 1)
+        save = QPushButton(self.tr("Lưu tệp khóa công khai…"), box)
+        save.clicked.connect(self.save_public_key)
+        row.addWidget(save)
+        other = QPushButton(
+            self.tr("Đăng ký khóa của xã…") if self.is_hub else self.tr("Nhập khóa cấp trên…"),
+            box,
+        )
+        other.clicked.connect(self.choose_peer_key)
+        row.addWidget(other)
+        for button in (save, other):
+            button.setEnabled(self.ctx.is_admin)
+        return box
+
+    def _build_commune(self, layout: QVBoxLayout) -> None:
+        box = QGroupBox(self.tr("Gửi dữ liệu lên cấp trên"), self)
+        row = QHBoxLayout(box)
+        self.destination = QComboBox(box)
+        row.addWidget(QLabel(self.tr("Ghi vào:"), box))
+        row.addWidget(self.destination, 1)
+        self.full = QCheckBox(self.tr("Gửi toàn bộ"), box)
+        self.full.setToolTip(self.tr("Gửi lại toàn bộ dữ liệu, không chỉ phần thay đổi"))
+        row.addWidget(self.full)
+        self.export_button = QPushButton(self.tr("Xuất gói đồng bộ"), box)
+        self.export_button.clicked.connect(self._export_clicked)
+        self.export_button.setEnabled(self.ctx.can_edit)
+        row.addWidget(self.export_button)
+        layout.addWidget(box)
+        self.history = self._table(
+            [
+                self.tr("Số gói"),
+                self.tr("Ngày"),
+                self.tr("Số dòng"),
+                self.tr("Tệp"),
+                self.tr("Cấp trên đã nhận"),
+            ]
+        )
+        layout.addWidget(QLabel(self.tr("Các gói đã gửi"), self))
+        layout.addWidget(self.history, 1)
+        back = QPushButton(self.tr("Nhập gói từ cấp trên…"), self)
+        back.clicked.connect(self._import_files_clicked)
+        back.setEnabled(self.ctx.can_edit)
+        layout.addWidget(back)
+
+    def _build_hub(self, layout: QVBoxLayout) -> None:
+        row = QHBoxLayout()
+        folder = QPushButton(self.tr("Nhập thư mục gói…"), self)
+        folder.clicked.connect(self._import_folder_clicked)
+        files = QPushButton(self.tr("Nhập tệp gói…"), self)
+        files.clicked.connect(self._import_files_clicked)
+        send = QPushButton(self.tr("Gửi gói xuống xã đã chọn…"), self)
+        send.clicked.connect(self._send_clicked)
+        for button in (folder, files, send):
+            button.setEnabled(self.ctx.can_edit)
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(QLabel(self.tr("Kết quả lần nhập gần nhất"), self))
+        self.results = self._table([self.tr("Tệp"), self.tr("Kết quả"), self.tr("Chi tiết")])
+        layout.addWidget(self.results, 1)
+        layout.addWidget(QLabel(self.tr("Tình hình các xã"), self))
+        self.status = self._table(
+            [
+                self.tr("Mã xã"),
+                self.tr("Tên đơn vị"),
+                self.tr("Số gói"),
+                self.tr("Số gói cuối"),
+                self.tr("Ngày gói cuối"),
+                self.tr("Gói còn thiếu"),
+                self.tr("Tình trạng"),
+            ]
+        )
+        layout.addWidget(self.status, 2)
+
+    def _table(self, headers: Sequence[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers), self)
+        table.setHorizontalHeaderLabels(list(headers))
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    # ---- showing -----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read keys, history and status from the database."""
+        store = self.ctx.store
+        own = load_own_keys(store)
+        text = (
+            self.tr("Vân tay của đơn vị này: {fp}").format(fp=own.fingerprint)
+            if own
+            else self.tr("Chưa tạo khóa (sẽ tạo khi lưu tệp khóa hoặc gửi gói đầu tiên).")
+        )
+        if not self.is_hub:
+            hub = hub_key(store)
+            text += "\n" + (
+                self.tr("Cấp trên: {c} {n} — vân tay {fp}").format(
+                    c=hub.unit_code, n=hub.unit_name, fp=hub.fingerprint
+                )
+                if hub
+                else self.tr("Chưa có khóa cấp trên: hãy nhập tệp khóa cấp trên gửi xuống.")
+            )
+            self._fill_destinations()
+            self._fill_history(store)
+        else:
+            self._fill_status(store)
+        self.fingerprint.setText(text)
+
+    def _fill_destinations(self) -> None:
+        current = self.destination.currentData()
+        self.destination.clear()
+        for label, root in removable_volumes():
+            self.destination.addItem(self.tr("Ổ USB/ổ rời: {v}").format(v=label), str(root))
+        self.destination.addItem(self.tr("Chọn thư mục…"), "")
+        index = self.destination.findData(current) if current else -1
+        self.destination.setCurrentIndex(max(index, 0))
+
+    def _fill_history(self, store: Store) -> None:
+        rows = sent_history(store)
+        self.history.setRowCount(len(rows))
+        for i, sent in enumerate(rows):
+            state = (
+                self.tr("Đã nhận ({d})").format(d=_day(sent.acked_at))
+                if sent.acked_at
+                else self.tr("Đã gửi, chưa xác nhận")
+            )
+            for j, value in enumerate(
+                [sent.seq, _day(sent.created_at), sent.rows, sent.file_name, state]
+            ):
+                self.history.setItem(i, j, _item(value))
+
+    def _fill_status(self, store: Store) -> None:
+        statuses = hub_status(store)
+        self.status.setRowCount(len(statuses))
+        for i, s in enumerate(statuses):
+            missing = "; ".join(", ".join(str(n) for n in seqs) for seqs in s.missing.values())
+            state = (
+                self.tr("Chưa gửi gói nào")
+                if s.days_silent is None
+                else self.tr("Im lặng {n} ngày").format(n=s.days_silent)
+                if s.silent
+                else self.tr("Bình thường")
+            )
+            for j, value in enumerate(
+                [
+                    s.unit_code,
+                    s.unit_name,
+                    s.packages,
+                    s.last_seq,
+                    _day(s.last_package_at),
+                    missing,
+                    state,
+                ]
+            ):
+                self.status.setItem(i, j, _item(value))
+
+    def _fill_results(self, outcomes: list[ImportOutcome]) -> None:
+        labels = {
+            "applied": self.tr("Đã nhập"),
+            "already": self.tr("Đã có, bỏ qua"),
+            "refused": self.tr("Từ chối"),
+            "cancelled": self.tr("Đã hủy"),
+        }
+        self.results.setRowCount(len(outcomes))
+        for i, outcome in enumerate(outcomes):
+            for j, value in enumerate([outcome.path.name, labels[outcome.status], outcome.message]):
+                self.results.setItem(i, j, _item(value))
+
+    # ---- keys --------------------------------------------------------------------------
+
+    def save_public_key(self) -> None:
+        """Write this unit's public-key file where the user chooses."""
+        name = f"{self.ctx.store.unit_code}.pub"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Lưu tệp khóa công khai"), str(Path(QDir.homePath()) / name)
+        )
+        if not path:
+            return
+        try:
+            key = public_key_file(self.ctx.store)
+            Path(path).write_text(key.to_text(), encoding="utf-8")
+        except (OSError, ValueError) as exc:
+            show_error(self, exc)
+            return
+        self.refresh()
+        QMessageBox.information(
+            self,
+            self.tr("Đã lưu"),
+            self.tr(
+                "Đã lưu {p}.\nVân tay: {fp}\nHãy đọc vân tay này cho bên kia đối chiếu."
+            ).format(p=path, fp=key.fingerprint),
+        )
+
+    def choose_peer_key(self) -> None:
+        """Ask for the other side's key file, show its fingerprint, and register it if confirmed."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Chọn tệp khóa công khai"), QDir.homePath(), "*.pub *.json"
+        )
+        if not path:
+            return
+        try:
+            key = PublicKeyFile.from_bytes(Path(path).read_bytes(), Path(path).name)
+        except (OSError, ValueError) as exc:
+            show_error(self, exc)
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Xác nhận khóa"),
+            self.tr(
+                "Đơn vị: {c} {n}\nVân tay: {fp}\n\nVân tay có khớp với bên kia đọc cho bạn không?"
+            ).format(c=key.unit_code, n=key.unit_name, fp=key.fingerprint),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.register_key(key)
+
+    def register_key(self, key: PublicKeyFile) -> None:
+        """Register a checked key file: a commune at a hub, or the hub at a commune."""
+        try:
+            if self.is_hub:
+                trust_commune(self.ctx.store, key, user=self.ctx.user.username)
+            else:
+                set_hub(self.ctx.store, key, user=self.ctx.user.username)
+        except ValueError as exc:
+            show_error(self, exc)
+            return
+        self.refresh()
+
+    # ---- export ------------------------------------------------------------------------
+
+    def _export_clicked(self) -> None:
+        folder = self.destination.currentData()
+        if not folder:
+            folder = QFileDialog.getExistingDirectory(
+                self, self.tr("Chọn thư mục ghi gói"), QDir.homePath()
+            )
+        if folder:
+            self.export_to(Path(folder), full=self.full.isChecked())
+
+    def export_to(self, folder: Path, *, full: bool = False) -> Task:
+        """Write a package into `folder` in the background; the history updates when done."""
+        db_path, user = self.ctx.db_path, self.ctx.user.username
+
+        def work(progress: Progress, cancelled: CancelCheck) -> ExportResult | None:
+            with Store.open(db_path) as store:
+                return export_package(
+                    store, folder, full=full, progress=progress, cancelled=cancelled, user=user
+                )
+
+        def done(result: ExportResult | None) -> None:
+            self.last_export = result
+            self.refresh()
+            if result is None:
+                QMessageBox.information(
+                    self,
+                    self.tr("Không có thay đổi"),
+                    self.tr("Không có gì mới từ lần gửi trước; không ghi gói."),
+                )
+            else:
+                QMessageBox.information(
+                    self,
+                    self.tr("Đã ghi gói"),
+                    self.tr("Đã ghi và kiểm tra lại {p} ({n} dòng).").format(
+                        p=result.path, n=result.rows
+                    ),
+                )
+
+        self.task = run_task(self, self.tr("Đang ghi gói đồng bộ…"), work, done)
+        return self.task
+
+    # ---- import ------------------------------------------------------------------------
+
+    def _import_files_clicked(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Chọn gói đồng bộ"), QDir.homePath(), "*.de06sync"
+        )
+        if paths:
+            self.import_files([Path(p) for p in paths])
+
+    def _import_folder_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Chọn thư mục chứa gói"), QDir.homePath()
+        )
+        if folder:
+            self.import_files(sorted(Path(folder).glob("*.de06sync")))
+
+    def import_files(self, paths: list[Path]) -> Task:
+        """Import packages in the background; results go to the table (hub) or a message."""
+        db_path, user = self.ctx.db_path, self.ctx.user.username
+
+        def work(progress: Progress, cancelled: CancelCheck) -> list[ImportOutcome]:
+            with Store.open(db_path) as store:
+                return import_packages(store, paths, progress, cancelled, user=user)
+
+        def done(outcomes: list[ImportOutcome]) -> None:
+            self.last_outcomes = outcomes
+            self.ctx.signals.data_changed.emit("")
+            self.refresh()
+            if self.is_hub:
+                self._fill_results(outcomes)
+            else:
+                QMessageBox.information(
+                    self,
+                    self.tr("Kết quả nhập gói"),
+                    "\n".join(f"{o.path.name}: {o.message}" for o in outcomes),
+                )
+
+        self.task = run_task(self, self.tr("Đang nhập gói…"), work, done)
+        return self.task
+
+    # ---- send down ---------------------------------------------------------------------
+
+    def _send_clicked(self) -> None:
+        row = self.status.currentRow()
+        if row < 0:
+            QMessageBox.information(
+                self, self.tr("Chọn xã"), self.tr("Hãy chọn một xã trong bảng tình hình.")
+            )
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Chọn thư mục ghi gói"), QDir.homePath()
+        )
+        if folder:
+            self.send_to(self.status.item(row, 0).text(), Path(folder))
+
+    def send_to(self, unit_code: str, folder: Path) -> Task:
+        """Write a package for one commune (acknowledgements and targets) in the background."""
+        db_path, user = self.ctx.db_path, self.ctx.user.username
+
+        def work(progress: Progress, cancelled: CancelCheck) -> ExportResult:
+            with Store.open(db_path) as store:
+                return send_down(
+                    store, unit_code, folder, progress=progress, cancelled=cancelled, user=user
+                )
+
+        def done(result: ExportResult) -> None:
+            self.last_export = result
+            QMessageBox.information(
+                self, self.tr("Đã ghi gói"), self.tr("Đã ghi {p}.").format(p=result.path)
+            )
+
+        self.task = run_task(self, self.tr("Đang ghi gói…"), work, done)
+        return self.task

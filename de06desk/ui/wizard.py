@@ -1,0 +1,487 @@
+"""First run: set up the commune (or try the demo) — a wizard an officer can finish alone.
+
+Pages: welcome (with the big "Dùng dữ liệu mẫu" button), province and commune from the
+official 2025 list (type to search, diacritics optional), the unit's names as printed on
+reports, villages, officers, targets, and the first administrator account.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from de06desk.config import data_dir
+from de06desk.demo import DEMO_PASSWORD, DEMO_USER, default_profile, make_demo
+from de06desk.domain.i18n import DomainError
+from de06desk.domain.units import Commune, provinces, search_communes
+from de06desk.store import Store
+from de06desk.store.users import create_user
+
+from .tasks import run_task, show_error
+
+# What "Dùng dữ liệu mẫu" makes (tests make it smaller).
+DEMO_OPTIONS: dict[str, Any] = {"seed": 6, "weeks": 12, "citizens": 1500}
+PROFILE_FIELDS = ("unit_name", "parent_body", "place_name", "signer_title", "signer_name")
+
+
+@dataclass
+class SetupData:
+    """Everything the wizard collects for a new commune database."""
+
+    commune: Commune
+    profile: dict[str, Any]
+    villages: list[str]
+    officers: list[tuple[str, str]]
+    targets: dict[str, int]
+    due_on: date
+    username: str
+    password: str
+    display_name: str = ""
+    start_on: date = field(default_factory=lambda: date(date.today().year, 1, 1))
+
+
+def create_commune_database(path: Path, data: SetupData) -> None:
+    """Create the database with the profile, villages, officers, targets and the admin."""
+    store = Store.create(path, unit_code=data.commune.code)
+    try:
+        with store.transaction():
+            user = data.username.strip()
+            create_user(
+                store,
+                user,
+                data.password,
+                role="admin",
+                display_name=data.display_name.strip() or user,
+                by="setup",
+            )
+            store.save_record("commune", data.profile, user=user)
+            for name in data.villages:
+                store.save_record("village", {"name": name}, user=user)
+            for name, position in data.officers:
+                store.save_record(
+                    "officer", {"full_name": name, "position": position or None}, user=user
+                )
+            for kind, value in data.targets.items():
+                if value > 0:
+                    store.save_record(
+                        "target",
+                        {
+                            "kind": kind,
+                            "value": value,
+                            "start_on": data.start_on,
+                            "due_on": data.due_on,
+                        },
+                        user=user,
+                    )
+    except BaseException:
+        store.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        raise
+    store.close()
+
+
+def free_path(stem: str) -> Path:
+    """A database path in the data folder that does not exist yet."""
+    folder = data_dir()
+    path = folder / f"{stem}.db"
+    n = 2
+    while path.exists():
+        path = folder / f"{stem}-{n}.db"
+        n += 1
+    return path
+
+
+class WelcomePage(QWizardPage):
+    """What the app is; set up a commune, or try it with demo data."""
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Chào mừng đến với de06desk"))
+        text = QLabel(
+            self.tr(
+                "Phần mềm giúp Công an xã và Tổ công tác Đề án 06 ghi nhận các đợt kích hoạt "
+                "định danh điện tử, làm sạch dữ liệu dân cư, hỗ trợ người dân và lập báo cáo "
+                "tuần — hoàn toàn không cần mạng.\n\n"
+                "Lần đầu sử dụng: hãy khai báo xã/phường của mình (khoảng 5 phút), "
+                "hoặc dùng thử với dữ liệu mẫu."
+            ),
+            self,
+        )
+        text.setWordWrap(True)
+        self.demo_button = QPushButton(self.tr("Dùng dữ liệu mẫu"), self)
+        self.demo_button.setObjectName("demo")
+        self.demo_button.setMinimumHeight(56)
+        self.demo_button.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.demo_button.clicked.connect(wizard.make_demo)
+        note = QLabel(self.tr("Dữ liệu mẫu là dữ liệu giả lập, chỉ để tập sử dụng."), self)
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+        next_note = QLabel(self.tr("Bấm “Tiếp theo” để khai báo xã/phường của bạn."), self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addSpacing(16)
+        layout.addWidget(self.demo_button)
+        layout.addWidget(note)
+        layout.addStretch(1)
+        layout.addWidget(next_note)
+
+
+class CommunePage(QWizardPage):
+    """Province, then commune, from the official 2025 list; typing filters."""
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Chọn xã/phường"))
+        self.setSubTitle(
+            self.tr(
+                "Danh mục đơn vị hành chính từ 01/07/2025. Gõ tên, có dấu hay không dấu đều được."
+            )
+        )
+        self.province = QComboBox(self)
+        self.province.setObjectName("province")
+        self.province.addItem(self.tr("Tất cả tỉnh, thành phố"), None)
+        for p in provinces():
+            self.province.addItem(p.name, p.code)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("commune_search")
+        self.search.setPlaceholderText(self.tr("Ví dụ: ta van"))
+        self.results = QListWidget(self)
+        self.results.setObjectName("communes")
+        self.chosen = QLabel(self)
+        self.chosen.setStyleSheet("font-weight: bold;")
+        form = QFormLayout()
+        form.addRow(self.tr("Tỉnh/Thành phố"), self.province)
+        form.addRow(self.tr("Tìm xã/phường"), self.search)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.chosen)
+        self.province.currentIndexChanged.connect(self.update_results)
+        self.search.textChanged.connect(self.update_results)
+        self.results.currentItemChanged.connect(self._chosen)
+        self.update_results()
+
+    def update_results(self) -> None:
+        """Show the communes matching the search within the chosen province."""
+        province = self.province.currentData()
+        found = search_communes(self.search.text(), limit=4000 if province else 300)
+        if province:
+            found = [c for c in found if c.province_code == province]
+        self.results.clear()
+        for commune in found[:300]:
+            item = QListWidgetItem(commune.full_name, self.results)
+            item.setData(Qt.ItemDataRole.UserRole, commune)
+        if self.results.count():
+            self.results.setCurrentRow(0)
+        else:
+            self._chosen()
+
+    def _chosen(self) -> None:
+        commune = self.commune()
+        self.chosen.setText(
+            self.tr("Đã chọn: {c} (mã {code})")
+            .replace("{c}", commune.full_name)
+            .replace("{code}", commune.code)
+            if commune
+            else ""
+        )
+        self.completeChanged.emit()
+
+    def commune(self) -> Commune | None:
+        """The commune selected, if any."""
+        item = self.results.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def isComplete(self) -> bool:
+        return self.commune() is not None
+
+
+class ProfilePage(QWizardPage):
+    """The unit's names as printed on reports (pre-filled from the official names)."""
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Tên đơn vị trên báo cáo"))
+        self.setSubTitle(self.tr("Đã điền sẵn theo tên chính thức; sửa lại nếu cần."))
+        self.edits: dict[str, QLineEdit] = {}
+        form = QFormLayout(self)
+        labels = {
+            "unit_name": self.tr("Tên đơn vị in trên báo cáo"),
+            "parent_body": self.tr("Cơ quan chủ quản"),
+            "place_name": self.tr("Địa danh ghi ngày tháng"),
+            "signer_title": self.tr("Chức danh người ký"),
+            "signer_name": self.tr("Họ tên người ký"),
+        }
+        for name in PROFILE_FIELDS:
+            edit = QLineEdit(self)
+            edit.setObjectName(f"profile_{name}")
+            edit.textChanged.connect(self.completeChanged)
+            self.edits[name] = edit
+            form.addRow(labels[name], edit)
+        self._for_code = ""
+
+    def initializePage(self) -> None:
+        commune = self.wizard().commune_page.commune()  # type: ignore[attr-defined]
+        if commune and commune.code != self._for_code:
+            profile = default_profile(commune)
+            for name, edit in self.edits.items():
+                edit.setText(profile.get(name) or "")
+            self._for_code = commune.code
+
+    def isComplete(self) -> bool:
+        return all(self.edits[n].text().strip() for n in PROFILE_FIELDS if n != "signer_name")
+
+
+class VillagesPage(QWizardPage):
+    """The commune's villages: an editable list (double-click a name to change it)."""
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Thôn/Xóm/Tổ dân phố"))
+        self.setSubTitle(
+            self.tr("Bấm đúp vào tên để sửa cho đúng tên thôn của xã; có thể thêm hoặc bớt.")
+        )
+        self.list = QListWidget(self)
+        self.list.setObjectName("villages")
+        for i in range(1, 6):
+            self._add(self.tr("Thôn {n}").replace("{n}", str(i)))
+        add = QPushButton(self.tr("Thêm thôn"), self)
+        add.clicked.connect(self._add_and_edit)
+        remove = QPushButton(self.tr("Bớt thôn đang chọn"), self)
+        remove.clicked.connect(lambda: self.list.takeItem(self.list.currentRow()))
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+
+    def _add(self, name: str) -> QListWidgetItem:
+        item = QListWidgetItem(name, self.list)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        return item
+
+    def _add_and_edit(self) -> None:
+        item = self._add(self.tr("Thôn mới"))
+        self.list.setCurrentItem(item)
+        self.list.editItem(item)
+
+    def names(self) -> list[str]:
+        """The village names, blanks and repeats left out."""
+        out: list[str] = []
+        for i in range(self.list.count()):
+            name = self.list.item(i).text().strip()
+            if name and name not in out:
+                out.append(name)
+        return out
+
+
+class OfficersPage(QWizardPage):
+    """Officers and digital-team members (may be left for later)."""
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Cán bộ"))
+        self.setSubTitle(
+            self.tr("Cán bộ phụ trách và thành viên tổ công nghệ số; có thể bổ sung sau.")
+        )
+        self.table = QTableWidget(4, 2, self)
+        self.table.setObjectName("officers")
+        self.table.setHorizontalHeaderLabels([self.tr("Họ và tên"), self.tr("Chức vụ")])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        add = QPushButton(self.tr("Thêm dòng"), self)
+        add.clicked.connect(lambda: self.table.insertRow(self.table.rowCount()))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def officers(self) -> list[tuple[str, str]]:
+        """(name, position) of each filled row."""
+        out = []
+        for row in range(self.table.rowCount()):
+            cells = [self.table.item(row, c) for c in range(2)]
+            name, position = ((c.text().strip() if c else "") for c in cells)
+            if name:
+                out.append((name, position))
+        return out
+
+
+class TargetsPage(QWizardPage):
+    """Targets set by the upper level."""
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Chỉ tiêu"))
+        self.setSubTitle(self.tr("Chỉ tiêu cấp trên giao; để 0 nếu chưa có."))
+        self.spins: dict[str, QSpinBox] = {}
+        form = QFormLayout(self)
+        for kind, label in (
+            ("level2_accounts", self.tr("Tài khoản định danh mức 2 được kích hoạt")),
+            ("cleanup_cases", self.tr("Hồ sơ làm sạch dữ liệu được xử lý")),
+            ("support_sessions", self.tr("Buổi hỗ trợ người dân")),
+        ):
+            spin = QSpinBox(self)
+            spin.setObjectName(f"target_{kind}")
+            spin.setRange(0, 10_000_000)
+            spin.setGroupSeparatorShown(True)
+            self.spins[kind] = spin
+            form.addRow(label, spin)
+        self.due = QDateEdit(QDate(date.today().year, 12, 31), self)
+        self.due.setDisplayFormat("dd/MM/yyyy")
+        self.due.setCalendarPopup(True)
+        form.addRow(self.tr("Hạn hoàn thành"), self.due)
+
+
+class AdminPage(QWizardPage):
+    """The first administrator account."""
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Tài khoản quản trị"))
+        self.setSubTitle(self.tr("Dùng để đăng nhập; hãy ghi nhớ mật khẩu."))
+        self.username = QLineEdit("admin", self)
+        self.username.setObjectName("admin_user")
+        self.display_name = QLineEdit(self)
+        self.password = QLineEdit(self)
+        self.password.setObjectName("admin_password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password2 = QLineEdit(self)
+        self.password2.setObjectName("admin_password2")
+        self.password2.setEchoMode(QLineEdit.EchoMode.Password)
+        self.problem = QLabel(self)
+        self.problem.setStyleSheet("color: #b00020;")
+        form = QFormLayout(self)
+        form.addRow(self.tr("Tên đăng nhập"), self.username)
+        form.addRow(self.tr("Họ tên"), self.display_name)
+        form.addRow(self.tr("Mật khẩu"), self.password)
+        form.addRow(self.tr("Nhập lại mật khẩu"), self.password2)
+        form.addRow(self.problem)
+        for edit in (self.username, self.password, self.password2):
+            edit.textChanged.connect(self._check)
+        self._check()
+
+    def _check(self) -> None:
+        problem = ""
+        if not self.username.text().strip():
+            problem = self.tr("Hãy nhập tên đăng nhập.")
+        elif len(self.password.text()) < 4:
+            problem = self.tr("Mật khẩu cần ít nhất 4 ký tự.")
+        elif self.password.text() != self.password2.text():
+            problem = self.tr("Hai lần nhập mật khẩu không giống nhau.")
+        self.problem.setText(problem)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return not self.problem.text()
+
+
+class SetupWizard(QWizard):
+    """The first-run wizard; after `exec()`, `db_path` is the database to open."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Thiết lập de06desk"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
+        self.resize(760, 560)
+        self.db_path: Path | None = None
+        self.login_hint = ""
+        self.login_user = ""
+        self.welcome_page = WelcomePage(self)
+        self.commune_page = CommunePage(self)
+        self.profile_page = ProfilePage(self)
+        self.villages_page = VillagesPage(self)
+        self.officers_page = OfficersPage(self)
+        self.targets_page = TargetsPage(self)
+        self.admin_page = AdminPage(self)
+        for page in (
+            self.welcome_page,
+            self.commune_page,
+            self.profile_page,
+            self.villages_page,
+            self.officers_page,
+            self.targets_page,
+            self.admin_page,
+        ):
+            self.addPage(page)
+
+    def setup_data(self) -> SetupData:
+        """What the pages hold, as one object."""
+        commune = self.commune_page.commune()
+        if commune is None:
+            raise RuntimeError("the commune page cannot be passed without a choice")
+        profile = default_profile(commune)
+        profile.update({n: e.text().strip() for n, e in self.profile_page.edits.items()})
+        return SetupData(
+            commune=commune,
+            profile=profile,
+            villages=self.villages_page.names(),
+            officers=self.officers_page.officers(),
+            targets={k: s.value() for k, s in self.targets_page.spins.items()},
+            due_on=self.targets_page.due.date().toPython(),
+            username=self.admin_page.username.text(),
+            password=self.admin_page.password.text(),
+            display_name=self.admin_page.display_name.text(),
+        )
+
+    def accept(self) -> None:
+        """Finish: create the database; stay open with the reason if that fails."""
+        data = self.setup_data()
+        path = free_path(f"de06desk-{data.commune.code}")
+        try:
+            create_commune_database(path, data)
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self.db_path = path
+        self.login_user = data.username.strip()
+        super().accept()
+
+    def make_demo(self) -> None:
+        """Create a demo database in the background, then close the wizard to open it."""
+        path = free_path("de06desk-demo")
+        self.welcome_page.demo_button.setEnabled(False)
+
+        def work(progress: Any, cancelled: Any) -> str:
+            return make_demo(path, **DEMO_OPTIONS)
+
+        def done(_description: str) -> None:
+            self.db_path = path
+            self.login_user = DEMO_USER
+            self.login_hint = (
+                self.tr("Dữ liệu mẫu: đăng nhập bằng tài khoản “{u}”, mật khẩu “{p}”.")
+                .replace("{u}", DEMO_USER)
+                .replace("{p}", DEMO_PASSWORD)
+            )
+            QDialog.accept(self)
+
+        def failed(exc: BaseException) -> None:
+            self.welcome_page.demo_button.setEnabled(True)
+            show_error(self, exc)
+
+        run_task(self, self.tr("Đang tạo dữ liệu mẫu…"), work, done, failed)

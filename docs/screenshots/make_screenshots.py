@@ -1,0 +1,112 @@
+"""Regenerate the screenshots in docs/screenshots/ from a fresh demo database.
+
+Run under a real (virtual) X display so fonts and styles are those of a desktop:
+
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots/make_screenshots.py
+
+Nothing outside a temporary folder is touched (data folder and settings included).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SCREENS = [
+    "overview",
+    "drives",
+    "citizens",
+    "cleanup",
+    "support",
+    "reports",
+    "sync",
+    "settings",
+]
+
+
+def main() -> int:
+    """Make the demo, open each screen, save a PNG of it."""
+    work = Path(tempfile.mkdtemp(prefix="de06shots-"))
+    os.environ["DE06_DATA_DIR"] = str(work)
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from de06desk.demo import make_demo
+    from de06desk.store import Store
+    from de06desk.store.users import authenticate
+    from de06desk.ui.app import create_app
+    from de06desk.ui.context import AppContext
+    from de06desk.ui.i18n import apply_language
+    from de06desk.ui.login import LoginDialog
+    from de06desk.ui.main_window import MainWindow
+    from de06desk.ui.wizard import SetupWizard
+
+    app = create_app()
+    lang = sys.argv[1] if len(sys.argv) > 1 else "vi"
+    apply_language(lang)
+    suffix = "" if lang == "vi" else f"-{lang}"
+
+    def shot(widget: QWidget, name: str) -> None:
+        # 256 colours keep each PNG well under 200 KB; UI screenshots lose nothing visible.
+        image = (
+            widget.grab()
+            .toImage()
+            .convertToFormat(
+                QImage.Format.Format_Indexed8,
+                Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AvoidDither,
+            )
+        )
+        image.save(str(HERE / f"{name}{suffix}.png"), "PNG", 0)  # 0: smallest file
+
+    def settle() -> None:
+        for _ in range(5):
+            app.processEvents()
+
+    wizard = SetupWizard()
+    wizard.resize(820, 600)
+    wizard.show()
+    settle()
+    shot(wizard, "00-wizard-welcome")
+    wizard.next()
+    wizard.commune_page.search.setText("ta van")
+    settle()
+    shot(wizard, "00-wizard-commune")
+    wizard.close()
+
+    db = work / "demo.db"
+    make_demo(db, seed=6, weeks=12, citizens=1500)
+    store = Store.open(db)
+    login = LoginDialog(store, "Dữ liệu mẫu: admin / demo", username="admin")
+    login.show()
+    settle()
+    shot(login, "00-login")
+    login.close()
+    ctx = AppContext(db, store, authenticate(store, "admin", "demo"))
+    window = MainWindow(ctx, QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
+    window.resize(1366, 768)
+    window.show()
+    for index, name in enumerate(SCREENS):
+        window.show_screen(index)
+        screen = window.current_screen()
+        uuid_list = getattr(screen, "list", None)
+        if name == "drives" and uuid_list is not None and uuid_list.model.rowCount():
+            screen.open_record(uuid_list.model.row_uuid(0))
+        settle()
+        shot(window, f"{index + 1:02d}-{name}")
+    if lang == "vi":
+        window.show_screen(2)
+        window.current_screen().tabs.setCurrentIndex(1)
+        settle()
+        shot(window, "03b-follow-up")
+    window.close()
+    store.close()
+    QApplication.quit()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
