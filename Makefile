@@ -14,7 +14,7 @@ run: setup
 	$(BIN)/de06desk
 
 test: setup lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q $(if $(filter true 1 yes,$(CI)),-m "dist or not dist")
 
 lint: setup
 	$(BIN)/ruff check de06desk tests
@@ -55,8 +55,20 @@ translations: $(STAMP)
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench.run
 
+# The installable program for this platform (installer/README.md): dist/de06desk/ (one folder).
 dist: setup
-	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build installer/de06desk.spec
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build installer/de06desk.spec
+
+# Linux: dist/de06desk-<version>-linux-<arch>.tar.gz = the folder + .desktop entry, icon, install.sh.
+APP_VERSION = $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' de06desk/__init__.py)
+LINUX_PKG := de06desk-$(APP_VERSION)-linux-$(shell uname -m)
+.PHONY: dist-linux
+dist-linux: dist
+	rm -rf build/$(LINUX_PKG) && mkdir -p build/$(LINUX_PKG)
+	cp -a dist/de06desk installer/linux/install.sh installer/linux/de06desk.desktop \
+		installer/linux/README.txt resources/icons/de06desk.png build/$(LINUX_PKG)/
+	tar -C build --owner=0 --group=0 --numeric-owner -czf dist/$(LINUX_PKG).tar.gz $(LINUX_PKG)
+	@echo "dist/$(LINUX_PKG).tar.gz: $$(du -h dist/$(LINUX_PKG).tar.gz | cut -f1)"
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

@@ -100,6 +100,10 @@ class Store:
         self.forms = forms
         # Replaceable so the demo generator can make the same UUIDs for the same seed.
         self.uuid_factory: Callable[[], str] = lambda: str(uuidlib.uuid4())
+        # Set when `open` upgraded an older file: its schema version before, and the copy taken
+        # first. The UI and the CLI tell the user (migration_backup is None: nothing migrated).
+        self.migrated_from: int | None = None
+        self.migration_backup: Path | None = None
 
     # ---- opening ---------------------------------------------------------------------
 
@@ -201,7 +205,7 @@ class Store:
             )
         missing = self.pending_migrations()
         if missing or version < SCHEMA_VERSION:
-            self.backup_before_migration()
+            backup = self.backup_before_migration()
             with self.transaction():
                 for ddl in FIXED_DDL:
                     self.conn.execute(ddl)
@@ -218,6 +222,7 @@ class Store:
                 self.set_meta("schema_version", str(SCHEMA_VERSION))
                 self.set_meta("app_version", __version__)
                 self.set_meta("form_versions", json.dumps(self.forms.versions()))
+            self.migrated_from, self.migration_backup = version, backup
 
     def pending_migrations(self) -> list[tuple[FormSpec, FieldSpec]]:
         """Fields declared in the forms that the database's tables do not have yet."""
