@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -82,7 +83,7 @@ def read_table(path: Path | str, encoding: str | None = None, sheet: str | None 
         used_encoding = None
     else:
         text, used_encoding = _decode(path, encoding)
-        grid = _read_csv(text)
+        grid = _read_csv(text, path.name)
         sheets, name = [], None
     grid = [[_clean_cell(c) for c in row] for row in grid]
     _refuse_legacy_fonts(path, grid)
@@ -242,13 +243,35 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _read_csv(text: str) -> list[list[Any]]:
+_STRAY_CR = re.compile(r"\r(?!\n)")
+
+
+def _read_csv(text: str, name: str) -> list[list[Any]]:
     sample = text[:4096]
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
+    if "\n" in text:
+        # A CR alone in a file with LF line ends is a stray from a cell edited on another
+        # program, not a line end: reading it as one would cut a person's row in two.
+        text = _STRAY_CR.sub(" ", text)
+    # newline="" lets the csv module take CR-only line ends (old Mac files) as line ends.
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    try:
+        return [list(row) for row in reader]
+    except csv.Error as exc:
+        raise DomainError(
+            msg(
+                "Tệp “{name}” hỏng ở dòng {line}: {problem}. Hãy mở tệp bằng Excel và lưu lại "
+                "dạng CSV UTF-8.",
+                "“{name}” is damaged at line {line}: {problem}. Open it in Excel and save it "
+                "again as CSV UTF-8.",
+                name=name,
+                line=reader.line_num,
+                problem=str(exc),
+            )
+        ) from exc
 
 
 # Characters that never occur in Unicode Vietnamese text but that TCVN3 (.VnTime) and VNI
