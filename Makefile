@@ -17,13 +17,13 @@ test: setup lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q $(if $(filter true 1 yes,$(CI)),-m "dist or not dist")
 
 lint: setup
-	$(BIN)/ruff check de06desk tests
-	$(BIN)/ruff format --check de06desk tests
+	$(BIN)/ruff check de06desk tests installer docs
+	$(BIN)/ruff format --check de06desk tests installer docs
 	$(BIN)/lint-imports
 
 format: setup
-	$(BIN)/ruff check --fix de06desk tests
-	$(BIN)/ruff format de06desk tests
+	$(BIN)/ruff check --fix de06desk tests installer docs
+	$(BIN)/ruff format de06desk tests installer docs
 
 setup: debs $(STAMP) translations
 
