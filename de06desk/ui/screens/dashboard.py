@@ -1,22 +1,25 @@
 """Tổng quan: this week at a glance, from the weekly report's own summary (same numbers).
 
-The figures come only from `de06desk.reports.summary.build_summary` — the screen computes
-nothing itself, so it cannot disagree with the PDF, the Excel file or the hub. Until the
-reports module is installed the screen says so instead of showing other numbers.
+Every figure comes from `de06desk.reports.summary.build_summary` and is written with the
+report's own formatting (`reports.formats.format_cell`): the screen computes nothing itself,
+so it cannot disagree with the PDF, the Excel file or the hub. Key figures are cards (value,
+the previous period, a progress bar where a target applies), then the "this week against
+last" chart, activations per village (per commune at a hub), and every section's tables.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Mapping
-from typing import Any
-
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFrame,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
     QLabel,
+    QProgressBar,
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
@@ -24,25 +27,97 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from de06desk.domain.weeks import current_week
+from de06desk.domain.weeks import Period, current_week
+from de06desk.reports.formats import format_cell, format_int, format_pct, period_words
+from de06desk.reports.model import Headline, Section, Summary, Table
+from de06desk.reports.summary import build_summary
 
 from ..charts import BarChart
 from ..context import AppContext
 
-SUMMARY_MODULE = "de06desk.reports.summary"
+CARDS_PER_ROW = 5
 
 
-def _summary_builder() -> Any:
-    try:
-        return importlib.import_module(SUMMARY_MODULE).build_summary
-    except ModuleNotFoundError as exc:
-        if exc.name != SUMMARY_MODULE:
-            raise
-        return None
+class HeadlineCard(QFrame):
+    """One key figure: its label, the value, the previous period and, with a target, a bar."""
+
+    def __init__(self, headline: Headline, before_word: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("headlineCard")
+        self.setStyleSheet(
+            "#headlineCard { background: palette(base); border: 1px solid #c9d3df;"
+            " border-radius: 6px; }"
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        self.label = QLabel(headline.label, self)
+        self.label.setWordWrap(True)
+        self.value = QLabel(format_cell(headline.value, headline.kind), self)
+        font = QFont(self.value.font())
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.value.setStyleSheet("color: #1d5fa8;")
+        self.previous = QLabel(
+            f"{before_word}: {format_cell(headline.previous, headline.kind)}", self
+        )
+        self.previous.setStyleSheet("color: #555;")
+        layout.addWidget(self.label)
+        layout.addWidget(self.value)
+        layout.addWidget(self.previous)
+        self.progress: QProgressBar | None = None
+        self.progress_text: QLabel | None = None
+        if headline.target:
+            done = float(headline.value or 0)
+            self.progress = QProgressBar(self)
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(round(min(1.0, done / headline.target) * 1000))
+            # Text on the bar half-covers it; a line under a thin bar reads better.
+            self.progress.setTextVisible(False)
+            self.progress.setFixedHeight(10)
+            self.progress_text = QLabel(
+                self.tr("Đạt {p} chỉ tiêu ({v}/{t})")
+                .replace("{p}", format_pct(done / headline.target))
+                .replace("{v}", format_int(done))
+                .replace("{t}", format_int(headline.target)),
+                self,
+            )
+            layout.addWidget(self.progress)
+            layout.addWidget(self.progress_text)
+        layout.addStretch(1)
 
 
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+def summary_table(table: Table, parent: QWidget | None = None) -> QTableWidget:
+    """A read-only table showing `table` cell for cell as the report prints it."""
+    view = QTableWidget(len(table.rows), len(table.columns), parent)
+    view.setHorizontalHeaderLabels(list(table.columns))
+    view.verticalHeader().setVisible(False)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    view.setWordWrap(False)
+    bold = QFont(view.font())
+    bold.setBold(True)
+    last = len(table.rows) - 1
+    for r, row in enumerate(table.rows):
+        for c, (value, kind) in enumerate(zip(row, table.kinds, strict=True)):
+            item = QTableWidgetItem(format_cell(value, kind))
+            if kind != "text":
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if table.total_row and r == last:
+                item.setFont(bold)
+            view.setItem(r, c, item)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if table.kinds and table.kinds[0] == "text":
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    # Tall enough for every row: the page scrolls, not each little table.
+    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.resizeRowsToContents()
+    height = view.horizontalHeader().sizeHint().height() + 4
+    height += sum(view.rowHeight(r) for r in range(view.rowCount()))
+    view.setFixedHeight(height)
+    return view
 
 
 class DashboardScreen(QWidget):
@@ -51,12 +126,16 @@ class DashboardScreen(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.build_summary = _summary_builder()
+        self.summary: Summary | None = None
+        self.cards: dict[str, HeadlineCard] = {}
+        self.tables: dict[str, QTableWidget] = {}
+        self.compare_chart: BarChart | None = None
+        self.place_chart: BarChart | None = None
+        self._shown_period: Period | None = None
+        self._stale = True
         self.title = QLabel(self)
         self.title.setStyleSheet("font-size: 16px; font-weight: bold;")
         self.body = QWidget(self)
-        self.chart = BarChart(self.body)
-        self.chart.hide()
         self.body_layout = QVBoxLayout(self.body)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -65,80 +144,108 @@ class DashboardScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(scroll, 1)
-        ctx.signals.data_changed.connect(lambda _form: self.refresh())
-        self.summary: dict[str, Any] = {}
+        ctx.signals.data_changed.connect(self._data_changed)
+
+    def _data_changed(self, _form: str) -> None:
+        # Summaries of a big commune take a good part of a second: rebuild once, when seen.
+        self._stale = True
+        if self.isVisible():
+            QTimer.singleShot(0, self.refresh)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self.refresh()
 
     def refresh(self) -> None:
-        """Rebuild the figures for the current week."""
+        """Show the current week, rebuilding only if the data or the week changed."""
         week = current_week()
-        self.title.setText(self.tr("Tổng quan — {w}").replace("{w}", week.label()))
+        if not self._stale and week == self._shown_period:
+            return
+        self.show_summary(build_summary(self.ctx.store, week))
+
+    def show_summary(self, summary: Summary) -> None:
+        """Lay out `summary` (replacing whatever was shown)."""
+        self.summary, self._shown_period, self._stale = summary, summary.period, False
+        self.title.setText(
+            self.tr("Tổng quan — {w}").replace("{w}", summary.period.label())
+            + f" · {summary.unit_name}"
+        )
         while self.body_layout.count():
             item = self.body_layout.takeAt(0)
-            if item.widget() is not None and item.widget() is not self.chart:
+            if item.widget() is not None:
                 item.widget().deleteLater()
-        if self.build_summary is None:
-            note = QLabel(
-                self.tr("Tổng quan lấy số liệu từ báo cáo tuần; phần báo cáo đang được chuẩn bị."),
-                self.body,
-            )
-            note.setObjectName("placeholder")
-            note.setWordWrap(True)
-            self.body_layout.addWidget(note)
-            self.body_layout.addStretch(1)
-            return
-        this = self.build_summary(self.ctx.store, week).to_dict()
-        last = self.build_summary(self.ctx.store, week.previous()).to_dict()
-        self.summary = this
-        self._chart(this, last)
-        self._sections(this)
+        self.cards, self.tables = {}, {}
+        now_word, before_word = period_words(summary.period)
+        self.body_layout.addWidget(self._cards(summary, before_word))
+        self.body_layout.addWidget(self._charts(summary, now_word, before_word))
+        for section in summary.sections:
+            self.body_layout.addWidget(self._section(section))
         self.body_layout.addStretch(1)
 
-    def _chart(self, this: Mapping[str, Any], last: Mapping[str, Any]) -> None:
-        # Every top-level group of plain numbers is compared with the week before.
-        groups: list[str] = []
-        values: list[list[float]] = []
-        for key, value in this.items():
-            if isinstance(value, Mapping):
-                for name, number in value.items():
-                    if _is_number(number) and isinstance(last.get(key), Mapping):
-                        groups.append(f"{key}: {name}")
-                        values.append([float(last[key].get(name) or 0), float(number)])
-        self.chart.set_data(groups[:8], [self.tr("Tuần trước"), self.tr("Tuần này")], values[:8])
-        self.body_layout.addWidget(self.chart)
-        self.chart.show()
-
-    def _sections(self, data: Mapping[str, Any]) -> None:
-        scalars = {k: v for k, v in data.items() if _is_number(v)}
-        if scalars:
-            self.body_layout.addWidget(self._figures(self.tr("Số liệu chính"), scalars))
-        for key, value in data.items():
-            if isinstance(value, Mapping) and value:
-                self.body_layout.addWidget(self._figures(str(key), value))
-            elif isinstance(value, list) and value and isinstance(value[0], Mapping):
-                self.body_layout.addWidget(self._table(str(key), value))
-
-    def _figures(self, title: str, values: Mapping[str, Any]) -> QGroupBox:
-        box = QGroupBox(title, self.body)
+    def _cards(self, summary: Summary, before_word: str) -> QWidget:
+        box = QWidget(self.body)
         grid = QGridLayout(box)
-        for i, (name, value) in enumerate(values.items()):
-            label = QLabel(str(name), box)
-            shown = QLabel(str(value), box)
-            shown.setAlignment(Qt.AlignmentFlag.AlignRight)
-            grid.addWidget(label, i // 3, (i % 3) * 2)
-            grid.addWidget(shown, i // 3, (i % 3) * 2 + 1)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for i, headline in enumerate(summary.headlines):
+            card = HeadlineCard(headline, before_word, box)
+            self.cards[headline.key] = card
+            grid.addWidget(card, i // CARDS_PER_ROW, i % CARDS_PER_ROW)
+        for column in range(CARDS_PER_ROW):
+            grid.setColumnStretch(column, 1)
         return box
 
-    def _table(self, title: str, rows: list[Mapping[str, Any]]) -> QGroupBox:
-        box = QGroupBox(title, self.body)
-        columns = list(rows[0])
-        table = QTableWidget(len(rows), len(columns), box)
-        table.setHorizontalHeaderLabels([str(c) for c in columns])
-        table.verticalHeader().setVisible(False)
-        for r, row in enumerate(rows):
-            for c, column in enumerate(columns):
-                table.setItem(r, c, QTableWidgetItem(str(row.get(column, ""))))
-        table.resizeColumnsToContents()
-        table.setMinimumHeight(min(400, 30 + 26 * len(rows)))
-        QVBoxLayout(box).addWidget(table)
+    def _charts(self, summary: Summary, now_word: str, before_word: str) -> QWidget:
+        box = QWidget(self.body)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        compare = QGroupBox(
+            self.tr("{now} so với {before}")
+            .replace("{now}", now_word)
+            .replace("{before}", before_word.lower()),
+            box,
+        )
+        self.compare_chart = BarChart(compare)
+        self.compare_chart.set_data(
+            [label for label, _, _ in summary.compare],
+            [before_word, now_word],
+            [[float(before), float(now)] for _, before, now in summary.compare],
+        )
+        QVBoxLayout(compare).addWidget(self.compare_chart)
+        where = self.tr("xã, phường") if summary.scope == "hub" else self.tr("thôn, tổ dân phố")
+        places = QGroupBox(
+            self.tr("Tài khoản kích hoạt {now} theo {where}")
+            .replace("{now}", now_word.lower())
+            .replace("{where}", where),
+            box,
+        )
+        self.place_chart = BarChart(places)
+        self.place_chart.set_data(
+            [label for label, _ in summary.activations_by_place],
+            [self.tr("Đã kích hoạt")],
+            [[float(value)] for _, value in summary.activations_by_place],
+        )
+        QVBoxLayout(places).addWidget(self.place_chart)
+        row.addWidget(compare, 1)
+        row.addWidget(places, 1)
+        box.setMinimumHeight(260)
+        return box
+
+    def _section(self, section: Section) -> QGroupBox:
+        box = QGroupBox(f"{section.number}. {section.title}", self.body)
+        box.setStyleSheet("QGroupBox { font-weight: bold; }")
+        layout = QVBoxLayout(box)
+        for paragraph in section.paragraphs:
+            text = QLabel(paragraph, box)
+            text.setWordWrap(True)
+            text.setStyleSheet("font-weight: normal;")
+            layout.addWidget(text)
+        for table in section.tables:
+            caption = QLabel(table.title, box)
+            caption.setStyleSheet("font-weight: bold; margin-top: 6px;")
+            caption.setWordWrap(True)
+            view = summary_table(table, box)
+            view.setStyleSheet("font-weight: normal;")
+            self.tables[table.key] = view
+            layout.addWidget(caption)
+            layout.addWidget(view)
         return box

@@ -1,0 +1,940 @@
+"""The weekly summary: every figure of the dashboard, the PDF, the Excel file and the hub.
+
+`build_summary` asks the store for grouped counts (store.summary_queries; the counting rules
+are in docs/ARCHITECTURE.md), turns them into per-unit figures, and lays the figures out as a
+`Summary`. At a hub the area's figures are the sum of its communes' figures, built by the very
+same code as each commune's own summary — so the hub cannot disagree with its communes.
+Only counts leave this module: no names, ID numbers or phones.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from de06desk.domain.i18n import DomainError
+from de06desk.domain.progress import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
+from de06desk.domain.text import fold
+from de06desk.domain.units import get_commune
+from de06desk.domain.weeks import Period, format_date
+from de06desk.forms import FormSet
+from de06desk.quality.checks import CHECK_LABELS, CHECKS, CRITERION_LABELS, run_checks
+from de06desk.quality.checks import summary_counts as quality_counts
+from de06desk.store import Store
+from de06desk.store import summary_queries as q
+from de06desk.store.sync_state import list_received as received_packages
+from de06desk.store.sync_state import registered_communes
+
+from .formats import format_int, format_pct, period_words
+from .model import Cell, ColumnKind, Headline, Section, Summary, Table
+
+# Spans asked of the store: this period, the previous one, cumulative to the end of each.
+THIS, PREV, CUM, CUM_PREV = range(4)
+# The four e-ID measures, in the order the store returns them.
+LEVEL1, RECEIVED, APPROVED, ACTIVATED = range(4)
+DRIVE_KINDS = ("office", "village", "school", "workplace")
+SUPPORT_TYPES = ("vneid", "documents", "online_service", "cashless")
+CRITERIA = ("dung", "du", "sach", "song")
+NO_VILLAGE = "Không xác định thôn, tổ"
+NO_REASON = "Chưa rõ lý do"
+NO_SERVICE = "Chưa ghi dịch vụ"
+NO_DATA_NOTE = "Chưa có số liệu"
+TOTAL = "Tổng cộng"
+CUMULATIVE = "Lũy kế"
+
+
+def _zeros() -> list[list[int]]:
+    return [[0, 0, 0, 0] for _ in range(4)]
+
+
+@dataclass
+class _Support:
+    """Support figures of one group: sessions, people, and the breakdowns where recorded."""
+
+    sessions: int = 0
+    helped: int = 0
+    women: int = 0
+    elderly: int = 0
+    minority: int = 0
+
+    def add(self, other: _Support | q.SupportRow) -> None:
+        self.sessions += other.sessions
+        self.helped += other.helped
+        self.women += other.women
+        self.elderly += other.elderly
+        self.minority += other.minority
+
+
+@dataclass
+class _Cleanup:
+    """Cleanup figures of one criterion or error type in one period."""
+
+    opened: int = 0
+    verified: int = 0
+    corrected: int = 0
+    rejected: int = 0
+    backlog: int = 0
+    oldest_open: date | None = None
+
+    def add(self, other: _Cleanup | q.CleanupRow) -> None:
+        self.opened += other.opened
+        self.verified += other.verified
+        self.corrected += other.corrected
+        self.rejected += other.rejected
+        self.backlog += other.backlog
+        if other.oldest_open and (self.oldest_open is None or other.oldest_open < self.oldest_open):
+            self.oldest_open = other.oldest_open
+
+
+@dataclass
+class _Figures:
+    """All numbers of one commune, or of a hub's area (places are then its communes)."""
+
+    unit_code: str
+    unit_name: str
+    has_data: bool = True
+    # Place label → [span][measure] e-ID counts; insertion order is the order shown.
+    eid: dict[str, list[list[int]]] = field(default_factory=dict)
+    reasons: Counter[str | None] = field(default_factory=Counter)
+    drives: dict[str, list[int]] = field(default_factory=dict)  # kind → count per span
+    target: int | None = None
+    cleanup: dict[tuple[str, str], _Cleanup] = field(default_factory=dict)
+    cleanup_prev: _Cleanup = field(default_factory=_Cleanup)
+    support_places: dict[str, _Support] = field(default_factory=dict)
+    support_types: dict[str, _Support] = field(default_factory=dict)
+    support_services: dict[str | None, _Support] = field(default_factory=dict)
+    support_prev: _Support = field(default_factory=_Support)
+    quality: dict[str, int] | None = None
+
+    def eid_total(self, span: int, measure: int) -> int:
+        """One e-ID measure summed over places."""
+        return sum(counts[span][measure] for counts in self.eid.values())
+
+    def cleanup_total(self) -> _Cleanup:
+        """This period's cleanup figures over every criterion and error type."""
+        total = _Cleanup()
+        for item in self.cleanup.values():
+            total.add(item)
+        return total
+
+    def support_total(self) -> _Support:
+        """This period's sessions (each counted once) and people helped."""
+        total = _Support()
+        for item in self.support_places.values():
+            total.add(item)
+        return total
+
+
+@dataclass(frozen=True)
+class _Raw:
+    """What the store answered, for one unit or for every unit of a hub."""
+
+    eid: list[q.EidRow]
+    reasons: list[tuple[str, str | None, int]]
+    drives: list[tuple[str, str, tuple[int, ...]]]
+    targets: dict[str, int]
+    cleanup: list[q.CleanupRow]
+    cleanup_prev: list[q.CleanupRow]
+    support_places: list[q.SupportRow]
+    support_types: list[q.SupportRow]
+    support_services: list[q.SupportRow]
+    support_prev: list[q.SupportRow]
+    villages: list[q.VillageRow]
+
+
+def build_summary(
+    store: Store,
+    period: Period,
+    unit_code: str | None = None,
+    *,
+    quality: bool = True,
+    progress: Progress = no_progress,
+    cancelled: CancelCheck = never_cancelled,
+) -> Summary:
+    """The summary of `period` for this database.
+
+    A commune database gives its own summary (`unit_code` is ignored: every row is its own).
+    A hub gives scope "hub": the whole area's figures, a ranking of its communes and `units`,
+    one commune Summary each (registered communes without data included, as zeros); with
+    `unit_code` a hub gives that commune's summary alone. `quality` adds section IV, the
+    data-quality check counts, at a commune only: the checks read every citizen and are not
+    split by unit, so a hub (and each of its units) has no section IV. Raises `Cancelled`
+    when `cancelled()` turns true; nothing is written either way.
+    """
+    steps = _Steps(progress, cancelled)
+    is_hub = store.role == "hub"
+    scope_unit = unit_code if is_hub else None
+    raw = _gather(store, period, scope_unit, steps)
+    if not is_hub:
+        figures = _unit_figures(raw, store.unit_code, _unit_name(store, store.unit_code))
+        if quality:
+            steps.step(0.7, "Kiểm tra chất lượng dữ liệu")
+            findings = run_checks(store, today=period.end)
+            figures.quality = quality_counts(findings)
+        steps.step(0.95, "Lập báo cáo")
+        return _summary(store.forms, figures, period, "commune")
+    present = _reported(store, raw)
+    if unit_code is not None:
+        figures = _unit_figures(raw, unit_code, _unit_name(store, unit_code))
+        figures.has_data = unit_code in present
+        return _summary(store.forms, figures, period, "commune")
+    codes = sorted((set(registered_communes(store)) | present) - {store.unit_code})
+    parts = _split(raw)
+    units: list[_Figures] = []
+    for i, code in enumerate(codes):
+        steps.step(0.6 + 0.3 * i / max(1, len(codes)), "Tổng hợp từng xã")
+        figures = _unit_figures(parts.get(code, _NOTHING), code, _unit_name(store, code))
+        figures.has_data = code in present
+        units.append(figures)
+    area = _merge(store.unit_code, store.get_meta("unit_name") or store.unit_code, units)
+    steps.step(0.95, "Lập báo cáo")
+    summaries = tuple(_summary(store.forms, u, period, "commune") for u in units)
+    return _summary(store.forms, area, period, "hub", units=units, unit_summaries=summaries)
+
+
+class _Steps:
+    """Reports progress and stops, between steps, once the user has cancelled."""
+
+    def __init__(self, progress: Progress, cancelled: CancelCheck) -> None:
+        self.progress, self.cancelled = progress, cancelled
+
+    def step(self, fraction: float, text: str) -> None:
+        if self.cancelled():
+            raise Cancelled()
+        self.progress(fraction, text)
+
+
+def _gather(store: Store, period: Period, unit_code: str | None, steps: _Steps) -> _Raw:
+    previous = period.previous()
+    steps.step(0.05, "Đếm kết quả kích hoạt")
+    eid = q.eid_counts(store, period.start, period.end, previous.start, unit_code)
+    reasons = q.not_activated_reasons(store, period.end, unit_code)
+    drives = q.drives_by_kind(store, period.start, period.end, previous.start, unit_code)
+    targets = q.level2_targets(store, period.end, unit_code)
+    steps.step(0.3, "Đếm hồ sơ làm sạch")
+    cleanup = q.cleanup_counts(store, period.start, period.end, unit_code)
+    cleanup_prev = q.cleanup_counts(store, previous.start, previous.end, unit_code)
+    steps.step(0.45, "Đếm buổi hỗ trợ")
+    return _Raw(
+        eid=eid,
+        reasons=reasons,
+        drives=drives,
+        targets=targets,
+        cleanup=cleanup,
+        cleanup_prev=cleanup_prev,
+        support_places=q.support_by_village(store, period.start, period.end, unit_code),
+        support_types=q.support_by_type(store, period.start, period.end, unit_code),
+        support_services=q.support_by_service(store, period.start, period.end, unit_code),
+        support_prev=q.support_by_village(store, previous.start, previous.end, unit_code),
+        villages=q.villages(store, unit_code),
+    )
+
+
+_NOTHING = _Raw([], [], [], {}, [], [], [], [], [], [], [])
+
+
+def _split(raw: _Raw) -> dict[str, _Raw]:
+    """The answers for many communes, one `_Raw` per commune (each row looked at once)."""
+    lists: dict[str, dict[str, list[Any]]] = {}
+
+    def put(name: str, unit: str, row: Any) -> None:
+        lists.setdefault(unit, {}).setdefault(name, []).append(row)
+
+    for row in raw.eid:
+        put("eid", row.unit_code, row)
+    for reason in raw.reasons:
+        put("reasons", reason[0], reason)
+    for drive in raw.drives:
+        put("drives", drive[0], drive)
+    for name in ("cleanup", "cleanup_prev"):
+        for cleanup in getattr(raw, name):
+            put(name, cleanup.unit_code, cleanup)
+    for name in ("support_places", "support_types", "support_services", "support_prev"):
+        for support in getattr(raw, name):
+            put(name, support.unit_code, support)
+    for village in raw.villages:
+        put("villages", village.unit_code, village)
+    for unit in raw.targets:
+        lists.setdefault(unit, {})
+    return {
+        unit: replace(
+            _NOTHING,
+            targets={unit: raw.targets[unit]} if unit in raw.targets else {},
+            **found,
+        )
+        for unit, found in lists.items()
+    }
+
+
+def _reported(store: Store, raw: _Raw) -> set[str]:
+    """Communes the hub has heard from: a package received, or rows in these figures."""
+    units = {r.sender for r in received_packages(store) if r.kind == "up"}
+    units |= {r.unit_code for r in raw.eid} | {r.unit_code for r in raw.cleanup}
+    units |= {r.unit_code for r in raw.support_places} | {v.unit_code for v in raw.villages}
+    return units | {unit for unit, _kind, _counts in raw.drives} | set(raw.targets)
+
+
+def _unit_name(store: Store, code: str) -> str:
+    """The official name ("Xã Tả Van"), else the profile's unit name, else the code."""
+    try:
+        return get_commune(code).name
+    except (DomainError, KeyError, ValueError):
+        pass
+    profiles = store.list_records("commune", where={"unit_code": code}, limit=1)
+    if profiles and profiles[0].get("unit_name"):
+        return str(profiles[0]["unit_name"])
+    return code
+
+
+def _unit_figures(raw: _Raw, code: str, name: str) -> _Figures:
+    """One commune's figures out of answers that may cover many communes."""
+    figures = _Figures(code, name)
+    names = {v.uuid: v.name for v in raw.villages if v.unit_code == code}
+    live = sorted(
+        (v for v in raw.villages if v.unit_code == code and not v.deleted),
+        key=lambda v: (fold(v.name), v.uuid),
+    )
+    # Every live village is listed (a zero is news too); others only when figures point there.
+    order = [v.uuid for v in live]
+
+    def place(village: str | None) -> str:
+        return names.get(village, NO_VILLAGE) if village else NO_VILLAGE
+
+    seen = {place(u) for u in order}
+    labels = [place(u) for u in order]
+    extra: list[str] = []
+    for village in [r.village for r in raw.eid if r.unit_code == code] + [
+        r.key for r in raw.support_places if r.unit_code == code
+    ]:
+        label = place(village)
+        if label not in seen:
+            seen.add(label)
+            extra.append(label)
+    extra.sort(key=lambda label: (label == NO_VILLAGE, fold(label)))
+    for label in labels + extra:
+        figures.eid[label] = _zeros()
+        figures.support_places[label] = _Support()
+    for row in raw.eid:
+        if row.unit_code == code:
+            counts = figures.eid[place(row.village)]
+            for span, values in enumerate(row.counts):
+                for measure, value in enumerate(values):
+                    counts[span][measure] += value
+    for unit, reason, count in raw.reasons:
+        if unit == code:
+            figures.reasons[reason] += count
+    figures.drives = {kind: [0, 0, 0] for kind in DRIVE_KINDS}
+    for unit, kind, counts in raw.drives:
+        if unit == code:
+            current = figures.drives.setdefault(kind, [0, 0, 0])
+            figures.drives[kind] = [a + b for a, b in zip(current, counts, strict=True)]
+    figures.target = raw.targets.get(code)
+    for row in raw.cleanup:
+        if row.unit_code == code:
+            figures.cleanup.setdefault((row.criterion, row.error_type), _Cleanup()).add(row)
+    for row in raw.cleanup_prev:
+        if row.unit_code == code:
+            figures.cleanup_prev.add(row)
+    for row in raw.support_places:
+        if row.unit_code == code:
+            figures.support_places[place(row.key)].add(row)
+    for row in raw.support_prev:
+        if row.unit_code == code:
+            figures.support_prev.add(row)
+    for kind in SUPPORT_TYPES:
+        figures.support_types[kind] = _Support()
+    for row in raw.support_types:
+        if row.unit_code == code:
+            figures.support_types.setdefault(str(row.key), _Support()).add(row)
+    for row in raw.support_services:
+        if row.unit_code == code:
+            figures.support_services.setdefault(row.key, _Support()).add(row)
+    return figures
+
+
+def _merge(code: str, name: str, units: Sequence[_Figures]) -> _Figures:
+    """A hub's area: the sum of its communes, with one place per commune."""
+    area = _Figures(code, name)
+    area.drives = {kind: [0, 0, 0] for kind in DRIVE_KINDS}
+    area.support_types = {kind: _Support() for kind in SUPPORT_TYPES}
+    targets = [u.target for u in units if u.target is not None]
+    area.target = sum(targets) if targets else None
+    for unit in units:
+        place = unit.unit_name
+        counts = _zeros()
+        for values in unit.eid.values():
+            for span in range(4):
+                for measure in range(4):
+                    counts[span][measure] += values[span][measure]
+        area.eid[place] = counts
+        area.reasons.update(unit.reasons)
+        for kind, values in unit.drives.items():
+            current = area.drives.setdefault(kind, [0, 0, 0])
+            area.drives[kind] = [a + b for a, b in zip(current, values, strict=True)]
+        for key, item in unit.cleanup.items():
+            area.cleanup.setdefault(key, _Cleanup()).add(item)
+        area.cleanup_prev.add(unit.cleanup_prev)
+        area.support_places[place] = unit.support_total()
+        area.support_prev.add(unit.support_prev)
+        for kind, item in unit.support_types.items():
+            area.support_types.setdefault(kind, _Support()).add(item)
+        for service, item in unit.support_services.items():
+            area.support_services.setdefault(service, _Support()).add(item)
+    return area
+
+
+# ---- laying the figures out ----------------------------------------------------------------
+
+
+def _rate(part: int, whole: int | None) -> float | None:
+    return part / whole if whole else None
+
+
+def _pct_text(value: float | None) -> str:
+    return format_pct(value) if value is not None else "–"
+
+
+def _lower_first(label: str) -> str:
+    """A label inside a sentence: "Cài đặt VNeID" → "cài đặt VNeID" (acronyms kept)."""
+    return label[:1].lower() + label[1:]
+
+
+def _within(period: Period) -> str:
+    return {"week": "Trong tuần", "month": "Trong tháng"}.get(period.kind, "Trong kỳ")
+
+
+def _before(period: Period) -> str:
+    return {"week": "tuần trước", "month": "tháng trước"}.get(period.kind, "kỳ trước")
+
+
+def _table(
+    key: str,
+    title: str,
+    columns: Iterable[tuple[str, ColumnKind]],
+    rows: Iterable[Sequence[Cell]],
+    *,
+    total: Sequence[Cell] | None = None,
+) -> Table:
+    heads = tuple(columns)
+    body = [tuple(r) for r in rows]
+    if total is not None:
+        body.append(tuple(total))
+    return Table(
+        key=key,
+        title=title,
+        columns=tuple(h for h, _ in heads),
+        kinds=tuple(k for _, k in heads),
+        rows=tuple(body),
+        total_row=total is not None,
+    )
+
+
+def _labeller(forms: FormSet, form_id: str, field_name: str) -> Callable[[str | None], str]:
+    spec = forms[form_id].field(field_name)
+    return lambda value: spec.choice_label(value, "vi")
+
+
+def _summary(
+    forms: FormSet,
+    f: _Figures,
+    period: Period,
+    scope: str,
+    *,
+    units: Sequence[_Figures] = (),
+    unit_summaries: tuple[Summary, ...] = (),
+) -> Summary:
+    now_word, before_word = period_words(period)
+    place_head = "Xã, phường" if scope == "hub" else "Thôn, tổ dân phố"
+    sections = [
+        _eid_section(forms, f, period, scope, place_head, units),
+        _cleanup_section(forms, f, period, now_word, before_word),
+        _support_section(forms, f, period, scope, place_head),
+    ]
+    if f.quality is not None:
+        sections.append(_quality_section(f.quality))
+    numbered = tuple(
+        Section(number, s.title, s.paragraphs, s.tables)
+        for number, s in zip(("I", "II", "III", "IV"), sections, strict=False)
+    )
+    return Summary(
+        period=period,
+        unit_code=f.unit_code,
+        unit_name=f.unit_name,
+        scope=scope,  # type: ignore[arg-type]
+        headlines=_headlines(f),
+        sections=numbered,
+        activations_by_place=tuple(
+            (place, counts[THIS][ACTIVATED]) for place, counts in f.eid.items()
+        ),
+        compare=_compare(f),
+        units=unit_summaries,
+    )
+
+
+def _headlines(f: _Figures) -> tuple[Headline, ...]:
+    cleanup = f.cleanup_total()
+    support = f.support_total()
+
+    def eid(measure: int) -> tuple[int, int]:
+        return f.eid_total(THIS, measure), f.eid_total(PREV, measure)
+
+    received, activated = eid(RECEIVED), eid(ACTIVATED)
+    return (
+        Headline("received", "Hồ sơ mức 2 tiếp nhận", *received),
+        Headline("approved", "Hồ sơ mức 2 được phê duyệt", *eid(APPROVED)),
+        Headline("activated", "Tài khoản mức 2 kích hoạt", *activated),
+        Headline(
+            "activation_rate",
+            "Tỷ lệ kích hoạt/hồ sơ tiếp nhận",
+            _rate(activated[0], received[0]),
+            _rate(activated[1], received[1]),
+            kind="pct",
+        ),
+        Headline(
+            "activated_cumulative",
+            "Tài khoản mức 2 đã kích hoạt (lũy kế)",
+            f.eid_total(CUM, ACTIVATED),
+            f.eid_total(CUM_PREV, ACTIVATED),
+            target=f.target,
+        ),
+        Headline("level1", "Tài khoản mức 1 đăng ký", *eid(LEVEL1)),
+        Headline(
+            "cleanup_backlog", "Hồ sơ làm sạch tồn đọng", cleanup.backlog, f.cleanup_prev.backlog
+        ),
+        Headline(
+            "cleanup_closed",
+            "Hồ sơ làm sạch đã xử lý xong",
+            cleanup.corrected + cleanup.rejected,
+            f.cleanup_prev.corrected + f.cleanup_prev.rejected,
+        ),
+        Headline(
+            "support_sessions", "Buổi hỗ trợ người dân", support.sessions, f.support_prev.sessions
+        ),
+        Headline(
+            "support_helped", "Lượt người dân được hỗ trợ", support.helped, f.support_prev.helped
+        ),
+    )
+
+
+def _compare(f: _Figures) -> tuple[tuple[str, int, int], ...]:
+    cleanup = f.cleanup_total()
+    support = f.support_total()
+    return (
+        ("Mức 1", f.eid_total(PREV, LEVEL1), f.eid_total(THIS, LEVEL1)),
+        ("Tiếp nhận", f.eid_total(PREV, RECEIVED), f.eid_total(THIS, RECEIVED)),
+        ("Phê duyệt", f.eid_total(PREV, APPROVED), f.eid_total(THIS, APPROVED)),
+        ("Kích hoạt", f.eid_total(PREV, ACTIVATED), f.eid_total(THIS, ACTIVATED)),
+        (
+            "Làm sạch xong",
+            f.cleanup_prev.corrected + f.cleanup_prev.rejected,
+            cleanup.corrected + cleanup.rejected,
+        ),
+        ("Người được hỗ trợ", f.support_prev.helped, support.helped),
+    )
+
+
+def _eid_section(
+    forms: FormSet,
+    f: _Figures,
+    period: Period,
+    scope: str,
+    place_head: str,
+    units: Sequence[_Figures],
+) -> Section:
+    now_word, before_word = period_words(period)
+    t = {m: f.eid_total(THIS, m) for m in range(4)}
+    p = {m: f.eid_total(PREV, m) for m in range(4)}
+    c = {m: f.eid_total(CUM, m) for m in range(4)}
+    measures = (
+        (LEVEL1, "Tài khoản mức 1 đăng ký"),
+        (RECEIVED, "Hồ sơ mức 2 tiếp nhận"),
+        (APPROVED, "Hồ sơ mức 2 được phê duyệt"),
+        (ACTIVATED, "Tài khoản mức 2 đã kích hoạt"),
+    )
+    tables = [
+        _table(
+            "eid_overview",
+            "Kết quả cấp, kích hoạt tài khoản định danh điện tử",
+            [("Nội dung", "text"), (now_word, "int"), (before_word, "int"), (CUMULATIVE, "int")],
+            [(label, t[m], p[m], c[m]) for m, label in measures],
+        ),
+        _table(
+            "eid_rates",
+            "Tỷ lệ kích hoạt",
+            [("Tỷ lệ", "text"), (now_word, "pct"), (before_word, "pct"), (CUMULATIVE, "pct")],
+            [
+                (
+                    "Tài khoản kích hoạt/hồ sơ mức 2 tiếp nhận",
+                    _rate(t[ACTIVATED], t[RECEIVED]),
+                    _rate(p[ACTIVATED], p[RECEIVED]),
+                    _rate(c[ACTIVATED], c[RECEIVED]),
+                ),
+                (
+                    "Tài khoản kích hoạt/chỉ tiêu",
+                    _rate(t[ACTIVATED], f.target),
+                    _rate(p[ACTIVATED], f.target),
+                    _rate(c[ACTIVATED], f.target),
+                ),
+            ],
+        ),
+        _table(
+            "eid_target",
+            "Thực hiện chỉ tiêu tài khoản định danh điện tử mức 2 được kích hoạt",
+            [
+                ("Chỉ tiêu", "int"),
+                ("Đã kích hoạt (lũy kế)", "int"),
+                ("Còn phải thực hiện", "int"),
+                ("Tỷ lệ hoàn thành", "pct"),
+            ],
+            [
+                (
+                    f.target,
+                    c[ACTIVATED],
+                    max(0, f.target - c[ACTIVATED]) if f.target is not None else None,
+                    _rate(c[ACTIVATED], f.target),
+                )
+            ],
+        ),
+    ]
+    if scope == "hub":
+        tables.append(_ranking(units))
+    by_place_key = "eid_by_unit" if scope == "hub" else "eid_by_village"
+    tables.append(
+        _table(
+            by_place_key,
+            f"Kết quả theo {'xã, phường' if scope == 'hub' else 'thôn, tổ dân phố'}",
+            [
+                (place_head, "text"),
+                (f"Tiếp nhận ({now_word.lower()})", "int"),
+                (f"Phê duyệt ({now_word.lower()})", "int"),
+                (f"Kích hoạt ({now_word.lower()})", "int"),
+                ("Tiếp nhận (lũy kế)", "int"),
+                ("Kích hoạt (lũy kế)", "int"),
+                ("Tỷ lệ kích hoạt (lũy kế)", "pct"),
+            ],
+            [
+                (
+                    place,
+                    v[THIS][RECEIVED],
+                    v[THIS][APPROVED],
+                    v[THIS][ACTIVATED],
+                    v[CUM][RECEIVED],
+                    v[CUM][ACTIVATED],
+                    _rate(v[CUM][ACTIVATED], v[CUM][RECEIVED]),
+                )
+                for place, v in f.eid.items()
+            ],
+            total=(
+                TOTAL,
+                t[RECEIVED],
+                t[APPROVED],
+                t[ACTIVATED],
+                c[RECEIVED],
+                c[ACTIVATED],
+                _rate(c[ACTIVATED], c[RECEIVED]),
+            ),
+        )
+    )
+    reason_label = _labeller(forms, "drive_roster", "failure_reason")
+    reason_order = [o.value for o in forms["drive_roster"].field("failure_reason").choices]
+    reasons = sorted(
+        ((r, n) for r, n in f.reasons.items() if n),
+        key=lambda item: (
+            item[0] is None,
+            reason_order.index(item[0]) if item[0] in reason_order else len(reason_order),
+            str(item[0]),
+        ),
+    )
+    not_activated = sum(f.reasons.values())
+    tables.append(
+        _table(
+            "eid_not_activated",
+            "Hồ sơ đã phê duyệt hoặc không đạt, chưa kích hoạt "
+            f"(đến ngày {format_date(period.end)})",
+            [("Lý do", "text"), ("Số công dân", "int")],
+            [(reason_label(r) if r else NO_REASON, n) for r, n in reasons],
+            total=(TOTAL, not_activated),
+        )
+    )
+    kind_label = _labeller(forms, "activation_drive", "kind")
+    tables.append(
+        _table(
+            "eid_drives",
+            "Số đợt cấp, kích hoạt tài khoản theo hình thức",
+            [("Hình thức", "text"), (now_word, "int"), (before_word, "int"), (CUMULATIVE, "int")],
+            [(kind_label(k), *f.drives[k]) for k in f.drives],
+            total=(TOTAL, *(sum(v[i] for v in f.drives.values()) for i in range(3))),
+        )
+    )
+    within = _within(period)
+    drive_parts = ", ".join(
+        f"{_lower_first(kind_label(k))} {format_int(v[0])}" for k, v in f.drives.items() if v[0]
+    )
+    drives_now = sum(v[0] for v in f.drives.values())
+    paragraphs = [
+        f"{within}, tiếp nhận {format_int(t[RECEIVED])} hồ sơ mức 2, phê duyệt "
+        f"{format_int(t[APPROVED])}, kích hoạt {format_int(t[ACTIVATED])} "
+        f"(tỷ lệ {_pct_text(_rate(t[ACTIVATED], t[RECEIVED]))}); đăng ký "
+        f"{format_int(t[LEVEL1])} tài khoản mức 1. So với {_before(period)}: tiếp nhận "
+        f"{format_int(p[RECEIVED])}, kích hoạt {format_int(p[ACTIVATED])}.",
+        f"Tổ chức {format_int(drives_now)} đợt cấp, kích hoạt tài khoản"
+        + (f" ({drive_parts})." if drive_parts else "."),
+    ]
+    cumulative = (
+        f"Lũy kế đến ngày {format_date(period.end)}: tiếp nhận {format_int(c[RECEIVED])} hồ sơ "
+        f"mức 2, kích hoạt {format_int(c[ACTIVATED])} tài khoản"
+    )
+    if f.target is not None:
+        cumulative += (
+            f", đạt {_pct_text(_rate(c[ACTIVATED], f.target))} chỉ tiêu "
+            f"({format_int(f.target)} tài khoản)."
+        )
+    else:
+        cumulative += "; chưa có chỉ tiêu được giao cho thời điểm này."
+    paragraphs.append(cumulative)
+    if not_activated:
+        top, top_n = max(reasons, key=lambda item: item[1])
+        top_label = reason_label(top) if top else NO_REASON
+        paragraphs.append(
+            f"Còn {format_int(not_activated)} công dân đã phê duyệt hoặc không đạt nhưng chưa "
+            f"kích hoạt; lý do nhiều nhất: {_lower_first(top_label)} ({format_int(top_n)})."
+        )
+    if scope == "hub":
+        silent = [u.unit_name for u in units if not u.has_data]
+        paragraphs.append(
+            f"Số xã, phường trên địa bàn: {format_int(len(units))}; chưa có số liệu: "
+            + (", ".join(silent) + "." if silent else "không.")
+        )
+    return Section(
+        "", "Kết quả cấp, kích hoạt tài khoản định danh điện tử", tuple(paragraphs), tuple(tables)
+    )
+
+
+def _ranking(units: Sequence[_Figures]) -> Table:
+    """Communes by completion of their target (best first); no target or no data come last."""
+
+    def key(u: _Figures) -> tuple[bool, float, int, str]:
+        rate = _rate(u.eid_total(CUM, ACTIVATED), u.target)
+        return (rate is None, -(rate or 0.0), -u.eid_total(CUM, ACTIVATED), u.unit_code)
+
+    rows = []
+    for rank, u in enumerate(sorted(units, key=key), start=1):
+        cum = u.eid_total(CUM, ACTIVATED)
+        rows.append(
+            (
+                rank,
+                u.unit_name,
+                u.eid_total(THIS, ACTIVATED),
+                cum,
+                u.target,
+                _rate(cum, u.target),
+                "" if u.has_data else NO_DATA_NOTE,
+            )
+        )
+    return _table(
+        "ranking",
+        "Xếp hạng các xã, phường theo tỷ lệ hoàn thành chỉ tiêu kích hoạt",
+        [
+            ("Hạng", "int"),
+            ("Xã, phường", "text"),
+            ("Kích hoạt trong kỳ", "int"),
+            ("Kích hoạt (lũy kế)", "int"),
+            ("Chỉ tiêu", "int"),
+            ("Tỷ lệ so với chỉ tiêu", "pct"),
+            ("Ghi chú", "text"),
+        ],
+        rows,
+    )
+
+
+def _cleanup_section(
+    forms: FormSet, f: _Figures, period: Period, now_word: str, before_word: str
+) -> Section:
+    total = f.cleanup_total()
+    prev = f.cleanup_prev
+    end = period.end
+    criterion_label = _labeller(forms, "cleanup_case", "criterion")
+    error_label = _labeller(forms, "cleanup_case", "error_type")
+    by_criterion: dict[str, _Cleanup] = {c: _Cleanup() for c in CRITERIA}
+    by_error: dict[str, _Cleanup] = {}
+    for (criterion, error), item in f.cleanup.items():
+        by_criterion.setdefault(criterion, _Cleanup()).add(item)
+        by_error.setdefault(error, _Cleanup()).add(item)
+    error_order = [o.value for o in forms["cleanup_case"].field("error_type").choices]
+
+    def age(item: _Cleanup) -> int | None:
+        return (end - item.oldest_open).days if item.oldest_open else None
+
+    tables = [
+        _table(
+            "cleanup_overview",
+            "Kết quả làm sạch dữ liệu dân cư",
+            [("Nội dung", "text"), (now_word, "int"), (before_word, "int")],
+            [
+                ("Trường hợp phát hiện mới", total.opened, prev.opened),
+                ("Đã xác minh, đang xử lý", total.verified, prev.verified),
+                ("Đã chỉnh sửa", total.corrected, prev.corrected),
+                ("Xác định không phải sai sót", total.rejected, prev.rejected),
+                ("Tồn đọng cuối kỳ", total.backlog, prev.backlog),
+            ],
+        ),
+        _table(
+            "cleanup_by_criterion",
+            "Theo tiêu chí “đúng, đủ, sạch, sống”",
+            [
+                ("Tiêu chí", "text"),
+                ("Phát hiện mới", "int"),
+                ("Đã chỉnh sửa", "int"),
+                ("Không phải sai sót", "int"),
+                ("Tồn đọng", "int"),
+                ("Lâu nhất (ngày)", "days"),
+            ],
+            [
+                (
+                    criterion_label(c),
+                    item.opened,
+                    item.corrected,
+                    item.rejected,
+                    item.backlog,
+                    age(item),
+                )
+                for c, item in by_criterion.items()
+            ],
+            total=(TOTAL, total.opened, total.corrected, total.rejected, total.backlog, age(total)),
+        ),
+        _table(
+            "cleanup_backlog",
+            f"Trường hợp tồn đọng theo loại sai sót (đến ngày {format_date(end)})",
+            [("Loại sai sót", "text"), ("Tồn đọng", "int"), ("Lâu nhất (ngày)", "days")],
+            [
+                (error_label(e), item.backlog, age(item))
+                for e, item in sorted(
+                    by_error.items(),
+                    key=lambda kv: (
+                        error_order.index(kv[0]) if kv[0] in error_order else len(error_order)
+                    ),
+                )
+                if item.backlog
+            ],
+            total=(TOTAL, total.backlog, age(total)),
+        ),
+    ]
+    within = _within(period)
+    text = [
+        f"{within}, phát hiện mới {format_int(total.opened)} trường hợp cần làm sạch; đã chỉnh "
+        f"sửa {format_int(total.corrected)}, xác định không phải sai sót "
+        f"{format_int(total.rejected)}; {format_int(total.verified)} trường hợp đã xác minh "
+        "đang xử lý."
+    ]
+    if total.backlog:
+        parts = ", ".join(
+            f"{_lower_first(criterion_label(c))} {format_int(item.backlog)}"
+            for c, item in by_criterion.items()
+            if item.backlog
+        )
+        text.append(
+            f"Đến ngày {format_date(end)} còn tồn đọng {format_int(total.backlog)} trường hợp "
+            f"({parts}); trường hợp lâu nhất đã {format_int(age(total) or 0)} ngày."
+        )
+    else:
+        text.append(f"Đến ngày {format_date(end)} không còn trường hợp tồn đọng.")
+    return Section("", "Làm sạch dữ liệu dân cư", tuple(text), tuple(tables))
+
+
+def _support_section(
+    forms: FormSet, f: _Figures, period: Period, scope: str, place_head: str
+) -> Section:
+    total = f.support_total()
+    type_label = _labeller(forms, "support_session", "support_types")
+    service_label = _labeller(forms, "support_session", "public_service")
+    service_order = [o.value for o in forms["support_session"].field("public_service").choices]
+    services = sorted(
+        ((s, item) for s, item in f.support_services.items() if item.sessions),
+        key=lambda kv: (
+            kv[0] is None,
+            service_order.index(kv[0]) if kv[0] in service_order else len(service_order),
+        ),
+    )
+    tables = [
+        _table(
+            "support_by_type",
+            "Hỗ trợ người dân theo nội dung (một buổi có thể hỗ trợ nhiều nội dung)",
+            [("Nội dung hỗ trợ", "text"), ("Số buổi", "int"), ("Số người được hỗ trợ", "int")],
+            [(type_label(k), item.sessions, item.helped) for k, item in f.support_types.items()],
+            total=("Tổng số (không tính trùng)", total.sessions, total.helped),
+        ),
+        _table(
+            "support_online_services",
+            "Dịch vụ công trực tuyến được hỗ trợ",
+            [("Dịch vụ công", "text"), ("Số buổi", "int"), ("Số người được hỗ trợ", "int")],
+            [
+                (service_label(s) if s else NO_SERVICE, item.sessions, item.helped)
+                for s, item in services
+            ],
+            total=(
+                TOTAL,
+                sum(item.sessions for _, item in services),
+                sum(item.helped for _, item in services),
+            ),
+        ),
+        _table(
+            "support_by_unit" if scope == "hub" else "support_by_village",
+            f"Hỗ trợ người dân theo {'xã, phường' if scope == 'hub' else 'thôn, tổ dân phố'}",
+            [
+                (place_head, "text"),
+                ("Số buổi", "int"),
+                ("Số người được hỗ trợ", "int"),
+                ("Trong đó nữ", "int"),
+                ("Người cao tuổi", "int"),
+                ("Người dân tộc thiểu số", "int"),
+            ],
+            [
+                (place, item.sessions, item.helped, item.women, item.elderly, item.minority)
+                for place, item in f.support_places.items()
+            ],
+            total=(TOTAL, total.sessions, total.helped, total.women, total.elderly, total.minority),
+        ),
+    ]
+    within = _within(period)
+    if total.sessions:
+        parts = "; ".join(
+            f"{_lower_first(type_label(k))} {format_int(item.helped)} người"
+            for k, item in f.support_types.items()
+            if item.sessions
+        )
+        text = [
+            f"{within}, tổ chức {format_int(total.sessions)} buổi hỗ trợ, giúp "
+            f"{format_int(total.helped)} lượt người dân ({parts}).",
+            f"Trong đó nữ {format_int(total.women)}, người cao tuổi {format_int(total.elderly)}, "
+            f"người dân tộc thiểu số {format_int(total.minority)} (theo số liệu được ghi nhận).",
+        ]
+    else:
+        text = [f"{within} chưa ghi nhận buổi hỗ trợ người dân nào."]
+    return Section("", "Hỗ trợ người dân", tuple(text), tuple(tables))
+
+
+def _quality_section(counts: dict[str, int]) -> Section:
+    by_criterion = Counter()
+    for check, n in counts.items():
+        by_criterion[CHECKS[check][0]] += n
+    total = sum(counts.values())
+    table = _table(
+        "quality_checks",
+        "Kết quả kiểm tra chất lượng dữ liệu (số trường hợp)",
+        [("Tiêu chí", "text"), ("Nội dung kiểm tra", "text"), ("Số trường hợp", "int")],
+        [
+            (CRITERION_LABELS[CHECKS[check][0]].vi, CHECK_LABELS[check].vi, n)
+            for check, n in counts.items()
+        ],
+        total=(TOTAL, "", total),
+    )
+    parts = ", ".join(
+        f"{_lower_first(CRITERION_LABELS[c].vi)} {format_int(by_criterion[c])}" for c in CRITERIA
+    )
+    text = (
+        f"Kiểm tra tự động phát hiện {format_int(total)} trường hợp dữ liệu cần rà soát ({parts}).",
+    )
+    return Section("", "Chất lượng dữ liệu", text, (table,))

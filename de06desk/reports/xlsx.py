@@ -1,0 +1,180 @@
+"""The weekly summary as an Excel workbook: the same tables as the PDF, one sheet each.
+
+The cells hold the figures themselves (numbers, shares 0..1), not their printed text, so the
+file can be summed and charted; number formats make them read like the PDF.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from de06desk.domain.progress import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
+from de06desk.domain.weeks import format_date
+
+from .files import atomic_output
+from .formats import compare_chart_title, period_phrase, period_words, places_chart_title
+from .header import ReportHeader
+from .model import Cell, ColumnKind, Summary, Table
+
+FIRST_SHEET = "Tổng hợp"
+NUMBER_FORMATS: dict[ColumnKind, str] = {"int": "#,##0", "days": "#,##0", "pct": "0.0%"}
+# Rows above a table's header: its title, then a blank line.
+HEADER_ROW = 3
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+_SHEET_MAX = 31
+
+
+def sheet_name(title: str, taken: set[str]) -> str:
+    """An Excel-safe sheet name (≤ 31 characters, no []:*?/\\) not yet in `taken`."""
+    base = _BAD_SHEET_CHARS.sub(" ", title).strip().strip("'") or "Bảng"
+    base = re.sub(r"\s+", " ", base)
+    name = base[:_SHEET_MAX].rstrip()
+    n = 2
+    # Excel compares sheet names without regard to case.
+    while name.casefold() in {t.casefold() for t in taken}:
+        suffix = f" ({n})"
+        name = base[: _SHEET_MAX - len(suffix)].rstrip() + suffix
+        n += 1
+    taken.add(name)
+    return name
+
+
+def _frame(table: Table) -> pd.DataFrame:
+    # object columns keep ints as ints and None as a blank cell.
+    return pd.DataFrame([list(r) for r in table.rows], columns=list(table.columns), dtype=object)
+
+
+def _tables(summary: Summary) -> list[tuple[str, Table]]:
+    """(caption, table): the summary's tables numbered as in the PDF, then the charts' data."""
+    out = [(f"Bảng {i}. {t.title}", t) for i, t in enumerate(summary.tables(), start=1)]
+    place = "Xã, phường" if summary.scope == "hub" else "Thôn, tổ dân phố"
+    if summary.activations_by_place:
+        table = Table(
+            key="activations_by_place",
+            title=places_chart_title(summary),
+            columns=(place, "Đã kích hoạt"),
+            kinds=("text", "int"),
+            rows=tuple(summary.activations_by_place),
+        )
+        out.append((table.title, table))
+    if summary.compare:
+        now, before = period_words(summary.period)
+        table = Table(
+            key="compare",
+            title=compare_chart_title(summary),
+            columns=("Chỉ số", before, now),
+            kinds=("text", "int", "int"),
+            rows=tuple(summary.compare),
+        )
+        out.append((table.title, table))
+    return out
+
+
+def _style_table(sheet: Worksheet, table: Table, first_row: int) -> None:
+    """Bold header, number formats, a bold total row, column widths from the content."""
+    bold = Font(bold=True)
+    for cell in sheet[first_row]:
+        cell.font = bold
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    last = first_row + len(table.rows)
+    for c, kind in enumerate(table.kinds, start=1):
+        fmt = NUMBER_FORMATS.get(kind)
+        if fmt:
+            for r in range(first_row + 1, last + 1):
+                sheet.cell(row=r, column=c).number_format = fmt
+    if table.total_row and table.rows:
+        for cell in sheet[last]:
+            cell.font = bold
+    for c, column in enumerate(table.columns, start=1):
+        values = [column] + [_shown(row[c - 1]) for row in table.rows]
+        width = max(len(v) for v in values) + 2
+        cap = 50 if table.kinds[c - 1] == "text" else 18
+        sheet.column_dimensions[get_column_letter(c)].width = max(10, min(width, cap))
+
+
+def _shown(value: Cell) -> str:
+    if isinstance(value, float):
+        return f"{value:.1%}"
+    return "" if value is None else str(value)
+
+
+def _front_sheet(writer: pd.ExcelWriter, summary: Summary, header: ReportHeader) -> None:
+    now, before = period_words(summary.period)
+    about = [
+        ("Đơn vị", header.unit_name),
+        ("Cơ quan chủ quản", header.parent_body),
+        ("Số liệu của", header.about or summary.unit_name),
+        ("Mã đơn vị", summary.unit_code),
+        ("Kỳ báo cáo", period_phrase(summary.period)),
+        ("Từ ngày", format_date(summary.period.start)),
+        ("Đến ngày", format_date(summary.period.end)),
+        ("Ngày báo cáo", format_date(header.report_date)),
+        ("Lập lúc", datetime.now().strftime("%d/%m/%Y %H:%M")),
+    ]
+    info = pd.DataFrame(about, columns=["Mục", "Nội dung"])
+    info.to_excel(writer, sheet_name=FIRST_SHEET, index=False, startrow=HEADER_ROW - 1)
+    headline_row = HEADER_ROW + len(about) + 2
+    headlines = pd.DataFrame(
+        [(h.label, h.value, h.previous, h.target) for h in summary.headlines],
+        columns=["Chỉ số chính", now, before, "Chỉ tiêu"],
+        dtype=object,
+    )
+    headlines.to_excel(writer, sheet_name=FIRST_SHEET, index=False, startrow=headline_row - 1)
+    sheet = writer.sheets[FIRST_SHEET]
+    sheet["A1"] = f"Báo cáo kết quả thực hiện Đề án 06 {period_phrase(summary.period)}"
+    sheet["A1"].font = Font(bold=True, size=14)
+    for row in (HEADER_ROW, headline_row):
+        for cell in sheet[row]:
+            cell.font = Font(bold=True)
+    for r, h in enumerate(summary.headlines, start=headline_row + 1):
+        fmt = NUMBER_FORMATS.get(h.kind, "General")
+        for c in (2, 3):
+            sheet.cell(row=r, column=c).number_format = fmt
+        sheet.cell(row=r, column=4).number_format = NUMBER_FORMATS["int"]
+    sheet.column_dimensions["A"].width = 40
+    sheet.column_dimensions["B"].width = max(
+        20, min(60, max((len(str(v)) for _, v in about), default=10) + 2)
+    )
+    for col in "CD":
+        sheet.column_dimensions[col].width = 14
+    sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=1)
+
+
+def write_xlsx(
+    summary: Summary,
+    header: ReportHeader,
+    out: Path,
+    *,
+    progress: Progress = no_progress,
+    cancelled: CancelCheck = never_cancelled,
+) -> Path:
+    """Write the summary to an .xlsx workbook at `out` (atomically) and return the path.
+
+    First sheet: the unit, the period and the headline figures; then one sheet per table,
+    its title in the first row and a bold, frozen header row below it.
+    """
+    out = Path(out)
+    tables = _tables(summary)
+    with atomic_output(out) as tmp, pd.ExcelWriter(tmp, engine="openpyxl") as writer:
+        _front_sheet(writer, summary, header)
+        taken = {FIRST_SHEET}
+        for i, (caption, table) in enumerate(tables, start=1):
+            if cancelled():
+                raise Cancelled()
+            progress(i / (len(tables) + 1), "Đang ghi bảng tính…")
+            name = sheet_name(caption.removeprefix("Bảng "), taken)
+            _frame(table).to_excel(writer, sheet_name=name, index=False, startrow=HEADER_ROW - 1)
+            sheet = writer.sheets[name]
+            sheet["A1"] = caption
+            sheet["A1"].font = Font(bold=True, size=13)
+            _style_table(sheet, table, HEADER_ROW)
+            sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=1)
+    progress(1.0, "Đã ghi bảng tính.")
+    return out

@@ -1,0 +1,85 @@
+"""The overview shows the weekly summary's own numbers, cell for cell, and keeps them current."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from de06desk.domain.weeks import parse_week
+from de06desk.reports.formats import format_cell
+from de06desk.reports.summary import build_summary
+from de06desk.ui.context import AppContext
+from de06desk.ui.screens import dashboard as dashboard_module
+from de06desk.ui.screens.dashboard import DashboardScreen
+
+DEMO_WEEK = parse_week("2026-W47")  # the demo's "today" (tests/conftest.py) is in this week
+
+
+@pytest.fixture
+def demo_week(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The dashboard's "current week" is the demo's week, whatever today's date is."""
+    monkeypatch.setattr(dashboard_module, "current_week", lambda: DEMO_WEEK)
+
+
+def test_dashboard_shows_exactly_the_summary(qtbot, ctx: AppContext, demo_week: None) -> None:
+    screen = DashboardScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    expected = build_summary(ctx.store, DEMO_WEEK)
+    assert screen.summary == expected
+    assert "Tuần 47 (16/11/2026 – 22/11/2026)" in screen.title.text()
+    assert list(screen.cards) == [h.key for h in expected.headlines]
+    for headline in expected.headlines:
+        card = screen.cards[headline.key]
+        assert card.label.text() == headline.label
+        assert card.value.text() == format_cell(headline.value, headline.kind)
+        assert (
+            card.previous.text() == f"Tuần trước: {format_cell(headline.previous, headline.kind)}"
+        )
+        assert (card.progress is not None) == bool(headline.target)
+    target = next(h for h in expected.headlines if h.target)
+    bar = screen.cards[target.key].progress
+    assert bar is not None and bar.value() == round(min(1, target.value / target.target) * 1000)
+    assert list(screen.tables) == [t.key for t in expected.tables()]
+    for table in expected.tables():
+        view = screen.tables[table.key]
+        headers = [view.horizontalHeaderItem(c).text() for c in range(view.columnCount())]
+        assert headers == list(table.columns)
+        shown = [
+            [view.item(r, c).text() for c in range(view.columnCount())]
+            for r in range(view.rowCount())
+        ]
+        assert shown == [
+            [format_cell(v, k) for v, k in zip(row, table.kinds, strict=True)] for row in table.rows
+        ], table.key
+    assert screen.compare_chart is not None and screen.compare_chart.values == [
+        [float(before), float(now)] for _, before, now in expected.compare
+    ]
+    assert screen.compare_chart.series == ["Tuần trước", "Tuần này"]
+    assert screen.place_chart is not None
+    assert screen.place_chart.groups == [p for p, _ in expected.activations_by_place]
+
+
+def test_dashboard_follows_data_changes(qtbot, ctx: AppContext, demo_week: None) -> None:
+    screen = DashboardScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    before = screen.cards["support_sessions"].value.text()
+    village = ctx.store.list_records("village", limit=1)[0]
+    officer = ctx.store.list_records("officer", limit=1)[0]
+    ctx.store.save_record(
+        "support_session",
+        {
+            "held_on": date(2026, 11, 17),
+            "village": village.uuid,
+            "place": "Nhà văn hóa",
+            "officer": officer.uuid,
+            "support_types": ["vneid"],
+            "citizens_helped": 5,
+        },
+        user="admin",
+    )
+    ctx.signals.data_changed.emit("support_session")
+    qtbot.waitUntil(lambda: screen.cards["support_sessions"].value.text() != before)
+    assert int(screen.cards["support_sessions"].value.text()) == int(before) + 1
