@@ -3,7 +3,15 @@
 from .loader import FormError, load_form_file, load_form_text, load_forms, load_forms_from_texts
 from .model import Choice, FieldSpec, FormSet, FormSpec, RuleSpec
 from .rules import RuleSyntaxError, compile_rule
-from .values import Errors, check_field, defaults, parse_record, parse_value, validate_record
+from .values import (
+    Errors,
+    RecordValidator,
+    check_field,
+    defaults,
+    parse_record,
+    parse_value,
+    validate_record,
+)
 
 __all__ = [
     "Choice",
@@ -12,6 +20,7 @@ __all__ = [
     "FormError",
     "FormSet",
     "FormSpec",
+    "RecordValidator",
     "RuleSpec",
     "RuleSyntaxError",
     "check_field",

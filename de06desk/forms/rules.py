@@ -16,7 +16,7 @@ from __future__ import annotations
 import ast
 import operator
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 MAX_EXPRESSION_LENGTH = 500
@@ -51,10 +51,13 @@ class CompiledRule:
     source: str
     tree: ast.Expression
     names: frozenset[str]
+    # The tree turned into nested closures once, so a hub validating millions of rows does not
+    # walk the AST for each of them.
+    run: Callable[[Mapping[str, Any]], Any] = field(compare=False, repr=False)
 
     def evaluate(self, values: Mapping[str, Any]) -> bool | None:
         """True/False, or None when unknown because a compared value is blank."""
-        result = _eval(self.tree.body, values)
+        result = self.run(values)
         return None if result is UNKNOWN else bool(result)
 
     def passes(self, values: Mapping[str, Any]) -> bool:
@@ -76,7 +79,7 @@ def compile_rule(source: str) -> CompiledRule:
         raise RuleSyntaxError("the expression is too deeply nested or not valid text") from None
     names: set[str] = set()
     _check(tree.body, names, 0)
-    return CompiledRule(source, tree, frozenset(names))
+    return CompiledRule(source, tree, frozenset(names), _compile(tree.body))
 
 
 def _check(node: ast.AST, names: set[str], depth: int) -> None:
@@ -127,47 +130,79 @@ class _Unknown:
 UNKNOWN = _Unknown()
 
 
-def _eval(node: ast.AST, values: Mapping[str, Any]) -> Any:
+Evaluator = Callable[[Mapping[str, Any]], Any]
+
+
+def _compile(node: ast.AST) -> Evaluator:
+    """The closure computing `node` over a record's values (three-valued, see the module doc)."""
     match node:
         case ast.Name(id=name):
-            value = values.get(name)
-            return None if value == "" or value == [] else value
-        case ast.Constant(value=value):
-            return value
+
+            def name_value(values: Mapping[str, Any]) -> Any:
+                value = values.get(name)
+                return None if value == "" or value == [] else value
+
+            return name_value
+        case ast.Constant(value=constant):
+            return lambda values: constant
         case ast.Tuple(elts=elts) | ast.List(elts=elts):
-            return tuple(_eval(e, values) for e in elts)
+            items = [_compile(e) for e in elts]
+            return lambda values: tuple(item(values) for item in items)
         case ast.UnaryOp(op=ast.Not(), operand=operand):
-            value = _eval(operand, values)
-            return UNKNOWN if value is UNKNOWN else not value
+            inner = _compile(operand)
+
+            def negation(values: Mapping[str, Any]) -> Any:
+                value = inner(values)
+                return UNKNOWN if value is UNKNOWN else not value
+
+            return negation
         case ast.UnaryOp(op=ast.USub(), operand=operand):
-            value = _eval(operand, values)
-            return UNKNOWN if value is None or value is UNKNOWN else _safe(operator.neg, value)
+            inner = _compile(operand)
+
+            def minus(values: Mapping[str, Any]) -> Any:
+                value = inner(values)
+                return UNKNOWN if value is None or value is UNKNOWN else _safe(operator.neg, value)
+
+            return minus
         case ast.BinOp(op=op, left=left, right=right):
-            a, b = _eval(left, values), _eval(right, values)
-            # Numbers only: `'x' * 10**9` must not be a way to exhaust memory.
-            if not (_is_number(a) and _is_number(b)):
-                return UNKNOWN
-            return _safe(_ARITH[type(op)], a, b)
+            fn, first, second = _ARITH[type(op)], _compile(left), _compile(right)
+
+            def arithmetic(values: Mapping[str, Any]) -> Any:
+                a, b = first(values), second(values)
+                # Numbers only: `'x' * 10**9` must not be a way to exhaust memory.
+                if not (_is_number(a) and _is_number(b)):
+                    return UNKNOWN
+                return _safe(fn, a, b)
+
+            return arithmetic
         case ast.BoolOp(op=ast.And(), values=parts):
-            return _kleene_and([_eval(p, values) for p in parts])
+            conjuncts = [_compile(p) for p in parts]
+            return lambda values: _kleene_and([c(values) for c in conjuncts])
         case ast.BoolOp(op=ast.Or(), values=parts):
-            return _kleene_or([_eval(p, values) for p in parts])
+            disjuncts = [_compile(p) for p in parts]
+            return lambda values: _kleene_or([d(values) for d in disjuncts])
         case ast.Compare(left=left, ops=ops, comparators=comparators):
-            current = _eval(left, values)
-            outcome: Any = True
-            for op, comp in zip(ops, comparators, strict=True):
-                right = _eval(comp, values)
-                if current is UNKNOWN or right is UNKNOWN:
-                    step: Any = UNKNOWN
-                elif isinstance(op, _ORDERING) and (current is None or right is None):
-                    step = UNKNOWN
-                elif isinstance(op, ast.In | ast.NotIn) and right is None:
-                    step = isinstance(op, ast.NotIn)
-                else:
-                    step = _safe(_COMPARE[type(op)], current, right)
-                outcome = _kleene_and([outcome, step])
-                current = right
-            return outcome
+            head = _compile(left)
+            steps = [(op, _compile(c)) for op, c in zip(ops, comparators, strict=True)]
+
+            def comparison(values: Mapping[str, Any]) -> Any:
+                current = head(values)
+                outcome: Any = True
+                for op, comp in steps:
+                    right = comp(values)
+                    if current is UNKNOWN or right is UNKNOWN:
+                        step: Any = UNKNOWN
+                    elif isinstance(op, _ORDERING) and (current is None or right is None):
+                        step = UNKNOWN
+                    elif isinstance(op, ast.In | ast.NotIn) and right is None:
+                        step = isinstance(op, ast.NotIn)
+                    else:
+                        step = _safe(_COMPARE[type(op)], current, right)
+                    outcome = _kleene_and([outcome, step])
+                    current = right
+                return outcome
+
+            return comparison
     raise RuleSyntaxError(f"'{type(node).__name__}' is not allowed in rules")
 
 

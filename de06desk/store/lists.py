@@ -143,6 +143,11 @@ def fetch_rows(store: Store, query: ListQuery, offset: int = 0, limit: int = 200
     return out
 
 
+# A list counts this far and then says "more than": exact counts of big matches cost a scan on
+# every keystroke (10,000 measured up to 1.5 s on 1,000,000 citizens; 1,000 stays under 0.1 s).
+COUNT_CAP = 1_000
+
+
 def count_rows(store: Store, query: ListQuery, cap: int | None = None) -> int:
     """How many records the list holds, counting no further than `cap` (None: all)."""
     form = store.forms[query.form_id]

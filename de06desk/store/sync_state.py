@@ -7,7 +7,6 @@ Rows cross this boundary as dicts of column → value exactly as SQLite stores t
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,6 +16,9 @@ from typing import Any
 from de06desk.domain.i18n import msg
 from de06desk.forms import FormSpec
 
+from . import dbapi
+from .bulk import rows_per_statement
+from .crypto import Keyring, keyring_path
 from .database import Store
 from .errors import StoreError
 
@@ -34,6 +36,8 @@ _TAIL_COLUMNS = (
 )
 # SQLite allows 999 host parameters in old builds; stay well under for `IN (...)` lookups.
 _LOOKUP_BATCH = 500
+# Page cache while a package is written (KiB); released when the transaction ends.
+BULK_CACHE_KIB = 256 * 1024
 
 
 def sync_columns(form: FormSpec) -> list[str]:
@@ -43,11 +47,18 @@ def sync_columns(form: FormSpec) -> list[str]:
 
 @contextmanager
 def write_transaction(store: Store) -> Iterator[Store]:
-    """One all-or-nothing transaction; a broken reference at COMMIT becomes a StoreError."""
+    """One all-or-nothing transaction; a broken reference at COMMIT becomes a StoreError.
+
+    The page cache is enlarged for its duration: a package touches pages all over a hub's
+    UUID and search indexes, and with SQLite's default 2 MiB cache the changed pages spilled
+    into the WAL again and again (tens of GB written for one 2 M-row import, docs/BENCHMARKS.md).
+    """
+    (previous,) = store.conn.execute("PRAGMA cache_size").fetchone()
+    store.conn.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
     try:
         with store.transaction():
             yield store
-    except sqlite3.IntegrityError as exc:
+    except dbapi.IntegrityError as exc:
         raise StoreError(
             msg(
                 "Dữ liệu không nhất quán (tham chiếu tới bản ghi không có): {e}.",
@@ -55,6 +66,8 @@ def write_transaction(store: Store) -> Iterator[Store]:
                 e=str(exc),
             )
         ) from None
+    finally:
+        store.conn.execute(f"PRAGMA cache_size = {int(previous)}")
 
 
 # ---- own keys --------------------------------------------------------------------------------
@@ -124,7 +137,7 @@ def put_peer(store: Store, peer: PeerRow) -> None:
     )
 
 
-def _peer(row: sqlite3.Row) -> PeerRow:
+def _peer(row: dbapi.Row) -> PeerRow:
     return PeerRow(row[0], row[1], row[2], bytes(row[3]), bytes(row[4]), row[5], row[6])
 
 
@@ -368,19 +381,44 @@ def reserve_change_numbers(store: Store, count: int) -> int:
     return int(row[0]) - count + 1
 
 
-def upsert_rows(store: Store, form: FormSpec, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert or replace whole rows by UUID in one executemany (rows carry search_text too)."""
+def upsert_rows(
+    store: Store,
+    form: FormSpec,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    first_change_no: int,
+) -> None:
+    """Insert or replace whole rows by UUID (values in `columns` order, search_text included),
+    numbering them `first_change_no`, `first_change_no + 1`, … in order.
+
+    Many rows go into each INSERT: the search index's triggers flush FTS5's pending terms once
+    per statement, so one statement per row made a hub import spend most of its time there.
+    """
     if not rows:
         return
-    columns = [*sync_columns(form), "search_text"]
+    at_change = list(columns).index("change_no")
+    per_statement = rows_per_statement(store, len(columns))
     quoted = ", ".join(f'"{c}"' for c in columns)
-    marks = ", ".join("?" for _ in columns)
     updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c != "uuid")
-    store.conn.executemany(
-        f'INSERT INTO "{form.table}" ({quoted}) VALUES ({marks}) '
-        f"ON CONFLICT(uuid) DO UPDATE SET {updates}",
-        ([row[c] for c in columns] for row in rows),
-    )
+    one = "(" + ", ".join("?" for _ in columns) + ")"
+
+    def statement(count: int) -> str:
+        return (
+            f'INSERT INTO "{form.table}" ({quoted}) VALUES {", ".join([one] * count)} '
+            f"ON CONFLICT(uuid) DO UPDATE SET {updates}"
+        )
+
+    full = statement(per_statement)
+    number = first_change_no
+    for start in range(0, len(rows), per_statement):
+        chunk = rows[start : start + per_statement]
+        params: list[Any] = []
+        for row in chunk:
+            params += row
+            params[len(params) - len(columns) + at_change] = number
+            number += 1
+        store.conn.execute(full if len(chunk) == per_statement else statement(len(chunk)), params)
 
 
 def update_versions(store: Store, form: FormSpec, updates: Sequence[tuple[str, str, int]]) -> None:
@@ -450,9 +488,15 @@ def list_conflicts(store: Store, limit: int = 1000) -> list[ConflictRow]:
 
 
 def copy_database(store: Store, target: Path) -> None:
-    """A consistent copy of the whole database into a new file (SQLite's online backup)."""
-    dest = sqlite3.connect(str(target))
+    """A consistent copy of the whole database into a new file (SQLite's online backup).
+
+    An encrypted database is copied under the same key: a copy is never less protected.
+    """
+    dest = dbapi.connect(target, store.key)
     try:
         store.conn.backup(dest)
     finally:
         dest.close()
+    if store.key is not None:
+        # The copy opens with the same passwords (and recovery code) as the original.
+        Keyring.load(keyring_path(store.path)).save(keyring_path(target))

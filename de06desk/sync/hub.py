@@ -18,6 +18,7 @@ from de06desk.domain.i18n import msg
 from de06desk.domain.progress import CancelCheck, Progress, never_cancelled, no_progress
 from de06desk.store import Record, Store, StoreError
 from de06desk.store import sync_state as state
+from de06desk.store.crypto import keyring_path
 from de06desk.store.database import SYSTEM_USER
 
 from .errors import SyncError
@@ -29,8 +30,9 @@ from .package import ACKS_NAME
 DEFAULT_SILENT_DAYS = 14
 
 
-def init_hub(path: Path, *, unit_code: str, name: str) -> Store:
-    """Create a hub database with its key pairs; the caller adds the first user."""
+def init_hub(path: Path, *, unit_code: str, name: str, key: bytes | None = None) -> Store:
+    """Create a hub database (encrypted under `key` if given) with its key pairs; the caller
+    adds the first user."""
     if not is_unit_code(unit_code):
         raise SyncError(
             msg(
@@ -39,7 +41,7 @@ def init_hub(path: Path, *, unit_code: str, name: str) -> Store:
                 c=unit_code,
             )
         )
-    store = Store.create(path, unit_code=unit_code, role="hub")
+    store = Store.create(path, unit_code=unit_code, role="hub", key=key)
     try:
         with store.transaction():
             store.set_meta("unit_name", name.strip() or unit_code)
@@ -255,7 +257,7 @@ def clone_device(store: Store, target: Path, *, user: str = SYSTEM_USER) -> Path
         )
     state.copy_database(store, target)
     try:
-        with Store.open(target) as copy, copy.transaction():
+        with Store.open(target, key=store.key) as copy, copy.transaction():
             copy.set_meta("device_id", str(uuidlib.uuid4()))
             copy.audit("sync_clone_device", user, detail=f"from device {store.device_id}")
     except BaseException:
@@ -269,6 +271,7 @@ def _sidecars(path: Path) -> Iterator[Path]:
     yield path
     yield path.with_name(path.name + "-wal")
     yield path.with_name(path.name + "-shm")
+    yield keyring_path(path)
 
 
 def _day(timestamp: str) -> date:

@@ -18,6 +18,8 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -25,9 +27,10 @@ from typing import Any, Literal
 
 from de06desk.domain.i18n import Msg, msg
 from de06desk.domain.progress import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
-from de06desk.forms import FormSpec
+from de06desk.forms import FormSet
 from de06desk.store import Store, StoreError, utc_now
 from de06desk.store import sync_state as state
+from de06desk.store.bulk import search_index_in_bulk
 from de06desk.store.database import SYSTEM_USER
 
 from .errors import PackageRefused
@@ -43,7 +46,7 @@ from .package import (
     recipient_key,
     refused,
 )
-from .rows import IncomingRow, canonical_versions, decode_row, iter_lines
+from .rows import RowDecoder, canonical_versions, iter_lines
 
 Status = Literal["applied", "already", "refused", "cancelled"]
 # What a hub may send down: targets only (acks travel in their own member).
@@ -84,6 +87,10 @@ def import_packages(
     user name (the command line logs in there, so a run where every package is refused writes
     nothing at all, not even a log-in record). After Cancel the package in progress is rolled
     back and the rest are reported "cancelled".
+
+    While one package is written (SQLite works without holding Python's lock), the rows of the
+    next are checked on a second thread; that thread never touches the database, and packages
+    are still written, and reported, strictly in the order given.
     """
     acting: list[str] = []
 
@@ -92,27 +99,66 @@ def import_packages(
             acting.append(authorize() if authorize else user)
         return acting[0]
 
-    outcomes: list[ImportOutcome] = []
     total = max(1, len(paths))
-    stop = False
-    for index, path in enumerate(paths):
-        if stop or cancelled():
-            stop = True
-            outcomes.append(ImportOutcome(path, "cancelled", str(_CANCELLED)))
-            continue
+    results: dict[int, ImportOutcome] = {}
 
-        def sub(fraction: float, text: str, index: int = index, name: str = path.name) -> None:
+    def sub(index: int) -> Progress:
+        name = paths[index].name
+
+        def report(fraction: float, text: str) -> None:
             progress((index + fraction) / total, text or name)
 
+        return report
+
+    def refuse(index: int, exc: PackageRefused) -> None:
+        results[index] = ImportOutcome(paths[index], "refused", _one_line(str(exc)))
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="de06-sync-rows") as rows_thread:
+
+        def launch(index: int) -> _Pending | None:
+            try:
+                checked = _check(store, paths[index], sub(index))
+            except PackageRefused as exc:
+                refuse(index, exc)
+                return None
+            if isinstance(checked, ImportOutcome):
+                results[index] = checked
+                return None
+            job = rows_thread.submit(_decode_all, store.forms, checked, no_progress, cancelled)
+            return _Pending(index, checked, job)
+
+        def finish(pending: _Pending) -> None:
+            report = sub(pending.index)
+            try:
+                while True:
+                    try:
+                        incoming = pending.job.result(timeout=0.2)
+                        break
+                    except FutureTimeout:
+                        report(0.1 + 0.6 * pending.checked.tally.fraction, "")
+                results[pending.index] = _apply(
+                    store, pending.checked, incoming, report, cancelled, who
+                )
+            except PackageRefused as exc:
+                refuse(pending.index, exc)
+
+        waiting: _Pending | None = None
         try:
-            outcomes.append(
-                import_package(store, path, progress=sub, cancelled=cancelled, user=who)
-            )
-        except PackageRefused as exc:
-            outcomes.append(ImportOutcome(path, "refused", _one_line(str(exc))))
+            for index in range(len(paths)):
+                if cancelled():
+                    raise Cancelled()
+                launched = launch(index)
+                if waiting is not None:
+                    finish(waiting)
+                waiting = launched
+            if waiting is not None:
+                finish(waiting)
         except Cancelled:
-            stop = True
-            outcomes.append(ImportOutcome(path, "cancelled", str(_CANCELLED)))
+            pass
+    outcomes = [
+        results.get(i) or ImportOutcome(path, "cancelled", str(_CANCELLED))
+        for i, path in enumerate(paths)
+    ]
     progress(1.0, "")
     return outcomes
 
@@ -132,33 +178,88 @@ def import_package(
 
     `user` may be a callable, asked only once the package has passed every check.
     """
+    checked = _check(store, path, progress)
+    if isinstance(checked, ImportOutcome):
+        return checked
+    incoming = _decode_all(store.forms, checked, progress, cancelled)
+    return _apply(store, checked, incoming, progress, cancelled, user)
+
+
+@dataclass
+class _Checked:
+    """A package whose route, signature, archive and versions passed: its rows come next."""
+
+    path: Path
+    digest: str
+    opened: OpenedPackage
+    owner: str
+    today: date
+    tally: _Progressed
+
+
+@dataclass
+class _Pending:
+    """A checked package whose rows are being decoded on the rows thread."""
+
+    index: int
+    checked: _Checked
+    job: Future[Incoming]
+
+
+def _already(path: Path, header: Header) -> ImportOutcome:
+    return ImportOutcome(
+        path,
+        "already",
+        str(
+            msg(
+                "Đã nhập gói này trước đây; không thay đổi gì.",
+                "Already imported; nothing changed.",
+            )
+        ),
+        header.sender,
+        header.device_id,
+        header.seq,
+    )
+
+
+def _check(store: Store, path: Path, progress: Progress) -> _Checked | ImportOutcome:
+    """Everything before the rows (reads the database, writes nothing); "already" if so."""
     data = _read_file(path)
     digest = hashlib.sha256(data).hexdigest()
     header, aad = read_header(data)
     if state.is_received(store, digest):
-        return ImportOutcome(
-            path,
-            "already",
-            str(
-                msg(
-                    "Đã nhập gói này trước đây; không thay đổi gì.",
-                    "Already imported; nothing changed.",
-                )
-            ),
-            header.sender,
-            header.device_id,
-            header.seq,
-        )
+        return _already(path, header)
     signer = _check_route(store, header)
     own = load_own_keys(store)
     if own is None:  # _check_route already refused, kept for the type checker
         raise _no_keys()
     progress(0.02, "")
     opened = open_package(data, header, aad, recipient_key(header, own.agreement), signer)
-    manifest = opened.manifest
-    _check_versions(store, manifest)
+    _check_versions(store, opened.manifest)
     progress(0.1, "")
-    incoming = _decode_all(store, opened, progress, cancelled)
+    return _Checked(
+        path,
+        digest,
+        opened,
+        header.sender if header.kind == "up" else store.unit_code,
+        max(date.today(), _day(header.created_at)),
+        _Progressed(total=max(1, opened.manifest.total_rows)),
+    )
+
+
+def _apply(
+    store: Store,
+    checked: _Checked,
+    incoming: Incoming,
+    progress: Progress,
+    cancelled: CancelCheck,
+    user: str | Callable[[], str],
+) -> ImportOutcome:
+    """Write a package whose every row passed, in one transaction."""
+    path, digest, opened = checked.path, checked.digest, checked.opened
+    header, manifest = opened.header, opened.manifest
+    if state.is_received(store, digest):  # the same file earlier in this run
+        return _already(path, header)
     acks = _decode_acks(opened) if header.kind == "down" else []
     if cancelled():
         raise Cancelled()
@@ -362,49 +463,63 @@ class _Progressed:
     total: int = 1
     seen: set[str] = field(default_factory=set)
 
+    @property
+    def fraction(self) -> float:
+        """Share of the package's rows decoded so far."""
+        return min(1.0, self.done / self.total)
+
+
+Incoming = list[tuple[RowDecoder, list[tuple[Any, ...]]]]
+
 
 def _decode_all(
-    store: Store, opened: OpenedPackage, progress: Progress, cancelled: CancelCheck
-) -> list[tuple[FormSpec, list[IncomingRow]]]:
+    forms: FormSet, checked: _Checked, progress: Progress, cancelled: CancelCheck
+) -> Incoming:
+    """Every row checked, as it will be stored; nothing is written before all of them passed.
+
+    Members are decompressed and parsed a piece at a time; what is kept is each row's stored
+    values as one tuple (the package in progress only), so the acting user is asked for, and
+    the first byte written, only once the whole package is known to be good. Never touches
+    the database: it may run on the rows thread.
+    """
+    opened, owner, today, tally = checked.opened, checked.owner, checked.today, checked.tally
     header, manifest = opened.header, opened.manifest
-    owner = header.sender if header.kind == "up" else store.unit_code
-    today = max(date.today(), _day(header.created_at))
-    tally = _Progressed(total=max(1, manifest.total_rows))
-    out: list[tuple[FormSpec, list[IncomingRow]]] = []
+    out: Incoming = []
     for entry in manifest.members:
         if entry.form is None:
             continue
-        form = store.forms[entry.form]
-        rows: list[IncomingRow] = []
-        for number, raw in iter_lines(opened.member(entry.name)):
-            row = decode_row(form, raw, today, f"{entry.name}:{number}")
-            if row.db["unit_code"] != owner:
+        decoder = RowDecoder(forms[entry.form], today)
+        unit = decoder.columns.index("unit_code")
+        rows: list[tuple[Any, ...]] = []
+        for number, raw in iter_lines(opened.lines(entry.name)):
+            row = decoder.decode(raw, f"{entry.name}:{number}")
+            if row[unit] != owner:
                 raise refused(
                     "Gói của {s} có bản ghi của đơn vị khác ({u}); gói bị từ chối.",
                     "The package from {s} has a record of another unit ({u}); refused.",
                     s=header.sender,
-                    u=str(row.db["unit_code"])[:20],
+                    u=str(row[unit])[:20],
                 )
-            if row.uuid in tally.seen:
+            if row[0] in tally.seen:
                 raise refused(
                     "Gói có hai dòng cùng mã {i}; gói bị từ chối.",
                     "The package has two rows with id {i}; refused.",
-                    i=row.uuid,
+                    i=row[0],
                 )
-            tally.seen.add(row.uuid)
+            tally.seen.add(row[0])
             rows.append(row)
             tally.done += 1
             if tally.done % 1000 == 0:
                 if cancelled():
                     raise Cancelled()
-                progress(0.1 + 0.6 * tally.done / tally.total, form.label())
+                progress(0.1 + 0.6 * tally.fraction, decoder.form.label())
         if len(rows) != entry.rows:
             raise refused(
                 "Số dòng của {m} không khớp danh mục gói.",
                 "The row count of {m} does not match the manifest.",
                 m=entry.name,
             )
-        out.append((form, rows))
+        out.append((decoder, rows))
     return out
 
 
@@ -438,48 +553,50 @@ def _day(timestamp: str) -> date:
 _CONTENT_SKIP = {"change_no", "search_text", "versions"}
 
 
-def _merge(
-    store: Store, incoming: list[tuple[FormSpec, list[IncomingRow]]], package_sha256: str
-) -> tuple[int, int]:
+def _merge(store: Store, incoming: Incoming, package_sha256: str) -> tuple[int, int]:
     """Upsert the package's rows by UUID; returns (rows written, conflicts)."""
     now = utc_now()
     applied = 0
     conflicts: list[state.ConflictRow] = []
-    for form, rows in incoming:
-        existing = state.fetch_rows(store, form, [r.uuid for r in rows])
-        writes: list[dict[str, Any]] = []
+    for decoder, rows in incoming:
+        form, columns = decoder.form, decoder.columns
+        at_versions = columns.index("versions")
+        existing = state.fetch_rows(store, form, [r[0] for r in rows])
+        writes: list[tuple[Any, ...]] = []
         version_updates: list[tuple[str, str]] = []
         for row in rows:
-            old = existing.get(row.uuid)
+            old = existing.get(row[0])
             if old is None:
-                writes.append(row.db)
+                writes.append(row)
                 continue
-            if old["unit_code"] != row.db["unit_code"]:
+            new = dict(zip(columns, row, strict=True))
+            if old["unit_code"] != new["unit_code"]:
                 raise refused(
                     "Bản ghi {i} đã có ở đây nhưng thuộc đơn vị {u}; gói bị từ chối.",
                     "Record {i} exists here but belongs to unit {u}; refused.",
-                    i=row.uuid,
+                    i=row[0],
                     u=old["unit_code"],
                 )
+            new_versions: dict[str, int] = json.loads(row[at_versions])
             old_versions: dict[str, int] = json.loads(old["versions"] or "{}")
-            order = compare_versions(row.versions, old_versions)
+            order = compare_versions(new_versions, old_versions)
             if order == "newer":
-                writes.append(row.db)
+                writes.append(row)
                 continue
             if order == "older":
                 continue
-            if order == "equal" and _content(row.db) == _content(old):
+            if order == "equal" and _content(new) == _content(old):
                 continue  # the same version again: a harmless retry
-            merged = canonical_versions(merge_versions(row.versions, old_versions))
-            incoming_wins = _rank(row.db) > _rank(old)
-            winner, loser = (row.db, old) if incoming_wins else (old, row.db)
+            merged = canonical_versions(merge_versions(new_versions, old_versions))
+            incoming_wins = _rank(new) > _rank(old)
+            winner, loser = (new, old) if incoming_wins else (old, new)
             conflicts.append(
                 state.ConflictRow(
                     now,
                     package_sha256,
                     form.id,
-                    row.uuid,
-                    row.db["unit_code"],
+                    row[0],
+                    new["unit_code"],
                     "incoming" if incoming_wins else "existing",
                     canonical_versions(json.loads(winner["versions"])),
                     canonical_versions(json.loads(loser["versions"])),
@@ -487,15 +604,14 @@ def _merge(
                 )
             )
             if incoming_wins:
-                writes.append({**row.db, "versions": merged})
+                writes.append((*row[:at_versions], merged, *row[at_versions + 1 :]))
             else:
-                version_updates.append((row.uuid, merged))
+                version_updates.append((row[0], merged))
         count = len(writes) + len(version_updates)
         if count:
             first = state.reserve_change_numbers(store, count)
-            for offset, row_db in enumerate(writes):
-                row_db["change_no"] = first + offset
-            state.upsert_rows(store, form, writes)
+            with search_index_in_bulk(store, form):
+                state.upsert_rows(store, form, columns, writes, first_change_no=first)
             base = first + len(writes)
             state.update_versions(
                 store,

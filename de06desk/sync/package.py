@@ -27,7 +27,7 @@ import secrets
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any, Literal
 
@@ -55,6 +55,8 @@ MAX_TOTAL_BYTES = 1024 * 1024 * 1024
 # JSON rows deflate 5–20×; far beyond that is a decompression bomb, not data.
 MAX_COMPRESSION_RATIO = 200
 MAX_MANIFEST_BYTES = 1024 * 1024
+# Rows members are decompressed this much at a time.
+_READ_BYTES = 1024 * 1024
 TAG_BYTES = 16
 SIGNATURE_BYTES = 64
 HKDF_INFO = b"de06sync/1 x25519-hkdf-sha256 aes-256-gcm"
@@ -467,6 +469,36 @@ class OpenedPackage:
         if entry is None:
             raise _damaged(f"no member {name}")
         return _read_member(self._zip, entry)
+
+    def lines(self, name: str) -> Iterator[bytes]:
+        """A rows member line by line, read in bounded pieces (never the whole member at once);
+        its size and hash are checked when the last line has been read, so a caller must use
+        nothing before it has read to the end.
+        """
+        entry = next((m for m in self.manifest.members if m.name == name), None)
+        if entry is None:
+            raise _damaged(f"no member {name}")
+        limit = min(entry.size, MAX_MEMBER_BYTES)
+        digest, size, rest = hashlib.sha256(), 0, b""
+        try:
+            with self._zip.open(name) as handle:
+                # Never read past the declared size plus one byte: ZIP directories can lie.
+                while piece := handle.read(min(_READ_BYTES, limit + 1 - size)):
+                    size += len(piece)
+                    if size > limit:
+                        raise _damaged(f"{name} is larger than declared")
+                    digest.update(piece)
+                    parts = (rest + piece).split(b"\n")
+                    rest = parts.pop()
+                    yield from parts
+        except PackageRefused:
+            raise
+        except _ZIP_ERRORS as exc:
+            raise _damaged(f"{name}: {type(exc).__name__}") from None
+        if rest:
+            yield rest
+        if size != entry.size or digest.hexdigest() != entry.sha256:
+            raise _damaged(f"{name} does not match its hash")
 
     def verify_members(self) -> None:
         """Read every member once, checking sizes and hashes (the writer's read-back check)."""

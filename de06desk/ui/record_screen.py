@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from de06desk.domain.i18n import DomainError
 from de06desk.domain.weeks import current_week
-from de06desk.store.lists import ListQuery, titles
+from de06desk.store.lists import COUNT_CAP, ListQuery, titles
 
 from .context import AppContext
 from .dialogs_common import confirm
@@ -38,7 +38,6 @@ from .record_form import RecordForm
 from .tasks import show_error
 
 SEARCH_DELAY_MS = 250
-COUNT_CAP = 10_000
 
 
 @dataclass(frozen=True)

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 from de06desk.forms import parse_record
 from de06desk.store import Store
-from tests.bench import generate
-from tests.bench.core import Result, benchmark, median_time, p95
+from tests.bench import generate, reference
+from tests.bench.core import REPEATS, ROOT, Result, benchmark, median_time, p95
 
 
 @benchmark("save_record")
@@ -50,14 +57,14 @@ def save_record(tmp: Path) -> list[Result]:
 @benchmark("citizen_list")
 def citizen_list(tmp: Path) -> list[Result]:
     """The citizens list over 1,000,000 rows: open, and filter as the user types."""
-    from de06desk.store.lists import ListQuery, count_rows, fetch_rows
+    from de06desk.store.lists import COUNT_CAP, ListQuery, count_rows, fetch_rows
 
     store = Store.open(generate.million_citizens_db())
     try:
 
         def open_list() -> None:
             fetch_rows(store, ListQuery("citizen"), 0, 200)
-            count_rows(store, ListQuery("citizen"), cap=10_000)
+            count_rows(store, ListQuery("citizen"), cap=COUNT_CAP)
 
         opened = median_time(open_list)
         keystrokes: list[float] = []
@@ -66,7 +73,7 @@ def citizen_list(tmp: Path) -> list[Result]:
                 query = ListQuery("citizen", search=text[:end])
                 start = time.perf_counter()
                 fetch_rows(store, query, 0, 200)
-                count_rows(store, query, cap=10_000)
+                count_rows(store, query, cap=COUNT_CAP)
                 keystrokes.append(time.perf_counter() - start)
     finally:
         store.close()
@@ -79,5 +86,198 @@ def citizen_list(tmp: Path) -> list[Result]:
             p95(keystrokes) * 1000,
             100,
             "ms",
+        ),
+    ]
+
+
+@benchmark("startup")
+def startup(tmp: Path) -> list[Result]:
+    """A fresh process: imports, Qt, open the demo database, log in, first paint of the window."""
+    db = generate.demo_db(tmp)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp / "config")}
+    times, cpu = [], []
+    for _ in range(REPEATS):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.time()
+        done = subprocess.run(
+            [sys.executable, "-m", "tests.bench.startup_driver", str(db)],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+            env=env,
+        )
+        painted = float(done.stdout.strip().splitlines()[-1])
+        times.append(painted - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return [
+        Result(
+            "start-up → first paint of the main window (demo database, offscreen, log-in included)",
+            statistics.median(times),
+            1.0,
+            "s",
+            f"runs {', '.join(f'{t:.2f}' for t in sorted(times))} s; CPU time of the whole "
+            f"process (to its exit) {statistics.median(cpu):.2f} s",
+        )
+    ]
+
+
+def _commune_with_hub(tmp: Path) -> Store:
+    """A private copy of the commune at scale that holds a hub's key, ready to export."""
+    from de06desk.sync import init_hub, public_key_file, set_hub
+
+    hub = init_hub(tmp / "hub.db", unit_code="01", name="Hub")
+    commune = Store.open(generate.fresh_copy(generate.commune_db(), tmp))
+    set_hub(commune, public_key_file(hub), user="bench")
+    hub.close()
+    return commune
+
+
+def _reference(db: Path, role: str, tmp: Path, modes: tuple[reference.Mode, ...]) -> dict:
+    """Median seconds of the sqlite3 shell importing `db`'s rows, per mode; and the row count."""
+    files, rows = reference.dump_csv(db, tmp / "csv")
+    template = reference.empty_database(tmp / f"empty-{role}.db", role)
+    repeats = REPEATS if rows < 200_000 else 1
+    seconds = {
+        mode: statistics.median(
+            reference.import_seconds(template, files, tmp, mode) for _ in range(repeats)
+        )
+        for mode in modes
+    }
+    shutil.rmtree(tmp / "csv")
+    return {"rows": rows, "seconds": seconds}
+
+
+def _ratios(measured: float, ref: dict) -> str:
+    seconds = ref["seconds"]
+    parts = [f"{mode} {seconds[mode]:.2f} s (×{measured / seconds[mode]:.1f})" for mode in seconds]
+    return f"{ref['rows']:,} rows; sqlite3 .import: " + ", ".join(parts)
+
+
+@benchmark("sync_export")
+def sync_export(tmp: Path) -> list[Result]:
+    """A full export of the commune at scale, against SQLite's own import of the same rows."""
+    from de06desk.sync import export_package
+
+    commune = _commune_with_hub(tmp)
+    try:
+        sizes: list[int] = []
+
+        def export() -> None:
+            result = export_package(commune, tmp / "out", full=True)
+            assert result is not None
+            sizes.append(result.size)
+            result.path.unlink()
+
+        seconds = median_time(export)
+    finally:
+        commune.close()
+    ref = _reference(tmp / generate.commune_db().name, "commune", tmp, reference.MODES)
+    goal_ref = ref["seconds"]["index-once"]
+    return [
+        Result(
+            "sync export, full commune (30,000 citizens, 2 years): × sqlite3 .import (index-once)",
+            seconds / goal_ref,
+            3,
+            "×",
+            f"{seconds:.2f} s, package {sizes[0] / 1e6:.1f} MB; " + _ratios(seconds, ref),
+        )
+    ]
+
+
+@benchmark("hub_import")
+def hub_import(tmp: Path) -> list[Result]:
+    """100 commune packages into an empty hub (a fresh process), then the same 100 again."""
+    data = generate.hub_packages()
+    hub = generate.fresh_copy(data.hub, tmp)
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.bench.import_child", str(hub), *map(str, data.packages)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    if done.returncode:
+        raise RuntimeError(done.stdout + done.stderr)
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    generate.hub_imported(work=hub)
+    ref = _reference(hub, "hub", tmp, ("index-once", "plain"))
+    seconds = figures["import_s"]
+    rate = figures["rows"] / seconds
+    return [
+        Result(
+            f"hub import of {len(data.packages)} commune packages: × sqlite3 .import (index-once)",
+            seconds / ref["seconds"]["index-once"],
+            3,
+            "×",
+            f"{seconds:.0f} s, {rate:,.0f} rows/s, CPU {figures['cpu_s']:.0f} s (one run); "
+            + _ratios(seconds, ref),
+        ),
+        Result(
+            f"re-import of the {len(data.packages)} already-imported packages, in total",
+            figures["reimport_s"],
+            1,
+            "s",
+        ),
+        Result("peak memory (VmHWM) of the hub import process", figures["peak_mib"], 500, "MiB"),
+    ]
+
+
+@benchmark("quality")
+def quality(tmp: Path) -> list[Result]:
+    """Every data-quality check over the commune at scale."""
+    from de06desk.quality.checks import run_checks
+
+    store = Store.open(generate.commune_db())
+    try:
+        found: list[int] = []
+        seconds = median_time(lambda: found.append(len(run_checks(store, today=generate.TODAY))))
+    finally:
+        store.close()
+    return [
+        Result(
+            "data-quality check, commune at scale (30,000 citizens)",
+            seconds,
+            2,
+            "s",
+            f"{found[0]:,} findings",
+        )
+    ]
+
+
+def _summary_and_pdf(db: Path, tmp: Path) -> float:
+    """Median seconds of the weekly summary (TODAY's week) and its PDF."""
+    from de06desk.domain.weeks import week_of
+    from de06desk.reports.header import report_header
+    from de06desk.reports.pdf import render_pdf
+    from de06desk.reports.summary import build_summary
+
+    store = Store.open(db)
+    try:
+
+        def report() -> None:
+            summary = build_summary(store, week_of(generate.TODAY))
+            render_pdf(summary, report_header(store, today=generate.TODAY), tmp / "week.pdf")
+
+        return median_time(report)
+    finally:
+        store.close()
+
+
+@benchmark("weekly_report")
+def weekly_report(tmp: Path) -> list[Result]:
+    """The weekly summary + PDF at a commune at scale and at the hub of 100 communes."""
+    return [
+        Result(
+            "weekly summary + PDF, commune at scale (data-quality section included)",
+            _summary_and_pdf(generate.commune_db(), tmp),
+            1,
+            "s",
+        ),
+        Result(
+            f"weekly summary + PDF, hub of {generate.HUB_COMMUNES} communes",
+            _summary_and_pdf(generate.hub_imported(), tmp),
+            3,
+            "s",
         ),
     ]

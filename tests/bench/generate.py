@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import random
 import shutil
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from de06desk.demo import make_demo
 from de06desk.store import Store
@@ -68,3 +71,172 @@ def fresh_copy(source: Path, folder: Path) -> Path:
 def _remove(path: Path) -> None:
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+# ---- a hub of many communes --------------------------------------------------------------------
+
+HUB_CODE = "01"
+HUB_COMMUNES = 100
+# Distinct generated communes whose rows are reused under other unit codes, UUIDs and keys:
+# making 100 communes one by one would take ~15 minutes for no extra realism in the import.
+HUB_BASES = 4
+# 18,000 citizens and two years of records ≈ 22,000 rows a commune, ≈ 2.2 M rows in 100.
+HUB_CITIZENS = 18_000
+
+
+@dataclass(frozen=True)
+class HubData:
+    """A hub database (keys made, every commune trusted) and one full package per commune."""
+
+    hub: Path
+    packages: list[Path]
+
+
+def hub_packages(communes: int = HUB_COMMUNES, citizens: int = HUB_CITIZENS) -> HubData:
+    """The hub template and its communes' packages, written by the real package writer.
+
+    Each commune gets its own signing and agreement keys (trusted at the hub), a real unit
+    code, and its rows under UUIDs of its own: the first 8 hex digits of every UUID (records,
+    references, devices) become the commune's number, so no two communes share a record.
+    """
+    folder = DATA / f"hub_{communes}x{citizens}"
+    done = folder / "complete"
+    if not done.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        (folder / "packages").mkdir(parents=True)
+        _make_hub(folder, communes, citizens)
+        done.touch()
+    return HubData(folder / "hub.db", sorted((folder / "packages").glob("*.de06sync")))
+
+
+def _make_hub(folder: Path, count: int, citizens: int) -> None:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    from de06desk.domain.units import communes
+    from de06desk.sync import init_hub, public_key_file, trust_commune
+    from de06desk.sync.keys import OwnKeys, PublicKeyFile
+
+    bases = [
+        commune_db(citizens=citizens, weeks=COMMUNE_WEEKS, seed=10 + i, commune_code="00004")
+        for i in range(HUB_BASES)
+    ]
+    units = sorted(communes(), key=lambda c: c.code)[:count]
+    hub = init_hub(folder / "hub.db", unit_code=HUB_CODE, name="Công an tỉnh (bench)")
+    try:
+        recipient = public_key_file(hub)
+        for number, unit in enumerate(units, start=1):
+            signing, agreement = Ed25519PrivateKey.generate(), X25519PrivateKey.generate()
+            own = OwnKeys(
+                signing,
+                agreement,
+                signing.public_key().public_bytes_raw(),
+                agreement.public_key().public_bytes_raw(),
+            )
+            trust_commune(
+                hub,
+                PublicKeyFile(
+                    unit.code, unit.full_name, "commune", own.signing_public, own.agreement_public
+                ),
+                user="bench",
+            )
+            base = Store.open(bases[number % len(bases)])
+            try:
+                _write_package(base, own, recipient, unit.code, unit.full_name, number, folder)
+            finally:
+                base.close()
+    finally:
+        hub.close()
+
+
+def _write_package(
+    base: Store, own: Any, recipient: Any, code: str, name: str, number: int, folder: Path
+) -> None:
+    from de06desk import __version__
+    from de06desk.store import sync_state as state
+    from de06desk.sync.package import PackageWriter, package_file_name
+    from de06desk.sync.rows import encode_row
+
+    prefix = f"{number:08x}"
+    device = prefix + base.device_id[8:]
+    upto = base.current_change_no()
+    out = folder / "packages" / f"{code}.partial"
+    with out.open("wb") as handle:
+        writer = PackageWriter(
+            handle,
+            kind="up",
+            own=own,
+            sender=code,
+            device_id=device,
+            recipient=recipient,
+            seq=1,
+            created_at="2026-11-18T08:00:00.000+00:00",
+        )
+        forms = sorted(base.forms, key=lambda f: f.id)
+        counts = state.count_changed_rows(base, forms, 0, upto)
+        for form in (f for f in forms if counts[f.id]):
+            refs = [f.name for f in form.fields if f.type in ("village", "officer", "reference")]
+
+            def lines(form: Any = form, refs: list[str] = refs) -> Any:
+                for row in state.iter_changed_rows(base, form, 0, upto):
+                    row["uuid"] = prefix + row["uuid"][8:]
+                    for ref in refs:
+                        if row[ref]:
+                            row[ref] = prefix + row[ref][8:]
+                    row["unit_code"] = code
+                    row["device_id"] = device
+                    row["versions"] = json.dumps(
+                        {prefix + d[8:]: n for d, n in json.loads(row["versions"]).items()}
+                    )
+                    if form.id == "commune":
+                        row.update(commune_code=code, unit_name=name.upper())
+                    yield encode_row(form, row)
+
+            writer.add_member(f"{form.id}.jsonl", lines(), form=form.id)
+        written, _ = writer.finish(
+            app_version=__version__,
+            change_from=1,
+            change_to=upto,
+            full=True,
+            forms=base.forms.versions(),
+        )
+    out.rename(out.with_name(package_file_name(written.header)))
+
+
+def hub_imported(work: Path | None = None) -> Path:
+    """The hub after importing every commune's package (for the hub's report benchmarks).
+
+    `work`, if given, is a hub database the import benchmark has just filled: it is kept as
+    the cached copy instead of importing everything a second time.
+    """
+    data = hub_packages()
+    path = data.hub.with_name("hub_imported.db")
+    if path.exists():
+        return path
+    tmp = path.with_suffix(".tmp")
+    _remove(tmp)
+    if work is not None:
+        shutil.copy2(work, tmp)
+    else:
+        from de06desk.sync import import_packages
+
+        shutil.copy2(data.hub, tmp)
+        store = Store.open(tmp)
+        try:
+            outcomes = import_packages(store, data.packages)
+        finally:
+            store.close()
+        assert all(o.status == "applied" for o in outcomes), outcomes[0].message
+    tmp.rename(path)
+    return path
+
+
+def demo_db(folder: Path) -> Path:
+    """The demo database as `de06desk demo` makes it (1,500 citizens, 12 weeks, encrypted,
+    with its keyring beside it), made in `folder`: the keyring names its database file."""
+    from de06desk.cli.common import start_encrypted
+
+    path = folder / "demo.db"
+    key, _ = start_encrypted(path)
+    make_demo(path, key=key, today=TODAY)
+    return path

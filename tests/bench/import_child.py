@@ -1,0 +1,60 @@
+"""Run in a fresh interpreter by the hub-import benchmark, so its peak memory is its own.
+
+`python -m tests.bench.import_child HUB.db PACKAGE...` imports the packages (each must apply),
+imports them again (each must be "already imported"), and prints one JSON line: seconds for
+each pass, rows, the process's CPU time (both passes, both threads) and its resident-memory
+high-water mark (VmHWM) in MiB.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+from de06desk.store import Store
+from de06desk.sync import import_packages
+
+
+def peak_rss_mib() -> float:
+    """This process's resident-set high-water mark (Linux /proc), in MiB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def main(hub_path: Path, packages: list[Path]) -> int:
+    """Import, re-import, report."""
+    store = Store.open(hub_path)
+    try:
+        start = time.perf_counter()
+        first = import_packages(store, packages)
+        imported = time.perf_counter() - start
+        start = time.perf_counter()
+        again = import_packages(store, packages)
+        reimported = time.perf_counter() - start
+    finally:
+        store.close()
+    wrong = [o for o in first if o.status != "applied"] + [
+        o for o in again if o.status != "already"
+    ]
+    if wrong:
+        print(f"unexpected: {wrong[0].path.name}: {wrong[0].status}: {wrong[0].message}")
+        return 1
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    result = {
+        "cpu_s": usage.ru_utime + usage.ru_stime,
+        "import_s": imported,
+        "reimport_s": reimported,
+        "rows": sum(o.rows for o in first),
+        "peak_mib": peak_rss_mib(),
+    }
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]), [Path(p) for p in sys.argv[2:]]))
