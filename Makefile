@@ -6,7 +6,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEB_PACKAGES := fonts-dejavu-core fonts-liberation2 poppler-utils xvfb xauth \
 	libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xkb1 \
-	libxkbcommon-x11-0 libxcb-cursor0 libegl1 libgl1 libfontconfig1 libdbus-1-3
+	libxkbcommon-x11-0 libxcb-cursor0 libegl1 libgl1 libfontconfig1 libdbus-1-3 \
+	sqlite3
 
 .PHONY: run test lint format setup debs bench dist translations clean
 
@@ -27,7 +28,8 @@ format: setup
 
 setup: debs $(STAMP) translations
 
-# Debian packages the app and tests need (fonts, PDF tools, Xvfb, Qt's xcb libraries).
+# Debian packages the app and tests need (fonts, PDF tools, Xvfb, Qt's xcb libraries; the
+# sqlite3 shell is the reference `make bench` measures sync against).
 debs:
 	@missing=$$(for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \

@@ -7,6 +7,9 @@ functions from a background task, the CLI calls them directly.
 Automatic backups go to `data_dir()/backups/daily` (one per calendar day, the last 7 kept) and
 `data_dir()/backups/close` (when the app closes and something changed, the last 10 kept), so a
 bad day's mistakes can be undone from yesterday and a broken disk loses at most one session.
+
+A backup of an encrypted database is encrypted under the same data key and carries a copy of
+the keyring, so it restores on another PC with one of its users' passwords or the recovery code.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from de06desk.store.backup import (
     replace_database,
     write_backup,
 )
+from de06desk.store.crypto import Keyring, keyring_path
 from de06desk.store.database import SYSTEM_USER
 from de06desk.store.users import User
 
@@ -123,7 +127,13 @@ def inspect_backup(path: Path) -> BackupInfo:
 
 
 def restore_backup(
-    db_path: Path, backup_path: Path, user: User, *, allow_other_unit: bool = False
+    db_path: Path,
+    backup_path: Path,
+    user: User,
+    *,
+    allow_other_unit: bool = False,
+    key: bytes | None = None,
+    current_key: bytes | None = None,
 ) -> RestoreResult:
     """Replace the database at `db_path` with the one inside `backup_path`.
 
@@ -131,6 +141,11 @@ def restore_backup(
     backup of another unit unless `allow_other_unit`. The current database (if any) is copied
     to `<name>.before-restore-<time>.db` first and replaced atomically: a crash at any moment
     leaves either the old or the restored database. Every Store on `db_path` must be closed.
+
+    An encrypted backup needs its data key (`key`, from `BackupInfo.unlock`) and is checked
+    with it before anything is replaced; its keyring then replaces the database's. An
+    encrypted current database needs its own key (`current_key`) to be copied aside; the
+    copy keeps the current keyring beside it.
     """
     db_path, backup_path = Path(db_path), Path(backup_path)
     if user.role != "admin":
@@ -138,7 +153,17 @@ def restore_backup(
             msg("Khôi phục dữ liệu cần quyền quản trị.", "Restoring needs an administrator.")
         )
     info = read_backup(backup_path, verify=True)
-    current_unit = database_unit_code(db_path) if db_path.exists() else None
+    if info.encrypted and (key is None or info.keyring is None):
+        raise StoreError(
+            msg(
+                "Bản sao lưu {p} đã được mã hóa: cần mật khẩu của một tài khoản trong bản sao "
+                "lưu hoặc mã khôi phục.",
+                "Backup {p} is encrypted: it needs the password of one of its accounts or the "
+                "recovery code.",
+                p=backup_path.name,
+            )
+        )
+    current_unit = database_unit_code(db_path, current_key) if db_path.exists() else None
     if current_unit and current_unit != info.unit_code and not allow_other_unit:
         raise StoreError(
             msg(
@@ -159,14 +184,24 @@ def restore_backup(
     )
     if kept is not None:
         remove_sidecars(kept)
+    new_key = key if info.encrypted else None
+    ring = keyring_path(db_path)
     try:
-        extract_payload(backup_path, staged)
-        replace_database(db_path, staged, kept)
+        extract_payload(backup_path, staged, new_key)
+        if kept is not None and ring.exists():
+            Keyring.load(ring).save(keyring_path(kept))
+        replace_database(db_path, staged, kept, current_key=current_key, staged_key=new_key)
+        # After the swap: a crash in between leaves the old keyring, which still opens the
+        # restored file whenever both come from the same database (the usual restore).
+        if info.keyring is not None:
+            Keyring.from_bytes(info.keyring).save(ring)
+        else:
+            ring.unlink(missing_ok=True)
     finally:
         staged.unlink(missing_ok=True)
         remove_sidecars(staged)
     # Store.open migrates an older schema (after its own copy) and proves the file opens.
-    with Store.open(db_path) as store, store.transaction():
+    with Store.open(db_path, key=new_key) as store, store.transaction():
         store.audit(
             "restore",
             user.username,
@@ -180,16 +215,17 @@ def restore_backup(
 
 
 @contextmanager
-def open_backup_copy(backup_path: Path) -> Iterator[Store]:
+def open_backup_copy(backup_path: Path, key: bytes | None = None) -> Iterator[Store]:
     """A throw-away opened copy of the database inside a backup (to log in against it).
 
     Used when restoring onto a PC with no database: the backup's own administrator must log
-    in. The copy lives in the data folder and is deleted on exit.
+    in. An encrypted backup needs its data key. The copy lives in the data folder and is
+    deleted on exit.
     """
     with tempfile.TemporaryDirectory(prefix=".de06restore-", dir=data_dir()) as tmp:
         staged = Path(tmp) / "backup.db"
-        extract_payload(Path(backup_path), staged)
-        with Store.open(staged) as store:
+        extract_payload(Path(backup_path), staged, key)
+        with Store.open(staged, key=key) as store:
             yield store
 
 

@@ -23,7 +23,8 @@ from de06desk.store.bulk import insert_records
 from de06desk.store.users import create_user
 
 DEMO_USER = "admin"
-DEMO_PASSWORD = "demo"
+# Shown on the log-in screen and in README: the demo data is invented, the account is public.
+DEMO_PASSWORD = "demo-06!"
 
 _FAMILY = [
     "Nguyễn",
@@ -201,12 +202,17 @@ def make_demo(
     citizens: int = 1500,
     commune_code: str | None = None,
     today: date | None = None,
+    key: bytes | None = None,
 ) -> str:
-    """Create `path` as a demo commune database; returns a one-line description."""
+    """Create `path` as a demo commune database; returns a one-line description.
+
+    With `key` the file is encrypted under it; the caller must have started its keyring
+    (`store.crypto.create_keyring`) so the demo accounts get their entries.
+    """
     rng = random.Random(seed)
     today = today or date.today()
     commune = get_commune(commune_code) if commune_code else _pick_commune(rng)
-    store = Store.create(path, unit_code=commune.code)
+    store = Store.create(path, unit_code=commune.code, key=key)
     store.uuid_factory = lambda: str(uuidlib.UUID(int=rng.getrandbits(128), version=4))
     try:
         with store.transaction():
@@ -422,7 +428,9 @@ def _citizen(
     if oddity < 0.02:  # sex digit wrong, as on real mistyped records
         century_digit ^= 1
     elif oddity < 0.04:  # birth year off by a few years
-        yy = (yy + rng.randint(1, 4)) % 100
+        shift = rng.randint(1, 4)
+        # Never into the future: no ID card (and no form) can carry a birth year not yet come.
+        yy = (yy + shift if birth.year + shift <= today.year else yy - shift) % 100
     id_number: str | None = f"{code}{century_digit}{yy:02d}{rng.randrange(10**6):06d}"
     if age < 6 and rng.random() < 0.3:
         id_number = None

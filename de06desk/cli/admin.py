@@ -1,9 +1,11 @@
-"""Administration subcommands: backup and restore."""
+"""Administration subcommands: backup, restore, and encrypting an older plaintext database."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from de06desk.backup import (
@@ -14,10 +16,21 @@ from de06desk.backup import (
     restore_backup,
 )
 from de06desk.domain.i18n import DomainError, msg
-from de06desk.store import Store
-from de06desk.store.users import User
+from de06desk.store import Store, StoreError
+from de06desk.store.crypto import (
+    RECOVERY_LABEL,
+    Keyring,
+    keyring_path,
+    normalize_recovery_code,
+    user_label,
+)
+from de06desk.store.encryption import encrypt_database
+from de06desk.store.users import User, authenticate, is_encrypted, log_in
 
-from .common import add_db_argument, db_path, login, open_store
+from .common import add_db_argument, credentials, db_path, login, open_store, print_recovery_code
+
+# A restore with the recovery code instead of a password acts as this administrator.
+RECOVERY_ACTOR = User("recovery-code", "Mã khôi phục", "admin", True)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -38,6 +51,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.set_defaults(handler=cmd_restore)
 
+    p = sub.add_parser("admin", help="quản trị: mã hóa cơ sở dữ liệu cũ")
+    admin = p.add_subparsers(dest="admin_command", metavar="ACTION", required=True)
+    q = admin.add_parser(
+        "encrypt", help="mã hóa cơ sở dữ liệu chưa mã hóa (tạo trước phiên bản này)"
+    )
+    add_db_argument(q)
+    q.set_defaults(handler=cmd_encrypt)
+
 
 def cmd_backup(args: argparse.Namespace) -> int:
     """Back up the database (administrators and officers)."""
@@ -53,15 +74,26 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    """Show what the backup holds, then (confirmed) replace the database with it."""
+    """Show what the backup holds, then (confirmed) replace the database with it.
+
+    An encrypted backup is unlocked with the acting administrator's password (as it was when
+    the backup was made) or, with DE06_RECOVERY_CODE set, with the backup's recovery code.
+    """
     info = inspect_backup(args.backup)
     print(describe(info))
     path = db_path(args)
-    actor = _admin_for(path, args.backup)
+    grant = _authorize_restore(path, info)
     if not args.yes and not _confirm(path):
         print("Đã hủy; không thay đổi gì.")
         return 1
-    result = restore_backup(path, args.backup, actor, allow_other_unit=args.other_unit)
+    result = restore_backup(
+        path,
+        args.backup,
+        grant.actor,
+        allow_other_unit=args.other_unit,
+        key=grant.key,
+        current_key=grant.current_key,
+    )
     kept = f" Bản cũ được giữ tại {result.kept_copy}." if result.kept_copy else ""
     print(f"Đã khôi phục {path} từ {args.backup.name}.{kept}")
     return 0
@@ -79,21 +111,89 @@ def describe(info: BackupInfo) -> str:
     return "\n".join(lines)
 
 
-def _admin_for(path: Path, backup: Path) -> User:
+def cmd_encrypt(args: argparse.Namespace) -> int:
+    """Encrypt a plaintext database in place (an administrator of it logs in)."""
+    path = db_path(args)
+    if not path.exists():
+        raise StoreError(
+            msg("Không tìm thấy cơ sở dữ liệu {p}.", "Database {p} not found.", p=str(path))
+        )
+    username, password = credentials()
+    result = encrypt_database(path, username, password)
+    print(f"Đã mã hóa {path}.")
+    print_recovery_code(result.recovery_code)
+    if result.need_new_password:
+        print(
+            "Các tài khoản sau cần được quản trị đặt mật khẩu mới trước khi đăng nhập "
+            "(de06desk user reset-password): " + ", ".join(result.need_new_password)
+        )
+    print(
+        "Các bản sao lưu cũ (trước khi mã hóa) vẫn chưa được mã hóa: hãy xóa chúng khi đã có "
+        "bản sao lưu mới."
+    )
+    return 0
+
+
+@dataclass(frozen=True)
+class _Grant:
+    actor: User
+    key: bytes | None
+    current_key: bytes | None
+
+
+def _authorize_restore(path: Path, info: BackupInfo) -> _Grant:
     # Restoring over a database needs an administrator of that database. With no database yet
     # (a new or repaired PC) the administrator of the backup itself must log in: the file is
-    # worth nothing to someone who cannot log in to it.
+    # worth nothing to someone who cannot log in to it. The recovery code stands for an
+    # administrator of the backup (it can reset their passwords anyway).
+    code = os.environ.get("DE06_RECOVERY_CODE")
+    if code and not path.exists() and info.encrypted:
+        return _Grant(
+            RECOVERY_ACTOR, info.unlock(RECOVERY_LABEL, normalize_recovery_code(code)), None
+        )
+    username, password = credentials()
+    current_key: bytes | None = None
     if path.exists():
-        with Store.open(path) as store:
-            actor = login(store)
-    else:
-        with open_backup_copy(backup) as store:
-            actor = login(store)
+        if is_encrypted(path):
+            store, actor = log_in(path, username, password)
+        else:
+            store = Store.open(path)
+            actor = authenticate(store, username, password)
+        with store:
+            current_key = store.key
+    key = _backup_key(path, info, username, password, code, current_key)
+    if not path.exists():
+        with open_backup_copy(info.path, key) as copy:
+            actor = authenticate(copy, username, password)
     if actor.role != "admin":
         raise DomainError(
             msg("Khôi phục dữ liệu cần quyền quản trị.", "Restoring needs an administrator.")
         )
-    return actor
+    return _Grant(actor, key, current_key)
+
+
+def _backup_key(
+    path: Path,
+    info: BackupInfo,
+    username: str,
+    password: str,
+    code: str | None,
+    current_key: bytes | None,
+) -> bytes | None:
+    if not info.encrypted:
+        return None
+    if code:
+        return info.unlock(RECOVERY_LABEL, normalize_recovery_code(code))
+    try:
+        return info.unlock(user_label(username), password)
+    except StoreError:
+        # The password may have changed since the backup; a backup of this same database is
+        # under the same data key as the database itself.
+        if current_key is not None and info.keyring is not None:
+            same = Keyring.from_bytes(info.keyring).db_id == Keyring.load(keyring_path(path)).db_id
+            if same:
+                return current_key
+        raise
 
 
 def _confirm(path: Path) -> bool:

@@ -7,11 +7,16 @@ import getpass
 import os
 import sys
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from de06desk.config import default_db_path
 from de06desk.domain.i18n import DomainError, msg
 from de06desk.store import Store
-from de06desk.store.users import User, authenticate
+from de06desk.store.crypto import create_keyring, keyring_path, new_data_key
+from de06desk.store.users import User, authenticate, is_encrypted, unlock
+
+# The credentials that unlocked each encrypted store, so `login(store)` does not ask again.
+_unlocked_by: WeakKeyDictionary[Store, tuple[str, str]] = WeakKeyDictionary()
 
 
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
@@ -27,8 +32,28 @@ def db_path(args: argparse.Namespace) -> Path:
 
 
 def open_store(args: argparse.Namespace) -> Store:
-    """Open the database named by `--db`."""
-    return Store.open(db_path(args))
+    """Open the database named by `--db`, ready to use.
+
+    An encrypted database needs credentials to open at all (DE06_USER and DE06_PASSWORD, or
+    the terminal): they unlock its key here, and `login(store)` checks them against the
+    account (hash, lock-out, audit) without asking again — so a command that refuses its input
+    before `login` still leaves no trace. A plaintext database (tests, development, or one not
+    yet encrypted) opens without credentials, as before.
+    """
+    path = db_path(args)
+    if path.exists() and is_encrypted(path):
+        user, password = credentials()
+        store = Store.open(path, key=unlock(path, user, password))
+        _unlocked_by[store] = (user, password)
+    else:
+        store = Store.open(path)
+    if store.migration_backup is not None:
+        print(
+            f"Đã nâng cấp cơ sở dữ liệu {path.name}; bản sao trước khi nâng cấp: "
+            f"{store.migration_backup}",
+            file=sys.stderr,
+        )
+    return store
 
 
 def credentials(prompt_for: str = "") -> tuple[str, str]:
@@ -48,6 +73,32 @@ def credentials(prompt_for: str = "") -> tuple[str, str]:
 
 
 def login(store: Store) -> User:
-    """Authenticate the acting user against the database."""
-    user, password = credentials()
+    """Authenticate the acting user against the database (the one who unlocked it, if any)."""
+    user, password = _unlocked_by.get(store) or credentials()
     return authenticate(store, user, password)
+
+
+def start_encrypted(path: Path) -> tuple[bytes, str]:
+    """A data key and a started keyring for a new encrypted database at `path`.
+
+    Returns the key and the recovery code (to print once with `print_recovery_code`).
+    """
+    key = new_data_key()
+    return key, create_keyring(path, key)
+
+
+def discard_database(path: Path) -> None:
+    """Remove a database that failed half-way through creation, with its keyring."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    keyring_path(path).unlink(missing_ok=True)
+
+
+def print_recovery_code(code: str) -> None:
+    """Show the recovery code once, with what it is for."""
+    print(
+        "\nMÃ KHÔI PHỤC (chỉ hiện một lần — hãy chép lại và cất nơi an toàn, tách khỏi máy):\n"
+        f"    {code}\n"
+        "Nếu quên mọi mật khẩu quản trị, chỉ mã này mở lại được dữ liệu "
+        "(de06desk user recover).\n"
+    )

@@ -1,15 +1,38 @@
-"""Core subcommands: init, demo, user management."""
+"""Core subcommands: init, demo, user management.
+
+`init` and `demo` always make an encrypted database (docs/SECURITY.md §3) and print its
+recovery code once.
+"""
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
+import sys
 
 from de06desk.domain.i18n import DomainError, msg
 from de06desk.domain.units import get_commune
 from de06desk.store import Store
-from de06desk.store.users import create_user, list_users, set_password
+from de06desk.store.users import (
+    create_user,
+    is_encrypted,
+    list_users,
+    set_active,
+    set_password,
+    unlock_with_recovery_code,
+)
 
-from .common import add_db_argument, credentials, db_path, login, open_store
+from .common import (
+    add_db_argument,
+    credentials,
+    db_path,
+    discard_database,
+    login,
+    open_store,
+    print_recovery_code,
+    start_encrypted,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -49,6 +72,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("username", help="tên đăng nhập")
     q.add_argument("--password", required=True, help="mật khẩu mới")
     q.set_defaults(handler=cmd_user_reset)
+    q = user_sub.add_parser("disable", help="khóa tài khoản (cần quyền quản trị)")
+    add_db_argument(q)
+    q.add_argument("username", help="tên đăng nhập")
+    q.set_defaults(handler=cmd_user_disable)
+    q = user_sub.add_parser("enable", help="mở lại tài khoản với mật khẩu mới (cần quản trị)")
+    add_db_argument(q)
+    q.add_argument("username", help="tên đăng nhập")
+    q.add_argument("--password", required=True, help="mật khẩu mới")
+    q.set_defaults(handler=cmd_user_enable)
+    q = user_sub.add_parser(
+        "recover", help="đặt lại mật khẩu quản trị bằng mã khôi phục (khi quên mọi mật khẩu)"
+    )
+    add_db_argument(q)
+    q.add_argument("username", help="tài khoản quản trị cần đặt lại mật khẩu")
+    q.set_defaults(handler=cmd_user_recover)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -58,7 +96,12 @@ def cmd_init(args: argparse.Namespace) -> int:
     commune = get_commune(args.commune)
     path = db_path(args)
     username, password = credentials(" quản trị mới")
-    store = Store.create(path, unit_code=commune.code)
+    key, code = start_encrypted(path)
+    try:
+        store = Store.create(path, unit_code=commune.code, key=key)
+    except BaseException:
+        discard_database(path)
+        raise
     try:
         profile = default_profile(commune)
         if args.unit_name:
@@ -67,10 +110,11 @@ def cmd_init(args: argparse.Namespace) -> int:
         store.save_record("commune", profile, user=username)
     except BaseException:
         store.close()
-        path.unlink(missing_ok=True)
+        discard_database(path)
         raise
     store.close()
-    print(f"Đã tạo {path} cho {commune.full_name}.")
+    print(f"Đã tạo {path} (đã mã hóa) cho {commune.full_name}.")
+    print_recovery_code(code)
     return 0
 
 
@@ -86,15 +130,27 @@ def cmd_demo(args: argparse.Namespace) -> int:
             )
         )
     path = db_path(args)
-    summary = make_demo(
-        path, seed=args.seed, weeks=args.weeks, citizens=args.citizens, commune_code=args.commune
-    )
-    print(f"Đã tạo dữ liệu mẫu {path}: {summary}")
+    key, code = start_encrypted(path)
+    try:
+        summary = make_demo(
+            path,
+            seed=args.seed,
+            weeks=args.weeks,
+            citizens=args.citizens,
+            commune_code=args.commune,
+            key=key,
+        )
+    except BaseException:
+        discard_database(path)
+        raise
+    print(f"Đã tạo dữ liệu mẫu {path} (đã mã hóa): {summary}")
     print(f"Đăng nhập: {DEMO_USER} / mật khẩu: {DEMO_PASSWORD}")
+    print_recovery_code(code)
     return 0
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
+    """Add an account (administrators)."""
     with open_store(args) as store:
         actor = login(store)
         _require_admin(actor.role)
@@ -111,6 +167,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 
 def cmd_user_list(args: argparse.Namespace) -> int:
+    """List the accounts."""
     with open_store(args) as store:
         login(store)
         for user in list_users(store):
@@ -120,12 +177,86 @@ def cmd_user_list(args: argparse.Namespace) -> int:
 
 
 def cmd_user_reset(args: argparse.Namespace) -> int:
+    """Set a new password for an account (administrators)."""
     with open_store(args) as store:
         actor = login(store)
         _require_admin(actor.role)
         set_password(store, args.username, args.password, by=actor.username)
     print(f"Đã đặt lại mật khẩu cho {args.username}.")
     return 0
+
+
+def cmd_user_disable(args: argparse.Namespace) -> int:
+    """Disable an account: it can no longer log in or unlock the database (administrators)."""
+    with open_store(args) as store:
+        actor = login(store)
+        _require_admin(actor.role)
+        set_active(store, args.username, False, by=actor.username)
+    print(f"Đã khóa tài khoản {args.username}.")
+    return 0
+
+
+def cmd_user_enable(args: argparse.Namespace) -> int:
+    """Re-enable an account with a new password (administrators)."""
+    with open_store(args) as store:
+        actor = login(store)
+        _require_admin(actor.role)
+        set_active(store, args.username, True, by=actor.username, password=args.password)
+    print(f"Đã mở lại tài khoản {args.username}.")
+    return 0
+
+
+def cmd_user_recover(args: argparse.Namespace) -> int:
+    """Set a new password for an administrator with the recovery code (all passwords lost).
+
+    The code comes from DE06_RECOVERY_CODE or the terminal, the new password from DE06_PASSWORD
+    or the terminal; the reset is audited as done with the recovery code.
+    """
+    path = db_path(args)
+    if not path.exists() or not is_encrypted(path):
+        raise DomainError(
+            msg(
+                "Mã khôi phục chỉ dùng cho cơ sở dữ liệu đã mã hóa.",
+                "The recovery code is only for an encrypted database.",
+            )
+        )
+    code = _secret("DE06_RECOVERY_CODE", "Mã khôi phục: ")
+    key = unlock_with_recovery_code(path, code)
+    password = _secret("DE06_PASSWORD", f"Mật khẩu mới cho {args.username}: ")
+    with Store.open(path, key=key) as store:
+        admin = next(
+            (u for u in list_users(store) if u.username == args.username and u.role == "admin"),
+            None,
+        )
+        if admin is None:
+            raise DomainError(
+                msg(
+                    "Không có tài khoản quản trị “{u}”.",
+                    "No administrator account “{u}”.",
+                    u=args.username,
+                )
+            )
+        if admin.active:
+            set_password(store, args.username, password, by="recovery-code")
+        else:
+            set_active(store, args.username, True, by="recovery-code", password=password)
+    print(f"Đã đặt mật khẩu mới cho {args.username}; hãy đăng nhập lại.")
+    return 0
+
+
+def _secret(variable: str, prompt: str) -> str:
+    value = os.environ.get(variable)
+    if value:
+        return value
+    if not sys.stdin or not sys.stdin.isatty():
+        raise DomainError(
+            msg(
+                "Cần {v} hoặc chạy trong cửa sổ lệnh.",
+                "Set {v} or run in a terminal.",
+                v=variable,
+            )
+        )
+    return getpass.getpass(prompt)
 
 
 def _require_admin(role: str) -> None:

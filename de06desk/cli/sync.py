@@ -22,7 +22,16 @@ from de06desk.sync import (
 from de06desk.sync.hub import DEFAULT_SILENT_DAYS, clone_device, set_commune_target
 from de06desk.sync.keys import PublicKeyFile
 
-from .common import add_db_argument, credentials, db_path, login, open_store
+from .common import (
+    add_db_argument,
+    credentials,
+    db_path,
+    discard_database,
+    login,
+    open_store,
+    print_recovery_code,
+    start_encrypted,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -122,18 +131,24 @@ def cmd_keys_set_hub(args: argparse.Namespace) -> int:
 def cmd_hub_init(args: argparse.Namespace) -> int:
     path = db_path(args)
     username, password = credentials(" quản trị mới")
-    store = init_hub(path, unit_code=args.unit_code, name=args.name)
+    data_key, code = start_encrypted(path)
+    try:
+        store = init_hub(path, unit_code=args.unit_code, name=args.name, key=data_key)
+    except BaseException:
+        discard_database(path)
+        raise
     try:
         create_user(store, username, password, role="admin", display_name=username, by="init")
         key = public_key_file(store)
     except BaseException:
         store.close()
-        path.unlink(missing_ok=True)
+        discard_database(path)
         raise
     store.close()
     args.key_out.write_text(key.to_text(), encoding="utf-8")
-    print(f"Đã tạo cơ sở dữ liệu cấp trên {path} ({args.unit_code}).")
+    print(f"Đã tạo cơ sở dữ liệu cấp trên {path} ({args.unit_code}, đã mã hóa).")
     print(f"Khóa công khai: {args.key_out}. Vân tay: {key.fingerprint}")
+    print_recovery_code(code)
     return 0
 
 

@@ -1,7 +1,31 @@
 """Storage: the only package that speaks SQL."""
 
-from .database import Record, Store, from_db, to_db, utc_now
-from .errors import NotFoundError, StoreError, ValidationError
+import sys
+from contextlib import suppress
+
+
+def _import_sqlite_utils_without_pandas() -> None:
+    """Import sqlite_utils while pandas and numpy are hidden from it.
+
+    sqlite_utils imports both, when installed, only to map their scalar types to column types,
+    which the store never hands it; that cost ~0.4 s of every start (more on an old PC, see
+    docs/BENCHMARKS.md). Reports still import pandas normally when they need it.
+    """
+    hidden = [name for name in ("pandas", "numpy") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]  # makes `import name` fail
+    try:
+        import sqlite_utils.db  # noqa: F401
+    finally:
+        for name in hidden:
+            with suppress(KeyError):
+                del sys.modules[name]
+
+
+_import_sqlite_utils_without_pandas()
+
+from .database import Record, Store, from_db, to_db, utc_now  # noqa: E402
+from .errors import NotFoundError, StoreError, ValidationError  # noqa: E402
 
 __all__ = [
     "NotFoundError",

@@ -23,7 +23,6 @@ import contextlib
 import hashlib
 import json
 import os
-import sqlite3
 import struct
 import tempfile
 from collections.abc import Iterator
@@ -34,6 +33,8 @@ from typing import Any, BinaryIO
 from de06desk import __version__
 from de06desk.domain.i18n import msg
 
+from . import dbapi
+from .crypto import Keyring, keyring_path
 from .database import Store, utc_now
 from .errors import StoreError
 from .schema import SCHEMA_VERSION
@@ -63,6 +64,9 @@ class BackupInfo:
     encrypted: bool = False
     payload_size: int = 0
     payload_sha256: str = ""
+    # The database's keyring file as it was (only for an encrypted payload): what lets the
+    # backup's users, or the recovery code, open it on another PC.
+    keyring: bytes | None = None
 
     def manifest(self) -> dict[str, Any]:
         """The JSON manifest written into the file."""
@@ -81,7 +85,20 @@ class BackupInfo:
             "encrypted": self.encrypted,
             "payload_size": self.payload_size,
             "payload_sha256": self.payload_sha256,
+            "keyring": self.keyring.decode("utf-8") if self.keyring is not None else None,
         }
+
+    def unlock(self, label: str, secret: str) -> bytes:
+        """The payload's data key from the copy of the keyring (a user's or the recovery entry)."""
+        if self.keyring is None:
+            raise StoreError(
+                msg(
+                    "Bản sao lưu {p} không có tệp khóa.",
+                    "Backup {p} holds no key file.",
+                    p=self.path.name,
+                )
+            )
+        return Keyring.from_bytes(self.keyring).unlock(label, secret)
 
 
 def write_backup(store: Store, target: Path) -> BackupInfo:
@@ -133,8 +150,11 @@ def read_backup(path: Path, *, verify: bool = True) -> BackupInfo:
     return info
 
 
-def extract_payload(backup: Path, dest: Path) -> BackupInfo:
-    """Copy the database inside `backup` to `dest` (fsynced), checking hash and integrity."""
+def extract_payload(backup: Path, dest: Path, key: bytes | None = None) -> BackupInfo:
+    """Copy the database inside `backup` to `dest` (fsynced), checking hash and integrity.
+
+    An encrypted payload is integrity-checked only when its data key is given (`key`).
+    """
     backup = Path(backup)
     read_backup(backup, verify=False)
     remove_sidecars(dest)
@@ -158,32 +178,33 @@ def extract_payload(backup: Path, dest: Path) -> BackupInfo:
     if size != info.payload_size or hasher.hexdigest() != info.payload_sha256:
         dest.unlink(missing_ok=True)
         raise _corrupt(backup)
-    if not info.encrypted:
+    if not info.encrypted or key is not None:
         try:
-            check_database_file(dest)
+            check_database_file(dest, key if info.encrypted else None)
         except StoreError:
             dest.unlink(missing_ok=True)
             raise _corrupt(backup) from None
     return info
 
 
-def check_database_file(path: Path) -> dict[str, str]:
-    """Run `PRAGMA integrity_check` on a database file; returns its meta table.
+def check_database_file(path: Path, key: bytes | None = None) -> dict[str, str]:
+    """Run `PRAGMA integrity_check` on a database file (encrypted under `key`); its meta table.
 
-    Raises StoreError if the file is damaged or is not a de06desk database.
+    Raises StoreError if the file is damaged, is not a de06desk database or the key is wrong.
     """
-    with path.open("rb") as handle:
-        if handle.read(16) != _SQLITE_HEADER:
-            raise StoreError(
-                msg("Tệp {p} bị hỏng.", "{p} is damaged.", p=path.name),
-            )
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    if key is None:
+        with path.open("rb") as handle:
+            if handle.read(16) != _SQLITE_HEADER:
+                raise StoreError(
+                    msg("Tệp {p} bị hỏng.", "{p} is damaged.", p=path.name),
+                )
+    conn = dbapi.connect(path, key, readonly=True)
     try:
         result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         if result != ["ok"]:
             raise StoreError(msg("Tệp {p} bị hỏng.", "{p} is damaged.", p=path.name))
-        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-    except sqlite3.DatabaseError:
+        meta = {r[0]: r[1] for r in conn.execute("SELECT key, value FROM meta")}
+    except dbapi.DatabaseError:
         raise StoreError(msg("Tệp {p} bị hỏng.", "{p} is damaged.", p=path.name)) from None
     finally:
         conn.close()
@@ -198,34 +219,46 @@ def check_database_file(path: Path) -> dict[str, str]:
     return meta
 
 
-def database_unit_code(path: Path) -> str | None:
+def database_unit_code(path: Path, key: bytes | None = None) -> str | None:
     """The unit code of an existing database file, or None if it cannot be read."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error:
+        conn = dbapi.connect(path, key, readonly=True)
+    except (StoreError, *dbapi.Error):
         return None
     try:
         row = conn.execute("SELECT value FROM meta WHERE key = 'unit_code'").fetchone()
-    except sqlite3.DatabaseError:
+    except dbapi.DatabaseError:
         return None
     finally:
         conn.close()
     return row[0] if row else None
 
 
-def replace_database(db_path: Path, staged: Path, keep_copy: Path | None) -> None:
+def replace_database(
+    db_path: Path,
+    staged: Path,
+    keep_copy: Path | None,
+    *,
+    current_key: bytes | None = None,
+    staged_key: bytes | None = None,
+) -> None:
     """Put `staged` in place of `db_path` atomically, first copying the current file aside.
 
-    The caller must have closed every Store on `db_path`. The current database is copied with
-    the online backup API (consistent even with a WAL) and its WAL is checkpointed away, so a
-    stale `-wal` can never be replayed onto the restored file.
+    The caller must have closed every Store on `db_path`. The current database (encrypted under
+    `current_key`) is copied with the online backup API (consistent even with a WAL), under
+    the same key, and its WAL is checkpointed away, so a stale `-wal` can never be replayed
+    onto the restored file (encrypted under `staged_key`).
     """
     if db_path.exists():
         try:
-            conn = sqlite3.connect(str(db_path), isolation_level=None)
+            conn = dbapi.connect(db_path, current_key)
             try:
                 if keep_copy is not None:
-                    copy = sqlite3.connect(str(keep_copy))
+                    # A leftover under this name (a restore killed in the same second) may be
+                    # half-written: SQLCipher would refuse it as a wrong key, not overwrite it.
+                    keep_copy.unlink(missing_ok=True)
+                    remove_sidecars(keep_copy)
+                    copy = dbapi.connect(keep_copy, current_key)
                     try:
                         conn.backup(copy)
                         copy.execute("PRAGMA journal_mode = DELETE")
@@ -242,7 +275,7 @@ def replace_database(db_path: Path, staged: Path, keep_copy: Path | None) -> Non
                     )
             finally:
                 conn.close()
-        except sqlite3.Error as exc:
+        except dbapi.Error as exc:
             raise StoreError(
                 msg(
                     "Không sao chép được cơ sở dữ liệu hiện tại ({e}); chưa thay đổi gì.",
@@ -251,7 +284,7 @@ def replace_database(db_path: Path, staged: Path, keep_copy: Path | None) -> Non
                 )
             ) from None
         remove_sidecars(db_path)
-    _to_wal(staged)
+    _to_wal(staged, staged_key)
     with _as_store_error(db_path.parent):
         os.replace(staged, db_path)
         _fsync_dir(db_path.parent)
@@ -271,9 +304,17 @@ def remove_sidecars(path: Path) -> None:
 
 
 def _snapshot(store: Store, staged: Path) -> BackupInfo:
-    """Online-backup `store` into `staged`, check it, and describe it (counts from the copy)."""
+    """Online-backup `store` into `staged`, check it, and describe it (counts from the copy).
+
+    An encrypted database is copied page by page under its own key, so the payload is exactly
+    as protected as the database; the keyring goes into the manifest.
+    """
+    keyring = None
+    if store.key is not None:
+        with _as_store_error(store.path.parent, reading=True):
+            keyring = keyring_path(store.path).read_bytes()
     try:
-        dest = sqlite3.connect(str(staged), isolation_level=None)
+        dest = dbapi.connect(staged, store.key)
         try:
             store.conn.backup(dest)
             # A self-contained file: no -wal needed beside it once it is inside the backup.
@@ -286,7 +327,7 @@ def _snapshot(store: Store, staged: Path) -> BackupInfo:
                         "the database may be damaged.",
                     )
                 )
-            meta = dict(dest.execute("SELECT key, value FROM meta").fetchall())
+            meta = {r[0]: r[1] for r in dest.execute("SELECT key, value FROM meta")}
             tables = {r[0] for r in dest.execute("SELECT name FROM sqlite_master")}
             counts = {
                 form.id: _count(dest, form.table) for form in store.forms if form.table in tables
@@ -297,7 +338,7 @@ def _snapshot(store: Store, staged: Path) -> BackupInfo:
             audit_id = dest.execute("SELECT coalesce(max(id), 0) FROM audit").fetchone()[0]
         finally:
             dest.close()
-    except sqlite3.Error as exc:
+    except dbapi.Error as exc:
         raise StoreError(
             msg(
                 "Không tạo được bản sao lưu ({e}); dữ liệu không bị ảnh hưởng.",
@@ -318,17 +359,18 @@ def _snapshot(store: Store, staged: Path) -> BackupInfo:
         change_no=int(change_row[0]) if change_row else 0,
         audit_id=int(audit_id),
         counts=counts,
-        encrypted=False,
+        encrypted=store.key is not None,
         payload_size=size,
         payload_sha256=digest,
+        keyring=keyring,
     )
 
 
-def _count(conn: sqlite3.Connection, table: str) -> int:
+def _count(conn: dbapi.Connection, table: str) -> int:
     return int(conn.execute(f'SELECT count(*) FROM "{table}" WHERE deleted = 0').fetchone()[0])
 
 
-def _to_wal(path: Path) -> None:
+def _to_wal(path: Path, key: bytes | None) -> None:
     """Switch a staged file to WAL before it takes the database's name.
 
     The switch rewrites page 1 under a rollback journal; done after the rename, a kill at that
@@ -336,12 +378,12 @@ def _to_wal(path: Path) -> None:
     read-only). Done here, a kill only spoils the staged copy.
     """
     try:
-        conn = sqlite3.connect(str(path), isolation_level=None)
+        conn = dbapi.connect(path, key)
         try:
             conn.execute("PRAGMA journal_mode = WAL")
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except dbapi.Error as exc:
         raise StoreError(
             msg(
                 "Không chuẩn bị được bản khôi phục ({e}); chưa thay đổi gì.",
@@ -425,6 +467,7 @@ def _info_from_manifest(path: Path, m: dict[str, Any]) -> BackupInfo:
             encrypted=m.get("encrypted") is True,
             payload_size=_int(m["payload_size"]),
             payload_sha256=_text(m["payload_sha256"]),
+            keyring=_text(m["keyring"]).encode("utf-8") if m.get("keyring") is not None else None,
         )
     except (KeyError, TypeError, ValueError):
         raise _corrupt(path) from None

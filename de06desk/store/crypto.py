@@ -209,6 +209,34 @@ class Keyring:
         return cls.from_bytes(raw)
 
 
+def create_keyring(db_path: Path, data_key: bytes) -> str:
+    """Start the keyring of a new encrypted database with its recovery entry.
+
+    Returns the recovery code, to be shown once for printing and never stored. Refuses when
+    the database already exists, so its keyring (and with it the data) is never overwritten.
+    The users' entries are added by `store.users` as accounts are created.
+    """
+    if db_path.exists() and db_path.stat().st_size > 0:
+        raise StoreError(
+            msg(
+                "Tệp {p} đã tồn tại; hãy chọn tên khác.",
+                "{p} already exists; choose another name.",
+                p=db_path.name,
+            )
+        )
+    code = new_recovery_code()
+    ring = Keyring.new()
+    ring.add(RECOVERY_LABEL, data_key, normalize_recovery_code(code))
+    ring.save(keyring_path(db_path))
+    return code
+
+
+def normalize_recovery_code(code: str) -> str:
+    """The recovery code as wrapped: typed in any case, with or without dashes and spaces."""
+    raw = "".join(ch for ch in code.upper() if ch.isalnum())
+    return "-".join(raw[i : i + 5] for i in range(0, len(raw), 5))
+
+
 def keyring_path(db_path: Path) -> Path:
     """Where a database's keyring lives: `<db file>.keys` beside it."""
     return db_path.with_name(db_path.name + KEYRING_SUFFIX)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 import uuid as uuidlib
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
@@ -20,6 +19,7 @@ from de06desk.domain.i18n import Msg, msg
 from de06desk.domain.text import fold
 from de06desk.forms import FieldSpec, FormSet, FormSpec, load_forms, validate_record
 
+from . import dbapi
 from .errors import NotFoundError, StoreError, ValidationError
 from .schema import FIXED_DDL, META_COLUMNS, SCHEMA_VERSION, column_sql, create_table_sql, index_sql
 
@@ -90,13 +90,21 @@ class Store:
     """A de06desk database. Every SQL statement of the app lives in this package.
 
     Use `Store.create` for a new file and `Store.open` for an existing one; both leave the
-    schema ready for the forms in use. One Store (one connection) per thread.
+    schema ready for the forms in use. One Store (one connection) per thread. With a `key` the
+    file is a SQLCipher database encrypted under that data key (docs/SECURITY.md §3); without
+    one it is plain SQLite (tests and development only: every production path encrypts).
     """
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, forms: FormSet) -> None:
+    def __init__(
+        self, path: Path, conn: dbapi.Connection, forms: FormSet, key: bytes | None = None
+    ) -> None:
         self.path = path
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
+        # Kept so backups and copies of this database are encrypted under the same key.
+        self.key = key
+        # No sqlite-utils plug-ins: scanning every installed package's entry points cost ~0.1 s
+        # of each start, and no third-party code should touch this connection.
+        self.db = sqlite_utils.Database(conn, execute_plugins=False)
         self.forms = forms
         # Replaceable so the demo generator can make the same UUIDs for the same seed.
         self.uuid_factory: Callable[[], str] = lambda: str(uuidlib.uuid4())
@@ -115,8 +123,9 @@ class Store:
         unit_code: str,
         role: Role = "commune",
         forms: FormSet | None = None,
+        key: bytes | None = None,
     ) -> Store:
-        """Create a new database file; refuses to overwrite an existing one."""
+        """Create a new database file (encrypted under `key` if given); never overwrites one."""
         path = Path(path)
         if path.exists() and path.stat().st_size > 0:
             raise StoreError(
@@ -127,7 +136,7 @@ class Store:
                 )
             )
         path.parent.mkdir(parents=True, exist_ok=True)
-        store = cls(path, _connect(path), forms or load_forms())
+        store = cls(path, _connect(path, key), forms or load_forms(), key)
         try:
             with store.transaction():
                 for ddl in FIXED_DDL:
@@ -152,8 +161,14 @@ class Store:
         return store
 
     @classmethod
-    def open(cls, path: Path | str, *, forms: FormSet | None = None) -> Store:
-        """Open an existing database, migrating it (after a backup copy) if it is older."""
+    def open(
+        cls, path: Path | str, *, forms: FormSet | None = None, key: bytes | None = None
+    ) -> Store:
+        """Open an existing database, migrating it (after a backup copy) if it is older.
+
+        An encrypted database needs its data key (`key`); a wrong or missing key is refused
+        with a StoreError before anything is read or written.
+        """
         path = Path(path)
         if not path.exists():
             raise StoreError(
@@ -163,8 +178,8 @@ class Store:
                     p=str(path),
                 )
             )
-        _check_is_ours(path)
-        store = cls(path, _connect(path), forms or load_forms())
+        _check_is_ours(path, key)
+        store = cls(path, _connect(path, key), forms or load_forms(), key)
         try:
             store._check_version_and_migrate()
         except BaseException:
@@ -174,7 +189,7 @@ class Store:
 
     def close(self) -> None:
         """Close the connection (checkpointing the WAL)."""
-        with suppress(sqlite3.Error):
+        with suppress(*dbapi.Error):
             self.conn.close()
 
     def __enter__(self) -> Store:
@@ -523,7 +538,7 @@ class Store:
         row = self.conn.execute(f'SELECT * FROM "{form.table}" WHERE uuid = ?', (uuid,)).fetchone()
         return self._record(form, row)
 
-    def _record(self, form: FormSpec, row: sqlite3.Row) -> Record:
+    def _record(self, form: FormSpec, row: dbapi.Row) -> Record:
         keys = row.keys()
         values = {f.name: from_db(f, row[f.name]) if f.name in keys else None for f in form.fields}
         return Record(
@@ -563,9 +578,8 @@ class Store:
         return clauses, params
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
-    conn.row_factory = sqlite3.Row
+def _connect(path: Path, key: bytes | None) -> dbapi.Connection:
+    conn = dbapi.connect(path, key)
     conn.execute("PRAGMA journal_mode = WAL")
     # FULL: a transaction reported as saved survives a power cut, not just a crash.
     conn.execute("PRAGMA synchronous = FULL")
@@ -575,7 +589,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _check_is_ours(path: Path) -> None:
+def _check_is_ours(path: Path, key: bytes | None) -> None:
     try:
         with path.open("rb") as handle:
             header = handle.read(16)
@@ -585,29 +599,52 @@ def _check_is_ours(path: Path) -> None:
                 "Không đọc được tệp {p}: {e}.", "Cannot read {p}: {e}.", p=path.name, e=exc.strerror
             )
         ) from None
-    if header != b"SQLite format 3\x00":
-        raise StoreError(
-            msg(
-                "Tệp {p} không phải cơ sở dữ liệu de06desk.",
-                "{p} is not a de06desk database.",
-                p=path.name,
+    if key is None and header != b"SQLite format 3\x00":
+        if dbapi.is_encrypted(path):
+            raise StoreError(
+                msg(
+                    "Tệp {p} đã được mã hóa hoặc không phải cơ sở dữ liệu de06desk; "
+                    "cần đăng nhập để mở.",
+                    "{p} is encrypted or not a de06desk database; log in to open it.",
+                    p=path.name,
+                )
             )
-        )
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        raise _not_ours(path)
+    row = _schema_version(path, key, readonly=True)
+    if row is None and _has_sidecars(path):
+        # A read-only connection cannot roll back a hot journal (or replay a WAL without its
+        # index) left by a killed process, and then sees garbage or nothing; a read-write
+        # open recovers it exactly as the next write would.
+        row = _schema_version(path, key, readonly=False)
+    if row is None:
+        raise _not_ours(path) if key is None else dbapi.wrong_key(path)
+
+
+def _schema_version(path: Path, key: bytes | None, *, readonly: bool) -> tuple[str] | None:
     try:
-        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    except sqlite3.DatabaseError:
-        row = None
+        conn = dbapi.connect(path, key, readonly=readonly)
+    except (StoreError, *dbapi.Error):
+        return None
+    try:
+        return conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except dbapi.DatabaseError:
+        return None
     finally:
         conn.close()
-    if row is None:
-        raise StoreError(
-            msg(
-                "Tệp {p} không phải cơ sở dữ liệu de06desk.",
-                "{p} is not a de06desk database.",
-                p=path.name,
-            )
+
+
+def _has_sidecars(path: Path) -> bool:
+    return any(Path(f"{path}{suffix}").exists() for suffix in ("-journal", "-wal"))
+
+
+def _not_ours(path: Path) -> StoreError:
+    return StoreError(
+        msg(
+            "Tệp {p} không phải cơ sở dữ liệu de06desk.",
+            "{p} is not a de06desk database.",
+            p=path.name,
         )
+    )
 
 
 def _json_or_none(data: Mapping[str, Any] | None) -> str | None:

@@ -185,8 +185,21 @@ def search_index_sql(form: FormSpec) -> list[str]:
     ]
 
 
+# Table → (index name suffix, columns): indexes a query needs beyond the generic ones.
+EXTRA_INDEXES: dict[str, list[tuple[str, str]]] = {
+    # Covers the summary's per-drive counts (store/summary_queries.py): a hub's roster of
+    # hundreds of thousands of rows is read in drive order without touching the table.
+    "drive_roster": [
+        (
+            "summary",
+            "drive, deleted, level, status, approved_on, activated_on, failure_reason",
+        )
+    ],
+}
+
+
 def index_sql(form: FormSpec) -> list[str]:
-    """Indexes for change export, references, dates and identity lookups."""
+    """Indexes for change export, references, dates, identity lookups and the summary."""
     t = form.table
     out = [
         f'CREATE INDEX IF NOT EXISTS "{t}_change_no" ON "{t}"(change_no)',
@@ -195,4 +208,6 @@ def index_sql(form: FormSpec) -> list[str]:
     for f in form.fields:
         if f.target_form or f.type in ("date", "personal_id", "phone"):
             out.append(f'CREATE INDEX IF NOT EXISTS "{t}_{f.name}" ON "{t}"("{f.name}")')
+    for suffix, columns in EXTRA_INDEXES.get(t, []):
+        out.append(f'CREATE INDEX IF NOT EXISTS "{t}_{suffix}" ON "{t}"({columns})')
     return out

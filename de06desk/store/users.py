@@ -1,20 +1,33 @@
-"""User accounts: who may log in, with which role. Passwords are stored only as scrypt hashes."""
+"""User accounts: who may log in, with which role. Passwords are stored only as scrypt hashes.
+
+For an encrypted database every active account also has an entry in the keyring (its copy of
+the data key wrapped under its password, `store.crypto`): creating a user or setting a password
+(re)wraps it, disabling a user removes it, and `log_in` unlocks it before the database opens.
+"""
 
 from __future__ import annotations
 
+import json
+import os
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal
 
 from de06desk.domain.i18n import msg
 from de06desk.domain.passwords import hash_password, verify_password
+from de06desk.forms import FormSet
 
+from . import dbapi
+from .crypto import RECOVERY_LABEL, Keyring, keyring_path, normalize_recovery_code, user_label
 from .database import Store, utc_now
 from .errors import StoreError
 
 UserRole = Literal["admin", "officer", "viewer"]
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=5)
+# Once the file is encrypted an offline guess costs one scrypt; 8 characters is the floor.
+MIN_PASSWORD_LENGTH = 8
 
 
 @dataclass(frozen=True)
@@ -30,14 +43,11 @@ class User:
 def create_user(
     store: Store, username: str, password: str, *, role: UserRole, display_name: str, by: str
 ) -> User:
-    """Add an account; refuses a taken name or a password shorter than 4 characters."""
+    """Add an account; refuses a taken name or a password shorter than 8 characters."""
     username = username.strip()
     if not username or len(username) > 40:
         raise StoreError(msg("Tên đăng nhập không hợp lệ.", "Invalid user name."))
-    if len(password) < 4:
-        raise StoreError(
-            msg("Mật khẩu cần ít nhất 4 ký tự.", "The password needs at least 4 characters.")
-        )
+    check_password(password)
     with store.transaction():
         if store.conn.execute("SELECT 1 FROM users WHERE username = ?", (username,)).fetchone():
             raise StoreError(
@@ -50,6 +60,9 @@ def create_user(
             (username, display_name or username, role, hash_password(password), now, now),
         )
         store.audit("user_create", by, detail=f"{username} ({role})")
+        # Last, inside the transaction: if the keyring cannot be written the account is not
+        # created either, so no user exists who could never log in.
+        _wrap_for(store, username, password)
     return User(username, display_name or username, role, True)
 
 
@@ -69,19 +82,14 @@ def authenticate(store: Store, username: str, password: str) -> User:
         (username,),
     ).fetchone()
     refused = StoreError(msg("Sai tên đăng nhập hoặc mật khẩu.", "Wrong user name or password."))
+    _audit_failed_unlocks(store)
     if row is None or not row["active"]:
         with store.transaction():
             store.audit("login_failed", username or "?")
         raise refused
     now = datetime.now(UTC)
     if row["locked_until"] and datetime.fromisoformat(row["locked_until"]) > now:
-        raise StoreError(
-            msg(
-                "Tài khoản tạm khóa do nhập sai nhiều lần; thử lại sau {m} phút.",
-                "Account locked after repeated failures; try again in {m} minutes.",
-                m=int(LOCKOUT.total_seconds() // 60),
-            )
-        )
+        raise _locked()
     ok = verify_password(password, row["password_hash"])
     with store.transaction():
         if ok:
@@ -104,11 +112,8 @@ def authenticate(store: Store, username: str, password: str) -> User:
 
 
 def set_password(store: Store, username: str, password: str, *, by: str) -> None:
-    """Reset a user's password (an administrator's action, audited)."""
-    if len(password) < 4:
-        raise StoreError(
-            msg("Mật khẩu cần ít nhất 4 ký tự.", "The password needs at least 4 characters.")
-        )
+    """Reset a user's password (an administrator's action, audited); re-wraps their key entry."""
+    check_password(password)
     with store.transaction():
         cur = store.conn.execute(
             "UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = NULL,"
@@ -118,3 +123,220 @@ def set_password(store: Store, username: str, password: str, *, by: str) -> None
         if cur.rowcount == 0:
             raise StoreError(msg("Không có người dùng “{u}”.", "No user “{u}”.", u=username))
         store.audit("password_reset", by, detail=username)
+        active = store.conn.execute(
+            "SELECT active FROM users WHERE username = ?", (username,)
+        ).fetchone()[0]
+        if active:
+            _wrap_for(store, username, password)
+
+
+def set_active(
+    store: Store, username: str, active: bool, *, by: str, password: str | None = None
+) -> None:
+    """Disable or re-enable an account (an administrator's action, audited).
+
+    Disabling removes the user's keyring entry, so they can no longer unlock the file even
+    with their old password. Re-enabling an account of an encrypted database needs a new
+    password (`password`), since its entry is gone. The last active administrator cannot be
+    disabled: nobody could manage the database any more.
+    """
+    with store.transaction():
+        row = store.conn.execute(
+            "SELECT role, active FROM users WHERE username = ?", (username,)
+        ).fetchone()
+        if row is None:
+            raise StoreError(msg("Không có người dùng “{u}”.", "No user “{u}”.", u=username))
+        if not active and row["role"] == "admin":
+            admins = store.conn.execute(
+                "SELECT count(*) FROM users WHERE role = 'admin' AND active = 1"
+            ).fetchone()[0]
+            if admins <= 1 and row["active"]:
+                raise StoreError(
+                    msg(
+                        "Không thể khóa quản trị viên cuối cùng.",
+                        "The last active administrator cannot be disabled.",
+                    )
+                )
+        if active and store.key is not None and password is None:
+            raise StoreError(
+                msg(
+                    "Mở lại tài khoản cần đặt mật khẩu mới.",
+                    "Re-enabling an account needs a new password.",
+                )
+            )
+        store.conn.execute(
+            "UPDATE users SET active = ?, failed_attempts = 0, locked_until = NULL, updated_at = ?"
+            " WHERE username = ?",
+            (int(active), utc_now(), username),
+        )
+        store.audit("user_enable" if active else "user_disable", by, detail=username)
+        if active and password is not None:
+            set_password(store, username, password, by=by)
+        elif not active and store.key is not None:
+            ring = Keyring.load(keyring_path(store.path))
+            ring.remove(user_label(username))
+            ring.save(keyring_path(store.path))
+
+
+def check_password(password: str) -> None:
+    """Refuse a new password shorter than `MIN_PASSWORD_LENGTH` characters."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise StoreError(
+            msg(
+                "Mật khẩu cần ít nhất {n} ký tự.",
+                "The password needs at least {n} characters.",
+                n=MIN_PASSWORD_LENGTH,
+            )
+        )
+
+
+def is_encrypted(path: Path) -> bool:
+    """Whether the database file at `path` is encrypted (needs a log-in to open at all)."""
+    return dbapi.is_encrypted(path)
+
+
+def unlock(path: Path, username: str, password: str) -> bytes | None:
+    """The data key of the database at `path` via this user's keyring entry.
+
+    None for a plaintext database (nothing to unlock). A wrong password and an unknown user
+    are refused alike, after the same scrypt cost. A wrong password never reaches the
+    database (it cannot be opened), so failures are counted in `<db>.attempts` beside it: the
+    same lock-out as `authenticate` applies, and the next log-in writes them to the audit.
+    """
+    if not dbapi.is_encrypted(path):
+        return None
+    attempts = _Attempts.load(path)
+    if attempts.locked(username):
+        raise _locked()
+    ring = Keyring.load(keyring_path(path))
+    try:
+        key = ring.unlock(user_label(username), password)
+    except StoreError:
+        attempts.failed(username)
+        attempts.save()
+        raise
+    if attempts.clear(username):
+        attempts.save()
+    return key
+
+
+def unlock_with_recovery_code(path: Path, code: str) -> bytes:
+    """The data key of an encrypted database via its printed recovery code."""
+    return Keyring.load(keyring_path(path)).unlock(RECOVERY_LABEL, normalize_recovery_code(code))
+
+
+def log_in(
+    path: Path, username: str, password: str, *, forms: FormSet | None = None
+) -> tuple[Store, User]:
+    """Unlock the keyring (if encrypted), open the database, and authenticate the user.
+
+    The order matters: the password both unwraps the data key and is checked against the
+    account's hash, lock-out and active flag, and the log-in is audited. The caller owns
+    (and must close) the returned Store.
+    """
+    path = Path(path)
+    key = unlock(path, username, password)
+    store = Store.open(path, forms=forms, key=key)
+    try:
+        user = authenticate(store, username, password)
+    except BaseException:
+        store.close()
+        raise
+    return store, user
+
+
+def _locked() -> StoreError:
+    return StoreError(
+        msg(
+            "Tài khoản tạm khóa do nhập sai nhiều lần; thử lại sau {m} phút.",
+            "Account locked after repeated failures; try again in {m} minutes.",
+            m=int(LOCKOUT.total_seconds() // 60),
+        )
+    )
+
+
+@dataclass
+class _Attempts:
+    """Failed unlocks of an encrypted database, kept beside it until the next log-in.
+
+    The file is not protected (nothing in it is secret: user names and times); whoever can
+    edit it can copy the database and guess offline anyway. It holds the lock-out at the
+    keyboard, which is what it is for.
+    """
+
+    path: Path
+    users: dict[str, dict[str, Any]]
+    pending: list[list[str]]
+
+    @classmethod
+    def load(cls, db_path: Path) -> _Attempts:
+        path = db_path.with_name(db_path.name + ".attempts")
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            users, pending = dict(data["users"]), list(data["pending"])
+        except (OSError, ValueError, TypeError, KeyError):
+            # Missing or damaged: start again rather than lock everyone out.
+            users, pending = {}, []
+        return cls(path, users, pending)
+
+    def locked(self, username: str) -> bool:
+        until = self.users.get(username, {}).get("locked_until")
+        try:
+            return bool(until) and datetime.fromisoformat(until) > datetime.now(UTC)
+        except (TypeError, ValueError):
+            return False
+
+    def failed(self, username: str) -> None:
+        entry = self.users.setdefault(username, {"failures": 0, "locked_until": None})
+        failures = int(entry.get("failures") or 0) + 1
+        now = datetime.now(UTC)
+        locked = failures >= MAX_FAILED_ATTEMPTS
+        entry["failures"] = 0 if locked else failures
+        entry["locked_until"] = (now + LOCKOUT).isoformat() if locked else None
+        self.pending.append([now.isoformat(timespec="milliseconds"), username[:40]])
+        # A flood of guesses must not grow the file without end.
+        del self.pending[:-1000]
+
+    def clear(self, username: str) -> bool:
+        return self.users.pop(username, None) is not None
+
+    def take_pending(self) -> list[list[str]]:
+        pending, self.pending = self.pending, []
+        return pending
+
+    def save(self) -> None:
+        part = self.path.with_name(self.path.name + ".part")
+        try:
+            part.write_text(
+                json.dumps({"users": self.users, "pending": self.pending}), encoding="utf-8"
+            )
+            os.replace(part, self.path)
+        except OSError:
+            # Not being able to count a failure must not turn into a crash at the log-in.
+            part.unlink(missing_ok=True)
+
+
+def _audit_failed_unlocks(store: Store) -> None:
+    """Write the failed unlocks counted outside the database into its audit log."""
+    if store.key is None:
+        return
+    attempts = _Attempts.load(store.path)
+    pending = attempts.take_pending()
+    if not pending:
+        return
+    with store.transaction():
+        for item in pending:
+            if isinstance(item, list) and len(item) == 2:
+                store.audit(
+                    "login_failed", str(item[1]) or "?", detail=f"wrong password at {item[0]}"
+                )
+    attempts.save()
+
+
+def _wrap_for(store: Store, username: str, password: str) -> None:
+    if store.key is None:
+        return
+    path = keyring_path(store.path)
+    ring = Keyring.load(path)
+    ring.add(user_label(username), store.key, password)
+    ring.save(path)

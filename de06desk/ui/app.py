@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import traceback
 from pathlib import Path
 from types import TracebackType
@@ -16,10 +17,11 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from de06desk.backup import auto_backup
 from de06desk.config import resource_path
-from de06desk.domain.i18n import DomainError
+from de06desk.domain.i18n import DomainError, msg
 from de06desk.logs import setup_logging
-from de06desk.store import Store
+from de06desk.store import Store, StoreError
 
 from .context import AppContext
 from .i18n import apply_language
@@ -89,7 +91,8 @@ def install_excepthook(log_file: Path) -> None:
 
 
 def open_main_window(settings: QSettings, db_path: Path | None = None) -> MainWindow | None:
-    """Wizard if needed, open the database, log in; the window, or None if the user quit."""
+    """Wizard if needed, then log in (which unlocks and opens the database); the window, or
+    None if the user quit."""
     hint, username = "", ""
     path = db_path
     if path is None:
@@ -100,20 +103,59 @@ def open_main_window(settings: QSettings, db_path: Path | None = None) -> MainWi
         if wizard.exec() != QDialog.DialogCode.Accepted or wizard.db_path is None:
             return None
         path, hint, username = wizard.db_path, wizard.login_hint, wizard.login_user
-    try:
-        store = Store.open(path)
-    except DomainError as exc:
-        show_error(None, exc)
-        if db_path is None and settings.value("last_db"):
-            settings.remove("last_db")  # the file is gone or unusable: offer set-up again
-            return open_main_window(settings)
+    if not path.exists():
+        show_error(
+            None,
+            StoreError(
+                msg("Không tìm thấy cơ sở dữ liệu {p}.", "Database {p} not found.", p=str(path))
+            ),
+        )
         return None
-    login = LoginDialog(store, hint, username=username)
-    if login.exec() != QDialog.DialogCode.Accepted or login.user is None:
-        store.close()
+    login = LoginDialog(path, hint, username=username)
+    if login.exec() != QDialog.DialogCode.Accepted or login.user is None or login.store is None:
+        if login.store is not None:
+            login.store.close()
         return None
+    store = login.store
+    if store.migration_backup is not None:
+        QMessageBox.information(
+            None,
+            "de06desk",
+            QCoreApplication.translate(
+                "Startup",
+                "Cơ sở dữ liệu đã được nâng cấp lên phiên bản mới; bản sao trước khi nâng cấp "
+                "được giữ tại:\n{path}",
+            ).replace("{path}", str(store.migration_backup)),
+        )
     settings.setValue("last_db", str(path))
     return MainWindow(AppContext(path, store, login.user), settings)
+
+
+def start_daily_backup(store: Store) -> threading.Thread:
+    """Make the day's automatic backup, if not made yet, on a thread with its own connection.
+
+    A failure is logged, never shown as a crash: the app stays usable without its backup.
+    """
+    path, key, forms = store.path, store.key, store.forms
+
+    def work() -> None:
+        try:
+            with Store.open(path, key=key, forms=forms) as own:
+                auto_backup(own, "daily")
+        except DomainError as exc:
+            log.warning("daily backup failed: %s", exc.message.en)
+
+    thread = threading.Thread(target=work, name="daily-backup")
+    thread.start()
+    return thread
+
+
+def close_backup(store: Store) -> None:
+    """The automatic backup on close (skipped when nothing changed); failures are logged."""
+    try:
+        auto_backup(store, "close")
+    except DomainError as exc:
+        log.warning("backup on close failed: %s", exc.message.en)
 
 
 def run_gui(db_path: Path | None) -> int:
@@ -126,9 +168,13 @@ def run_gui(db_path: Path | None) -> int:
     window = open_main_window(settings, db_path)
     if window is None:
         return 0
+    store = window.ctx.store
+    daily = start_daily_backup(store)
     # A shared commune PC: hide citizens' data behind the log-in after a while idle.
-    app.installEventFilter(IdleLock(window, window.ctx.store, window.ctx.user))
+    app.installEventFilter(IdleLock(window, store, window.ctx.user))
     window.show()
     code = app.exec()
-    window.ctx.store.close()
+    daily.join()
+    close_backup(store)
+    store.close()
     return code

@@ -1,6 +1,8 @@
-"""The log-in dialog shown after the database is opened."""
+"""The log-in dialog: unlocks and opens the database, or checks a user again on an open one."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -13,22 +15,31 @@ from PySide6.QtWidgets import (
 
 from de06desk.domain.i18n import DomainError
 from de06desk.store import Store
-from de06desk.store.users import User, authenticate
+from de06desk.store.users import User, authenticate, log_in
 
 
 class LoginDialog(QDialog):
-    """User name and password; `user` is set when the log-in succeeds."""
+    """User name and password; on success `user` is set and `store` is the open database.
+
+    Given a path, the password unlocks the database's key (docs/SECURITY.md §3), opens it and
+    is checked against the account (`store.users.log_in`); the caller then owns `store`.
+    Given an open Store (the idle lock), the password is only checked against it.
+    """
 
     def __init__(
-        self, store: Store, hint: str = "", parent: QWidget | None = None, username: str = ""
+        self,
+        target: Path | Store,
+        hint: str = "",
+        parent: QWidget | None = None,
+        username: str = "",
     ) -> None:
         super().__init__(parent)
-        self.store = store
+        self.path = target.path if isinstance(target, Store) else Path(target)
+        self.store: Store | None = target if isinstance(target, Store) else None
         self.user: User | None = None
         self.setWindowTitle(self.tr("Đăng nhập — de06desk"))
         self.setMinimumWidth(420)
-        profile = store.list_records("commune", limit=1)
-        unit = QLabel(f"<b>{profile[0]['unit_name']}</b>" if profile else store.unit_code, self)
+        unit = QLabel(f"<b>{self._unit_name()}</b>", self)
         self.username = QLineEdit(username, self)
         self.username.setObjectName("username")
         self.password = QLineEdit(self)
@@ -57,10 +68,21 @@ class LoginDialog(QDialog):
         form.addRow(buttons)
         (self.password if username else self.username).setFocus()
 
+    def _unit_name(self) -> str:
+        # An encrypted database cannot say whose it is before the log-in: show the file.
+        if self.store is None:
+            return self.path.name
+        profile = self.store.list_records("commune", limit=1)
+        return profile[0]["unit_name"] if profile else self.store.unit_code
+
     def try_login(self) -> None:
         """Check the user name and password; close on success, explain on failure."""
+        username, password = self.username.text().strip(), self.password.text()
         try:
-            self.user = authenticate(self.store, self.username.text().strip(), self.password.text())
+            if self.store is not None:
+                self.user = authenticate(self.store, username, password)
+            else:
+                self.store, self.user = log_in(self.path, username, password)
         except DomainError as exc:
             self.error.setText(str(exc))
             self.password.clear()

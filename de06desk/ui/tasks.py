@@ -13,6 +13,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
@@ -89,14 +90,19 @@ class Task(QObject):
         """Ask the work to stop."""
         self.worker.cancel()
 
+    def _dialog_alive(self) -> bool:
+        # The screen that owns the dialog may be destroyed while the work runs (window closed,
+        # language switched); late progress must not touch the deleted dialog.
+        return self.dialog is not None and shiboken6.isValid(self.dialog)
+
     def _progress(self, fraction: float, text: str) -> None:
-        if self.dialog is not None:
+        if self._dialog_alive():
             self.dialog.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
             if text:
                 self.dialog.setLabelText(text)
 
     def _close_dialog(self) -> None:
-        if self.dialog is not None:
+        if self._dialog_alive():
             self.dialog.close()
 
     def _succeeded(self, result: Any) -> None:

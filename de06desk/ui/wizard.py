@@ -2,7 +2,8 @@
 
 Pages: welcome (with the big "Dùng dữ liệu mẫu" button), province and commune from the
 official 2025 list (type to search, diacritics optional), the unit's names as printed on
-reports, villages, officers, targets, and the first administrator account.
+reports, villages, officers, targets, the first administrator account (where the encrypted
+database is created) and the recovery code, shown once to copy or print.
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QFont, QGuiApplication, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -38,7 +42,8 @@ from de06desk.demo import DEMO_PASSWORD, DEMO_USER, default_profile, make_demo
 from de06desk.domain.i18n import DomainError
 from de06desk.domain.units import Commune, provinces, search_communes
 from de06desk.store import Store
-from de06desk.store.users import create_user
+from de06desk.store.crypto import create_keyring, keyring_path, new_data_key
+from de06desk.store.users import MIN_PASSWORD_LENGTH, create_user
 
 from .tasks import run_task, show_error
 
@@ -63,9 +68,16 @@ class SetupData:
     start_on: date = field(default_factory=lambda: date(date.today().year, 1, 1))
 
 
-def create_commune_database(path: Path, data: SetupData) -> None:
-    """Create the database with the profile, villages, officers, targets and the admin."""
-    store = Store.create(path, unit_code=data.commune.code)
+def create_commune_database(path: Path, data: SetupData) -> str:
+    """Create the encrypted database with the profile, villages, officers, targets and the
+    admin; returns the recovery code (to show once, never stored)."""
+    key = new_data_key()
+    code = create_keyring(path, key)
+    try:
+        store = Store.create(path, unit_code=data.commune.code, key=key)
+    except BaseException:
+        keyring_path(path).unlink(missing_ok=True)
+        raise
     try:
         with store.transaction():
             user = data.username.strip()
@@ -98,10 +110,16 @@ def create_commune_database(path: Path, data: SetupData) -> None:
                     )
     except BaseException:
         store.close()
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(path) + suffix).unlink(missing_ok=True)
+        _remove_database(path)
         raise
     store.close()
+    return code
+
+
+def _remove_database(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    keyring_path(path).unlink(missing_ok=True)
 
 
 def free_path(stem: str) -> Path:
@@ -358,10 +376,12 @@ class TargetsPage(QWizardPage):
 
 
 class AdminPage(QWizardPage):
-    """The first administrator account."""
+    """The first administrator account; leaving this page creates the database."""
 
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__(wizard)
+        # Past this page the database exists: going back would make a second one.
+        self.setCommitPage(True)
         self.setTitle(self.tr("Tài khoản quản trị"))
         self.setSubTitle(self.tr("Dùng để đăng nhập; hãy ghi nhớ mật khẩu."))
         self.username = QLineEdit("admin", self)
@@ -389,8 +409,10 @@ class AdminPage(QWizardPage):
         problem = ""
         if not self.username.text().strip():
             problem = self.tr("Hãy nhập tên đăng nhập.")
-        elif len(self.password.text()) < 4:
-            problem = self.tr("Mật khẩu cần ít nhất 4 ký tự.")
+        elif len(self.password.text()) < MIN_PASSWORD_LENGTH:
+            problem = self.tr("Mật khẩu cần ít nhất {n} ký tự.").replace(
+                "{n}", str(MIN_PASSWORD_LENGTH)
+            )
         elif self.password.text() != self.password2.text():
             problem = self.tr("Hai lần nhập mật khẩu không giống nhau.")
         self.problem.setText(problem)
@@ -398,6 +420,66 @@ class AdminPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return not self.problem.text()
+
+    def validatePage(self) -> bool:
+        return self.wizard().create_database()  # type: ignore[attr-defined]
+
+
+class RecoveryPage(QWizardPage):
+    """The recovery code, shown once: copy it or print it, and say it is written down."""
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Mã khôi phục"))
+        self.setSubTitle(
+            self.tr(
+                "Dữ liệu được mã hóa. Nếu quên mọi mật khẩu quản trị, chỉ mã này mở lại được "
+                "dữ liệu. Hãy in hoặc chép lại, cất nơi an toàn, tách khỏi máy tính. "
+                "Mã chỉ hiện một lần."
+            )
+        )
+        self.code = QLabel(self)
+        self.code.setObjectName("recovery_code")
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFont("monospace")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setPointSize(18)
+        self.code.setFont(font)
+        copy = QPushButton(self.tr("Sao chép"), self)
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.code.text()))
+        print_button = QPushButton(self.tr("In…"), self)
+        print_button.clicked.connect(self._print)
+        self.confirm = QCheckBox(self.tr("Tôi đã in hoặc chép lại mã khôi phục"), self)
+        self.confirm.setObjectName("recovery_confirm")
+        self.confirm.toggled.connect(self.completeChanged)
+        buttons = QHBoxLayout()
+        buttons.addWidget(copy)
+        buttons.addWidget(print_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.code)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        layout.addWidget(self.confirm)
+
+    def initializePage(self) -> None:
+        self.code.setText(self.wizard().recovery_code)  # type: ignore[attr-defined]
+
+    def isComplete(self) -> bool:
+        return self.confirm.isChecked()
+
+    def _print(self) -> None:
+        printer = QPrinter()
+        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+            return
+        wizard: SetupWizard = self.wizard()  # type: ignore[assignment]
+        doc = QTextDocument()
+        doc.setPlainText(
+            self.tr("de06desk — mã khôi phục của cơ sở dữ liệu {f}\n\n{c}\n\nCất giữ nơi an toàn.")
+            .replace("{f}", wizard.db_path.name if wizard.db_path else "")
+            .replace("{c}", self.code.text())
+        )
+        doc.print_(printer)
 
 
 class SetupWizard(QWizard):
@@ -412,6 +494,7 @@ class SetupWizard(QWizard):
         self.db_path: Path | None = None
         self.login_hint = ""
         self.login_user = ""
+        self.recovery_code = ""
         self.welcome_page = WelcomePage(self)
         self.commune_page = CommunePage(self)
         self.profile_page = ProfilePage(self)
@@ -419,6 +502,7 @@ class SetupWizard(QWizard):
         self.officers_page = OfficersPage(self)
         self.targets_page = TargetsPage(self)
         self.admin_page = AdminPage(self)
+        self.recovery_page = RecoveryPage(self)
         for page in (
             self.welcome_page,
             self.commune_page,
@@ -427,6 +511,7 @@ class SetupWizard(QWizard):
             self.officers_page,
             self.targets_page,
             self.admin_page,
+            self.recovery_page,
         ):
             self.addPage(page)
 
@@ -449,17 +534,23 @@ class SetupWizard(QWizard):
             display_name=self.admin_page.display_name.text(),
         )
 
-    def accept(self) -> None:
-        """Finish: create the database; stay open with the reason if that fails."""
+    def create_database(self) -> bool:
+        """Create the database from the pages (leaving the admin page); False, with the reason
+        shown, if that fails."""
         data = self.setup_data()
         path = free_path(f"de06desk-{data.commune.code}")
         try:
-            create_commune_database(path, data)
+            self.recovery_code = create_commune_database(path, data)
         except DomainError as exc:
             show_error(self, exc)
-            return
+            return False
         self.db_path = path
         self.login_user = data.username.strip()
+        return True
+
+    def accept(self) -> None:
+        """Finish: the database exists; forget the recovery code."""
+        self.recovery_code = ""
         super().accept()
 
     def make_demo(self) -> None:
@@ -468,7 +559,15 @@ class SetupWizard(QWizard):
         self.welcome_page.demo_button.setEnabled(False)
 
         def work(progress: Any, cancelled: Any) -> str:
-            return make_demo(path, **DEMO_OPTIONS)
+            # Encrypted like a real database, so the demo shows the real log-in; its recovery
+            # code is not shown (the data is invented and the demo password is public).
+            key = new_data_key()
+            create_keyring(path, key)
+            try:
+                return make_demo(path, key=key, **DEMO_OPTIONS)
+            except BaseException:
+                keyring_path(path).unlink(missing_ok=True)
+                raise
 
         def done(_description: str) -> None:
             self.db_path = path

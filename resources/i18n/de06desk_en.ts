@@ -447,29 +447,42 @@ If it happens again, send the log file to support:
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../de06desk/ui/screens/dashboard.py" line="75" />
+        <location filename="../../de06desk/ui/screens/dashboard.py" line="170" />
         <source>Tổng quan — {w}</source>
         <translation>Overview — {w}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/dashboard.py" line="82" />
-        <source>Tổng quan lấy số liệu từ báo cáo tuần; phần báo cáo đang được chuẩn bị.</source>
-        <translation>The overview takes its figures from the weekly report; the reports part is being prepared.</translation>
+        <location filename="../../de06desk/ui/screens/dashboard.py" line="202" />
+        <source>{now} so với {before}</source>
+        <translation>{now} compared with {before}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/dashboard.py" line="107" />
-        <source>Tuần trước</source>
-        <translation>Last week</translation>
+        <location filename="../../de06desk/ui/screens/dashboard.py" line="214" />
+        <source>xã, phường</source>
+        <translation>communes</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/dashboard.py" line="107" />
-        <source>Tuần này</source>
-        <translation>This week</translation>
+        <location filename="../../de06desk/ui/screens/dashboard.py" line="214" />
+        <source>thôn, tổ dân phố</source>
+        <translation>villages</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/dashboard.py" line="114" />
-        <source>Số liệu chính</source>
-        <translation>Key figures</translation>
+        <location filename="../../de06desk/ui/screens/dashboard.py" line="216" />
+        <source>Tài khoản kích hoạt {now} theo {where}</source>
+        <translation>Accounts activated ({now}) by {where}</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/dashboard.py" line="224" />
+        <source>Đã kích hoạt</source>
+        <translation>Activated</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlineCard</name>
+    <message>
+        <location filename="../../de06desk/ui/screens/dashboard.py" line="80" />
+        <source>Đạt {p} chỉ tiêu ({v}/{t})</source>
+        <translation>{p} of the target ({v}/{t})</translation>
     </message>
 </context>
 <context>
@@ -1204,6 +1217,129 @@ This feature is being prepared.</translation>
         <location filename="../../de06desk/ui/editors.py" line="375" />
         <source>Bỏ chọn</source>
         <translation>Clear</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsScreen</name>
+    <message>
+        <location filename="../../de06desk/ui/screens/reports.py" line="105" />
+        <source>Kỳ báo cáo</source>
+        <translation>Reporting period</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/reports.py" line="108" />
+        <source>Tuần</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/reports.py" line="109" />
+        <source>Tháng</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/reports.py" line="110" />
+        <source>Từ ngày – đến ngày</source>
+        <translation>From – to</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/reports.py" line="113" />
+        <source>Kỳ trước</source>
+        <translation>Previous period</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/reports.py" line="117" />
+        <source>Chọn một ngày bất kỳ trong tuần hoặc tháng cần báo cáo</source>
+        <translation>Pick any day in the week or month to report on</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/reports.py" line="119" />
+        <source>đến</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/reports.py" line="124" />
+        <source>Kỳ sau</source>
+        <translation>Next period</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/reports.py" line="131" />
+        <source>Toàn địa bàn</source>
+        <translation>Whole area</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/reports.py" line="135" />
+        <source>Đơn vị:</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/reports.py" line="154" />
+        <source>Xem số liệu</source>
+        <translation>Show figures</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/reports.py" line="156" />
+        <source>Xuất PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/reports.py" line="158" />
+        <source>Xuất Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/reports.py" line="160" />
+        <source>Mở tệp</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/reports.py" line="161" />
+        <source>Mở tệp vừa ghi bằng chương trình của máy (để in)</source>
+        <translation>Open the file just written in the system's viewer (to print)</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/reports.py" line="286" />
+        <source>Đã ghi {p}.</source>
+        <translation>Saved {p}.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/reports.py" line="296" />
+        <source>Đang tổng hợp số liệu</source>
+        <translation>Compiling the figures</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/reports.py" line="300" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/reports.py" line="304" />
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/reports.py" line="315" />
+        <source>Lưu báo cáo</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/reports.py" line="322" />
+        <source>Đang xuất báo cáo</source>
+        <translation>Exporting the report</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/reports.py" line="344" />
+        <source>Không có số liệu trong kỳ.</source>
+        <translation>No figures for this period.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/reports.py" line="361" />
+        <source>Chỉ số chính</source>
+        <translation>Key figures</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/reports.py" line="371" />
+        <source>chỉ tiêu: {v}</source>
+        <translation>target: {v}</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from de06desk import __version__
+from de06desk.demo import DEMO_PASSWORD
 from installer import bundle_tools
 
 pytestmark = pytest.mark.dist
@@ -37,7 +38,7 @@ def env(tmp_path: Path) -> dict[str, str]:
     return {
         "DE06_DATA_DIR": str(tmp_path / "data"),
         "DE06_USER": "admin",
-        "DE06_PASSWORD": "demo",
+        "DE06_PASSWORD": DEMO_PASSWORD,
         "QT_QPA_PLATFORM": "offscreen",
     }
 

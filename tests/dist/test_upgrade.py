@@ -138,11 +138,6 @@ def test_store_reports_what_it_migrated(demo_path: Path) -> None:
         assert store.migration_backup is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 8: cli/common.py open_store should print a notice when "
-    "store.migration_backup is set; remove this marker when it does",
-)
 def test_cli_says_it_migrated(demo_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _set_schema_version(demo_path, SCHEMA_VERSION - 1)
     assert main(["user", "list", "--db", str(demo_path)]) == 0

@@ -11,8 +11,9 @@ import pytest
 
 from de06desk import __version__
 from de06desk.cli import build_parser, main
-from de06desk.demo import make_demo
-from de06desk.store import Store
+from de06desk.demo import DEMO_PASSWORD, make_demo
+from de06desk.store import Store, StoreError
+from de06desk.store.users import log_in
 from tests.conftest import DEMO_TODAY
 
 
@@ -67,13 +68,17 @@ def test_version_and_help_for_every_command(capsys: pytest.CaptureFixture[str]) 
 
 
 def test_init_creates_a_commune_with_an_admin(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("DE06_USER", "chi")
-    monkeypatch.setenv("DE06_PASSWORD", "mat-khau")
+    monkeypatch.setenv("DE06_PASSWORD", "mat-khau-06")
     db = tmp_path / "x.db"
     assert main(["init", "--db", str(db), "--commune", "03037"]) == 0
-    store = Store.open(db)
+    assert "MÃ KHÔI PHỤC" in capsys.readouterr().out
+    with pytest.raises(StoreError):
+        Store.open(db)  # encrypted: not without a log-in
+    store, user = log_in(db, "chi", "mat-khau-06")
+    assert user.role == "admin"
     profile = store.list_records("commune")[0]
     assert profile["commune_code"] == "03037"
     assert store.unit_code == "03037"
@@ -113,6 +118,6 @@ def test_demo_command_refuses_to_overwrite(
     db = tmp_path / "d.db"
     assert main(["demo", "--db", str(db), "--citizens", "50", "--weeks", "2", "--seed", "1"]) == 0
     out = capsys.readouterr().out
-    assert "admin" in out and "demo" in out
+    assert "admin" in out and DEMO_PASSWORD in out
     assert main(["demo", "--db", str(db), "--citizens", "50", "--weeks", "2"]) == 1
     assert "đã tồn tại" in capsys.readouterr().err

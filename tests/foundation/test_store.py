@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -205,3 +206,24 @@ def test_singleton_profile_is_updated_not_duplicated(store: Store) -> None:
     store.save_record("commune", profile | {"signer_name": "Nguyễn Văn B"}, user="t")
     rows = store.list_records("commune")
     assert len(rows) == 1 and rows[0]["signer_name"] == "Nguyễn Văn B"
+
+
+def test_a_hot_journal_left_by_a_killed_process_is_recovered_not_refused(tmp_path: Path) -> None:
+    """A read-only open cannot roll a hot journal back; the store must not call it foreign."""
+    db = tmp_path / "a.db"
+    Store.create(db, unit_code="00004").close()
+    writer = sqlite3.connect(db, isolation_level=None)
+    writer.execute("PRAGMA journal_mode = DELETE")
+    writer.execute("PRAGMA cache_size = 1")  # spill changed pages into the file mid-transaction
+    writer.execute("BEGIN IMMEDIATE")
+    for i in range(200):
+        writer.execute("INSERT INTO meta(key, value) VALUES (?, ?)", (f"k{i}", "x" * 500))
+    # A copy taken now is the file as a SIGKILL would leave it: half-written, journal hot.
+    crashed = tmp_path / "crashed.db"
+    shutil.copy(db, crashed)
+    shutil.copy(f"{db}-journal", f"{crashed}-journal")
+    writer.execute("ROLLBACK")
+    writer.close()
+    with Store.open(crashed) as store:
+        assert store.unit_code == "00004" and store.get_meta("k5") is None
+    assert not Path(f"{crashed}-journal").exists()

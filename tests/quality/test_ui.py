@@ -21,7 +21,7 @@ from tests.quality.test_checks import crafted  # noqa: F401  (fixture)
 
 @pytest.fixture
 def ctx(store: Store) -> AppContext:
-    create_user(store, "canbo", "mat-khau", role="officer", display_name="Cán bộ", by="t")
+    create_user(store, "canbo", "mat-khau-06", role="officer", display_name="Cán bộ", by="t")
     return AppContext(db_path=store.path, store=store, user=list_users(store)[0])
 
 

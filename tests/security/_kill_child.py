@@ -6,8 +6,9 @@ trials slow. So this script is a small fork server: it imports everything once, 
 Each worker prints one line *after* each commit returns (`saved <uuid>`, `batch <k>`,
 `backup <path>`, `restored <n>`); those lines are what "the app reported as saved".
 
-Protocol (one line each way): `run <mode> <db> <out> <tag>` → `pid <n>`; `reap <n>` →
-`reaped <n>`. EOF on stdin ends the server.
+Protocol (one line each way): `run <mode> <db> <out> <tag> <key hex>` → `pid <n>`; `reap <n>`
+→ `reaped <n>`. EOF on stdin ends the server. The database is encrypted under the key, as in
+production.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def _say(line: str) -> None:
     os.write(1, (line + "\n").encode())
 
 
-def work(mode: str, db: Path, out: Path, tag: str) -> None:
+def work(mode: str, db: Path, out: Path, tag: str, key: bytes) -> None:
     """Write in `mode` until killed (or the safety time runs out)."""
     deadline = time.monotonic() + MAX_WORKER_SECONDS
     if mode == "restore":
@@ -41,11 +42,11 @@ def work(mode: str, db: Path, out: Path, tag: str) -> None:
         backups = sorted(out.glob("*.de06bak"))
         n = 0
         while time.monotonic() < deadline:
-            restore_backup(db, backups[n % 2], ADMIN)
+            restore_backup(db, backups[n % 2], ADMIN, key=key, current_key=key)
             _say(f"restored {n % 2}")
             n += 1
         return
-    store = Store.open(db)
+    store = Store.open(db, key=key)
     n = 0
     while time.monotonic() < deadline:
         if mode == "records":
@@ -73,11 +74,11 @@ def serve() -> None:
     for line in sys.stdin:
         parts = line.split()
         if parts and parts[0] == "run":
-            _, mode, db, out, tag = parts
+            _, mode, db, out, tag, key = parts
             pid = os.fork()
             if pid == 0:
                 try:
-                    work(mode, Path(db), Path(out), tag)
+                    work(mode, Path(db), Path(out), tag, bytes.fromhex(key))
                     code = 0
                 except BaseException as exc:  # reported to the parent, which fails the test
                     _say(f"error {type(exc).__name__}: {exc}")

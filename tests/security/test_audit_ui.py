@@ -18,7 +18,7 @@ VIEWER = User("xem", "Xem", "viewer", True)
 
 @pytest.fixture
 def logged(store: Store) -> Store:
-    create_user(store, "admin", "secret", role="admin", display_name="A", by="init")
+    create_user(store, "admin", "secret-pw", role="admin", display_name="A", by="init")
     store.save_record("village", {"name": "Thôn Đông"}, user="admin")
     store.save_record("village", {"name": "Thôn Tây"}, user="lan")
     return store

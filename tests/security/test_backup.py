@@ -222,11 +222,11 @@ def test_automatic_rotation(store: Store, tmp_path: Path, monkeypatch: pytest.Mo
 def test_cli_backup_and_restore(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     db = tmp_path / "commune.db"
     with Store.create(db, unit_code=TEST_COMMUNE) as s:
-        create_user(s, "admin", "secret", role="admin", display_name="A", by="init")
-        create_user(s, "xem", "secret", role="viewer", display_name="V", by="init")
+        create_user(s, "admin", "secret-pw", role="admin", display_name="A", by="init")
+        create_user(s, "xem", "secret-pw", role="viewer", display_name="V", by="init")
         _village(s)
     monkeypatch.setenv("DE06_USER", "xem")
-    monkeypatch.setenv("DE06_PASSWORD", "secret")
+    monkeypatch.setenv("DE06_PASSWORD", "secret-pw")
     assert main(["backup", "--db", str(db), "--out", str(tmp_path / "usb")]) == 1
     monkeypatch.setenv("DE06_USER", "admin")
     assert main(["backup", "--db", str(db), "--out", str(tmp_path / "usb")]) == 0
@@ -255,9 +255,9 @@ def test_cli_backup_and_restore(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 def test_cli_backup_to_unwritable_place(tmp_path: Path, monkeypatch, capsys) -> None:
     db = tmp_path / "commune.db"
     with Store.create(db, unit_code=TEST_COMMUNE) as s:
-        create_user(s, "admin", "secret", role="admin", display_name="A", by="init")
+        create_user(s, "admin", "secret-pw", role="admin", display_name="A", by="init")
     monkeypatch.setenv("DE06_USER", "admin")
-    monkeypatch.setenv("DE06_PASSWORD", "secret")
+    monkeypatch.setenv("DE06_PASSWORD", "secret-pw")
     blocker = tmp_path / "file"
     blocker.write_text("x")
     assert main(["backup", "--db", str(db), "--out", str(blocker / "sub")]) == 1

@@ -1,12 +1,13 @@
 """kill -9 at random moments while writing: nothing reported as saved is lost, nothing is torn.
 
-A worker process (forked by `_kill_child`) writes — single records, large one-transaction
-batches, backups, restores — and is killed with SIGKILL after a random delay. After each kill
-the database must pass `PRAGMA integrity_check`, hold every record the worker reported as
-saved, show each batch entirely or not at all, and every backup file under its final name must
-verify. `DE06_KILL_TRIALS` sets the trials per mode (CI default 20, i.e. 80 kills);
-`DE06_KILL_SEED` replays a run. SIGKILL loses the process, not the OS page cache: power-cut
-durability also rests on `synchronous=FULL` and the backup writer's fsyncs (docs/SECURITY.md).
+A worker process (forked by `_kill_child`) writes to an encrypted database (as in production)
+— single records, large one-transaction batches, backups, restores — and is killed with
+SIGKILL after a random delay. After each kill the database must pass `PRAGMA integrity_check`,
+hold every record the worker reported as saved, show each batch entirely or not at all, and
+every backup file under its final name must verify. `DE06_KILL_TRIALS` sets the trials per
+mode (CI default 20, i.e. 80 kills); `DE06_KILL_SEED` replays a run. SIGKILL loses the
+process, not the OS page cache: power-cut durability also rests on `synchronous=FULL` and the
+backup writer's fsyncs (docs/SECURITY.md).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import pytest
 
 from de06desk.backup import backup_database, inspect_backup, list_backups
 from de06desk.store import Store
+from de06desk.store.crypto import create_keyring, new_data_key
 from tests.conftest import TEST_COMMUNE
 
 from ._kill_child import BATCH_SIZE
@@ -34,6 +36,7 @@ from ._kill_child import BATCH_SIZE
 TRIALS = int(os.environ.get("DE06_KILL_TRIALS", "20"))
 SEED = int(os.environ.get("DE06_KILL_SEED", str(random.SystemRandom().randrange(1 << 30))))
 ROOT = Path(__file__).resolve().parents[2]
+KEY = new_data_key()
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the fork server needs POSIX")
 
 
@@ -72,7 +75,7 @@ class ForkServer:
     def run_and_kill(self, mode: str, db: Path, out: Path, tag: str, delay: float) -> list[str]:
         """Start a worker, SIGKILL it after `delay` seconds; returns the lines it printed."""
         reported: list[str] = []
-        self._send(f"run {mode} {db} {out} {tag}")
+        self._send(f"run {mode} {db} {out} {tag} {KEY.hex()}")
         pid = int(self._expect("pid ", reported).split()[1])
         time.sleep(delay)
         os.kill(pid, signal.SIGKILL)
@@ -96,8 +99,13 @@ def server() -> Iterator[ForkServer]:
     srv.close()
 
 
+def _create(db: Path) -> Store:
+    create_keyring(db, KEY)
+    return Store.create(db, unit_code=TEST_COMMUNE, key=KEY)
+
+
 def _check_integrity(db: Path) -> Store:
-    store = Store.open(db)
+    store = Store.open(db, key=KEY)
     assert [r[0] for r in store.conn.execute("PRAGMA integrity_check")] == ["ok"]
     return store
 
@@ -111,7 +119,7 @@ def test_kill_while_writing(server: ForkServer, tmp_path: Path, mode: str) -> No
     rng = random.Random(f"{SEED}-{mode}")
     db, out = tmp_path / "commune.db", tmp_path / "usb"
     out.mkdir()
-    Store.create(db, unit_code=TEST_COMMUNE).close()
+    _create(db).close()
     saved: set[str] = set()
     verified: set[Path] = set()  # backup files already checked (each is checked once)
     for trial in range(TRIALS):
@@ -143,7 +151,7 @@ def test_kill_while_writing(server: ForkServer, tmp_path: Path, mode: str) -> No
 def test_kill_while_restoring(server: ForkServer, tmp_path: Path) -> None:
     rng = random.Random(f"{SEED}-restore")
     db, out = tmp_path / "commune.db", tmp_path / "backups"
-    with Store.create(db, unit_code=TEST_COMMUNE) as store:
+    with _create(db) as store:
         for name in ("Thôn A", "Thôn B"):
             store.save_record("village", {"name": name}, user="t")
             backup_database(store, out)

@@ -66,6 +66,8 @@ def snapshot(path: Path) -> tuple[bytes, list[str]]:
     """The file's bytes and a full SQL dump (the store must be closed)."""
     assert not Path(str(path) + "-wal").exists() or Path(str(path) + "-wal").stat().st_size == 0
     data = path.read_bytes()
+    if not data.startswith(b"SQLite format 3\x00"):
+        return data, []  # encrypted: any change to it changes the bytes
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         dump = list(conn.iterdump())

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from de06desk.config import resource_path
+from de06desk.demo import DEMO_PASSWORD
 from de06desk.domain.i18n import set_language
 from de06desk.store import Store
 from de06desk.store.users import authenticate
@@ -61,7 +62,7 @@ def settings(tmp_path: Path) -> QSettings:
 def ctx(demo_path: Path) -> Iterator[AppContext]:
     """The demo database, logged in as its administrator."""
     store = Store.open(demo_path)
-    user = authenticate(store, "admin", "demo")
+    user = authenticate(store, "admin", DEMO_PASSWORD)
     yield AppContext(demo_path, store, user)
     store.close()
 
@@ -71,7 +72,7 @@ def empty_ctx(store: Store) -> AppContext:
     """A fresh database with one village and one officer, logged in as an administrator."""
     from de06desk.store.users import create_user
 
-    create_user(store, "admin", "secret", role="admin", display_name="Admin", by="test")
+    create_user(store, "admin", "secret-pw", role="admin", display_name="Admin", by="test")
     store.save_record("village", {"name": "Thôn Đông"}, user="admin")
     store.save_record("officer", {"full_name": "Lò Văn Sử"}, user="admin")
-    return AppContext(store.path, store, authenticate(store, "admin", "secret"))
+    return AppContext(store.path, store, authenticate(store, "admin", "secret-pw"))

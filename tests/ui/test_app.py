@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog
 
+from de06desk.demo import DEMO_PASSWORD
 from de06desk.ui import app as app_module
 from de06desk.ui.login import LoginDialog
 from de06desk.ui.main_window import MainWindow
@@ -18,7 +19,7 @@ def test_last_database_is_opened_after_log_in(
 
     def fake_exec(dialog: LoginDialog) -> int:
         dialog.username.setText("admin")
-        dialog.password.setText("demo")
+        dialog.password.setText(DEMO_PASSWORD)
         dialog.try_login()
         return dialog.result()
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWizard
 
-from de06desk.store import Store
-from de06desk.store.users import authenticate
+from de06desk.demo import DEMO_PASSWORD
+from de06desk.store.users import is_encrypted, log_in, unlock_with_recovery_code
 from de06desk.ui import wizard as wizard_module
 from de06desk.ui.login import LoginDialog
 from de06desk.ui.wizard import SetupWizard
@@ -35,18 +35,26 @@ def test_wizard_sets_up_a_commune_found_without_diacritics(qtbot) -> None:
     wizard.next()
     admin = wizard.admin_page
     assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
-    admin.password.setText("mat-khau")
+    admin.password.setText("mat-khau-06")
     admin.password2.setText("mat-khau-khac")
     assert not admin.isComplete()
-    admin.password2.setText("mat-khau")
+    admin.password2.setText("mat-khau-06")
     assert admin.isComplete()
+    wizard.next()  # the database is created here
+    assert wizard.db_path is not None and wizard.db_path.exists()
+    code = wizard.recovery_page.code.text()
+    assert len(code) == 29
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    wizard.recovery_page.confirm.setChecked(True)
     wizard.button(QWizard.WizardButton.FinishButton).click()
 
     assert wizard.result() == QDialog.DialogCode.Accepted
-    assert wizard.db_path is not None and wizard.db_path.exists()
-    with Store.open(wizard.db_path) as store:
+    assert is_encrypted(wizard.db_path)
+    assert unlock_with_recovery_code(wizard.db_path, code.lower())
+    store, user = log_in(wizard.db_path, "admin", "mat-khau-06")
+    with store:
         assert store.unit_code == commune.code
-        assert authenticate(store, "admin", "mat-khau").role == "admin"
+        assert user.role == "admin"
         villages = [v["name"] for v in store.list_records("village")]
         assert villages[0] == "Bản Cát Cát" and len(villages) == 5
         assert store.list_records("officer")[0]["full_name"] == "Lò Văn Sử"
@@ -70,15 +78,17 @@ def test_demo_button_makes_and_opens_a_demo(qtbot, monkeypatch) -> None:
     qtbot.mouseClick(wizard.welcome_page.demo_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.result() == QDialog.DialogCode.Accepted, timeout=30_000)
     assert wizard.db_path is not None and wizard.db_path.exists()
-    assert "admin" in wizard.login_hint and "demo" in wizard.login_hint
+    assert "admin" in wizard.login_hint and DEMO_PASSWORD in wizard.login_hint
+    assert is_encrypted(wizard.db_path)
 
-    with Store.open(wizard.db_path) as store:
-        login = LoginDialog(store, wizard.login_hint, username=wizard.login_user)
-        qtbot.addWidget(login)
-        login.password.setText("sai")
-        login.try_login()
-        assert login.user is None and login.error.text()
-        login.password.setText("demo")
-        login.try_login()
-        assert login.user is not None and login.user.username == "admin"
+    login = LoginDialog(wizard.db_path, wizard.login_hint, username=wizard.login_user)
+    qtbot.addWidget(login)
+    login.password.setText("sai")
+    login.try_login()
+    assert login.user is None and login.store is None and login.error.text()
+    login.password.setText(DEMO_PASSWORD)
+    login.try_login()
+    assert login.user is not None and login.user.username == "admin"
+    assert login.store is not None
+    with login.store as store:
         assert 0 < store.count_records("citizen") <= 60

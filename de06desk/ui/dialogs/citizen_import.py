@@ -231,8 +231,10 @@ class CitizenImportDialog(QDialog):
         create = self.create_villages.isChecked()
         db_path = self.ctx.db_path
 
+        key = self.ctx.store.key  # an encrypted database opens only with it
+
         def work(progress: Progress, cancelled: CancelCheck) -> ImportPlan:
-            with Store.open(db_path) as store:
+            with Store.open(db_path, key=key) as store:
                 return plan_import(
                     store,
                     table,
@@ -335,8 +337,10 @@ class CitizenImportDialog(QDialog):
         plan, db_path, user = self.plan, self.ctx.db_path, self.ctx.user.username
         self.apply_button.setEnabled(False)
 
+        key = self.ctx.store.key  # an encrypted database opens only with it
+
         def work(progress: Progress, cancelled: CancelCheck) -> ImportResult:
-            with Store.open(db_path) as store:
+            with Store.open(db_path, key=key) as store:
                 return apply_import(store, plan, user, progress, cancelled)
 
         self.task = run_task(
@@ -406,8 +410,10 @@ class CitizenImportDialog(QDialog):
     def _run_undo(self, batch_id: str) -> None:
         db_path, user = self.ctx.db_path, self.ctx.user.username
 
+        key = self.ctx.store.key  # an encrypted database opens only with it
+
         def work(progress: Progress, cancelled: CancelCheck) -> ImportBatch:
-            with Store.open(db_path) as store:
+            with Store.open(db_path, key=key) as store:
                 return undo_import(store, batch_id, user)
 
         self.task = run_task(self, self.tr("Đang hoàn tác"), work, self._undone)

@@ -95,8 +95,10 @@ class FieldListDialog(QDialog):
         village, db_path, user = self.village_combo.currentData(), self.ctx.db_path, self.ctx.user
         self.export_button.setEnabled(False)
 
+        key = self.ctx.store.key  # an encrypted database opens only with it
+
         def work(progress: Progress, cancelled: CancelCheck) -> FollowupExport:
-            with Store.open(db_path) as store:
+            with Store.open(db_path, key=key) as store:
                 return export_followup(store, village, path, user=user.username)
 
         self.task = run_task(self, self.tr("Đang xuất danh sách"), work, self._done, self._failed)

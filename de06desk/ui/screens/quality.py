@@ -210,8 +210,10 @@ class QualityScreen(QWidget):
         self.status.setText(self.tr("Đang kiểm tra…"))
         db_path = self.ctx.db_path
 
+        key = self.ctx.store.key  # an encrypted database opens only with it
+
         def work(progress: Progress, cancelled: CancelCheck) -> list[Finding]:
-            with Store.open(db_path) as store:
+            with Store.open(db_path, key=key) as store:
                 return run_checks(store)
 
         self._task = run_task(self, self.tr("Kiểm tra dữ liệu"), work, self._checked, self._failed)

@@ -355,8 +355,10 @@ class SyncScreen(QWidget):
         """Write a package into `folder` in the background; the history updates when done."""
         db_path, user = self.ctx.db_path, self.ctx.user.username
 
+        key = self.ctx.store.key  # an encrypted database opens only with it
+
         def work(progress: Progress, cancelled: CancelCheck) -> ExportResult | None:
-            with Store.open(db_path) as store:
+            with Store.open(db_path, key=key) as store:
                 return export_package(
                     store, folder, full=full, progress=progress, cancelled=cancelled, user=user
                 )
@@ -402,8 +404,10 @@ class SyncScreen(QWidget):
         """Import packages in the background; results go to the table (hub) or a message."""
         db_path, user = self.ctx.db_path, self.ctx.user.username
 
+        key = self.ctx.store.key  # an encrypted database opens only with it
+
         def work(progress: Progress, cancelled: CancelCheck) -> list[ImportOutcome]:
-            with Store.open(db_path) as store:
+            with Store.open(db_path, key=key) as store:
                 return import_packages(store, paths, progress, cancelled, user=user)
 
         def done(outcomes: list[ImportOutcome]) -> None:
@@ -441,8 +445,10 @@ class SyncScreen(QWidget):
         """Write a package for one commune (acknowledgements and targets) in the background."""
         db_path, user = self.ctx.db_path, self.ctx.user.username
 
+        key = self.ctx.store.key  # an encrypted database opens only with it
+
         def work(progress: Progress, cancelled: CancelCheck) -> ExportResult:
-            with Store.open(db_path) as store:
+            with Store.open(db_path, key=key) as store:
                 return send_down(
                     store, unit_code, folder, progress=progress, cancelled=cancelled, user=user
                 )
