@@ -77,6 +77,7 @@ class Task(QObject):
             self.dialog.setAutoClose(False)
             self.dialog.setAutoReset(False)
             self.dialog.canceled.connect(self.worker.cancel)
+            self.dialog.destroyed.connect(self._forget_dialog)
         self.worker.progressed.connect(self._progress)
         self.worker.succeeded.connect(self._succeeded)
         self.worker.failed.connect(self._failed)
@@ -95,11 +96,18 @@ class Task(QObject):
         # language switched); late progress must not touch the deleted dialog.
         return self.dialog is not None and shiboken6.isValid(self.dialog)
 
+    def _forget_dialog(self) -> None:
+        self.dialog = None
+
     def _progress(self, fraction: float, text: str) -> None:
-        if self._dialog_alive():
-            self.dialog.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
-            if text:
-                self.dialog.setLabelText(text)
+        if not self._dialog_alive():
+            return
+        if text:
+            self.dialog.setLabelText(text)
+        if not self._dialog_alive():
+            return
+        # Last: a modal dialog's setValue runs the event loop, which may delete the dialog.
+        self.dialog.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
 
     def _close_dialog(self) -> None:
         if self._dialog_alive():
