@@ -6,6 +6,8 @@ import argparse
 import getpass
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
@@ -92,6 +94,21 @@ def discard_database(path: Path) -> None:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     keyring_path(path).unlink(missing_ok=True)
+
+
+@contextmanager
+def new_encrypted_database(path: Path) -> Iterator[tuple[bytes, str]]:
+    """The data key and recovery code for a new encrypted database at `path`.
+
+    If the block fails, the half-made database and its keyring are removed, so a failed
+    `init` leaves nothing behind; the block must close its store before it ends.
+    """
+    key, code = start_encrypted(path)
+    try:
+        yield key, code
+    except BaseException:
+        discard_database(path)
+        raise
 
 
 def print_recovery_code(code: str) -> None:

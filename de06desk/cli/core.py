@@ -27,11 +27,10 @@ from .common import (
     add_db_argument,
     credentials,
     db_path,
-    discard_database,
     login,
+    new_encrypted_database,
     open_store,
     print_recovery_code,
-    start_encrypted,
 )
 
 
@@ -96,23 +95,16 @@ def cmd_init(args: argparse.Namespace) -> int:
     commune = get_commune(args.commune)
     path = db_path(args)
     username, password = credentials(" quản trị mới")
-    key, code = start_encrypted(path)
-    try:
+    with new_encrypted_database(path) as (key, code):
         store = Store.create(path, unit_code=commune.code, key=key)
-    except BaseException:
-        discard_database(path)
-        raise
-    try:
-        profile = default_profile(commune)
-        if args.unit_name:
-            profile["unit_name"] = args.unit_name
-        create_user(store, username, password, role="admin", display_name=username, by="init")
-        store.save_record("commune", profile, user=username)
-    except BaseException:
-        store.close()
-        discard_database(path)
-        raise
-    store.close()
+        try:
+            profile = default_profile(commune)
+            if args.unit_name:
+                profile["unit_name"] = args.unit_name
+            create_user(store, username, password, role="admin", display_name=username, by="init")
+            store.save_record("commune", profile, user=username)
+        finally:
+            store.close()
     print(f"Đã tạo {path} (đã mã hóa) cho {commune.full_name}.")
     print_recovery_code(code)
     return 0
@@ -130,8 +122,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             )
         )
     path = db_path(args)
-    key, code = start_encrypted(path)
-    try:
+    with new_encrypted_database(path) as (key, code):
         summary = make_demo(
             path,
             seed=args.seed,
@@ -140,9 +131,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
             commune_code=args.commune,
             key=key,
         )
-    except BaseException:
-        discard_database(path)
-        raise
     print(f"Đã tạo dữ liệu mẫu {path} (đã mã hóa): {summary}")
     print(f"Đăng nhập: {DEMO_USER} / mật khẩu: {DEMO_PASSWORD}")
     print_recovery_code(code)

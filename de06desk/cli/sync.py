@@ -26,11 +26,10 @@ from .common import (
     add_db_argument,
     credentials,
     db_path,
-    discard_database,
     login,
+    new_encrypted_database,
     open_store,
     print_recovery_code,
-    start_encrypted,
 )
 
 
@@ -131,20 +130,13 @@ def cmd_keys_set_hub(args: argparse.Namespace) -> int:
 def cmd_hub_init(args: argparse.Namespace) -> int:
     path = db_path(args)
     username, password = credentials(" quản trị mới")
-    data_key, code = start_encrypted(path)
-    try:
+    with new_encrypted_database(path) as (data_key, code):
         store = init_hub(path, unit_code=args.unit_code, name=args.name, key=data_key)
-    except BaseException:
-        discard_database(path)
-        raise
-    try:
-        create_user(store, username, password, role="admin", display_name=username, by="init")
-        key = public_key_file(store)
-    except BaseException:
-        store.close()
-        discard_database(path)
-        raise
-    store.close()
+        try:
+            create_user(store, username, password, role="admin", display_name=username, by="init")
+            key = public_key_file(store)
+        finally:
+            store.close()
     args.key_out.write_text(key.to_text(), encoding="utf-8")
     print(f"Đã tạo cơ sở dữ liệu cấp trên {path} ({args.unit_code}, đã mã hóa).")
     print(f"Khóa công khai: {args.key_out}. Vân tay: {key.fingerprint}")
