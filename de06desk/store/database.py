@@ -21,7 +21,15 @@ from de06desk.forms import FieldSpec, FormSet, FormSpec, load_forms, validate_re
 
 from . import dbapi
 from .errors import NotFoundError, StoreError, ValidationError
-from .schema import FIXED_DDL, META_COLUMNS, SCHEMA_VERSION, column_sql, create_table_sql, index_sql
+from .schema import (
+    FIXED_DDL,
+    META_COLUMNS,
+    SCHEMA_VERSION,
+    column_sql,
+    create_table_sql,
+    index_sql,
+    search_table,
+)
 
 Role = Literal["commune", "hub"]
 SYSTEM_USER = "system"
@@ -81,9 +89,13 @@ def from_db(spec: FieldSpec, value: Any) -> Any:
 
 
 def search_text(form: FormSpec, values: Mapping[str, Any]) -> str:
-    """Folded text of the searchable fields, so search ignores case and diacritics."""
+    """Folded text of the searchable fields, so search ignores case and diacritics.
+
+    Every word follows two spaces, so the start of a word is a trigram the search index can
+    find even for a one- or two-letter word ("  n", " lo"; store/search.py).
+    """
     parts = [str(values.get(name) or "") for name in form.searchable_fields]
-    return fold(" ".join(p for p in parts if p))
+    return "".join("  " + word for word in fold(" ".join(p for p in parts if p)).split())
 
 
 class Store:
@@ -234,10 +246,35 @@ class Store:
                 for form in self.forms:
                     for sql in index_sql(form):
                         self.conn.execute(sql)
+                if version < 2:
+                    self._space_search_text()
                 self.set_meta("schema_version", str(SCHEMA_VERSION))
                 self.set_meta("app_version", __version__)
                 self.set_meta("form_versions", json.dumps(self.forms.versions()))
             self.migrated_from, self.migration_backup = version, backup
+
+    def _space_search_text(self) -> None:
+        """Schema 1 → 2: two spaces before every word of `search_text` (see `search_text`), and
+        the search index rebuilt.
+
+        The update trigger is dropped meanwhile: one rebuild of the index is far cheaper than
+        a delete and insert per row (a hub's million citizens).
+        """
+        for form in self.forms:
+            if not form.searchable_fields:
+                continue
+            fts = search_table(form)
+            trigger = self.conn.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (f"{fts}_au",)
+            ).fetchone()
+            self.conn.execute(f'DROP TRIGGER IF EXISTS "{fts}_au"')
+            self.conn.execute(
+                f'UPDATE "{form.table}" SET search_text = '
+                "'  ' || replace(search_text, ' ', '  ') WHERE search_text <> ''"
+            )
+            self.conn.execute(f'INSERT INTO "{fts}"("{fts}") VALUES (\'rebuild\')')
+            if trigger:
+                self.conn.execute(trigger[0])
 
     def pending_migrations(self) -> list[tuple[FormSpec, FieldSpec]]:
         """Fields declared in the forms that the database's tables do not have yet."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 from de06desk.forms import FieldSpec, FormSpec
 
 # Bumped when a change to the fixed tables cannot be read by older versions of the app.
-SCHEMA_VERSION = 1
+# 2: `search_text` starts with a space (store/search.py finds two-letter word starts).
+SCHEMA_VERSION = 2
 
 FIXED_DDL = [
     """CREATE TABLE IF NOT EXISTS meta (

@@ -1,40 +1,21 @@
-"""Diacritic- and case-insensitive search over a form's records, as a WHERE clause."""
+"""Diacritic- and case-insensitive search over a form's records, through its trigram index."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from de06desk.domain.text import fold
-from de06desk.forms import FormSpec
 
-from .schema import search_table
-
-# Trigrams need three characters; shorter words fall back to LIKE, which is fast for them
-# because short words match densely and a page fills after a few rows.
-_MIN_INDEXED = 3
+# Trigrams need three characters. `search_text` has two spaces before every word, so a shorter
+# word is found where a word starts: "lo" as " lo", "n" as "  n".
+_TRIGRAM = 3
 
 
-def search_clause(form: FormSpec, query: str, alias: str = "") -> tuple[str, list[Any]]:
-    """SQL condition (on the form's table) matching records that contain every word of `query`.
+def search_match(query: str) -> str:
+    """The full-text MATCH expression for records that contain every word of `query`.
 
-    Words are folded ("Hường" → "huong", "đ" → "d") and matched as substrings of the
-    record's `search_text`. `alias` names the table in the caller's FROM clause when it
-    joins others. Returns ("", []) for a blank query.
+    Words are folded ("Hường" → "huong", "đ" → "d"). A word of three or more characters matches
+    anywhere in the record's `search_text` ("0871840" finds an ID number, "uong" finds
+    "Trương"); a word of one or two characters matches the start of a word ("uy" finds "Uy"
+    and "Uyên", not "Nguyễn"). "" for a blank query.
     """
-    prefix = f"{alias}." if alias else ""
-    words = fold(query).split()
-    if not words or not form.searchable_fields:
-        return "", []
-    clauses: list[str] = []
-    params: list[Any] = []
-    indexed = [w for w in words if len(w) >= _MIN_INDEXED]
-    if indexed:
-        fts = search_table(form)
-        clauses.append(f'{prefix}rowid IN (SELECT rowid FROM "{fts}" WHERE "{fts}" MATCH ?)')
-        params.append(" AND ".join('"' + w.replace('"', '""') + '"' for w in indexed))
-    for word in words:
-        if len(word) < _MIN_INDEXED:
-            escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            clauses.append(f"{prefix}search_text LIKE ? ESCAPE '\\'")
-            params.append(f"%{escaped}%")
-    return " AND ".join(clauses), params
+    phrases = (word.rjust(_TRIGRAM) for word in fold(query).split())
+    return " AND ".join('"' + phrase.replace('"', '""') + '"' for phrase in phrases)

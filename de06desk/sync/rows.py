@@ -18,8 +18,8 @@ from typing import Any
 
 from de06desk.domain.i18n import DomainError, Msg
 from de06desk.domain.idnumber import country_codes, province_codes
-from de06desk.domain.text import fold
 from de06desk.forms import FieldSpec, FormSpec, RecordValidator, parse_value
+from de06desk.store.database import search_text
 from de06desk.store.sync_state import sync_columns
 
 from .errors import PackageRefused
@@ -83,7 +83,6 @@ class RowDecoder:
         self._db_fields = [
             (spec.name, spec.type == "date", spec.type == "multi_choice") for spec in form.fields
         ]
-        self._searchable = form.searchable_fields
         self._validate = RecordValidator(form, today)
 
     def decode(self, raw: Any, where: str) -> tuple[Any, ...]:
@@ -150,7 +149,6 @@ class RowDecoder:
                 stored.append(json.dumps(value, ensure_ascii=False))
             else:
                 stored.append(value)
-        words = [str(values[name]) for name in self._searchable if values[name]]
         stored += (
             raw["created_at"],
             raw["updated_at"],
@@ -160,7 +158,7 @@ class RowDecoder:
             raw["edit_count"],
             canonical_versions(versions),
             int(raw["deleted"]),
-            fold(" ".join(words)),
+            search_text(self.form, values),
         )
         return tuple(stored)
 

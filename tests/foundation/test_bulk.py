@@ -7,6 +7,7 @@ import pytest
 from de06desk.domain.progress import Cancelled
 from de06desk.store import Store, StoreError, ValidationError
 from de06desk.store.bulk import insert_records
+from de06desk.store.lists import ListQuery, fetch_rows
 
 
 def _people(village: str, n: int) -> list[dict]:
@@ -34,10 +35,9 @@ def test_bulk_insert_numbers_changes_and_indexes_search(store: Store) -> None:
     assert numbers == list(range(before + 1, before + 12002))
     first = store.get_record("citizen", uuids[0])
     assert first is not None and first["full_name"] == "Nguyễn Văn 0"
-    hits = store.conn.execute(
-        "SELECT count(*) FROM citizens_fts WHERE citizens_fts MATCH '\"van 1200\"'"
-    ).fetchone()[0]
-    assert hits == 2  # "… 1200" and "… 12000"
+    hits = fetch_rows(store, ListQuery("citizen", search="van 1200"))
+    names = sorted(r.values["full_name"] for r in hits)
+    assert names == ["Nguyễn Văn 11200", "Nguyễn Văn 1200", "Nguyễn Văn 12000"]
     assert (
         store.conn.execute("SELECT count(*) FROM audit WHERE action = 'bulk_create'").fetchone()[0]
         == 1

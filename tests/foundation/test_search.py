@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from de06desk.store import Store
-from de06desk.store.search import search_clause
+from de06desk.store.lists import ListQuery, count_rows, fetch_rows
 
 
 def _find(store: Store, query: str) -> list[str]:
-    form = store.forms["citizen"]
-    clause, params = search_clause(form, query)
-    sql = f'SELECT full_name FROM "{form.table}" WHERE deleted = 0'
-    if clause:
-        sql += " AND " + clause
-    return sorted(r[0] for r in store.conn.execute(sql + " ORDER BY rowid", params))
+    rows = fetch_rows(store, ListQuery("citizen", search=query), limit=1000)
+    assert count_rows(store, ListQuery("citizen", search=query)) == len(rows)
+    return sorted(row.values["full_name"] for row in rows)
 
 
 def _citizen(store: Store, village: str, name: str, id_number: str | None = None) -> str:
@@ -52,3 +51,42 @@ def test_index_follows_edits_and_deletes(store: Store) -> None:
     assert _find(store, "sua") == ["Lò Thị Sua"]
     store.delete_record("citizen", uuid, user="t")
     assert _find(store, "sua") == []
+
+
+def test_short_words_match_the_start_of_a_word(store: Store) -> None:
+    v = store.save_record("village", {"name": "Thôn Đông"}, user="t").uuid
+    _citizen(store, v, "Lò Văn Sử")
+    _citizen(store, v, "Nguyễn Thị Uyên")
+    _citizen(store, v, "Hà Văn Long")
+    assert _find(store, "lo") == ["Hà Văn Long", "Lò Văn Sử"]
+    assert _find(store, "lo van s") == ["Lò Văn Sử"]
+    assert _find(store, "uy") == ["Nguyễn Thị Uyên"]  # not every "Nguyễn"
+    assert _find(store, "u") == ["Nguyễn Thị Uyên"]
+    assert _find(store, "ha v l") == ["Hà Văn Long"]
+    assert _find(store, "yen") == ["Nguyễn Thị Uyên"]  # three letters: anywhere in a word
+    assert _find(store, "x") == []
+
+
+def test_an_older_database_is_searchable_after_migration(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with Store.create(path, unit_code="00004") as store:
+        v = store.save_record("village", {"name": "Thôn Đông"}, user="t").uuid
+        _citizen(store, v, "Lò Văn Sử")
+        # What schema 1 stored: the folded words with single spaces, nothing before them.
+        store.conn.execute("DROP TRIGGER citizens_fts_au")
+        store.conn.execute("UPDATE citizens SET search_text = 'lo van su'")
+        store.conn.execute("INSERT INTO citizens_fts(citizens_fts) VALUES ('rebuild')")
+        store.conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    with Store.open(path) as store:
+        assert store.migrated_from == 1
+        assert _find(store, "lo v") == ["Lò Văn Sử"]
+        assert _find(store, "van") == ["Lò Văn Sử"]
+        record = store.get_record(
+            "citizen", store.conn.execute("SELECT uuid FROM citizens").fetchone()[0]
+        )
+        assert record is not None
+        store.save_record(
+            "citizen", record.values | {"full_name": "Lò Thị Sua"}, user="t", uuid=record.uuid
+        )
+        assert _find(store, "lo t s") == ["Lò Thị Sua"]
+        assert _find(store, "van") == []
