@@ -28,7 +28,7 @@ from .i18n import apply_language
 from .idle_lock import IdleLock
 from .login import LoginDialog
 from .main_window import MainWindow
-from .tasks import show_error
+from .tasks import show_error, stop_running_tasks
 from .wizard import SetupWizard
 
 log = logging.getLogger(__name__)
@@ -48,6 +48,7 @@ def create_app() -> QApplication:
         app = QApplication(sys.argv)
     app.setApplicationName("de06desk")
     app.setOrganizationName("de06desk")
+    app.aboutToQuit.connect(stop_running_tasks)
     app.setStyle("Fusion")
     families = set(QFontDatabase.families())
     family = next((f for f in UI_FONTS if f in families), None)

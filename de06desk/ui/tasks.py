@@ -148,6 +148,17 @@ def run_task(
 _running: set[Task] = set()
 
 
+def stop_running_tasks() -> None:
+    """Cancel every background task and wait for it to end (at quit).
+
+    Qt aborts the whole process when a thread is still running as the interpreter destroys
+    its QThread, e.g. the window closed while the dashboard was still counting.
+    """
+    for task in list(_running):
+        task.cancel()
+        task.worker.wait()
+
+
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """A readable error box: domain errors as written, anything else as a short message."""
     if isinstance(exc, DomainError):

@@ -18,6 +18,7 @@ from de06desk.store import Store
 from de06desk.store.users import authenticate
 from de06desk.ui import i18n
 from de06desk.ui.context import AppContext
+from de06desk.ui.tasks import stop_running_tasks
 
 
 @pytest.fixture(scope="session")
@@ -50,6 +51,13 @@ def _vietnamese(
     yield
     i18n.apply_language("vi")
     set_language("vi")
+
+
+@pytest.fixture(autouse=True)
+def _no_task_outlives_its_test() -> Iterator[None]:
+    """Background work (the dashboard's summary, exports) ends before the test's files go."""
+    yield
+    stop_running_tasks()
 
 
 @pytest.fixture

@@ -26,6 +26,9 @@ def test_dashboard_shows_exactly_the_summary(qtbot, ctx: AppContext, demo_week: 
     screen = DashboardScreen(ctx)
     qtbot.addWidget(screen)
     screen.show()
+    # Built on a worker thread: the screen first says it is counting.
+    assert "đang tính" in screen.title.text()
+    qtbot.waitUntil(lambda: screen.summary is not None)
     expected = build_summary(ctx.store, DEMO_WEEK)
     assert screen.summary == expected
     assert "Tuần 47 (16/11/2026 – 22/11/2026)" in screen.title.text()
@@ -65,6 +68,7 @@ def test_dashboard_follows_data_changes(qtbot, ctx: AppContext, demo_week: None)
     screen = DashboardScreen(ctx)
     qtbot.addWidget(screen)
     screen.show()
+    qtbot.waitUntil(lambda: "support_sessions" in screen.cards)
     before = screen.cards["support_sessions"].value.text()
     village = ctx.store.list_records("village", limit=1)[0]
     officer = ctx.store.list_records("officer", limit=1)[0]

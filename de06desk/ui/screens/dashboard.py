@@ -27,13 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from de06desk.domain.progress import CancelCheck, Cancelled, Progress
 from de06desk.domain.weeks import Period, current_week
 from de06desk.reports.formats import format_cell, format_int, format_pct, period_words
 from de06desk.reports.model import Headline, Section, Summary, Table
 from de06desk.reports.summary import build_summary
+from de06desk.store import Store
 
 from ..charts import BarChart
 from ..context import AppContext
+from ..tasks import Task, run_task, show_error
 
 CARDS_PER_ROW = 5
 
@@ -133,6 +136,7 @@ class DashboardScreen(QWidget):
         self.place_chart: BarChart | None = None
         self._shown_period: Period | None = None
         self._stale = True
+        self._building: Task | None = None
         self.title = QLabel(self)
         self.title.setStyleSheet("font-size: 16px; font-weight: bold;")
         self.body = QWidget(self)
@@ -157,23 +161,54 @@ class DashboardScreen(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Show the current week, rebuilding only if the data or the week changed."""
+        """Show the current week, rebuilding only if the data or the week changed.
+
+        The summary is built on a worker thread with its own connection (up to a second on a
+        30,000-citizen commune: the window stays responsive and paints at once); a change
+        that arrives meanwhile is picked up by one more build when this one is shown.
+        """
         week = current_week()
         if not self._stale and week == self._shown_period:
             return
-        self.show_summary(build_summary(self.ctx.store, week))
+        if self._building is not None:
+            return  # _built looks at _stale again
+        self._stale = False
+        if self.summary is None:
+            self.title.setText(self.tr("Tổng quan — đang tính số liệu…"))
+        path, key, forms = self.ctx.db_path, self.ctx.store.key, self.ctx.store.forms
+
+        def work(progress: Progress, cancelled: CancelCheck) -> Summary:
+            with Store.open(path, key=key, forms=forms) as store:
+                return build_summary(store, week, cancelled=cancelled)
+
+        self._building = run_task(self, "", work, self._built, self._not_built, show_progress=False)
+
+    def _built(self, summary: Summary) -> None:
+        self._building = None
+        self.show_summary(summary)
+        if self._stale and self.isVisible():
+            self.refresh()
+
+    def _not_built(self, exc: BaseException) -> None:
+        self._building = None
+        self._stale = True  # try again next time the screen is shown
+        if not isinstance(exc, Cancelled):  # cancelled: the app is quitting
+            show_error(self, exc)
 
     def show_summary(self, summary: Summary) -> None:
         """Lay out `summary` (replacing whatever was shown)."""
-        self.summary, self._shown_period, self._stale = summary, summary.period, False
+        self.summary, self._shown_period = summary, summary.period
         self.title.setText(
             self.tr("Tổng quan — {w}").replace("{w}", summary.period.label())
             + f" · {summary.unit_name}"
         )
         while self.body_layout.count():
             item = self.body_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget()
+            if widget is not None:
+                # Out of the widget tree at once, not at the next event loop (deleteLater):
+                # findChild must see only the new tables. Python then owns and frees it.
+                widget.setParent(None)
         self.cards, self.tables = {}, {}
         now_word, before_word = period_words(summary.period)
         self.body_layout.addWidget(self._cards(summary, before_word))

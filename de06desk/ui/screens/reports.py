@@ -333,8 +333,11 @@ class ReportsScreen(QWidget):
         self.summary = summary
         while self.body_layout.count():
             item = self.body_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget()
+            if widget is not None:
+                # Out of the widget tree at once, not at the next event loop (deleteLater):
+                # findChild must see only the new tables. Python then owns and frees it.
+                widget.setParent(None)
         title = QLabel(f"{summary.unit_name} — {summary.period.label('vi')}", self.body)
         title.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.body_layout.addWidget(title)
