@@ -74,7 +74,7 @@ def encrypt_database(path: Path, username: str, password: str) -> EncryptResult:
     staged.unlink(missing_ok=True)
     remove_sidecars(staged)
     try:
-        _export(path, staged, key)
+        write_encrypted_copy(path, staged, key)
         # The keyring must exist before the encrypted file takes the name: beside the still
         # plaintext database it is harmless, while an encrypted file without it is lost.
         code = new_recovery_code()
@@ -91,8 +91,9 @@ def encrypt_database(path: Path, username: str, password: str) -> EncryptResult:
     return EncryptResult(code, others)
 
 
-def _export(path: Path, staged: Path, key: bytes) -> None:
-    """Write the encrypted copy of `path` to `staged`, verify it, and switch it to WAL."""
+def write_encrypted_copy(path: Path, staged: Path, key: bytes) -> None:
+    """Write the copy of the plaintext database `path`, encrypted under `key`, to `staged`;
+    verify it and switch it to WAL. No keyring is made (the caller keeps the key)."""
     # SQLCipher's driver reads a plaintext file as plain SQLite; sqlcipher_export needs both
     # databases on one of its connections.
     conn = sqlcipher.connect(str(path), isolation_level=None)

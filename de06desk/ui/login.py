@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -78,6 +80,9 @@ class LoginDialog(QDialog):
     def try_login(self) -> None:
         """Check the user name and password; close on success, explain on failure."""
         username, password = self.username.text().strip(), self.password.text()
+        # Unlocking takes a moment, and opening an older database upgrades it first (tens
+        # of seconds for a hub's million rows): show that the program is working.
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             if self.store is not None:
                 self.user = authenticate(self.store, username, password)
@@ -88,4 +93,6 @@ class LoginDialog(QDialog):
             self.password.clear()
             self.password.setFocus()
             return
+        finally:
+            QApplication.restoreOverrideCursor()
         self.accept()

@@ -186,23 +186,45 @@ def sync_export(tmp: Path) -> list[Result]:
     ]
 
 
-@benchmark("hub_import")
-def hub_import(tmp: Path) -> list[Result]:
-    """100 commune packages into an empty hub (a fresh process), then the same 100 again."""
-    data = generate.hub_packages()
-    hub = generate.fresh_copy(data.hub, tmp)
+def _import_child(hub: Path, key: bytes | None, packages: list[Path]) -> dict[str, float]:
+    """Run tests/bench/import_child.py on `hub` (a fresh process) and return its figures."""
     done = subprocess.run(
-        [sys.executable, "-m", "tests.bench.import_child", str(hub), *map(str, data.packages)],
+        [
+            sys.executable,
+            "-m",
+            "tests.bench.import_child",
+            str(hub),
+            key.hex() if key else "-",
+            *map(str, packages),
+        ],
         capture_output=True,
         text=True,
         cwd=ROOT,
     )
     if done.returncode:
         raise RuntimeError(done.stdout + done.stderr)
-    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@benchmark("hub_import")
+def hub_import(tmp: Path) -> list[Result]:
+    """100 commune packages into an empty hub (a fresh process), then the same 100 again;
+    once into a plaintext hub (against the sqlite3 reference) and once into an encrypted one,
+    as every real hub is."""
+    from de06desk.store.crypto import new_data_key
+    from de06desk.store.encryption import write_encrypted_copy
+
+    data = generate.hub_packages()
+    hub = generate.fresh_copy(data.hub, tmp)
+    figures = _import_child(hub, None, data.packages)
     generate.hub_imported(work=hub)
     ref = _reference(hub, "hub", tmp, ("index-once", "plain"))
-    seconds = figures["import_s"]
+    hub.unlink()
+    key = new_data_key()
+    encrypted = tmp / "hub-encrypted.db"
+    write_encrypted_copy(data.hub, encrypted, key)
+    sealed = _import_child(encrypted, key, data.packages)
+    seconds, sealed_seconds = figures["import_s"], sealed["import_s"]
     rate = figures["rows"] / seconds
     return [
         Result(
@@ -214,12 +236,27 @@ def hub_import(tmp: Path) -> list[Result]:
             + _ratios(seconds, ref),
         ),
         Result(
+            "the same into an encrypted hub (SQLCipher): × sqlite3 .import (index-once)",
+            sealed_seconds / ref["seconds"]["index-once"],
+            3,
+            "×",
+            f"{sealed_seconds:.0f} s, CPU {sealed['cpu_s']:.0f} s; "
+            f"{sealed_seconds / seconds:.2f} × the plaintext import",
+        ),
+        Result(
             f"re-import of the {len(data.packages)} already-imported packages, in total",
             figures["reimport_s"],
             1,
             "s",
+            f"encrypted hub: {sealed['reimport_s']:.2f} s",
         ),
-        Result("peak memory (VmHWM) of the hub import process", figures["peak_mib"], 500, "MiB"),
+        Result(
+            "peak memory (VmHWM) of the hub import process",
+            max(figures["peak_mib"], sealed["peak_mib"]),
+            500,
+            "MiB",
+            f"plaintext {figures['peak_mib']:.0f} MiB, encrypted {sealed['peak_mib']:.0f} MiB",
+        ),
     ]
 
 

@@ -1,6 +1,7 @@
 """Run in a fresh interpreter by the hub-import benchmark, so its peak memory is its own.
 
-`python -m tests.bench.import_child HUB.db PACKAGE...` imports the packages (each must apply),
+`python -m tests.bench.import_child HUB.db KEY PACKAGE...` imports the packages (each must apply)
+into HUB.db (encrypted under the hex data key KEY, or plaintext if KEY is "-"),
 imports them again (each must be "already imported"), and prints one JSON line: seconds for
 each pass, rows, the process's CPU time (both passes, both threads) and its resident-memory
 high-water mark (VmHWM) in MiB.
@@ -26,9 +27,9 @@ def peak_rss_mib() -> float:
     return float("nan")
 
 
-def main(hub_path: Path, packages: list[Path]) -> int:
+def main(hub_path: Path, key: bytes | None, packages: list[Path]) -> int:
     """Import, re-import, report."""
-    store = Store.open(hub_path)
+    store = Store.open(hub_path, key=key)
     try:
         start = time.perf_counter()
         first = import_packages(store, packages)
@@ -57,4 +58,5 @@ def main(hub_path: Path, packages: list[Path]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]), [Path(p) for p in sys.argv[2:]]))
+    key = None if sys.argv[2] == "-" else bytes.fromhex(sys.argv[2])
+    sys.exit(main(Path(sys.argv[1]), key, [Path(p) for p in sys.argv[3:]]))
