@@ -174,6 +174,19 @@ def count_rows(store: Store, query: ListQuery, cap: int | None = None) -> int:
     return int(store.conn.execute(f"SELECT count(*) FROM ({inner})", params).fetchone()[0])
 
 
+def warm_search_index(store: Store, form_id: str) -> None:
+    """Read the form's search index from disk once, so the first searches need not.
+
+    Cold, a million citizens' first keystrokes waited up to 0.25 s for the index's pages
+    (docs/BENCHMARKS.md); reading it whole, in order, takes ~1.4 s from disk in the background
+    and then a keystroke p95 is ~40 ms. The index keeps its leaves in rows of its `_data`
+    table, each within a page, so counting those rows reads every one of them.
+    """
+    form = store.forms[form_id]
+    if form.searchable_fields:
+        store.conn.execute(f'SELECT count(*) FROM "{search_table(form)}_data"').fetchone()
+
+
 def display_fields(store: Store, form_id: str) -> list[FieldSpec]:
     """The fields a list of `form_id` shows, in form order (the keys of `ListRow.values`)."""
     return _display_fields(store.forms[form_id])

@@ -27,15 +27,17 @@ from PySide6.QtWidgets import (
 )
 
 from de06desk.domain.i18n import DomainError
+from de06desk.domain.progress import CancelCheck, Progress
 from de06desk.domain.weeks import current_week
-from de06desk.store.lists import COUNT_CAP, ListQuery, titles
+from de06desk.store import Store
+from de06desk.store.lists import COUNT_CAP, ListQuery, titles, warm_search_index
 
 from .context import AppContext
 from .dialogs_common import confirm
 from .display import display_value
 from .list_model import RecordListModel
 from .record_form import RecordForm
-from .tasks import show_error
+from .tasks import run_task, show_error
 
 SEARCH_DELAY_MS = 250
 
@@ -121,6 +123,7 @@ class RecordListPanel(QWidget):
         filters.addStretch(1)
 
         self.model = RecordListModel(ctx.store, self._query(), list(setup.columns or []) or None)
+        self._warm_search_index()
         self.view = QTableView(self)
         self.view.setObjectName("list")
         self.view.setModel(self.model)
@@ -197,6 +200,23 @@ class RecordListPanel(QWidget):
         """Filters that are not offered to the user (e.g. the roster of one drive)."""
         self._fixed = dict(equals)
         self.apply_filters()
+
+    def _warm_search_index(self) -> None:
+        # On its own connection in the background: at a hub, the first search would
+        # otherwise wait for the index to come from disk.
+        path, key, forms, form_id = (
+            self.ctx.db_path,
+            self.ctx.store.key,
+            self.ctx.store.forms,
+            self.form.id,
+        )
+
+        def work(progress: Progress, cancelled: CancelCheck) -> None:
+            with Store.open(path, key=key, forms=forms) as store:
+                warm_search_index(store, form_id)
+
+        # A failed warm-up costs only speed (the task logs it); nothing to tell the user.
+        run_task(self, "", work, lambda _: None, lambda _: None, show_progress=False)
 
     def apply_filters(self) -> None:
         """Run the query again with the current search text and filters."""

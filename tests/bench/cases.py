@@ -57,7 +57,13 @@ def save_record(tmp: Path) -> list[Result]:
 @benchmark("citizen_list")
 def citizen_list(tmp: Path) -> list[Result]:
     """The citizens list over 1,000,000 rows: open, and filter as the user types."""
-    from de06desk.store.lists import COUNT_CAP, ListQuery, count_rows, fetch_rows
+    from de06desk.store.lists import (
+        COUNT_CAP,
+        ListQuery,
+        count_rows,
+        fetch_rows,
+        warm_search_index,
+    )
 
     store = Store.open(generate.million_citizens_db())
     try:
@@ -67,6 +73,10 @@ def citizen_list(tmp: Path) -> list[Result]:
             count_rows(store, ListQuery("citizen"), cap=COUNT_CAP)
 
         opened = median_time(open_list)
+        # What the list screen starts in the background as it opens (ui/record_screen.py).
+        start = time.perf_counter()
+        warm_search_index(store, "citizen")
+        warmed = time.perf_counter() - start
         keystrokes: list[float] = []
         for text in ("nguyen thi huong", "lo van su", "giang a pao", "dang", "087", "d"):
             for end in range(1, len(text) + 1):
@@ -86,6 +96,7 @@ def citizen_list(tmp: Path) -> list[Result]:
             p95(keystrokes) * 1000,
             100,
             "ms",
+            f"after the list's background read of the search index ({warmed:.2f} s)",
         ),
     ]
 

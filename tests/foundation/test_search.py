@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from de06desk.store import Store
-from de06desk.store.lists import ListQuery, count_rows, fetch_rows
+from de06desk.store.lists import ListQuery, count_rows, fetch_rows, warm_search_index
 
 
 def _find(store: Store, query: str) -> list[str]:
@@ -90,3 +90,11 @@ def test_an_older_database_is_searchable_after_migration(tmp_path: Path) -> None
         )
         assert _find(store, "lo t s") == ["Lò Thị Sua"]
         assert _find(store, "van") == []
+
+
+def test_warming_the_index_changes_no_result(store: Store) -> None:
+    v = store.save_record("village", {"name": "Thôn Đông"}, user="t").uuid
+    _citizen(store, v, "Lò Văn Sử")
+    warm_search_index(store, "citizen")
+    warm_search_index(store, "support_session")  # no search index: nothing to read
+    assert _find(store, "lo v s") == ["Lò Văn Sử"]
