@@ -32,6 +32,10 @@ class AppContext:
     user: User
     signals: AppSignals = field(default_factory=AppSignals)
 
+    def open_store(self) -> Store:
+        """A connection of its own to this database, for work on another thread."""
+        return Store.open(self.db_path, key=self.store.key, forms=self.store.forms)
+
     @property
     def can_edit(self) -> bool:
         """Officers and administrators enter and edit records; viewers only read and print."""

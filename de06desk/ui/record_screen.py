@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from de06desk.domain.i18n import DomainError
 from de06desk.domain.progress import CancelCheck, Progress
 from de06desk.domain.weeks import current_week
-from de06desk.store import Store
 from de06desk.store.lists import COUNT_CAP, ListQuery, titles, warm_search_index
 
 from .context import AppContext
@@ -204,15 +203,10 @@ class RecordListPanel(QWidget):
     def _warm_search_index(self) -> None:
         # On its own connection in the background: at a hub, the first search would
         # otherwise wait for the index to come from disk.
-        path, key, forms, form_id = (
-            self.ctx.db_path,
-            self.ctx.store.key,
-            self.ctx.store.forms,
-            self.form.id,
-        )
+        ctx, form_id = self.ctx, self.form.id
 
         def work(progress: Progress, cancelled: CancelCheck) -> None:
-            with Store.open(path, key=key, forms=forms) as store:
+            with ctx.open_store() as store:
                 warm_search_index(store, form_id)
 
         # A failed warm-up costs only speed (the task logs it); nothing to tell the user.

@@ -452,6 +452,11 @@ If it happens again, send the log file to support:
         <translation>Overview — {w}</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/screens/dashboard.py" line="178" />
+        <source>Tổng quan — đang tính số liệu…</source>
+        <translation>Overview — counting…</translation>
+    </message>
+    <message>
         <location filename="../../de06desk/ui/screens/dashboard.py" line="202" />
         <source>{now} so với {before}</source>
         <translation>{now} compared with {before}</translation>

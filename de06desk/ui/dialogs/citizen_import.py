@@ -41,7 +41,6 @@ from de06desk.quality.citizen_import import (
 )
 from de06desk.quality.mapping import REQUIRED_FIELDS
 from de06desk.quality.tables import RawTable
-from de06desk.store import Store
 from de06desk.store.citizen_import import ImportBatch
 from de06desk.ui.context import AppContext
 from de06desk.ui.tasks import Task, run_task, show_error
@@ -229,12 +228,11 @@ class CitizenImportDialog(QDialog):
             return
         table, mapping = self.table, self.mapping()
         create = self.create_villages.isChecked()
-        db_path = self.ctx.db_path
 
-        key = self.ctx.store.key  # an encrypted database opens only with it
+        ctx = self.ctx
 
         def work(progress: Progress, cancelled: CancelCheck) -> ImportPlan:
-            with Store.open(db_path, key=key) as store:
+            with ctx.open_store() as store:
                 return plan_import(
                     store,
                     table,
@@ -334,13 +332,13 @@ class CitizenImportDialog(QDialog):
         """Write the previewed import (the officer's confirmation)."""
         if self.plan is None or not self.ctx.can_edit:
             return
-        plan, db_path, user = self.plan, self.ctx.db_path, self.ctx.user.username
+        plan, user = self.plan, self.ctx.user.username
         self.apply_button.setEnabled(False)
 
-        key = self.ctx.store.key  # an encrypted database opens only with it
+        ctx = self.ctx
 
         def work(progress: Progress, cancelled: CancelCheck) -> ImportResult:
-            with Store.open(db_path, key=key) as store:
+            with ctx.open_store() as store:
                 return apply_import(store, plan, user, progress, cancelled)
 
         self.task = run_task(
@@ -408,12 +406,12 @@ class CitizenImportDialog(QDialog):
             self._run_undo(batch)
 
     def _run_undo(self, batch_id: str) -> None:
-        db_path, user = self.ctx.db_path, self.ctx.user.username
+        user = self.ctx.user.username
 
-        key = self.ctx.store.key  # an encrypted database opens only with it
+        ctx = self.ctx
 
         def work(progress: Progress, cancelled: CancelCheck) -> ImportBatch:
-            with Store.open(db_path, key=key) as store:
+            with ctx.open_store() as store:
                 return undo_import(store, batch_id, user)
 
         self.task = run_task(self, self.tr("Đang hoàn tác"), work, self._undone)

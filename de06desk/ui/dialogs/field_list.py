@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from de06desk.domain.progress import CancelCheck, Progress
 from de06desk.domain.text import fold
 from de06desk.quality.field_lists import FollowupExport, export_followup
-from de06desk.store import Store
 from de06desk.ui.context import AppContext
 from de06desk.ui.tasks import Task, run_task, show_error
 
@@ -92,13 +91,13 @@ class FieldListDialog(QDialog):
             return
         if not path.lower().endswith(suffix):
             path += suffix
-        village, db_path, user = self.village_combo.currentData(), self.ctx.db_path, self.ctx.user
+        village, user = self.village_combo.currentData(), self.ctx.user
         self.export_button.setEnabled(False)
 
-        key = self.ctx.store.key  # an encrypted database opens only with it
+        ctx = self.ctx
 
         def work(progress: Progress, cancelled: CancelCheck) -> FollowupExport:
-            with Store.open(db_path, key=key) as store:
+            with ctx.open_store() as store:
                 return export_followup(store, village, path, user=user.username)
 
         self.task = run_task(self, self.tr("Đang xuất danh sách"), work, self._done, self._failed)

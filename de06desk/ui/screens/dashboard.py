@@ -32,7 +32,6 @@ from de06desk.domain.weeks import Period, current_week
 from de06desk.reports.formats import format_cell, format_int, format_pct, period_words
 from de06desk.reports.model import Headline, Section, Summary, Table
 from de06desk.reports.summary import build_summary
-from de06desk.store import Store
 
 from ..charts import BarChart
 from ..context import AppContext
@@ -175,10 +174,10 @@ class DashboardScreen(QWidget):
         self._stale = False
         if self.summary is None:
             self.title.setText(self.tr("Tổng quan — đang tính số liệu…"))
-        path, key, forms = self.ctx.db_path, self.ctx.store.key, self.ctx.store.forms
+        ctx = self.ctx
 
         def work(progress: Progress, cancelled: CancelCheck) -> Summary:
-            with Store.open(path, key=key, forms=forms) as store:
+            with ctx.open_store() as store:
                 return build_summary(store, week, cancelled=cancelled)
 
         self._building = run_task(self, "", work, self._built, self._not_built, show_progress=False)

@@ -30,7 +30,6 @@ from de06desk.quality.checks import (
     open_cleanup_case,
     run_checks,
 )
-from de06desk.store import Store
 from de06desk.ui.context import AppContext
 from de06desk.ui.tasks import Task, run_task, show_error
 
@@ -208,12 +207,11 @@ class QualityScreen(QWidget):
         self._stale = False
         self.run_button.setEnabled(False)
         self.status.setText(self.tr("Đang kiểm tra…"))
-        db_path = self.ctx.db_path
 
-        key = self.ctx.store.key  # an encrypted database opens only with it
+        ctx = self.ctx
 
         def work(progress: Progress, cancelled: CancelCheck) -> list[Finding]:
-            with Store.open(db_path, key=key) as store:
+            with ctx.open_store() as store:
                 return run_checks(store)
 
         self._task = run_task(self, self.tr("Kiểm tra dữ liệu"), work, self._checked, self._failed)

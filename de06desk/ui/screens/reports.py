@@ -41,7 +41,6 @@ from de06desk.reports.model import Summary, Table
 from de06desk.reports.pdf import render_pdf
 from de06desk.reports.summary import build_summary
 from de06desk.reports.xlsx import write_xlsx
-from de06desk.store import Store
 from de06desk.sync import hub_status
 
 from ..context import AppContext
@@ -241,11 +240,11 @@ class ReportsScreen(QWidget):
             show_error(self, exc)
             return
         unit = self.unit_code()
-        db_path, key = self.ctx.db_path, self.ctx.store.key
+        ctx = self.ctx
 
         def work(progress: Progress, cancelled: CancelCheck) -> _Built:
             # A connection belongs to one thread: the worker opens its own.
-            with Store.open(db_path, key=key) as store:
+            with ctx.open_store() as store:
                 summary = build_summary(
                     store,
                     period,

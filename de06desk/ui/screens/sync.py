@@ -353,12 +353,12 @@ class SyncScreen(QWidget):
 
     def export_to(self, folder: Path, *, full: bool = False) -> Task:
         """Write a package into `folder` in the background; the history updates when done."""
-        db_path, user = self.ctx.db_path, self.ctx.user.username
+        user = self.ctx.user.username
 
-        key = self.ctx.store.key  # an encrypted database opens only with it
+        ctx = self.ctx
 
         def work(progress: Progress, cancelled: CancelCheck) -> ExportResult | None:
-            with Store.open(db_path, key=key) as store:
+            with ctx.open_store() as store:
                 return export_package(
                     store, folder, full=full, progress=progress, cancelled=cancelled, user=user
                 )
@@ -402,12 +402,12 @@ class SyncScreen(QWidget):
 
     def import_files(self, paths: list[Path]) -> Task:
         """Import packages in the background; results go to the table (hub) or a message."""
-        db_path, user = self.ctx.db_path, self.ctx.user.username
+        user = self.ctx.user.username
 
-        key = self.ctx.store.key  # an encrypted database opens only with it
+        ctx = self.ctx
 
         def work(progress: Progress, cancelled: CancelCheck) -> list[ImportOutcome]:
-            with Store.open(db_path, key=key) as store:
+            with ctx.open_store() as store:
                 return import_packages(store, paths, progress, cancelled, user=user)
 
         def done(outcomes: list[ImportOutcome]) -> None:
@@ -443,12 +443,12 @@ class SyncScreen(QWidget):
 
     def send_to(self, unit_code: str, folder: Path) -> Task:
         """Write a package for one commune (acknowledgements and targets) in the background."""
-        db_path, user = self.ctx.db_path, self.ctx.user.username
+        user = self.ctx.user.username
 
-        key = self.ctx.store.key  # an encrypted database opens only with it
+        ctx = self.ctx
 
         def work(progress: Progress, cancelled: CancelCheck) -> ExportResult:
-            with Store.open(db_path, key=key) as store:
+            with ctx.open_store() as store:
                 return send_down(
                     store, unit_code, folder, progress=progress, cancelled=cancelled, user=user
                 )
