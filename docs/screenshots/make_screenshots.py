@@ -35,9 +35,10 @@ def main() -> int:
     from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from de06desk.demo import make_demo
+    from de06desk.demo import DEMO_PASSWORD, DEMO_USER, make_demo
     from de06desk.store import Store
     from de06desk.store.users import authenticate
+    from de06desk.ui import tasks
     from de06desk.ui.app import create_app
     from de06desk.ui.context import AppContext
     from de06desk.ui.i18n import apply_language
@@ -65,6 +66,11 @@ def main() -> int:
     def settle() -> None:
         for _ in range(5):
             app.processEvents()
+        # Background work (the overview's summary, the list's index read) finishes first.
+        while tasks._running and any(t.worker.isRunning() for t in tasks._running):
+            app.processEvents()
+        for _ in range(5):
+            app.processEvents()
 
     wizard = SetupWizard()
     wizard.resize(820, 600)
@@ -80,12 +86,12 @@ def main() -> int:
     db = work / "demo.db"
     make_demo(db, seed=6, weeks=12, citizens=1500)
     store = Store.open(db)
-    login = LoginDialog(store, "Dữ liệu mẫu: admin / demo", username="admin")
+    login = LoginDialog(store, f"Dữ liệu mẫu: {DEMO_USER} / {DEMO_PASSWORD}", username=DEMO_USER)
     login.show()
     settle()
     shot(login, "00-login")
     login.close()
-    ctx = AppContext(db, store, authenticate(store, "admin", "demo"))
+    ctx = AppContext(db, store, authenticate(store, DEMO_USER, DEMO_PASSWORD))
     window = MainWindow(ctx, QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
     window.resize(1366, 768)
     window.show()
@@ -102,6 +108,12 @@ def main() -> int:
         window.current_screen().tabs.setCurrentIndex(1)
         settle()
         shot(window, "03b-follow-up")
+        window.current_screen().tabs.setCurrentIndex(0)
+        citizens = window.current_screen().citizens.list
+        citizens.search.setText("th v")  # two short words: each matches a word's start
+        citizens.apply_filters()
+        settle()
+        shot(window, "03c-search")
     window.close()
     store.close()
     QApplication.quit()
