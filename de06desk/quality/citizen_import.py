@@ -475,7 +475,6 @@ def apply_import(
     detail = f"import {batch_id}"
     progress(0.0, "")
     with store.transaction():
-        sql.ensure_tables(store)
         made_villages: dict[str, str] = {}
         batch_rows: list[sql.BatchRow] = []
         for name in plan.villages_to_create:

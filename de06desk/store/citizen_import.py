@@ -22,29 +22,6 @@ from .errors import StoreError
 
 # Local bookkeeping tables. Created on first use (CREATE … IF NOT EXISTS) so databases made
 # before this feature get them without a schema migration.
-IMPORT_DDL = [
-    """CREATE TABLE IF NOT EXISTS import_batches (
-        batch_id TEXT PRIMARY KEY,
-        kind TEXT NOT NULL,
-        source TEXT NOT NULL,
-        created_at TEXT NOT NULL,
-        username TEXT NOT NULL,
-        added INTEGER NOT NULL,
-        updated INTEGER NOT NULL,
-        refused INTEGER NOT NULL,
-        undone_at TEXT,
-        undone_by TEXT
-    )""",
-    """CREATE TABLE IF NOT EXISTS import_batch_rows (
-        batch_id TEXT NOT NULL REFERENCES import_batches(batch_id),
-        form_id TEXT NOT NULL,
-        record_uuid TEXT NOT NULL,
-        action TEXT NOT NULL CHECK (action IN ('create', 'update')),
-        old_values TEXT,
-        change_no INTEGER NOT NULL,
-        PRIMARY KEY (batch_id, record_uuid)
-    )""",
-]
 # SQLite's default limit on bound variables per statement is 999 on old builds.
 _CHUNK = 900
 
@@ -74,12 +51,6 @@ class BatchRow:
     action: str
     old_values: dict[str, Any] | None
     change_no: int
-
-
-def ensure_tables(store: Store) -> None:
-    """Create the import bookkeeping tables if this database does not have them yet."""
-    for ddl in IMPORT_DDL:
-        store.conn.execute(ddl)
 
 
 def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
@@ -301,7 +272,6 @@ def record_batch(
     rows: Sequence[BatchRow],
 ) -> None:
     """Store an import batch and the records it touched; call inside the import's transaction."""
-    ensure_tables(store)
     store.conn.execute(
         "INSERT INTO import_batches(batch_id, kind, source, created_at, username, added, "
         "updated, refused) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -333,17 +303,8 @@ def record_batch(
     )
 
 
-def _has_tables(store: Store) -> bool:
-    row = store.conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'import_batches'"
-    ).fetchone()
-    return row is not None
-
-
 def list_batches(store: Store) -> list[ImportBatch]:
     """Recorded imports, newest first."""
-    if not _has_tables(store):
-        return []
     rows = store.conn.execute(
         "SELECT batch_id, kind, source, created_at, username, added, updated, refused, "
         "undone_at, undone_by FROM import_batches ORDER BY created_at DESC, rowid DESC"
@@ -358,8 +319,6 @@ def get_batch(store: Store, batch_id: str) -> ImportBatch | None:
 
 def batch_rows(store: Store, batch_id: str) -> list[BatchRow]:
     """The records an import created or changed, in the order it wrote them."""
-    if not _has_tables(store):
-        return []
     rows = store.conn.execute(
         "SELECT form_id, record_uuid, action, old_values, change_no FROM import_batch_rows "
         "WHERE batch_id = ? ORDER BY change_no",

@@ -270,7 +270,9 @@ class Store:
             self.conn.execute(f'DROP TRIGGER IF EXISTS "{fts}_au"')
             self.conn.execute(
                 f'UPDATE "{form.table}" SET search_text = '
-                "'  ' || replace(search_text, ' ', '  ') WHERE search_text <> ''"
+                "'  ' || replace(search_text, ' ', '  ')"
+                # Schema 1's folded text never starts with a space: run twice, no change.
+                " WHERE search_text <> '' AND search_text NOT LIKE ' %'"
             )
             self.conn.execute(f'INSERT INTO "{fts}"("{fts}") VALUES (\'rebuild\')')
             if trigger:

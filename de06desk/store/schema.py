@@ -114,6 +114,29 @@ FIXED_DDL = [
         lost_versions TEXT NOT NULL,
         lost_row TEXT NOT NULL
     )""",
+    # Citizen-list imports (store/citizen_import.py): each batch and the records it created or
+    # changed, with their values before, so that a batch can be undone.
+    """CREATE TABLE IF NOT EXISTS import_batches (
+        batch_id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        source TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        username TEXT NOT NULL,
+        added INTEGER NOT NULL,
+        updated INTEGER NOT NULL,
+        refused INTEGER NOT NULL,
+        undone_at TEXT,
+        undone_by TEXT
+    )""",
+    """CREATE TABLE IF NOT EXISTS import_batch_rows (
+        batch_id TEXT NOT NULL REFERENCES import_batches(batch_id),
+        form_id TEXT NOT NULL,
+        record_uuid TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('create', 'update')),
+        old_values TEXT,
+        change_no INTEGER NOT NULL,
+        PRIMARY KEY (batch_id, record_uuid)
+    )""",
 ]
 
 # Columns every record table has besides the form's fields.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from de06desk.store import Store
+from de06desk.store.citizen_import import list_batches
 from de06desk.store.lists import ListQuery, count_rows, fetch_rows, warm_search_index
 
 
@@ -77,8 +78,15 @@ def test_an_older_database_is_searchable_after_migration(tmp_path: Path) -> None
         store.conn.execute("UPDATE citizens SET search_text = 'lo van su'")
         store.conn.execute("INSERT INTO citizens_fts(citizens_fts) VALUES ('rebuild')")
         store.conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+        # Schema 1 made the citizen-import tables on first use only.
+        store.conn.execute("DROP TABLE import_batch_rows")
+        store.conn.execute("DROP TABLE import_batches")
     with Store.open(path) as store:
         assert store.migrated_from == 1
+        assert store.conn.execute("SELECT search_text FROM citizens").fetchone()[0] == (
+            "  lo  van  su"
+        )
+        assert list_batches(store) == []
         assert _find(store, "lo v") == ["Lò Văn Sử"]
         assert _find(store, "van") == ["Lò Văn Sử"]
         record = store.get_record(
@@ -98,3 +106,17 @@ def test_warming_the_index_changes_no_result(store: Store) -> None:
     warm_search_index(store, "citizen")
     warm_search_index(store, "support_session")  # no search index: nothing to read
     assert _find(store, "lo v s") == ["Lò Văn Sử"]
+
+
+def test_the_search_text_migration_can_run_twice(tmp_path: Path) -> None:
+    path = tmp_path / "twice.db"
+    with Store.create(path, unit_code="00004") as store:
+        v = store.save_record("village", {"name": "Thôn Đông"}, user="t").uuid
+        _citizen(store, v, "Lò Văn Sử")
+        store.conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    with Store.open(path) as store:
+        assert store.migrated_from == 1
+        assert store.conn.execute("SELECT search_text FROM citizens").fetchone()[0] == (
+            "  lo  van  su"
+        )
+        assert _find(store, "lo v s") == ["Lò Văn Sử"]
