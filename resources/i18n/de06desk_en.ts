@@ -1307,6 +1307,11 @@ This feature is being prepared.</translation>
         <translation>Saved {p}.</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/screens/reports.py" line="105" />
+        <source>Dữ liệu đã thay đổi sau lần xem này; bấm “Xem số liệu” để cập nhật.</source>
+        <translation>The data changed after these figures were made; press “Show figures” to update them.</translation>
+    </message>
+    <message>
         <location filename="../../de06desk/ui/screens/reports.py" line="296" />
         <source>Đang tổng hợp số liệu</source>
         <translation>Compiling the figures</translation>

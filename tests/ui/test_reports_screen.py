@@ -147,3 +147,15 @@ def test_at_a_hub_one_commune_can_be_chosen(qtbot, demo_path: Path, tmp_path: Pa
         assert screen.summary.scope == "commune" and screen.summary.unit_code == "00004"
     finally:
         hub.close()
+
+
+def test_says_when_the_figures_are_out_of_date(qtbot, ctx: AppContext) -> None:
+    screen = ReportsScreen(ctx)
+    qtbot.addWidget(screen)
+    _idle(qtbot, screen)
+    assert screen.status.text() == ""
+    ctx.signals.data_changed.emit("support_session")
+    assert "Dữ liệu đã thay đổi" in screen.status.text()
+    screen.preview()
+    _idle(qtbot, screen)
+    assert screen.status.text() == ""

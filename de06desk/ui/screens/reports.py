@@ -95,8 +95,16 @@ class ReportsScreen(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.body)
         layout.addWidget(scroll, 1)
+        ctx.signals.data_changed.connect(self._data_changed)
         self._period_changed()
         self.preview()
+
+    def _data_changed(self, _form: str) -> None:
+        # The shown figures are kept (the officer may be comparing them); say they are old.
+        if self.summary is not None:
+            self.status.setText(
+                self.tr("Dữ liệu đã thay đổi sau lần xem này; bấm “Xem số liệu” để cập nhật.")
+            )
 
     # ---- building ----------------------------------------------------------------------
 
@@ -279,6 +287,7 @@ class ReportsScreen(QWidget):
         self.task = None
         self._set_busy(False)
         self.show_summary(built.summary)
+        self.status.clear()  # fresh figures: no "data changed" notice
         if built.path is not None:
             self.last_file = built.path
             self.open_button.setEnabled(True)
