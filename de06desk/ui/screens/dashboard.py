@@ -35,6 +35,7 @@ from de06desk.reports.summary import build_summary
 
 from ..charts import BarChart
 from ..context import AppContext
+from ..layouts import remove_widgets
 from ..tasks import Task, run_task, show_error
 
 CARDS_PER_ROW = 5
@@ -201,13 +202,7 @@ class DashboardScreen(QWidget):
             self.tr("Tổng quan — {w}").replace("{w}", summary.period.label())
             + f" · {summary.unit_name}"
         )
-        while self.body_layout.count():
-            item = self.body_layout.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                # Out of the widget tree at once, not at the next event loop (deleteLater):
-                # findChild must see only the new tables. Python then owns and frees it.
-                widget.setParent(None)
+        remove_widgets(self.body_layout)
         self.cards, self.tables = {}, {}
         now_word, before_word = period_words(summary.period)
         self.body_layout.addWidget(self._cards(summary, before_word))

@@ -44,6 +44,7 @@ from de06desk.reports.xlsx import write_xlsx
 from de06desk.sync import hub_status
 
 from ..context import AppContext
+from ..layouts import remove_widgets
 from ..tasks import Task, run_task, show_error
 
 KIND_WEEK, KIND_MONTH, KIND_RANGE = "week", "month", "range"
@@ -339,13 +340,7 @@ class ReportsScreen(QWidget):
     def show_summary(self, summary: Summary) -> None:
         """Replace the preview with this summary's headline figures and tables."""
         self.summary = summary
-        while self.body_layout.count():
-            item = self.body_layout.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                # Out of the widget tree at once, not at the next event loop (deleteLater):
-                # findChild must see only the new tables. Python then owns and frees it.
-                widget.setParent(None)
+        remove_widgets(self.body_layout)
         title = QLabel(f"{summary.unit_name} — {summary.period.label('vi')}", self.body)
         title.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.body_layout.addWidget(title)
