@@ -5,7 +5,8 @@ from __future__ import annotations
 from de06desk.forms import FieldSpec, FormSpec
 
 # Bumped when a change to the fixed tables cannot be read by older versions of the app.
-# 2: `search_text` starts with a space (store/search.py finds two-letter word starts).
+# 2: two spaces before every word of `search_text` (store/search.py finds one- and two-letter
+#    word starts); the citizen-import tables are fixed tables, no longer made on first use.
 SCHEMA_VERSION = 2
 
 FIXED_DDL = [

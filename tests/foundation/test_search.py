@@ -68,24 +68,32 @@ def test_short_words_match_the_start_of_a_word(store: Store) -> None:
     assert _find(store, "x") == []
 
 
+def _schema_1_database(path: Path) -> Store:
+    """A database holding "Lò Văn Sử" and marked as schema 1 (the caller closes it)."""
+    store = Store.create(path, unit_code="00004")
+    v = store.save_record("village", {"name": "Thôn Đông"}, user="t").uuid
+    _citizen(store, v, "Lò Văn Sử")
+    store.conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    return store
+
+
+def _stored_search_text(store: Store) -> str:
+    return store.conn.execute("SELECT search_text FROM citizens").fetchone()[0]
+
+
 def test_an_older_database_is_searchable_after_migration(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    with Store.create(path, unit_code="00004") as store:
-        v = store.save_record("village", {"name": "Thôn Đông"}, user="t").uuid
-        _citizen(store, v, "Lò Văn Sử")
+    with _schema_1_database(path) as store:
         # What schema 1 stored: the folded words with single spaces, nothing before them.
         store.conn.execute("DROP TRIGGER citizens_fts_au")
         store.conn.execute("UPDATE citizens SET search_text = 'lo van su'")
         store.conn.execute("INSERT INTO citizens_fts(citizens_fts) VALUES ('rebuild')")
-        store.conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
         # Schema 1 made the citizen-import tables on first use only.
         store.conn.execute("DROP TABLE import_batch_rows")
         store.conn.execute("DROP TABLE import_batches")
     with Store.open(path) as store:
         assert store.migrated_from == 1
-        assert store.conn.execute("SELECT search_text FROM citizens").fetchone()[0] == (
-            "  lo  van  su"
-        )
+        assert _stored_search_text(store) == "  lo  van  su"
         assert list_batches(store) == []
         assert _find(store, "lo v") == ["Lò Văn Sử"]
         assert _find(store, "van") == ["Lò Văn Sử"]
@@ -110,13 +118,8 @@ def test_warming_the_index_changes_no_result(store: Store) -> None:
 
 def test_the_search_text_migration_can_run_twice(tmp_path: Path) -> None:
     path = tmp_path / "twice.db"
-    with Store.create(path, unit_code="00004") as store:
-        v = store.save_record("village", {"name": "Thôn Đông"}, user="t").uuid
-        _citizen(store, v, "Lò Văn Sử")
-        store.conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    _schema_1_database(path).close()  # its text already has schema 2's spaces
     with Store.open(path) as store:
         assert store.migrated_from == 1
-        assert store.conn.execute("SELECT search_text FROM citizens").fetchone()[0] == (
-            "  lo  van  su"
-        )
+        assert _stored_search_text(store) == "  lo  van  su"
         assert _find(store, "lo v s") == ["Lò Văn Sử"]
