@@ -35,3 +35,59 @@ def fold(text: str) -> str:
             c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c)
         ).translate(_TABLE)
     return " ".join(folded.lower().split())
+
+
+# Characters no field read from an untrusted file may hold: C0 controls but tab and newline,
+# DEL, C1 controls (ESC sequences, CSI), and the bidi overrides that make text lie about its order.
+_FORBIDDEN = frozenset(
+    [
+        *range(0x00, 0x09),
+        0x0B,
+        0x0C,
+        *range(0x0E, 0x20),
+        *range(0x7F, 0xA0),
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    ]
+)
+
+
+class UnsafeText(ValueError):
+    """Text from an untrusted source holds a character no field may hold."""
+
+    def __init__(self, codepoint: int, position: int) -> None:
+        super().__init__(f"U+{codepoint:04X} at character {position + 1}")
+        self.codepoint = codepoint
+        self.position = position
+
+
+def check_untrusted(text: str, *, multiline: bool = False) -> str:
+    """Return `text` unchanged if it is safe to store, else raise UnsafeText.
+
+    The one gate for text read from packages, key files, CSV and workbooks: lone surrogates
+    (unencodable, they crash every later write), NUL and control characters (terminal escapes,
+    cut strings) are refused. Tab is allowed; newline and CR only when `multiline` (notes).
+    """
+    allowed = (0x09, 0x0A, 0x0D) if multiline else (0x09,)
+    for position, char in enumerate(text):
+        cp = ord(char)
+        if 0xD800 <= cp <= 0xDFFF or (cp in _FORBIDDEN and cp not in allowed):
+            raise UnsafeText(cp, position)
+    return text
+
+
+def printable(text: str, limit: int = 200) -> str:
+    """`text` made safe to print on a terminal or in a one-line message.
+
+    Control characters, lone surrogates and bidi overrides become visible escapes (`\\x1b`,
+    `\\n`, `\\ud800`), so an untrusted file name or header field can neither move the cursor
+    nor fake an output line; long text is cut with an ellipsis.
+    """
+    out: list[str] = []
+    for char in text[:limit]:
+        cp = ord(char)
+        if cp in _FORBIDDEN or cp in (0x09, 0x0A, 0x0D) or 0xD800 <= cp <= 0xDFFF:
+            out.append(char.encode("unicode_escape", "backslashreplace").decode("ascii"))
+        else:
+            out.append(char)
+    return "".join(out) + ("…" if len(text) > limit else "")

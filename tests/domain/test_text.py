@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -60,3 +61,21 @@ def test_fold_is_idempotent(text: str) -> None:
 @given(st.text(alphabet=ALL_LETTERS, min_size=1, max_size=20))
 def test_fold_keeps_length_of_a_word(word: str) -> None:
     assert len(fold(word)) == len(word)
+
+
+def test_untrusted_text_gate_refuses_what_no_field_may_hold() -> None:
+    from de06desk.domain.text import UnsafeText, check_untrusted
+
+    assert check_untrusted("Nguyễn\tThị") == "Nguyễn\tThị"
+    assert check_untrusted("dòng 1\ndòng 2", multiline=True) == "dòng 1\ndòng 2"
+    for bad in ("a\x00b", "\ud800", "x\x1b[2J", "a\nb", "a\rb", "\u202egnp.exe", "\x85"):
+        with pytest.raises(UnsafeText):
+            check_untrusted(bad)
+
+
+def test_printable_shows_escapes_instead_of_running_them() -> None:
+    from de06desk.domain.text import printable
+
+    assert printable("tệp\nĐÃ NHẬP\x1b[31m") == "tệp\\nĐÃ NHẬP\\x1b[31m"
+    assert printable("\ud800") == "\\ud800"
+    assert printable("x" * 300, limit=10) == "x" * 10 + "…"
