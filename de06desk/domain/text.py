@@ -68,10 +68,9 @@ def check_untrusted(text: str, *, multiline: bool = False) -> str:
     (unencodable, they crash every later write), NUL and control characters (terminal escapes,
     cut strings) are refused. Tab is allowed; newline and CR only when `multiline` (notes).
     """
-    allowed = (0x09, 0x0A, 0x0D) if multiline else (0x09,)
     for position, char in enumerate(text):
         cp = ord(char)
-        if 0xD800 <= cp <= 0xDFFF or (cp in _FORBIDDEN and cp not in allowed):
+        if 0xD800 <= cp <= 0xDFFF or cp in _FORBIDDEN or (not multiline and cp in (0x0A, 0x0D)):
             raise UnsafeText(cp, position)
     return text
 
