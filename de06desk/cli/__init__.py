@@ -14,10 +14,10 @@ from pathlib import Path
 from de06desk import __version__
 from de06desk.domain.i18n import DomainError
 
-from . import admin, core, quality, report, sync
+from . import admin, audit, core, quality, report, sync
 
 # Modules with a `register(subparsers)` function, in the order their commands are listed.
-COMMAND_MODULES = [core, admin, sync, quality, report]
+COMMAND_MODULES = [core, admin, audit, sync, quality, report]
 
 
 def build_parser() -> argparse.ArgumentParser:

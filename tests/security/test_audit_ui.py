@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QLabel, QMainWindow
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QLabel, QMainWindow, QPushButton
 
 from de06desk.store import Store
 from de06desk.store.audit_queries import AuditFilter, query_audit
@@ -92,3 +93,18 @@ def test_idle_lock_closes_when_unlock_is_abandoned(qtbot, logged: Store, monkeyp
         window, logged, ADMIN, minutes=0.001, on_failed_unlock=lambda: closed.append(True)
     )
     qtbot.waitUntil(lambda: bool(closed), timeout=3000)
+
+
+def test_screen_says_whether_the_chain_is_whole(qtbot, logged: Store) -> None:
+    from de06desk.ui.screens.audit import AuditScreen
+
+    screen = AuditScreen(AppContext(logged.path, logged, ADMIN))
+    qtbot.addWidget(screen)
+    line = screen.findChild(QLabel, "audit_chain")
+    assert "nguyên vẹn" in line.text() and line.styleSheet() == ""
+    # Someone with the file drops the delete trigger and removes an entry from the middle.
+    logged.conn.execute("DROP TRIGGER audit_no_delete")
+    logged.conn.execute("DELETE FROM audit WHERE id = 2")
+    qtbot.mouseClick(screen.findChild(QPushButton, "audit_apply"), Qt.MouseButton.LeftButton)
+    assert "ĐÃ BỊ SỬA HOẶC XÓA" in line.text() and "từ mục số 2" in line.text()
+    assert "mất mục 2 (1)" in line.text() and "color" in line.styleSheet()

@@ -1,7 +1,8 @@
 """The audit-log viewer: administrators only, filter by user, action and dates; read-only.
 
-The log is append-only in the database; this screen only reads it (through
-`store.audit_queries`), newest first, a page at a time ("Xem thêm" loads the next older page).
+The log is a hash chain in the database; this screen only reads it (through
+`store.audit_queries`), newest first, a page at a time ("Xem thêm" loads the next older page),
+with one line above saying whether the chain is whole (the same line as `audit verify`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from de06desk.domain.audit_chain import describe_chain
 from de06desk.store.audit_queries import (
     DEFAULT_LIMIT,
     AuditEntry,
@@ -29,6 +31,7 @@ from de06desk.store.audit_queries import (
     audit_actions,
     audit_usernames,
     query_audit,
+    verify_audit_chain,
 )
 from de06desk.ui.context import AppContext
 
@@ -48,6 +51,10 @@ class AuditScreen(QWidget):
             layout.addWidget(denied)
             self.table = None
             return
+        self.chain = QLabel(self)
+        self.chain.setObjectName("audit_chain")
+        self.chain.setWordWrap(True)
+        layout.addWidget(self.chain)
         self.user_box = QComboBox(self)
         self.user_box.setObjectName("audit_user")
         self.action_box = QComboBox(self)
@@ -114,7 +121,14 @@ class AuditScreen(QWidget):
             return
         self.table.setRowCount(0)
         self._oldest_id = None
+        self.check_chain()
         self.load_more()
+
+    def check_chain(self) -> None:
+        """Walk the log's hash chain and say on the line above the table whether it is whole."""
+        report = verify_audit_chain(self.ctx.store)
+        self.chain.setText(str(describe_chain(report)))
+        self.chain.setStyleSheet("" if report.whole else "color: #b00020; font-weight: bold;")
 
     def load_more(self) -> None:
         """Append the next (older) page."""
