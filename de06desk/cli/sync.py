@@ -162,7 +162,7 @@ def cmd_hub_status(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([s.to_json() for s in statuses], ensure_ascii=False, indent=2))
         return 0
-    print("Mã xã\tGói\tSố cuối\tNgày gói cuối\tThiếu\tTình trạng\tTên")
+    print("Mã xã\tGói\tSố cuối\tNgày gói cuối\tThiếu\tTình trạng\tNhật ký\tTên")
     for s in statuses:
         missing = "; ".join(
             (f"{d[:8]}: " if len(s.devices) > 1 else "") + ", ".join(map(str, seqs))
@@ -171,12 +171,17 @@ def cmd_hub_status(args: argparse.Namespace) -> int:
         state = "IM LẶNG" if s.silent else "ok"
         when = (s.last_package_at or "")[:10] or "chưa gửi"
         last = "" if s.last_seq is None else str(s.last_seq)
+        audit = "CẢNH BÁO" if s.audit_flags else ("ok" if s.audit_head else "-")
         print(
-            f"{s.unit_code}\t{s.packages}\t{last}\t{when}\t{missing or '-'}\t{state}\t{s.unit_name}"
+            f"{s.unit_code}\t{s.packages}\t{last}\t{when}\t{missing or '-'}\t{state}\t{audit}"
+            f"\t{s.unit_name}"
         )
     silent = [s.unit_code for s in statuses if s.silent]
     if silent:
         print(f"Im lặng quá {args.silent_days} ngày: {', '.join(silent)}")
+    for s in statuses:
+        for flag in s.audit_flags:
+            print(f"CẢNH BÁO {s.unit_code}: {flag.describe()}")
     return 0
 
 

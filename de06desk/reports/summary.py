@@ -27,6 +27,7 @@ from de06desk.store import Store
 from de06desk.store import summary_queries as q
 from de06desk.store.sync_state import list_received as received_packages
 from de06desk.store.sync_state import registered_communes
+from de06desk.sync.audit_heads import audit_flags
 
 from .formats import format_int, format_pct, period_words
 from .model import Cell, ColumnKind, Headline, Section, Summary, Table
@@ -192,7 +193,37 @@ def build_summary(
     area = _merge(store.unit_code, store.get_meta("unit_name") or store.unit_code, units)
     steps.step(0.95, "Lập báo cáo")
     summaries = tuple(_summary(store.forms, u, period, "commune") for u in units)
-    return _summary(store.forms, area, period, "hub", units=units, unit_summaries=summaries)
+    summary = _summary(store.forms, area, period, "hub", units=units, unit_summaries=summaries)
+    return _with_audit_flags(store, summary)
+
+
+_ROMAN = ("I", "II", "III", "IV", "V", "VI")
+
+
+def _with_audit_flags(store: Store, summary: Summary) -> Summary:
+    """A hub's report gains a short section when a commune's audit log was rewritten since
+    an earlier sync (sync/audit_heads.py); with nothing flagged the report is as before."""
+    flags = audit_flags(store)
+    if not flags:
+        return summary
+    communes = sorted({f.unit_code for f in flags})
+    section = Section(
+        _ROMAN[len(summary.sections)],
+        "Cảnh báo về nhật ký hoạt động của các xã",
+        (
+            f"Nhật ký hoạt động của {len(communes)} xã, phường không nối tiếp lần đồng bộ trước "
+            f"({', '.join(communes)}): cần xác minh trực tiếp với xã trước khi dùng số liệu.",
+        ),
+        (
+            _table(
+                "audit_flags",
+                "Gói đồng bộ có nhật ký hoạt động không nối tiếp",
+                [("Xã, phường", "text"), ("Gói số", "int"), ("Nội dung", "text")],
+                [(f.unit_code, f.seq, str(f.describe().vi)) for f in flags],
+            ),
+        ),
+    )
+    return replace(summary, sections=(*summary.sections, section))
 
 
 class _Steps:
