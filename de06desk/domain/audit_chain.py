@@ -103,12 +103,14 @@ def walk_chain(
             report.unhashed += 1
         # A wrong hash is reported once, where it is; the walk goes on from the stored value,
         # so one removed entry does not mark every later one bad.
-        if stored != entry_hash(stored_previous, fields):
+        expected = entry_hash(stored_previous, fields)
+        if stored != expected:
             report.bad_count += 1
             if len(report.bad_ids) < MAX_REPORTED:
                 report.bad_ids.append(row_id)
+        # While the chain is whole both walks are the same and one hash serves them.
+        recomputed = expected if recomputed == stored_previous else entry_hash(recomputed, fields)
         stored_previous = stored or GENESIS
-        recomputed = entry_hash(recomputed, fields)
         report.head_id, report.head_hash = row_id, recomputed
         if row_id in wanted:
             report.at[row_id] = recomputed

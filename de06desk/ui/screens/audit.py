@@ -103,6 +103,8 @@ class AuditScreen(QWidget):
         self.more.clicked.connect(self.load_more)
         layout.addWidget(self.more, 0, Qt.AlignmentFlag.AlignLeft)
         self._fill_choices()
+        # Once per opening: the walk reads the whole log (about 0.5 s per 100,000 entries).
+        self.check_chain()
         self.refresh()
 
     def current_filter(self) -> AuditFilter:
@@ -121,7 +123,6 @@ class AuditScreen(QWidget):
             return
         self.table.setRowCount(0)
         self._oldest_id = None
-        self.check_chain()
         self.load_more()
 
     def check_chain(self) -> None:
