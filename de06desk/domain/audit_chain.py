@@ -137,15 +137,15 @@ def describe_chain(report: ChainReport) -> Msg:
     parts_vi, parts_en = [], []
     if report.bad_count:
         shown = _ids(report.bad_ids, report.bad_count)
-        parts_vi.append(f"mã băm sai ở mục {shown}")
-        parts_en.append(f"wrong hash at entry {shown}")
+        parts_vi.append(f"mã băm sai ở {report.bad_count} mục: {shown}")
+        parts_en.append(f"wrong hash at {report.bad_count} entries: {shown}")
     if report.missing_count:
-        shown = _ranges(report.missing, report.missing_count)
-        parts_vi.append(f"mất mục {shown}")
-        parts_en.append(f"entries {shown} missing")
+        shown = _ranges(report.missing)
+        parts_vi.append(f"mất {report.missing_count} mục: {shown}")
+        parts_en.append(f"{report.missing_count} entries missing: {shown}")
     return msg(
-        "NHẬT KÝ HOẠT ĐỘNG ĐÃ BỊ SỬA HOẶC XÓA: chuỗi mã băm đứt từ mục số {f} ({why_vi}).",
-        "THE AUDIT LOG WAS CHANGED OR CUT: the hash chain breaks at entry {f} ({why_en}).",
+        "NHẬT KÝ HOẠT ĐỘNG ĐÃ BỊ SỬA HOẶC XÓA: chuỗi mã băm đứt từ mục số {f}; {why_vi}.",
+        "THE AUDIT LOG WAS CHANGED OR CUT: the hash chain breaks at entry {f}; {why_en}.",
         f=report.first_bad_id,
         why_vi="; ".join(parts_vi),
         why_en="; ".join(parts_en),
@@ -153,10 +153,9 @@ def describe_chain(report: ChainReport) -> Msg:
 
 
 def _ids(ids: list[int], count: int) -> str:
-    more = f" (+{count - len(ids)})" if count > len(ids) else ""
-    return ", ".join(str(i) for i in ids[:10]) + ("…" if len(ids) > 10 else "") + more
+    return ", ".join(str(i) for i in ids[:10]) + ("…" if count > 10 else "")
 
 
-def _ranges(ranges: list[tuple[int, int]], count: int) -> str:
+def _ranges(ranges: list[tuple[int, int]]) -> str:
     text = ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in ranges[:10])
-    return text + ("…" if len(ranges) > 10 else "") + f" ({count})"
+    return text + ("…" if len(ranges) > 10 else "")

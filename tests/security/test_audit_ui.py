@@ -108,4 +108,4 @@ def test_screen_says_whether_the_chain_is_whole(qtbot, logged: Store) -> None:
     qtbot.addWidget(screen)
     line = screen.findChild(QLabel, "audit_chain")
     assert "ĐÃ BỊ SỬA HOẶC XÓA" in line.text() and "từ mục số 2" in line.text()
-    assert "mất mục 2 (1)" in line.text() and "color" in line.styleSheet()
+    assert "mất 1 mục: 2" in line.text() and "color" in line.styleSheet()
