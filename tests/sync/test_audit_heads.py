@@ -7,6 +7,8 @@ import contextlib
 import io
 import json
 import sqlite3
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -30,7 +32,10 @@ from de06desk.sync import (
     trust_commune,
 )
 from de06desk.sync.audit_heads import judge
+from de06desk.sync.keys import load_own_keys
 from de06desk.sync.package import AuditChainHead
+
+from .sealing import seal, unseal
 
 DATA = Path(__file__).parent / "data"
 
@@ -224,3 +229,52 @@ def test_the_reported_attack_on_an_encrypted_commune_is_flagged_at_the_hub(
     [status] = json.loads(out)
     assert status["audit"]["flagged"] is True
     assert [(f["seq"], f["verdict"]) for f in status["audit"]["flags"]] == [(2, "rewritten")]
+
+
+def _with_manifest(zip_bytes: bytes, change: Callable[[dict], None]) -> bytes:
+    """The same archive with its manifest changed (members kept, manifest last)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(zip_bytes)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "manifest.json":
+                manifest = json.loads(data)
+                change(manifest)
+                data = json.dumps(manifest).encode("utf-8")
+            dst.writestr(info.filename, data, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        None,  # the same archive rebuilt and re-signed: accepted, so the others fail on the field
+        lambda m: m["audit_chain"]["head"].update(hash="not a hash"),
+        lambda m: m["audit_chain"]["head"].update(id=-1),
+        lambda m: m["audit_chain"].update(whole="yes"),
+        lambda m: m["audit_chain"].update(anchors=[{"id": 1, "hash": "0" * 64}] * 65),
+        lambda m: m["audit_chain"].update(anchors=[[1, "0" * 64]]),
+        lambda m: m.update(audit_chain=[]),
+    ],
+)
+def test_a_malformed_audit_chain_is_refused(
+    commune: Store, hub: Store, tmp_path: Path, unchanged, change: Callable[[dict], None]
+) -> None:
+    genuine = export_package(commune, tmp_path / "a", user="admin")
+    assert genuine is not None
+    header, zip_bytes = unseal(genuine.path, load_own_keys(hub))
+    own = load_own_keys(commune)
+    forged = seal(
+        tmp_path / "forged.de06sync",
+        _with_manifest(zip_bytes, change or (lambda m: None)),
+        like=header,
+        signer=own.signing,
+        recipient=public_key_file(hub),
+    )
+    if change is None:
+        [outcome] = import_packages(hub, [forged])
+        assert outcome.status == "applied", outcome.message
+        return
+    hub.close()
+    [outcome] = unchanged(hub.path, lambda s: import_packages(s, [forged]))
+    assert outcome.status == "refused" and "manifest fields" in outcome.message
