@@ -34,6 +34,7 @@ from de06desk.sync import (
 from de06desk.sync.audit_heads import judge
 from de06desk.sync.keys import load_own_keys
 from de06desk.sync.package import AuditChainHead
+from tests.reports.samples import pdf_text
 
 from .sealing import seal, unseal
 
@@ -229,6 +230,20 @@ def test_the_reported_attack_on_an_encrypted_commune_is_flagged_at_the_hub(
     [status] = json.loads(out)
     assert status["audit"]["flagged"] is True
     assert [(f["seq"], f["verdict"]) for f in status["audit"]["flags"]] == [(2, "rewritten")]
+    # The hub's weekly report says it too, in the PDF and in the JSON summary.
+    week = ["--week", "2026-W49"]
+    pdf, data = tmp_path / "hub.pdf", tmp_path / "hub.json"
+    assert (
+        run(DEMO_USER, "report", "weekly", "--db", str(hub.path), *week, "--out", str(pdf))[0] == 0
+    )
+    assert (
+        run(DEMO_USER, "report", "weekly", "--db", str(hub.path), *week, "--out", str(data))[0] == 0
+    )
+    text = " ".join(pdf_text(pdf).split())
+    assert "IV. Cảnh báo về nhật ký hoạt động của các xã" in text, text[-1500:]
+    assert "bị viết lại từ lần đồng bộ trước" in text
+    flags = json.loads(data.read_text(encoding="utf-8"))["tables"]["audit_flags"]["rows"]
+    assert [row[:2] for row in flags] == [["00004", 2]]
 
 
 def _with_manifest(zip_bytes: bytes, change: Callable[[dict], None]) -> bytes:
