@@ -206,7 +206,8 @@ def _with_audit_flags(store: Store, summary: Summary) -> Summary:
     flags = audit_flags(store)
     if not flags:
         return summary
-    communes = sorted({f.unit_code for f in flags})
+    names = {code: _unit_name(store, code) for code in {f.unit_code for f in flags}}
+    communes = sorted(names.values(), key=fold)
     section = Section(
         _ROMAN[len(summary.sections)],
         "Cảnh báo về nhật ký hoạt động của các xã",
@@ -219,7 +220,7 @@ def _with_audit_flags(store: Store, summary: Summary) -> Summary:
                 "audit_flags",
                 "Gói đồng bộ có nhật ký hoạt động không nối tiếp",
                 [("Xã, phường", "text"), ("Gói số", "int"), ("Nội dung", "text")],
-                [(f.unit_code, f.seq, str(f.describe().vi)) for f in flags],
+                [(names[f.unit_code], f.seq, str(f.describe().vi)) for f in flags],
             ),
         ),
     )

@@ -177,7 +177,7 @@ def test_a_history_rewritten_with_every_hash_recomputed_is_flagged_at_the_hub(
     assert status.to_json()["audit"]["flagged"] is True
     summary = build_summary(hub, parse_week("2026-W47"))
     table = summary.table("audit_flags")
-    assert summary.sections[-1].number == "IV" and table.rows[0][:2] == ("00004", 2)
+    assert summary.sections[-1].number == "IV" and table.rows[0][:2] == ("Phường Ba Đình", 2)
     assert "bị viết lại" in str(table.rows[0][2])
 
 
@@ -243,7 +243,7 @@ def test_the_reported_attack_on_an_encrypted_commune_is_flagged_at_the_hub(
     assert "IV. Cảnh báo về nhật ký hoạt động của các xã" in text, text[-1500:]
     assert "bị viết lại từ lần đồng bộ trước" in text
     flags = json.loads(data.read_text(encoding="utf-8"))["tables"]["audit_flags"]["rows"]
-    assert [row[:2] for row in flags] == [["00004", 2]]
+    assert [row[:2] for row in flags] == [["Phường Ba Đình", 2]]
 
 
 def _with_manifest(zip_bytes: bytes, change: Callable[[dict], None]) -> bytes:
