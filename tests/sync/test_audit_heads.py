@@ -124,8 +124,19 @@ def _export_import(commune: Store, hub: Store, out: Path, **kwargs: bool) -> str
     return outcome.message
 
 
+def _hub_screen_state(qtbot, hub: Store) -> str:
+    """The state column of the commune's row on the hub's Đồng bộ screen."""
+    from de06desk.store.users import User
+    from de06desk.ui.context import AppContext
+    from de06desk.ui.screens.sync import SyncScreen
+
+    screen = SyncScreen(AppContext(hub.path, hub, User("admin", "Quản trị", "admin", True)))
+    qtbot.addWidget(screen)
+    return screen.status.item(0, 6).text()
+
+
 def test_untouched_history_extends_and_raises_no_flag(
-    hub: Store, commune: Store, tmp_path: Path
+    qtbot, hub: Store, commune: Store, tmp_path: Path
 ) -> None:
     _export_import(commune, hub, tmp_path / "1")
     commune.save_record("village", {"name": "Thôn Mới"}, user="admin")
@@ -141,10 +152,11 @@ def test_untouched_history_extends_and_raises_no_flag(
     assert status.audit_head is not None and status.audit_head[0] == report.head_id - 1
     summary = build_summary(hub, parse_week("2026-W47"))
     assert [s.number for s in summary.sections] == ["I", "II", "III"]
+    assert "CẢNH BÁO" not in _hub_screen_state(qtbot, hub)
 
 
 def test_a_history_rewritten_with_every_hash_recomputed_is_flagged_at_the_hub(
-    hub: Store, commune: Store, tmp_path: Path
+    qtbot, hub: Store, commune: Store, tmp_path: Path
 ) -> None:
     """The careful attacker: rows removed, the chain recomputed and the sequence put back, so
     the commune's own check passes; only the head the hub already holds gives it away."""
@@ -175,6 +187,7 @@ def test_a_history_rewritten_with_every_hash_recomputed_is_flagged_at_the_hub(
     [flag] = status.audit_flags
     assert (flag.verdict, flag.seq) == ("rewritten", 2)
     assert status.to_json()["audit"]["flagged"] is True
+    assert "CẢNH BÁO" in _hub_screen_state(qtbot, hub)
     summary = build_summary(hub, parse_week("2026-W47"))
     table = summary.table("audit_flags")
     assert summary.sections[-1].number == "IV" and table.rows[0][:2] == ("Phường Ba Đình", 2)

@@ -256,6 +256,9 @@ class SyncScreen(QWidget):
                 if s.silent
                 else self.tr("Bình thường")
             )
+            if s.audit_flags:
+                # History the hub had already seen was rewritten (sync/audit_heads.py).
+                state = self.tr("CẢNH BÁO: nhật ký hoạt động bị viết lại") + f"; {state}"
             for j, value in enumerate(
                 [
                     s.unit_code,
