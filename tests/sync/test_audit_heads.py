@@ -306,3 +306,22 @@ def test_a_malformed_audit_chain_is_refused(
     hub.close()
     [outcome] = unchanged(hub.path, lambda s: import_packages(s, [forged]))
     assert outcome.status == "refused" and "manifest fields" in outcome.message
+
+
+def test_entries_removed_after_the_last_sync_reach_the_hub_as_a_broken_log(
+    hub: Store, commune: Store, tmp_path: Path
+) -> None:
+    """History the hub has not seen yet cannot be compared with anything it holds; the
+    commune's own check fails, and the package says so."""
+    _export_import(commune, hub, tmp_path / "1")
+    for i in range(3):
+        commune.audit("export_list", "canbo", detail=f"danh sách {i}")
+    commune.audit("login", "admin")
+    commune.conn.execute("DROP TRIGGER audit_no_delete")
+    commune.conn.execute("DELETE FROM audit WHERE username = 'canbo'")
+    assert not verify_audit_chain(commune).whole
+    message = _export_import(commune, hub, tmp_path / "2", full=True)
+    assert "CẢNH BÁO" in message
+    [flag] = hub_status(hub)[0].audit_flags
+    assert (flag.verdict, flag.seq) == ("broken", 2)
+    assert "không nguyên vẹn" in str(flag.describe())
