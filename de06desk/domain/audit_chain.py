@@ -47,8 +47,8 @@ class ChainReport:
     """What walking the chain found.
 
     `whole` means every stored hash is the one its fields and predecessor give, and no id is
-    missing. `bad_ids` are entries whose stored hash is wrong (changed, or the entry before
-    them was removed); `missing` are (first, last) ranges of ids that are gone. `head_id` and
+    missing. `bad_ids` are entries whose stored hash is wrong or absent (changed, or the entry
+    before them was removed); `missing` are (first, last) ranges of ids that are gone. `head_id` and
     `head_hash` are the newest entry and the hash the chain *recomputed from its first entry*
     gives it — the value a package carries, so a history rewritten since the last sync does
     not match what the hub was shown. `at` holds the recomputed hash at each id asked for
@@ -60,7 +60,6 @@ class ChainReport:
     bad_count: int = 0
     missing: list[tuple[int, int]] = field(default_factory=list)
     missing_count: int = 0
-    unhashed: int = 0
     head_id: int = 0
     head_hash: str = GENESIS
     at: dict[int, str | None] = field(default_factory=dict)
@@ -99,8 +98,6 @@ def walk_chain(
             _missing(report, expected_id, row_id - 1)
         expected_id = row_id + 1
         report.entries += 1
-        if stored is None:
-            report.unhashed += 1
         # A wrong hash is reported once, where it is; the walk goes on from the stored value,
         # so one removed entry does not mark every later one bad.
         expected = entry_hash(stored_previous, fields)
