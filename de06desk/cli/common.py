@@ -6,15 +6,13 @@ import argparse
 import getpass
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
 from de06desk.config import default_db_path
 from de06desk.domain.i18n import DomainError, msg
 from de06desk.store import Store
-from de06desk.store.crypto import create_keyring, keyring_path, new_data_key
+from de06desk.store.crypto import create_keyring, new_data_key
 from de06desk.store.users import User, authenticate, is_encrypted, unlock
 
 # The credentials that unlocked each encrypted store, so `login(store)` does not ask again.
@@ -87,28 +85,6 @@ def start_encrypted(path: Path) -> tuple[bytes, str]:
     """
     key = new_data_key()
     return key, create_keyring(path, key)
-
-
-def discard_database(path: Path) -> None:
-    """Remove a database that failed half-way through creation, with its keyring."""
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    keyring_path(path).unlink(missing_ok=True)
-
-
-@contextmanager
-def new_encrypted_database(path: Path) -> Iterator[tuple[bytes, str]]:
-    """The data key and recovery code for a new encrypted database at `path`.
-
-    If the block fails, the half-made database and its keyring are removed, so a failed
-    `init` leaves nothing behind; the block must close its store before it ends.
-    """
-    key, code = start_encrypted(path)
-    try:
-        yield key, code
-    except BaseException:
-        discard_database(path)
-        raise
 
 
 def print_recovery_code(code: str) -> None:
