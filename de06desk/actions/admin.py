@@ -210,7 +210,13 @@ def restore(
 
 
 def encrypt(path: Path, username: str, password: str) -> Done[EncryptResult]:
-    """Encrypt an older plaintext database in place; its administrator logs in to do it."""
+    """Encrypt an older plaintext database in place; its administrator logs in to do it.
+
+    The role is checked (and a refusal audited) in the plaintext file first.
+    """
+    if path.exists() and not is_encrypted(path):
+        with Store.open(path) as store:
+            require(store, authenticate(store, username, password), "db.encrypt")
     return Done(encrypt_database(path, username, password), Changes.all())
 
 

@@ -87,6 +87,11 @@ def _save_roster(
 ROSTER_CHANGES = Changes.of([ROSTER, DRIVE])
 
 
+def save_operation(form_id: str) -> str:
+    """The role-table operation that saving a record of this form is."""
+    return "profile.save" if form_id == "commune" else "record.save"
+
+
 # ---- actions ------------------------------------------------------------------------------
 
 
@@ -95,8 +100,8 @@ def save_record(
     store: Store, user: User, form_id: str, values: Mapping[str, Any], uuid: str | None = None
 ) -> Done[Record]:
     """Create (uuid None) or update a record of any form, with the cross-record rules."""
-    if form_id == "commune":
-        require(store, user, "profile.save")
+    if save_operation(form_id) != "record.save":
+        require(store, user, save_operation(form_id))
     with store.transaction():
         if form_id == ROSTER:
             record = _save_roster(store, user.username, values, uuid)
@@ -110,8 +115,8 @@ def save_record(
 @action("record.delete")
 def delete_record(store: Store, user: User, form_id: str, uuid: str) -> Done[None]:
     """Delete a record (a tombstone, so sync passes it on); a roster row updates its drive."""
-    if form_id == "commune":
-        require(store, user, "profile.save")
+    if save_operation(form_id) != "record.save":
+        require(store, user, save_operation(form_id))
     with store.transaction():
         current = store.get_record(form_id, uuid)
         store.delete_record(form_id, uuid, user=user.username)

@@ -38,13 +38,34 @@ def export(
     user: User,
     out_dir: Path,
     *,
-    full: bool = False,
     progress: Progress = no_progress,
     cancelled: CancelCheck = never_cancelled,
 ) -> Done[ExportResult | None]:
-    """Write the changes since the last package (everything with `full`) for the hub."""
-    if full:
-        require(store, user, "sync.export_full")
+    """Write the changes since the last package for the hub (None: nothing changed)."""
+    return _export(store, user, out_dir, False, progress, cancelled)
+
+
+@action("sync.export_full")
+def export_full(
+    store: Store,
+    user: User,
+    out_dir: Path,
+    *,
+    progress: Progress = no_progress,
+    cancelled: CancelCheck = never_cancelled,
+) -> Done[ExportResult | None]:
+    """Write every row of the commune for the hub (the whole commune, decryptable there)."""
+    return _export(store, user, out_dir, True, progress, cancelled)
+
+
+def _export(
+    store: Store,
+    user: User,
+    out_dir: Path,
+    full: bool,
+    progress: Progress,
+    cancelled: CancelCheck,
+) -> Done[ExportResult | None]:
     result = export_package(
         store, out_dir, full=full, progress=progress, cancelled=cancelled, user=user.username
     )

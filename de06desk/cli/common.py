@@ -12,7 +12,6 @@ from weakref import WeakKeyDictionary
 from de06desk.config import default_db_path
 from de06desk.domain.i18n import DomainError, msg
 from de06desk.store import Store
-from de06desk.store.crypto import create_keyring, new_data_key
 from de06desk.store.users import User, authenticate, is_encrypted, unlock
 
 # The credentials that unlocked each encrypted store, so `login(store)` does not ask again.
@@ -76,15 +75,6 @@ def login(store: Store) -> User:
     """Authenticate the acting user against the database (the one who unlocked it, if any)."""
     user, password = _unlocked_by.get(store) or credentials()
     return authenticate(store, user, password)
-
-
-def start_encrypted(path: Path) -> tuple[bytes, str]:
-    """A data key and a started keyring for a new encrypted database at `path`.
-
-    Returns the key and the recovery code (to print once with `print_recovery_code`).
-    """
-    key = new_data_key()
-    return key, create_keyring(path, key)
 
 
 def print_recovery_code(code: str) -> None:

@@ -208,7 +208,8 @@ def cmd_hub_target(args: argparse.Namespace) -> int:
 
 def cmd_sync_export(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        result = act.export(store, login(store), args.out, full=args.full).value
+        export = act.export_full if args.full else act.export
+        result = export(store, login(store), args.out).value
     if result is None:
         print("Không có thay đổi nào từ lần gửi trước; không ghi gói. (--full để gửi toàn bộ)")
         return 0
