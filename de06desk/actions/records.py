@@ -100,8 +100,8 @@ def save_record(
     store: Store, user: User, form_id: str, values: Mapping[str, Any], uuid: str | None = None
 ) -> Done[Record]:
     """Create (uuid None) or update a record of any form, with the cross-record rules."""
-    if save_operation(form_id) != "record.save":
-        require(store, user, save_operation(form_id))
+    if form_id == "commune":
+        return save_profile(store, user, values, uuid)
     with store.transaction():
         if form_id == ROSTER:
             record = _save_roster(store, user.username, values, uuid)
@@ -110,6 +110,16 @@ def save_record(
             values = with_roster_totals(store, uuid, values)
         record = store.save_record(form_id, dict(values), user=user.username, uuid=uuid)
     return Done(record, Changes.of([form_id]))
+
+
+@action("profile.save")
+def save_profile(
+    store: Store, user: User, values: Mapping[str, Any], uuid: str | None = None
+) -> Done[Record]:
+    """Save the unit's profile (the names and signer printed on every report)."""
+    with store.transaction():
+        record = store.save_record("commune", dict(values), user=user.username, uuid=uuid)
+    return Done(record, Changes.of(["commune"]))
 
 
 @action("record.delete")
