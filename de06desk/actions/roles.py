@@ -89,3 +89,15 @@ def allowed(operation: str, account: str, database: DatabaseRole) -> bool:
     """May an account with role `account` do `operation` on this kind of database?"""
     need = ROLE_TABLE[operation].needs(database)
     return need is not None and RANK.get(account, -1) >= RANK[need]
+
+
+def markdown_table() -> str:
+    """The role table as docs/SECURITY.md prints it (a test keeps the two the same)."""
+    names = {"viewer": "viewer", "officer": "officer", "admin": "admin", None: "—"}
+    lines = [
+        "| operation | what | commune | hub |",
+        "|---|---|---|---|",
+    ]
+    for operation, r in ROLE_TABLE.items():
+        lines.append(f"| `{operation}` | {r.label.en} | {names[r.commune]} | {names[r.hub]} |")
+    return "\n".join(lines)

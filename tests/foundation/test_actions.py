@@ -234,3 +234,10 @@ def test_the_lint_lets_actions_and_reads_through() -> None:
         "    ctx.store.list_records('village')\n"
     )
     assert list(lint_writes.problems(Path("de06desk/ui/x.py"), source)) == []
+
+
+def test_security_md_prints_the_role_table_of_the_code() -> None:
+    from de06desk.actions.roles import markdown_table
+
+    text = (Path(__file__).parents[2] / "docs" / "SECURITY.md").read_text(encoding="utf-8")
+    assert "\n".join("  " + line for line in markdown_table().splitlines()) in text
