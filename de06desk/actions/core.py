@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Concatenate, Generic, ParamSpec, TypeVar
 
-from de06desk.domain.i18n import DomainError, msg
+from de06desk.domain.i18n import DomainError, Msg, msg
 from de06desk.store import Store
 from de06desk.store.users import User
 
@@ -76,6 +76,8 @@ class Done(Generic[T]):
 
     value: T
     changes: Changes = field(default=NOTHING)
+    # Things the person should know although the action succeeded (one line each).
+    warnings: tuple[Msg, ...] = ()
 
 
 # operation → the action functions that perform it (the role test walks this).

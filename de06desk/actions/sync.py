@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from de06desk.domain.i18n import DomainError, msg
+from de06desk.domain.i18n import DomainError, Msg, msg
 from de06desk.domain.progress import CancelCheck, Progress, never_cancelled, no_progress
 from de06desk.domain.units import Province, get_commune, provinces
 from de06desk.store import Record, Store
+from de06desk.store.database import SYSTEM_USER
+from de06desk.store.lists import roster_rule_breaks
 from de06desk.store.users import User
 from de06desk.sync import (
     ExportResult,
@@ -94,8 +96,41 @@ def import_sync_packages(
         return who.username
 
     outcomes = import_packages(store, paths, progress, cancelled, authorize=authorize)
-    applied = any(o.status == "applied" for o in outcomes)
-    return Done(outcomes, Changes.all() if applied else NOTHING)
+    if not any(o.status == "applied" for o in outcomes):
+        return Done(outcomes, NOTHING)
+    return Done(outcomes, Changes.all(), _roster_warnings(store, outcomes))
+
+
+def _roster_warnings(store: Store, outcomes: Sequence[ImportOutcome]) -> tuple[Msg, ...]:
+    """The roster rules, checked on what arrived: a commune's rows are its own (they are not
+    rewritten here, or the two copies would part), so a break is reported and audited."""
+    if "drive_roster" not in store.forms:
+        return ()
+    breaks = roster_rule_breaks(store)
+    if not breaks:
+        return ()
+    senders = ", ".join(sorted({o.sender for o in outcomes if o.sender}))
+    with store.transaction():
+        store.audit(
+            "rule_warning",
+            SYSTEM_USER,
+            detail=f"roster rules after import from {senders}: "
+            f"{len(breaks.drives_off)} drives off their roster, "
+            f"{len(breaks.duplicates)} citizens twice on a roster",
+        )
+    return (
+        msg(
+            "Cảnh báo: sau khi nhập, {d} đợt kích hoạt có số liệu khác danh sách công dân của "
+            "đợt và {c} công dân có mặt hai lần trong một danh sách (dữ liệu của {s}); báo cáo "
+            "tính theo danh sách. Hãy báo xã kiểm tra.",
+            "Warning: after the import {d} drives have counts that differ from their roster and "
+            "{c} citizens appear twice on one roster (data of {s}); reports count the roster. "
+            "Ask the commune to check.",
+            d=len(breaks.drives_off),
+            c=len(breaks.duplicates),
+            s=senders,
+        ),
+    )
 
 
 import_sync_packages.operation = "sync.import"  # type: ignore[attr-defined]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -228,9 +229,12 @@ _LABELS = {
 def cmd_sync_import(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         # Logs in only before the first write: a run of refused packages leaves no trace.
-        outcomes = act.import_sync_packages(store, lambda: login(store), args.packages).value
+        done = act.import_sync_packages(store, lambda: login(store), args.packages)
+    outcomes = done.value
     for outcome in outcomes:
         print(f"{_LABELS[outcome.status]}\t{outcome.path.name}\t{outcome.message}")
+    for warning in done.warnings:
+        print(f"de06desk: {warning}", file=sys.stderr)
     return 1 if any(o.status in ("refused", "cancelled") for o in outcomes) else 0
 
 

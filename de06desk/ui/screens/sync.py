@@ -436,6 +436,12 @@ class SyncScreen(QWidget):
             self.refresh()
             if self.is_hub:
                 self._fill_results(outcomes)
+                if finished.warnings:
+                    QMessageBox.warning(
+                        self,
+                        self.tr("Cảnh báo"),
+                        "\n".join(str(w) for w in finished.warnings),
+                    )
             else:
                 QMessageBox.information(
                     self,
