@@ -241,3 +241,78 @@ def test_security_md_prints_the_role_table_of_the_code() -> None:
 
     text = (Path(__file__).parents[2] / "docs" / "SECURITY.md").read_text(encoding="utf-8")
     assert "\n".join("  " + line for line in markdown_table().splitlines()) in text
+
+
+# ---- the screens' actions under every role: allowed ↔ done, refused ↔ nothing -------------
+
+
+def _first_roster_row(store: Store) -> str:
+    return store.list_records("drive_roster", where={"status": "approved"}, limit=1)[0].uuid
+
+
+def _case(store: Store, status: str) -> str:
+    return store.list_records("cleanup_case", where={"status": status}, limit=1)[0].uuid
+
+
+def _finding(store: Store):
+    from de06desk.quality.checks import run_checks
+
+    return next(
+        f for f in run_checks(store) if f.village_uuid and f.citizen_uuid and not f.open_case
+    )
+
+
+def _new_citizen_for(store: Store, drive: str) -> str:
+    listed = {r["citizen"] for r in store.list_records("drive_roster", where={"drive": drive})}
+    return next(c.uuid for c in store.list_records("citizen", limit=300) if c.uuid not in listed)
+
+
+SCREEN_ACTIONS = {
+    "record.save": lambda s, u: records.save_record(s, u, "village", {"name": "Thôn Mới"}),
+    "record.delete": lambda s, u: records.delete_record(
+        s, u, "village", s.list_records("village", limit=1)[0].uuid
+    ),
+    "profile.save": lambda s, u: records.save_profile(
+        s,
+        u,
+        s.list_records("commune")[0].values | {"unit_name": "Tên mới"},
+        s.list_records("commune")[0].uuid,
+    ),
+    "roster.add": lambda s, u: records.add_to_roster(
+        s, u, (d := _drive_with_roster(s)[0]), _new_citizen_for(s, d)
+    ),
+    "roster.save": lambda s, u: records.record_failure_reason(
+        s, u, _first_roster_row(s), "no_signal"
+    ),
+    "roster.remove": lambda s, u: records.remove_from_roster(s, u, _first_roster_row(s)),
+    "roster.activate": lambda s, u: records.record_activation(
+        s, u, _first_roster_row(s), phone="0912345678", on=date(2026, 11, 18)
+    ),
+    "case.open": lambda s, u: records.open_case(s, u, _finding(s)),
+    "case.close": lambda s, u: records.close_case(s, u, _case(s, "open"), "rejected", None),
+}
+
+
+def test_every_screen_operation_is_in_the_role_test() -> None:
+    screen_only = {
+        op for op in ROLE_TABLE if op.split(".")[0] in ("record", "profile", "roster", "case")
+    }
+    assert set(SCREEN_ACTIONS) == screen_only
+
+
+@pytest.mark.parametrize("role", list(USERS))
+@pytest.mark.parametrize("operation", list(SCREEN_ACTIONS))
+def test_screen_action_under_role(demo_store: Store, operation: str, role: str) -> None:
+    before = _dump(demo_store)
+    if allowed(operation, role, "commune"):
+        done = SCREEN_ACTIONS[operation](demo_store, USERS[role])
+        assert not done.changes.empty
+        assert _dump(demo_store) != before
+        return
+    with pytest.raises(ActionRefused):
+        SCREEN_ACTIONS[operation](demo_store, USERS[role])
+    assert _dump(demo_store) == before
+    assert (
+        demo_store.conn.execute("SELECT action FROM audit ORDER BY id DESC LIMIT 1").fetchone()[0]
+        == "refused"
+    )
