@@ -81,3 +81,25 @@ def test_a_roster_added_by_id_refreshes_the_drive_counts(qtbot, ctx: AppContext)
         stored["received_count"],
         str(stored["received_count"]),
     )
+
+
+def test_an_administrator_changes_a_role_and_disables_an_account(
+    qtbot, ctx: AppContext, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from de06desk.store.users import list_users
+    from de06desk.ui.screens.settings import UsersPanel
+
+    panel = UsersPanel(ctx)
+    qtbot.addWidget(panel)
+    row = next(i for i in range(panel.table.rowCount()) if panel.table.item(i, 0).text() == "canbo")
+    panel.table.selectRow(row)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Chỉ xem và in báo cáo", True))
+    panel.change_role()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    panel.table.selectRow(row)
+    panel.toggle_active()
+    canbo = next(u for u in list_users(ctx.store) if u.username == "canbo")
+    assert (canbo.role, canbo.active) == ("viewer", False)
+    assert panel.table.item(row, 3).text() == "Đã khóa"
