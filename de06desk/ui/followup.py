@@ -8,7 +8,9 @@ a cleanup case closes with the corrected value or as "not an error".
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from de06desk.actions import Done, records
 from de06desk.domain.i18n import DomainError
 from de06desk.domain.phone import normalize_phone
 from de06desk.domain.weeks import format_date
@@ -39,7 +42,6 @@ from de06desk.store import Record
 from de06desk.store.lists import open_cleanup_cases, pending_activations, titles
 
 from .context import AppContext
-from .roster import save_roster_row
 from .tasks import show_error
 
 FIELD_LIST_DIALOG = "de06desk.ui.dialogs.field_list"
@@ -178,13 +180,13 @@ class FollowUpPanel(QWidget):
         self.rejected_button.clicked.connect(self.close_rejected)
         self.cases_title = QLabel(self)
         self.cases_title.setStyleSheet("font-weight: bold;")
-        for button in (
-            self.activated_button,
-            self.reason_button,
-            self.corrected_button,
-            self.rejected_button,
+        for button, operation in (
+            (self.activated_button, "roster.activate"),
+            (self.reason_button, "roster.save"),
+            (self.corrected_button, "case.close"),
+            (self.rejected_button, "case.close"),
         ):
-            button.setEnabled(ctx.can_edit)
+            button.setEnabled(ctx.allowed(operation))
 
         self.export_button = QPushButton(self.tr("Xuất danh sách đi thôn…"), self)
         self.export_button.setObjectName("export_field_list")
@@ -298,22 +300,23 @@ class FollowUpPanel(QWidget):
     def mark_activated(self) -> None:
         """The selected citizen activated their account: record phone and date."""
         uuid = _selected(self.pending)
-        if not uuid or not self.ctx.can_edit:
+        if not uuid or not self.ctx.allowed("roster.activate"):
             return
         pending = self._pending[uuid]
         answer = self.ask_activation(pending.citizen_name, pending.phone)
         if answer is None:
             return
         phone, day = answer
-        self._update_roster(
-            uuid,
-            {"status": "activated", "phone": phone, "activated_on": day, "failure_reason": None},
+        self._run(
+            lambda: records.record_activation(
+                self.ctx.store, self.ctx.user, uuid, phone=phone, on=day
+            )
         )
 
     def record_reason(self) -> None:
         """The selected citizen could not activate: record why (stays approved)."""
         uuid = _selected(self.pending)
-        if not uuid or not self.ctx.can_edit:
+        if not uuid or not self.ctx.allowed("roster.save"):
             return
         labels = [c.label() for c in self._reason.choices]
         current = self._pending[uuid].failure_reason
@@ -324,14 +327,11 @@ class FollowUpPanel(QWidget):
         if not ok:
             return
         value = self._reason.choices[labels.index(label)].value
-        self._update_roster(uuid, {"failure_reason": value})
+        self._run(lambda: records.record_failure_reason(self.ctx.store, self.ctx.user, uuid, value))
 
-    def _update_roster(self, uuid: str, changes: dict[str, object]) -> None:
-        record = self.ctx.store.get_record("drive_roster", uuid)
-        if record is None:
-            return
+    def _run(self, work: Callable[[], Done[Any]]) -> None:
         try:
-            save_roster_row(self.ctx, {**record.values, **changes}, uuid)
+            self.ctx.apply(work())
         except DomainError as exc:
             show_error(self, exc)
         self.refresh()
@@ -339,7 +339,7 @@ class FollowUpPanel(QWidget):
     def close_corrected(self) -> None:
         """The selected case was corrected: ask the corrected value, close it today."""
         uuid = _selected(self.cases)
-        if not uuid or not self.ctx.can_edit:
+        if not uuid or not self.ctx.allowed("case.close"):
             return
         record = self.ctx.store.get_record("cleanup_case", uuid)
         if record is None:
@@ -358,24 +358,16 @@ class FollowUpPanel(QWidget):
     def close_rejected(self) -> None:
         """The selected case turned out not to be an error: close it today."""
         uuid = _selected(self.cases)
-        if not uuid or not self.ctx.can_edit:
+        if not uuid or not self.ctx.allowed("case.close"):
             return
         record = self.ctx.store.get_record("cleanup_case", uuid)
         if record is not None:
             self._close_case(record, "rejected", record["corrected_value"])
 
     def _close_case(self, record: Record, status: str, corrected: str | None) -> None:
-        values = {
-            **record.values,
-            "status": status,
-            "closed_on": date.today(),
-            "corrected_value": corrected,
-        }
         try:
-            self.ctx.store.save_record(
-                "cleanup_case", values, user=self.ctx.user.username, uuid=record.uuid
+            self.ctx.apply(
+                records.close_case(self.ctx.store, self.ctx.user, record.uuid, status, corrected)
             )
         except DomainError as exc:
             show_error(self, exc)
-            return
-        self.ctx.signals.data_changed.emit("cleanup_case")

@@ -1838,6 +1838,40 @@ Does the fingerprint match the one the other side read to you?</translation>
         <source>Đang ghi gói…</source>
         <translation>Writing the package…</translation>
     </message>
+    <message>
+        <source>Đơn vị: {c} {n}
+Vân tay: {fp}</source>
+        <translation>Unit: {c} {n}
+Fingerprint: {fp}</translation>
+    </message>
+    <message>
+        <source>CẢNH BÁO: xã này đã có khóa khác. Khóa mới sẽ THAY khóa cũ.
+Vân tay cũ: {old}
+Vân tay mới: {new}</source>
+        <translation>WARNING: this commune already has another key. The new key will REPLACE the old one.
+Old fingerprint: {old}
+New fingerprint: {new}</translation>
+    </message>
+    <message>
+        <source>CẢNH BÁO: {c} không thuộc {p}.</source>
+        <translation>WARNING: {c} is not in {p}.</translation>
+    </message>
+    <message>
+        <source>CẢNH BÁO: khóa cấp trên mới sẽ THAY khóa cũ.
+Vân tay cũ: {old}
+Vân tay mới: {new}</source>
+        <translation>WARNING: the new hub key will REPLACE the old one.
+Old fingerprint: {old}
+New fingerprint: {new}</translation>
+    </message>
+    <message>
+        <source>Vân tay có khớp với bên kia đọc cho bạn không?</source>
+        <translation>Does the fingerprint match the one the other side read to you?</translation>
+    </message>
+    <message>
+        <source>Cảnh báo</source>
+        <translation>Warning</translation>
+    </message>
 </context>
 <context>
     <name>TargetsPage</name>
@@ -1936,6 +1970,46 @@ Does the fingerprint match the one the other side read to you?</translation>
         <location filename="../../de06desk/ui/screens/settings.py" line="156"/>
         <source>Đã đặt lại mật khẩu.</source>
         <translation>The password has been reset.</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Khóa / mở lại tài khoản…</source>
+        <translation>Disable / re-enable account…</translation>
+    </message>
+    <message>
+        <source>Đổi vai trò…</source>
+        <translation>Change role…</translation>
+    </message>
+    <message>
+        <source>Đang dùng</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Đã khóa</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>Khóa tài khoản</source>
+        <translation>Disable account</translation>
+    </message>
+    <message>
+        <source>Khóa tài khoản {u}? Người này sẽ không đăng nhập được nữa.</source>
+        <translation>Disable account {u}? This person will no longer be able to log in.</translation>
+    </message>
+    <message>
+        <source>Cán bộ (nhập và sửa dữ liệu)</source>
+        <translation>Officer (enters and edits data)</translation>
+    </message>
+    <message>
+        <source>Chỉ xem và in báo cáo</source>
+        <translation>View and print reports only</translation>
+    </message>
+    <message>
+        <source>Đổi vai trò</source>
+        <translation>Change role</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from de06desk.actions import records
 from de06desk.domain.i18n import DomainError
 from de06desk.domain.progress import CancelCheck, Progress
 from de06desk.quality.checks import (
@@ -27,7 +28,6 @@ from de06desk.quality.checks import (
     CRITERION_LABELS,
     CaseAlreadyOpen,
     Finding,
-    open_cleanup_case,
     run_checks,
 )
 from de06desk.ui.context import AppContext
@@ -259,22 +259,23 @@ class QualityScreen(QWidget):
     def _update_buttons(self) -> None:
         finding = self.selected_finding()
         self.case_button.setEnabled(
-            self.ctx.can_edit and finding is not None and finding.open_case is None
+            self.ctx.allowed("case.open") and finding is not None and finding.open_case is None
         )
 
     def open_case(self) -> None:
         """Open a cleanup case for the selected finding (unless one is open already)."""
         finding = self.selected_finding()
-        if finding is None or not self.ctx.can_edit:
+        if finding is None or not self.ctx.allowed("case.open"):
             return
         try:
-            case = open_cleanup_case(self.ctx.store, finding, self.ctx.user.username)
+            done = records.open_case(self.ctx.store, self.ctx.user, finding)
         except CaseAlreadyOpen as exc:
             self.model.replace(finding, _with_case(finding, exc.case.uuid))
             self.status.setText(str(exc))
         except DomainError as exc:
             show_error(self, exc)
         else:
+            case = done.value
             self.model.replace(finding, _with_case(finding, case.uuid))
             self.status.setText(
                 self.tr("Đã mở hồ sơ làm sạch cho {name}.").format(name=finding.name)
@@ -282,7 +283,7 @@ class QualityScreen(QWidget):
             # This screen already shows the new case; its own signal need not re-run checks.
             self._own_change = True
             try:
-                self.ctx.signals.data_changed.emit("cleanup_case")
+                self.ctx.apply(done)
             finally:
                 self._own_change = False
         self._update_buttons()
