@@ -77,6 +77,8 @@ ROLE_TABLE: dict[str, Rule] = {
     "db.backup": _r("sao lưu", "back up", "officer", "officer"),
     "db.restore": _r("khôi phục từ sao lưu", "restore a backup", "admin", "admin"),
     "db.encrypt": _r("mã hóa cơ sở dữ liệu cũ", "encrypt an old database", "admin", "admin"),
+    # ---- reading the audit log (the one read kept from lower roles: it names who did what) --
+    "audit.read": _r("xem nhật ký hoạt động", "read the audit log", "admin", "admin"),
 }
 
 

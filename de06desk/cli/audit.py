@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from de06desk.actions.core import require
 from de06desk.domain.audit_chain import describe_chain
-from de06desk.domain.i18n import DomainError, msg
 from de06desk.store.audit_queries import verify_audit_chain
 
 from .common import add_db_argument, login, open_store
@@ -26,15 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     """Say whether the audit log's hash chain is whole; exit 1 where it is broken."""
     with open_store(args) as store:
-        actor = login(store)
-        if actor.role != "admin":
-            # The same rule as the audit screen: the log is for administrators.
-            raise DomainError(
-                msg(
-                    "Chỉ quản trị viên được kiểm tra nhật ký hoạt động.",
-                    "Only an administrator can check the audit log.",
-                )
-            )
+        require(store, login(store), "audit.read")
         report = verify_audit_chain(store)
     print(describe_chain(report))
     return 0 if report.whole else 1

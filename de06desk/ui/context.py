@@ -68,8 +68,3 @@ class AppContext:
     def can_edit(self) -> bool:
         """Whether records may be entered and edited here (the role table's record.save)."""
         return self.allowed("record.save")
-
-    @property
-    def is_admin(self) -> bool:
-        """Administrators manage users, settings, keys and restores."""
-        return self.user.role == "admin"

@@ -224,4 +224,4 @@ def test_untouched_history_verifies(db: Path, monkeypatch: pytest.MonkeyPatch, c
 def test_verify_is_for_administrators(db: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     _as(monkeypatch, OFFICER)
     assert main(["audit", "verify", "--db", str(db)]) == 1
-    assert "Chỉ quản trị viên" in capsys.readouterr().err
+    assert "cần quyền quản trị" in capsys.readouterr().err

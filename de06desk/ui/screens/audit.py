@@ -44,7 +44,7 @@ class AuditScreen(QWidget):
         self.ctx = ctx
         self._oldest_id: int | None = None
         layout = QVBoxLayout(self)
-        if not ctx.is_admin:
+        if not ctx.allowed("audit.read"):
             # Who did what to which citizen is itself sensitive: administrators only.
             denied = QLabel(self.tr("Chỉ quản trị viên được xem nhật ký hoạt động."), self)
             denied.setObjectName("audit_denied")
