@@ -7,6 +7,7 @@ reader sees comes from a `Table` here, so the dashboard, PDF and Excel cannot di
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Literal
 
 from de06desk.domain.weeks import Period
@@ -71,6 +72,13 @@ class Summary:
     compare: tuple[tuple[str, int, int], ...]
     # At a hub: each commune's own Summary (same period), in unit-code order.
     units: tuple[Summary, ...] = field(default_factory=tuple)
+    # The day every figure is counted to: the period's last day, or today while it runs.
+    as_of: date | None = None
+
+    @property
+    def counted_to(self) -> date:
+        """The day the figures are counted to (the period's end for hand-made summaries)."""
+        return self.as_of or self.period.end
 
     def tables(self) -> list[Table]:
         """Every table in report order."""
@@ -91,6 +99,7 @@ class Summary:
                 "end": self.period.end.isoformat(),
                 "label": self.period.label(),
             },
+            "as_of": self.counted_to.isoformat(),
             "unit_code": self.unit_code,
             "unit_name": self.unit_name,
             "scope": self.scope,

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from de06desk.domain.i18n import DomainError
+from de06desk.domain.i18n import DomainError, msg
 from de06desk.domain.progress import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
 from de06desk.domain.text import fold
 from de06desk.domain.units import get_commune
@@ -44,6 +44,7 @@ NO_SERVICE = "Chưa ghi dịch vụ"
 NO_DATA_NOTE = "Chưa có số liệu"
 TOTAL = "Tổng cộng"
 CUMULATIVE = "Lũy kế"
+ACTIVATED_SHARE = "Hồ sơ mức 2 đã có tài khoản kích hoạt (lũy kế)"
 
 
 def _zeros() -> list[list[int]]:
@@ -151,10 +152,11 @@ def build_summary(
     unit_code: str | None = None,
     *,
     quality: bool = True,
+    today: date | None = None,
     progress: Progress = no_progress,
     cancelled: CancelCheck = never_cancelled,
 ) -> Summary:
-    """The summary of `period` for this database.
+    """The summary of `period` for this database, counted to `as_of_day(period, today)`.
 
     A commune database gives its own summary (`unit_code` is ignored: every row is its own).
     A hub gives scope "hub": the whole area's figures, a ranking of its communes and `units`,
@@ -163,24 +165,29 @@ def build_summary(
     data-quality check counts, at a commune only: the checks read every citizen and are not
     split by unit, so a hub (and each of its units) has no section IV. Raises `Cancelled`
     when `cancelled()` turns true; nothing is written either way.
+
+    One "as of" rule: a period still running is counted to `today` (the real date unless
+    given), never to its last day, so the report, the dashboard, the Quality screen and
+    `check` give the same figures on the same day; a period not yet begun raises DomainError.
     """
+    as_of = as_of_day(period, today)
     steps = _Steps(progress, cancelled)
     is_hub = store.role == "hub"
     scope_unit = unit_code if is_hub else None
-    raw = _gather(store, period, scope_unit, steps)
+    raw = _gather(store, period, as_of, scope_unit, steps)
     if not is_hub:
         figures = _unit_figures(raw, store.unit_code, _unit_name(store, store.unit_code))
         if quality:
             steps.step(0.7, "Kiểm tra chất lượng dữ liệu")
-            findings = run_checks(store, today=period.end)
+            findings = run_checks(store, today=as_of)
             figures.quality = quality_counts(findings)
         steps.step(0.95, "Lập báo cáo")
-        return _summary(store.forms, figures, period, "commune")
+        return _summary(store.forms, figures, period, as_of, "commune")
     present = _reported(store, raw)
     if unit_code is not None:
         figures = _unit_figures(raw, unit_code, _unit_name(store, unit_code))
         figures.has_data = unit_code in present
-        return _summary(store.forms, figures, period, "commune")
+        return _summary(store.forms, figures, period, as_of, "commune")
     codes = sorted((set(registered_communes(store)) | present) - {store.unit_code})
     parts = _split(raw)
     units: list[_Figures] = []
@@ -191,8 +198,26 @@ def build_summary(
         units.append(figures)
     area = _merge(store.unit_code, store.get_meta("unit_name") or store.unit_code, units)
     steps.step(0.95, "Lập báo cáo")
-    summaries = tuple(_summary(store.forms, u, period, "commune") for u in units)
-    return _summary(store.forms, area, period, "hub", units=units, unit_summaries=summaries)
+    summaries = tuple(_summary(store.forms, u, period, as_of, "commune") for u in units)
+    return _summary(store.forms, area, period, as_of, "hub", units=units, unit_summaries=summaries)
+
+
+def as_of_day(period: Period, today: date | None = None) -> date:
+    """The day a summary of `period` is counted to: its last day, or today while it runs.
+
+    Raises DomainError for a period that has not begun (there is nothing to count yet).
+    """
+    today = today or date.today()
+    if period.start > today:
+        raise DomainError(
+            msg(
+                "Kỳ {label} chưa bắt đầu (hôm nay là {today}). Hãy chọn một kỳ đến hôm nay.",
+                "The period {label} has not begun (today is {today}). Choose a period up to today.",
+                label=period.label(),
+                today=format_date(today),
+            )
+        )
+    return min(period.end, today)
 
 
 class _Steps:
@@ -207,15 +232,17 @@ class _Steps:
         self.progress(fraction, text)
 
 
-def _gather(store: Store, period: Period, unit_code: str | None, steps: _Steps) -> _Raw:
+def _gather(
+    store: Store, period: Period, as_of: date, unit_code: str | None, steps: _Steps
+) -> _Raw:
     previous = period.previous()
     steps.step(0.05, "Đếm kết quả kích hoạt")
-    eid = q.eid_counts(store, period.start, period.end, previous.start, unit_code)
-    reasons = q.not_activated_reasons(store, period.end, unit_code)
-    drives = q.drives_by_kind(store, period.start, period.end, previous.start, unit_code)
-    targets = q.level2_targets(store, period.end, unit_code)
+    eid = q.eid_counts(store, period.start, as_of, previous.start, unit_code)
+    reasons = q.not_activated_reasons(store, as_of, unit_code)
+    drives = q.drives_by_kind(store, period.start, as_of, previous.start, unit_code)
+    targets = q.level2_targets(store, as_of, unit_code)
     steps.step(0.3, "Đếm hồ sơ làm sạch")
-    cleanup = q.cleanup_counts(store, period.start, period.end, unit_code)
+    cleanup = q.cleanup_counts(store, period.start, as_of, unit_code)
     cleanup_prev = q.cleanup_counts(store, previous.start, previous.end, unit_code)
     steps.step(0.45, "Đếm buổi hỗ trợ")
     return _Raw(
@@ -225,9 +252,9 @@ def _gather(store: Store, period: Period, unit_code: str | None, steps: _Steps) 
         targets=targets,
         cleanup=cleanup,
         cleanup_prev=cleanup_prev,
-        support_places=q.support_by_village(store, period.start, period.end, unit_code),
-        support_types=q.support_by_type(store, period.start, period.end, unit_code),
-        support_services=q.support_by_service(store, period.start, period.end, unit_code),
+        support_places=q.support_by_village(store, period.start, as_of, unit_code),
+        support_types=q.support_by_type(store, period.start, as_of, unit_code),
+        support_services=q.support_by_service(store, period.start, as_of, unit_code),
         support_prev=q.support_by_village(store, previous.start, previous.end, unit_code),
         villages=q.villages(store, unit_code),
     )
@@ -441,6 +468,7 @@ def _summary(
     forms: FormSet,
     f: _Figures,
     period: Period,
+    as_of: date,
     scope: str,
     *,
     units: Sequence[_Figures] = (),
@@ -449,8 +477,8 @@ def _summary(
     now_word, before_word = period_words(period)
     place_head = "Xã, phường" if scope == "hub" else "Thôn, tổ dân phố"
     sections = [
-        _eid_section(forms, f, period, scope, place_head, units),
-        _cleanup_section(forms, f, period, now_word, before_word),
+        _eid_section(forms, f, period, as_of, scope, place_head, units),
+        _cleanup_section(forms, f, period, as_of, now_word, before_word),
         _support_section(forms, f, period, scope, place_head),
     ]
     if f.quality is not None:
@@ -471,6 +499,7 @@ def _summary(
         ),
         compare=_compare(f),
         units=unit_summaries,
+        as_of=as_of,
     )
 
 
@@ -481,16 +510,18 @@ def _headlines(f: _Figures) -> tuple[Headline, ...]:
     def eid(measure: int) -> tuple[int, int]:
         return f.eid_total(THIS, measure), f.eid_total(PREV, measure)
 
-    received, activated = eid(RECEIVED), eid(ACTIVATED)
     return (
-        Headline("received", "Hồ sơ mức 2 tiếp nhận", *received),
+        Headline("received", "Hồ sơ mức 2 tiếp nhận", *eid(RECEIVED)),
         Headline("approved", "Hồ sơ mức 2 được phê duyệt", *eid(APPROVED)),
-        Headline("activated", "Tài khoản mức 2 kích hoạt", *activated),
+        Headline("activated", "Tài khoản mức 2 kích hoạt", *eid(ACTIVATED)),
+        # Of every level-2 application received so far, the share with an active account.
+        # (This week's activations over this week's applications mixed two weeks' flows and
+        # read 112,5% when last week's applications were activated this week.)
         Headline(
-            "activation_rate",
-            "Tỷ lệ kích hoạt/hồ sơ tiếp nhận",
-            _rate(activated[0], received[0]),
-            _rate(activated[1], received[1]),
+            "activated_share",
+            ACTIVATED_SHARE,
+            _rate(f.eid_total(CUM, ACTIVATED), f.eid_total(CUM, RECEIVED)),
+            _rate(f.eid_total(CUM_PREV, ACTIVATED), f.eid_total(CUM_PREV, RECEIVED)),
             kind="pct",
         ),
         Headline(
@@ -540,6 +571,7 @@ def _eid_section(
     forms: FormSet,
     f: _Figures,
     period: Period,
+    as_of: date,
     scope: str,
     place_head: str,
     units: Sequence[_Figures],
@@ -548,6 +580,7 @@ def _eid_section(
     t = {m: f.eid_total(THIS, m) for m in range(4)}
     p = {m: f.eid_total(PREV, m) for m in range(4)}
     c = {m: f.eid_total(CUM, m) for m in range(4)}
+    cp = {m: f.eid_total(CUM_PREV, m) for m in range(4)}
     measures = (
         (LEVEL1, "Tài khoản mức 1 đăng ký"),
         (RECEIVED, "Hồ sơ mức 2 tiếp nhận"),
@@ -563,20 +596,22 @@ def _eid_section(
         ),
         _table(
             "eid_rates",
-            "Tỷ lệ kích hoạt",
-            [("Tỷ lệ", "text"), (now_word, "pct"), (before_word, "pct"), (CUMULATIVE, "pct")],
+            "Tỷ lệ kích hoạt (lũy kế)",
+            [
+                ("Tỷ lệ", "text"),
+                (f"Đến ngày {format_date(as_of)}", "pct"),
+                (f"Đến ngày {format_date(period.previous().end)}", "pct"),
+            ],
             [
                 (
-                    "Tài khoản kích hoạt/hồ sơ mức 2 tiếp nhận",
-                    _rate(t[ACTIVATED], t[RECEIVED]),
-                    _rate(p[ACTIVATED], p[RECEIVED]),
+                    "Hồ sơ mức 2 đã tiếp nhận có tài khoản kích hoạt",
                     _rate(c[ACTIVATED], c[RECEIVED]),
+                    _rate(cp[ACTIVATED], cp[RECEIVED]),
                 ),
                 (
-                    "Tài khoản kích hoạt/chỉ tiêu",
-                    _rate(t[ACTIVATED], f.target),
-                    _rate(p[ACTIVATED], f.target),
+                    "Tài khoản đã kích hoạt so với chỉ tiêu",
                     _rate(c[ACTIVATED], f.target),
+                    _rate(cp[ACTIVATED], f.target),
                 ),
             ],
         ),
@@ -652,8 +687,7 @@ def _eid_section(
     tables.append(
         _table(
             "eid_not_activated",
-            "Hồ sơ đã phê duyệt hoặc không đạt, chưa kích hoạt "
-            f"(đến ngày {format_date(period.end)})",
+            f"Hồ sơ đã phê duyệt hoặc không đạt, chưa kích hoạt (đến ngày {format_date(as_of)})",
             [("Lý do", "text"), ("Số công dân", "int")],
             [(reason_label(r) if r else NO_REASON, n) for r, n in reasons],
             total=(TOTAL, not_activated),
@@ -676,16 +710,16 @@ def _eid_section(
     drives_now = sum(v[0] for v in f.drives.values())
     paragraphs = [
         f"{within}, tiếp nhận {format_int(t[RECEIVED])} hồ sơ mức 2, phê duyệt "
-        f"{format_int(t[APPROVED])}, kích hoạt {format_int(t[ACTIVATED])} "
-        f"(tỷ lệ {_pct_text(_rate(t[ACTIVATED], t[RECEIVED]))}); đăng ký "
+        f"{format_int(t[APPROVED])}, kích hoạt {format_int(t[ACTIVATED])} tài khoản; đăng ký "
         f"{format_int(t[LEVEL1])} tài khoản mức 1. So với {_before(period)}: tiếp nhận "
         f"{format_int(p[RECEIVED])}, kích hoạt {format_int(p[ACTIVATED])}.",
         f"Tổ chức {format_int(drives_now)} đợt cấp, kích hoạt tài khoản"
         + (f" ({drive_parts})." if drive_parts else "."),
     ]
     cumulative = (
-        f"Lũy kế đến ngày {format_date(period.end)}: tiếp nhận {format_int(c[RECEIVED])} hồ sơ "
-        f"mức 2, kích hoạt {format_int(c[ACTIVATED])} tài khoản"
+        f"Lũy kế đến ngày {format_date(as_of)}: tiếp nhận {format_int(c[RECEIVED])} hồ sơ "
+        f"mức 2, kích hoạt {format_int(c[ACTIVATED])} tài khoản "
+        f"({_pct_text(_rate(c[ACTIVATED], c[RECEIVED]))} số hồ sơ đã tiếp nhận)"
     )
     if f.target is not None:
         cumulative += (
@@ -751,11 +785,11 @@ def _ranking(units: Sequence[_Figures]) -> Table:
 
 
 def _cleanup_section(
-    forms: FormSet, f: _Figures, period: Period, now_word: str, before_word: str
+    forms: FormSet, f: _Figures, period: Period, as_of: date, now_word: str, before_word: str
 ) -> Section:
     total = f.cleanup_total()
     prev = f.cleanup_prev
-    end = period.end
+    end = as_of
     criterion_label = _labeller(forms, "cleanup_case", "criterion")
     error_label = _labeller(forms, "cleanup_case", "error_type")
     by_criterion: dict[str, _Cleanup] = {c: _Cleanup() for c in CRITERIA}
