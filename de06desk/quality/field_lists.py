@@ -197,8 +197,9 @@ def _write_pdf(path: Path, title: str, subtitle: str, rows: list[FollowupRow]) -
     data = [[Paragraph(h, head) for h in HEADERS]]
     for index, row in enumerate(rows, start=1):
         data.append([Paragraph(_escape(str(c)), body) for c in _cells(index, row)])
-    # 267 mm: the width of A4 landscape inside 15 mm margins.
-    widths = [10 * mm, 48 * mm, 16 * mm, 30 * mm, 26 * mm, 34 * mm, 60 * mm, 43 * mm]
+    # 267 mm: the width of A4 landscape inside 15 mm margins. "STT" and "Năm sinh" must fit
+    # on one line with the cells' 6 pt padding each side (10 mm wrapped "STT" as "ST/T").
+    widths = [12 * mm, 48 * mm, 18 * mm, 30 * mm, 26 * mm, 34 * mm, 60 * mm, 39 * mm]
     table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(
         TableStyle(

@@ -6,21 +6,37 @@ same everywhere.
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from de06desk.domain.weeks import Period, format_date
 
 from .model import Cell, ColumnKind, Summary
 
 NO_VALUE = "–"
+# Decimals of a percentage; the workbook's number format (xlsx.NUMBER_FORMATS) says the same.
+PCT_PLACES = 1
 
 
 def format_int(value: int | float) -> str:
     """Thousands separated by dots, Vietnamese style: 1234567 → "1.234.567"."""
-    return f"{round(value):,}".replace(",", ".")
+    return f"{int(round_half_up(value, 0)):,}".replace(",", ".")
+
+
+def round_half_up(value: float, places: int, *, shift: int = 0) -> Decimal:
+    """`value` rounded the way Excel and people round: halves away from zero.
+
+    Python's own rounding works on the binary double (27/1200 = 0.02249999… → 2,2%) while
+    Excel shows the same cell as 2,3%: rounding the shortest decimal that prints the float
+    gives one answer on paper, on screen and in the workbook.
+    `shift` moves the decimal point first, exactly (2 for a share shown in per cent).
+    """
+    step = Decimal(1).scaleb(-places)
+    return Decimal(repr(float(value))).scaleb(shift).quantize(step, rounding=ROUND_HALF_UP)
 
 
 def format_pct(value: float) -> str:
-    """A 0..1 share with one decimal and a decimal comma: 0.852 → "85,2%"."""
-    return f"{value * 100:.1f}".replace(".", ",") + "%"
+    """A 0..1 share with one decimal and a decimal comma: 0.852 → "85,2%", 0.0225 → "2,3%"."""
+    return f"{round_half_up(value, PCT_PLACES, shift=2):.1f}".replace(".", ",") + "%"
 
 
 def format_cell(value: Cell, kind: ColumnKind) -> str:

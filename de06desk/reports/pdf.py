@@ -38,6 +38,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from de06desk.config import resource_path
 from de06desk.domain.progress import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
+from de06desk.domain.weeks import format_date
 
 from .files import atomic_output
 from .formats import (
@@ -70,6 +71,8 @@ CHART_MAX_PLACES = 25
 BAR_LIGHT = colors.HexColor("#9db7d5")
 BAR_DARK = colors.HexColor("#1d5fa8")
 HEADER_FILL = colors.HexColor("#e8e8e8")
+# The rule under the title and under the unit's name: between ⅓ and ½ of the text (Decree 30).
+TITLE_RULE = 0.4
 
 # The legal basis every Project 06 report opens with.
 BASIS = (
@@ -203,7 +206,7 @@ def _letterhead(header: ReportHeader) -> list[Flowable]:
         left.append(_p(header.parent_body.upper(), "parent"))
     left.append(_p(header.unit_name.upper(), "unit"))
     # Decree 30: a rule one third to one half as long as the unit's name, centred under it.
-    left.append(_rule(min(_text_width(header.unit_name.upper(), "unit"), left_w) * 0.4))
+    left.append(_rule(min(_text_width(header.unit_name.upper(), "unit"), left_w) * TITLE_RULE))
     left.append(_p(header.number_line, "number"))
     motto = "Độc lập - Tự do - Hạnh phúc"
     right: list[Flowable] = [
@@ -242,8 +245,10 @@ def _title(summary: Summary, header: ReportHeader) -> list[Flowable]:
     return [
         _p("BÁO CÁO", "title"),
         _p(subject, "subject"),
-        _rule(min(_text_width(subject, "subject"), TEXT_W) * 0.3),
-        Spacer(1, 5 * mm),
+        # Decree 30: a rule one third to one half as long as the line above it.
+        _rule(min(_text_width(subject, "subject"), TEXT_W) * TITLE_RULE),
+        _p(f"(Số liệu tính đến hết ngày {format_date(summary.counted_to)})", "note"),
+        Spacer(1, 2 * mm),
     ]
 
 
@@ -342,8 +347,33 @@ def _table(
     caption = _p(f"Bảng {number}. {table.title}" if number else table.title, "caption")
     if not texts:
         return [KeepTogether([caption, pdf_table]), _p("(Không có số liệu trong kỳ.)", "note")]
-    # The caption never ends a page on its own: it stays with the header and a few rows.
-    return [CondPageBreak(40 * mm), caption, pdf_table, Spacer(1, 4 * mm)]
+    # The caption never ends a page on its own: it stays with the header and the first rows;
+    # the rest may follow on the next page under a repeated header.
+    return [
+        _RoomFor(caption, pdf_table, 1 + min(2, len(texts))),
+        caption,
+        pdf_table,
+        Spacer(1, 4 * mm),
+    ]
+
+
+class _RoomFor(CondPageBreak):
+    """A page break only when the caption and the table's first rows do not fit.
+
+    A fixed height would either split a caption from its table or push a short table that
+    fits whole to the next page (leaving a third of page 1 blank); this measures both.
+    """
+
+    def __init__(self, caption: Paragraph, table: PdfTable, rows: int) -> None:
+        super().__init__(0)
+        self._caption, self._table, self._rows = caption, table, rows
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        caption_h = self._caption.wrap(availWidth, availHeight)[1]
+        caption_h += self._caption.getSpaceBefore() + self._caption.getSpaceAfter()
+        self._table.wrap(availWidth, availHeight)
+        self.height = caption_h + sum(self._table._rowHeights[: self._rows])
+        return super().wrap(availWidth, availHeight)
 
 
 def _headline_table(summary: Summary) -> list[Flowable]:

@@ -32,18 +32,29 @@ _SHEET_MAX = 31
 
 
 def sheet_name(title: str, taken: set[str]) -> str:
-    """An Excel-safe sheet name (≤ 31 characters, no []:*?/\\) not yet in `taken`."""
+    """An Excel-safe sheet name (≤ 31 characters, no []:*?/\\) not yet in `taken`.
+
+    A long title is cut at the end of a word, never inside one ("Kết quả kích ho").
+    """
     base = _BAD_SHEET_CHARS.sub(" ", title).strip().strip("'") or "Bảng"
     base = re.sub(r"\s+", " ", base)
-    name = base[:_SHEET_MAX].rstrip()
+    name = _whole_words(base, _SHEET_MAX)
     n = 2
     # Excel compares sheet names without regard to case.
     while name.casefold() in {t.casefold() for t in taken}:
         suffix = f" ({n})"
-        name = base[: _SHEET_MAX - len(suffix)].rstrip() + suffix
+        name = _whole_words(base, _SHEET_MAX - len(suffix)) + suffix
         n += 1
     taken.add(name)
     return name
+
+
+def _whole_words(text: str, limit: int) -> str:
+    """The longest run of whole words of `text` within `limit` characters (no dangling ",.-")."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(" ,.;-–(").rstrip() or text[:limit]
 
 
 def _frame(table: Table) -> pd.DataFrame:
