@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from de06desk.domain.progress import CancelCheck, Cancelled, Progress
-from de06desk.domain.weeks import Period, current_week
+from de06desk.domain.weeks import Period, current_week, format_date
 from de06desk.reports.formats import format_cell, format_int, format_pct, period_words
 from de06desk.reports.model import Headline, Section, Summary, Table
 from de06desk.reports.summary import build_summary
@@ -139,6 +139,10 @@ class DashboardScreen(QWidget):
         self._building: Task | None = None
         self.title = QLabel(self)
         self.title.setStyleSheet("font-size: 16px; font-weight: bold;")
+        # The one "as of" rule: every figure below is counted to this day, never after today.
+        self.as_of = QLabel(self)
+        self.as_of.setObjectName("as_of")
+        self.as_of.setStyleSheet("color: #555;")
         self.body = QWidget(self)
         self.body_layout = QVBoxLayout(self.body)
         scroll = QScrollArea(self)
@@ -147,6 +151,7 @@ class DashboardScreen(QWidget):
         scroll.setWidget(self.body)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        layout.addWidget(self.as_of)
         layout.addWidget(scroll, 1)
         ctx.signals.data_changed.connect(self._data_changed)
 
@@ -201,6 +206,9 @@ class DashboardScreen(QWidget):
         self.title.setText(
             self.tr("Tổng quan — {w}").replace("{w}", summary.period.label())
             + f" · {summary.unit_name}"
+        )
+        self.as_of.setText(
+            self.tr("Số liệu tính đến hết ngày {d}").replace("{d}", format_date(summary.counted_to))
         )
         remove_widgets(self.body_layout)
         self.cards, self.tables = {}, {}
