@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from de06desk.domain.i18n import DomainError
 from de06desk.domain.progress import CancelCheck, Cancelled, Progress
-from de06desk.domain.weeks import Period, month_period, range_period, week_of
+from de06desk.domain.weeks import Period, format_date, month_period, range_period, week_of
 from de06desk.reports.formats import format_cell, period_words
 from de06desk.reports.header import ReportHeader, report_header
 from de06desk.reports.model import Summary, Table
@@ -344,6 +344,13 @@ class ReportsScreen(QWidget):
         title = QLabel(f"{summary.unit_name} — {summary.period.label('vi')}", self.body)
         title.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.body_layout.addWidget(title)
+        self.as_of = QLabel(
+            self.tr("Số liệu tính đến hết ngày {d}").replace(
+                "{d}", format_date(summary.counted_to)
+            ),
+            self.body,
+        )
+        self.body_layout.addWidget(self.as_of)
         if summary.headlines:
             self.body_layout.addWidget(self._headlines(summary))
         if not summary.sections:
