@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from de06desk.domain.i18n import DomainError, msg
+from de06desk.domain.weeks import format_moment
 from de06desk.store.users import create_user
 from de06desk.sync import (
     export_package,
@@ -168,8 +169,8 @@ def cmd_hub_status(args: argparse.Namespace) -> int:
             (f"{d[:8]}: " if len(s.devices) > 1 else "") + ", ".join(map(str, seqs))
             for d, seqs in s.missing.items()
         )
-        state = "IM LẶNG" if s.silent else "ok"
-        when = (s.last_package_at or "")[:10] or "chưa gửi"
+        state = "IM LẶNG" if s.silent else "đều đặn"
+        when = format_moment(s.last_package_at, with_time=False) or "chưa gửi"
         last = "" if s.last_seq is None else str(s.last_seq)
         print(
             f"{s.unit_code}\t{s.packages}\t{last}\t{when}\t{missing or '-'}\t{state}\t{s.unit_name}"

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
 from typing import Any
 
 from de06desk.domain.i18n import Language, current_language
+from de06desk.domain.weeks import format_moment
 from de06desk.forms import FieldSpec, FormSet
 from de06desk.logs import redact
 
@@ -69,13 +69,7 @@ def form_label(forms: FormSet, form_id: str | None, lang: Language | None = None
 
 def local_time(at: str) -> str:
     """A stored UTC time as the PC's local "dd/mm/yyyy HH:MM" (the text itself if unreadable)."""
-    try:
-        moment = datetime.fromisoformat(at)
-    except ValueError:
-        return at
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone().strftime("%d/%m/%Y %H:%M")
+    return format_moment(at)
 
 
 def _snapshot(text: str | None) -> dict[str, Any]:
