@@ -2,8 +2,9 @@
 
 Source strings in the code are Vietnamese; `resources/i18n/de06desk_en.qm` (compiled from
 `de06desk_en.ts` by `make translations`) turns them into English. Qt ships no Vietnamese
-translation of its own dialogs, so in Vietnamese the standard buttons (OK, Cancel, Save…) and
-the wizard's Back/Next would stay English: `QtVietnamese` supplies those few words.
+translation of its own dialogs (PySide6 6.12 has qtbase_*.qm for 33 languages, no "vi"), so in
+Vietnamese the standard buttons (OK, Cancel, Save…), the wizard's Back/Next and Qt's own file
+dialog ("Look in", "File name") would stay English: `QtVietnamese` supplies those words.
 """
 
 from __future__ import annotations
@@ -53,6 +54,53 @@ _QT_VI = {
     "Paste": "Dán",
     "Delete": "Xóa",
     "Select All": "Chọn tất cả",
+    # Qt's own file dialog (used wherever the system has no native one, e.g. Linux without a
+    # desktop theme): the labels, tool buttons, the file list's headers and its questions.
+    "Look in:": "Tìm trong:",
+    "File name:": "Tên tệp:",
+    "Files of type:": "Loại tệp:",
+    "Directory:": "Thư mục:",
+    "Choose": "Chọn",
+    "New Folder": "Thư mục mới",
+    "Rename": "Đổi tên",
+    "Remove": "Bỏ",
+    "All Files (*)": "Mọi tệp (*)",
+    "Back": "Lùi lại",
+    "Forward": "Tiến tới",
+    "Parent Directory": "Thư mục cha",
+    "Go back": "Quay lại thư mục trước",
+    "Go forward": "Tới thư mục sau",
+    "Go to the parent directory": "Lên thư mục cha",
+    "Create New Folder": "Tạo thư mục mới",
+    "Create a New Folder": "Tạo thư mục mới",
+    "Change to detail view mode": "Xem dạng chi tiết",
+    "Change to list view mode": "Xem dạng danh sách",
+    "Detail View": "Chi tiết",
+    "List View": "Danh sách",
+    "Files": "Tệp",
+    "Sidebar": "Thanh bên",
+    "List of places and bookmarks": "Các nơi và dấu trang",
+    "Show": "Hiện",
+    "Show hidden files": "Hiện tệp ẩn",
+    "Recent Places": "Nơi mở gần đây",
+    "Computer": "Máy tính",
+    "My Computer": "Máy tính",
+    "Name": "Tên",
+    "Size": "Kích thước",
+    "Type": "Loại",
+    "Date Modified": "Ngày sửa",
+    "Drive": "Ổ đĩa",
+    "Folder": "Thư mục",
+    "File Folder": "Thư mục",
+    "Unknown": "Không rõ",
+    "%1 already exists.\nDo you want to replace it?": "Đã có tệp %1.\nGhi đè lên tệp đó?",
+    "Are you sure you want to delete '%1'?": "Xóa “%1”?",
+    "%1\nFile not found.\nPlease verify the correct file name was given.": (
+        "%1\nKhông tìm thấy tệp.\nHãy kiểm tra lại tên tệp."
+    ),
+    "%1\nDirectory not found.\nPlease verify the correct directory name was given.": (
+        "%1\nKhông tìm thấy thư mục.\nHãy kiểm tra lại tên thư mục."
+    ),
 }
 _QT_CONTEXTS = {
     "QPlatformTheme",
@@ -63,6 +111,9 @@ _QT_CONTEXTS = {
     "QLineEdit",
     "QWidgetTextControl",
     "QInputDialog",
+    "QFileDialog",
+    "QFileSystemModel",
+    "QAbstractFileIconProvider",
 }
 
 
