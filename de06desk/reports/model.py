@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from de06desk.domain.i18n import Language
 from de06desk.domain.weeks import Period
 
 Cell = str | int | float | None
@@ -74,6 +75,8 @@ class Summary:
     units: tuple[Summary, ...] = field(default_factory=tuple)
     # The day every figure is counted to: the period's last day, or today while it runs.
     as_of: date | None = None
+    # The language of its words; numbers are written the same way (formats.report_language).
+    lang: Language = "vi"
 
     @property
     def counted_to(self) -> date:

@@ -48,6 +48,7 @@ from .formats import (
     period_phrase,
     period_words,
     places_chart_title,
+    report_language,
 )
 from .header import ReportHeader
 from .model import ColumnKind, Summary, Table
@@ -599,7 +600,13 @@ def render_pdf(
     Raises `Cancelled` (nothing written) when `cancelled()` turns true, and `DomainError`
     when the folder cannot be written.
     """
-    out = Path(out)
+    with report_language(summary.lang):
+        return _render_pdf(summary, header, Path(out), progress, cancelled)
+
+
+def _render_pdf(
+    summary: Summary, header: ReportHeader, out: Path, progress: Progress, cancelled: CancelCheck
+) -> Path:
     progress(0.0, "Đang chuẩn bị báo cáo…")
     story = _story(summary, header)
     if cancelled():

@@ -19,7 +19,13 @@ from de06desk.domain.progress import CancelCheck, Cancelled, Progress, never_can
 from de06desk.domain.weeks import format_date
 
 from .files import atomic_output
-from .formats import compare_chart_title, period_phrase, period_words, places_chart_title
+from .formats import (
+    compare_chart_title,
+    period_phrase,
+    period_words,
+    places_chart_title,
+    report_language,
+)
 from .header import ReportHeader
 from .model import Cell, ColumnKind, Summary, Table
 
@@ -171,7 +177,13 @@ def write_xlsx(
     First sheet: the unit, the period and the headline figures; then one sheet per table,
     its title in the first row and a bold, frozen header row below it.
     """
-    out = Path(out)
+    with report_language(summary.lang):
+        return _write_xlsx(summary, header, Path(out), progress, cancelled)
+
+
+def _write_xlsx(
+    summary: Summary, header: ReportHeader, out: Path, progress: Progress, cancelled: CancelCheck
+) -> Path:
     tables = _tables(summary)
     with atomic_output(out) as tmp, pd.ExcelWriter(tmp, engine="openpyxl") as writer:
         _front_sheet(writer, summary, header)

@@ -141,6 +141,10 @@
         <source>(tất cả)</source>
         <translation>(all)</translation>
     </message>
+    <message>
+        <source>Thay đổi</source>
+        <translation>Changes</translation>
+    </message>
 </context>
 <context>
     <name>ChoiceEditor</name>
@@ -480,6 +484,10 @@ If it happens again, send the log file to support:
         <location filename="../../de06desk/ui/screens/dashboard.py" line="258"/>
         <source>Đã kích hoạt</source>
         <translation>Activated</translation>
+    </message>
+    <message>
+        <source>Số liệu tính đến hết ngày {d}</source>
+        <translation>Figures counted to the end of {d}</translation>
     </message>
 </context>
 <context>
@@ -1100,6 +1108,14 @@ This feature is being prepared.</translation>
         <source>Đã mở hồ sơ làm sạch cho {name}.</source>
         <translation>Cleanup case opened for {name}.</translation>
     </message>
+    <message>
+        <source>Kiểm tra đến ngày {d}: không phát hiện vấn đề nào.</source>
+        <translation>Checked as of {d}: no problems found.</translation>
+    </message>
+    <message>
+        <source>Kiểm tra đến ngày {d}: phát hiện {total} vấn đề; đang hiện {shown}.</source>
+        <translation>Checked as of {d}: {total} problems found; {shown} shown.</translation>
+    </message>
 </context>
 <context>
     <name>RecordComboEditor</name>
@@ -1391,6 +1407,14 @@ Keep it somewhere safe.</translation>
         <location filename="../../de06desk/ui/screens/reports.py" line="382"/>
         <source>chỉ tiêu: {v}</source>
         <translation>target: {v}</translation>
+    </message>
+    <message>
+        <source>Số liệu tính đến hết ngày {d}</source>
+        <translation>Figures counted to the end of {d}</translation>
+    </message>
+    <message>
+        <source>Bảng {n}. {title}</source>
+        <translation>Table {n}. {title}</translation>
     </message>
 </context>
 <context>

@@ -6,13 +6,25 @@ and report mixed "Tuần này compared with tuần trước"; the .qm was not sh
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QFileDialog,
+    QGroupBox,
     QHeaderView,
     QLabel,
 )
+
+from de06desk.domain.weeks import parse_week
+from de06desk.ui import i18n
+from de06desk.ui.context import AppContext
+from de06desk.ui.screens import dashboard as dashboard_module
+from de06desk.ui.screens.dashboard import DashboardScreen
+
+DEMO_WEEK = parse_week("2026-W47")
 
 ENGLISH = {
     "Look in:",
@@ -57,3 +69,38 @@ def test_qt_file_dialog_speaks_vietnamese(qtbot, tmp_path) -> None:
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
     QApplication.processEvents()
     assert "Mở" in _texts(dialog)
+
+
+VIETNAMESE = re.compile(
+    "[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]", re.IGNORECASE
+)
+
+
+def test_english_dashboard_has_no_vietnamese_words(
+    qtbot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found: "Tuần này compared with tuần trước" and Vietnamese tables in the English UI."""
+    monkeypatch.setattr(dashboard_module, "current_week", lambda: DEMO_WEEK)
+    i18n.apply_language("en")
+    screen = DashboardScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.summary is not None, timeout=20000)
+    words: list[str] = [screen.as_of.text()]
+    for card in screen.cards.values():
+        words += [card.label.text(), card.previous.text()]
+        if card.progress_text is not None:
+            words.append(card.progress_text.text())
+    for box in screen.body.findChildren(QGroupBox):
+        words.append(box.title())
+    for label in screen.body.findChildren(QLabel):
+        words.append(label.text())
+    for view in screen.tables.values():
+        words += [view.horizontalHeaderItem(c).text() for c in range(view.columnCount())]
+    places = {p for p, _ in screen.summary.activations_by_place}
+    mixed = [w for w in words if VIETNAMESE.search(w) and not any(p in w for p in places)]
+    assert mixed == []
+    assert "This week compared with last week" in words
+    assert re.fullmatch(r"Last week: [\d,]+", screen.cards["received"].previous.text())
+    share = screen.cards["activated_share"].value.text()
+    assert re.fullmatch(r"\d+\.\d%", share)  # English number format

@@ -27,9 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from de06desk.domain.i18n import current_language
 from de06desk.domain.progress import CancelCheck, Cancelled, Progress
 from de06desk.domain.weeks import Period, current_week, format_date
-from de06desk.reports.formats import format_cell, format_int, format_pct, period_words
+from de06desk.reports.formats import (
+    format_cell,
+    format_int,
+    format_pct,
+    period_words,
+    report_language,
+)
 from de06desk.reports.model import Headline, Section, Summary, Table
 from de06desk.reports.summary import build_summary
 
@@ -184,7 +191,7 @@ class DashboardScreen(QWidget):
 
         def work(progress: Progress, cancelled: CancelCheck) -> Summary:
             with ctx.open_store() as store:
-                return build_summary(store, week, cancelled=cancelled)
+                return build_summary(store, week, lang=current_language(), cancelled=cancelled)
 
         self._building = run_task(self, "", work, self._built, self._not_built, show_progress=False)
 
@@ -201,7 +208,11 @@ class DashboardScreen(QWidget):
             show_error(self, exc)
 
     def show_summary(self, summary: Summary) -> None:
-        """Lay out `summary` (replacing whatever was shown)."""
+        """Lay out `summary` (replacing whatever was shown), numbers written in its language."""
+        with report_language(summary.lang):
+            self._lay_out(summary)
+
+    def _lay_out(self, summary: Summary) -> None:
         self.summary, self._shown_period = summary, summary.period
         self.title.setText(
             self.tr("Tổng quan — {w}").replace("{w}", summary.period.label())

@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from de06desk.domain.i18n import DomainError
+from de06desk.domain.i18n import DomainError, current_language
 from de06desk.domain.progress import CancelCheck, Cancelled, Progress
 from de06desk.domain.weeks import Period, format_date, month_period, range_period, week_of
-from de06desk.reports.formats import format_cell, period_words
+from de06desk.reports.formats import format_cell, period_words, report_language
 from de06desk.reports.header import ReportHeader, report_header
 from de06desk.reports.model import Summary, Table
 from de06desk.reports.pdf import render_pdf
@@ -232,7 +232,7 @@ class ReportsScreen(QWidget):
             self._set_busy(False, valid=False)
             return
         self.period_label.setStyleSheet("font-weight: bold;")
-        self.period_label.setText(period.label("vi"))
+        self.period_label.setText(period.label())
         self._set_busy(False)
 
     def _set_busy(self, busy: bool, *, valid: bool = True) -> None:
@@ -250,6 +250,8 @@ class ReportsScreen(QWidget):
             return
         unit = self.unit_code()
         ctx = self.ctx
+        # The files are official Vietnamese documents; a preview reads in the interface's language.
+        lang = current_language() if out is None else "vi"
 
         def work(progress: Progress, cancelled: CancelCheck) -> _Built:
             # A connection belongs to one thread: the worker opens its own.
@@ -258,6 +260,7 @@ class ReportsScreen(QWidget):
                     store,
                     period,
                     unit,
+                    lang=lang,
                     progress=lambda f, t="": progress(f * 0.5, t),
                     cancelled=cancelled,
                 )
@@ -339,9 +342,13 @@ class ReportsScreen(QWidget):
 
     def show_summary(self, summary: Summary) -> None:
         """Replace the preview with this summary's headline figures and tables."""
+        with report_language(summary.lang):
+            self._lay_out(summary)
+
+    def _lay_out(self, summary: Summary) -> None:
         self.summary = summary
         remove_widgets(self.body_layout)
-        title = QLabel(f"{summary.unit_name} — {summary.period.label('vi')}", self.body)
+        title = QLabel(f"{summary.unit_name} — {summary.period.label(summary.lang)}", self.body)
         title.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.body_layout.addWidget(title)
         self.as_of = QLabel(
@@ -365,7 +372,10 @@ class ReportsScreen(QWidget):
                 paragraph.setWordWrap(True)
                 self.body_layout.addWidget(paragraph)
             for table in section.tables:
-                self.body_layout.addWidget(QLabel(f"Bảng {number}. {table.title}", self.body))
+                caption = self.tr("Bảng {n}. {title}").replace("{n}", str(number))
+                self.body_layout.addWidget(
+                    QLabel(caption.replace("{title}", table.title), self.body)
+                )
                 self.body_layout.addWidget(self._table(table))
                 number += 1
         self.body_layout.addStretch(1)
