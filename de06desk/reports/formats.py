@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from de06desk.domain.i18n import Language, current_language
@@ -130,3 +131,17 @@ def compare_chart_title(summary: Summary) -> str:
     if report_language_now() == "en":
         return f"Chart 2. {now} against {before.lower()}"
     return f"Biểu đồ 2. So sánh {now.lower()} với {before.lower()}"
+
+
+def trend_chart_title(summary: Summary) -> str:
+    """Caption of the progress-over-weeks chart."""
+    weeks = len(summary.trend)
+    if report_language_now() == "en":
+        return f"Chart 3. Level-2 e-ID accounts week by week (last {weeks} weeks)"
+    return f"Biểu đồ 3. Tiến độ tài khoản định danh điện tử mức 2 theo tuần ({weeks} tuần gần nhất)"
+
+
+def week_tick(start: date) -> str:
+    """A week on a chart's axis: "T47" (Vietnamese "tuần"), "W47" in English."""
+    number = start.isocalendar().week
+    return f"W{number}" if report_language_now() == "en" else f"T{number}"

@@ -58,6 +58,24 @@ class Headline:
 
 
 @dataclass(frozen=True)
+class TrendWeek:
+    """One ISO week of the progress chart, counted to its Sunday (or to today in this week)."""
+
+    start: date
+    end: date
+    received: int  # level-2 applications received in the week
+    approved: int
+    activated: int
+    cumulative_activated: int  # accounts activated since the start, to `end`
+    target: int | None  # the level-2 target in force on `end`
+
+    @property
+    def week(self) -> int:
+        """The ISO week number."""
+        return self.start.isocalendar().week
+
+
+@dataclass(frozen=True)
 class Summary:
     """All figures of one unit (a commune, or a hub's whole area) for one period."""
 
@@ -77,6 +95,8 @@ class Summary:
     as_of: date | None = None
     # The language of its words; numbers are written the same way (formats.report_language).
     lang: Language = "vi"
+    # Progress over the weeks up to `as_of`, oldest first (empty for a hub's per-commune parts).
+    trend: tuple[TrendWeek, ...] = ()
 
     @property
     def counted_to(self) -> date:
@@ -125,5 +145,17 @@ class Summary:
             },
             "activations_by_place": [list(p) for p in self.activations_by_place],
             "compare": [list(c) for c in self.compare],
+            "trend": [
+                {
+                    "start": w.start.isoformat(),
+                    "end": w.end.isoformat(),
+                    "received": w.received,
+                    "approved": w.approved,
+                    "activated": w.activated,
+                    "cumulative_activated": w.cumulative_activated,
+                    "target": w.target,
+                }
+                for w in self.trend
+            ],
             "units": [u.to_dict() for u in self.units],
         }

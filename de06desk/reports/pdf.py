@@ -16,7 +16,9 @@ from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.charts.linecharts import HorizontalLineChart
+from reportlab.graphics.shapes import Drawing, Line, String
+from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4
@@ -49,6 +51,9 @@ from .formats import (
     period_words,
     places_chart_title,
     report_language,
+    t,
+    trend_chart_title,
+    week_tick,
 )
 from .header import ReportHeader
 from .model import ColumnKind, Summary, Table
@@ -497,6 +502,100 @@ def _compare_chart(summary: Summary) -> list[Flowable]:
     return [KeepTogether([_p(title, "caption"), drawing]), Spacer(1, 3 * mm)]
 
 
+# Progress chart series: (dash pattern, marker) — told apart in black and white, not by colour.
+SOLID: tuple[float, ...] = ()
+TREND_STYLES = {
+    "cumulative": (SOLID, "FilledCircle", 1.8),
+    "target": ((6, 3), None, 1.2),
+    "received": ((1.5, 2), "Square", 1.0),
+    "approved": ((5, 2, 1.5, 2), "Triangle", 1.0),
+    "activated": (SOLID, "FilledCircle", 1.4),
+}
+
+
+def _line_chart(
+    ticks: list[str], series: list[tuple[str, str, list[int | None]]], height: float
+) -> Drawing:
+    """A black line chart: one line per series, styled by TREND_STYLES, with its own legend."""
+    drawing = _drawing(height)
+    chart = HorizontalLineChart()
+    chart.x, chart.y = 16 * mm, 10 * mm
+    chart.width, chart.height = TEXT_W - 22 * mm, height - 22 * mm
+    chart.data = [values for _, _, values in series]
+    chart.categoryAxis.categoryNames = ticks
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labelTextFormat = format_int
+    chart.joinedLines = 1
+    for i, (_name, style, _values) in enumerate(series):
+        dash, marker, width = TREND_STYLES[style]
+        chart.lines[i].strokeColor = colors.black
+        chart.lines[i].strokeWidth = width
+        if dash:
+            chart.lines[i].strokeDashArray = dash
+        if marker:
+            chart.lines[i].symbol = makeMarker(marker, size=4.5)
+            chart.lines[i].symbol.fillColor = (
+                colors.black if marker.startswith("Filled") else colors.white
+            )
+            chart.lines[i].symbol.strokeColor = colors.black
+    for labels in (chart.categoryAxis.labels, chart.valueAxis.labels):
+        labels.fontName = FONT
+        labels.fontSize = 9
+    drawing.add(chart)
+    x = chart.x
+    for name, style, _values in series:
+        dash, marker, width = TREND_STYLES[style]
+        y = height - 5 * mm
+        drawing.add(
+            Line(
+                x,
+                y,
+                x + 12 * mm,
+                y,
+                strokeColor=colors.black,
+                strokeWidth=width,
+                strokeDashArray=dash or None,
+            )
+        )
+        if marker:
+            sample = makeMarker(marker, size=4.5)
+            sample.x, sample.y = x + 6 * mm, y
+            sample.fillColor = colors.black if marker.startswith("Filled") else colors.white
+            sample.strokeColor = colors.black
+            drawing.add(sample)
+        drawing.add(String(x + 14 * mm, y - 3, name, fontName=FONT, fontSize=9.5))
+        x += 16 * mm + pdfmetrics.stringWidth(name, FONT, 9.5) + 6 * mm
+    return drawing
+
+
+def _trend_chart(summary: Summary) -> list[Flowable]:
+    """Chart 3: cumulative activations against the target, then each week's flows."""
+    trend = summary.trend
+    if len(trend) < 2:
+        return []
+    ticks = [week_tick(w.start) for w in trend]
+    progress: list[tuple[str, str, list[int | None]]] = [
+        (t("Đã kích hoạt (lũy kế)"), "cumulative", [w.cumulative_activated for w in trend])
+    ]
+    if any(w.target for w in trend):
+        progress.append((t("Chỉ tiêu"), "target", [w.target for w in trend]))
+    flows: list[tuple[str, str, list[int | None]]] = [
+        (t("Tiếp nhận"), "received", [w.received for w in trend]),
+        (t("Phê duyệt"), "approved", [w.approved for w in trend]),
+        (t("Kích hoạt"), "activated", [w.activated for w in trend]),
+    ]
+    return [
+        KeepTogether(
+            [
+                _p(trend_chart_title(summary), "caption"),
+                _line_chart(ticks, progress, 62 * mm),
+                _line_chart(ticks, flows, 58 * mm),
+            ]
+        ),
+        Spacer(1, 3 * mm),
+    ]
+
+
 def _charts_after(summary: Summary) -> int:
     """Index of the section the charts follow: the e-ID one (activations), else the first."""
     for i, section in enumerate(summary.sections):
@@ -580,9 +679,9 @@ def _story(summary: Summary, header: ReportHeader) -> list[Flowable]:
             story += _table(table, table_no)
             table_no += 1
         if i == charts_at:
-            story += _places_chart(summary) + _compare_chart(summary)
+            story += _places_chart(summary) + _compare_chart(summary) + _trend_chart(summary)
     if not summary.sections:
-        story += _places_chart(summary) + _compare_chart(summary)
+        story += _places_chart(summary) + _compare_chart(summary) + _trend_chart(summary)
     story += _closing(header)
     return story
 

@@ -12,14 +12,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from de06desk.domain.i18n import DomainError, Language, Msg, msg
 from de06desk.domain.progress import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
 from de06desk.domain.text import fold
 from de06desk.domain.units import get_commune
-from de06desk.domain.weeks import Period, format_date
+from de06desk.domain.weeks import Period, format_date, week_of
 from de06desk.forms import FormSet
 from de06desk.quality.checks import CHECK_LABELS, CHECKS, CRITERION_LABELS, run_checks
 from de06desk.quality.checks import summary_counts as quality_counts
@@ -29,7 +29,7 @@ from de06desk.store.sync_state import list_received as received_packages
 from de06desk.store.sync_state import registered_communes
 
 from .formats import format_int, format_pct, period_words, report_language, report_language_now, t
-from .model import Cell, ColumnKind, Headline, Section, Summary, Table
+from .model import Cell, ColumnKind, Headline, Section, Summary, Table, TrendWeek
 
 # Spans asked of the store: this period, the previous one, cumulative to the end of each.
 THIS, PREV, CUM, CUM_PREV = range(4)
@@ -44,6 +44,8 @@ NO_SERVICE = "Chưa ghi dịch vụ"
 NO_DATA_NOTE = "Chưa có số liệu"
 TOTAL = "Tổng cộng"
 CUMULATIVE = "Lũy kế"
+# Weeks shown by the progress chart (a quarter: enough to see whether the target will be met).
+TREND_WEEKS = 12
 ACTIVATED_SHARE = "Hồ sơ mức 2 đã có tài khoản kích hoạt (lũy kế)"
 
 
@@ -192,6 +194,7 @@ def _build_summary(
     is_hub = store.role == "hub"
     scope_unit = unit_code if is_hub else None
     raw = _gather(store, period, as_of, scope_unit, steps)
+    trend = weekly_trend(store, as_of, scope_unit)
     if not is_hub:
         figures = _unit_figures(raw, store.unit_code, _unit_name(store, store.unit_code))
         if quality:
@@ -199,12 +202,12 @@ def _build_summary(
             findings = run_checks(store, today=as_of)
             figures.quality = quality_counts(findings)
         steps.step(0.95, t("Lập báo cáo"))
-        return _summary(store.forms, figures, period, as_of, "commune")
+        return replace(_summary(store.forms, figures, period, as_of, "commune"), trend=trend)
     present = _reported(store, raw)
     if unit_code is not None:
         figures = _unit_figures(raw, unit_code, _unit_name(store, unit_code))
         figures.has_data = unit_code in present
-        return _summary(store.forms, figures, period, as_of, "commune")
+        return replace(_summary(store.forms, figures, period, as_of, "commune"), trend=trend)
     codes = sorted((set(registered_communes(store)) | present) - {store.unit_code})
     parts = _split(raw)
     units: list[_Figures] = []
@@ -216,7 +219,43 @@ def _build_summary(
     area = _merge(store.unit_code, store.get_meta("unit_name") or store.unit_code, units)
     steps.step(0.95, t("Lập báo cáo"))
     summaries = tuple(_summary(store.forms, u, period, as_of, "commune") for u in units)
-    return _summary(store.forms, area, period, as_of, "hub", units=units, unit_summaries=summaries)
+    hub = _summary(store.forms, area, period, as_of, "hub", units=units, unit_summaries=summaries)
+    return replace(hub, trend=trend)
+
+
+def weekly_trend(
+    store: Store, as_of: date, unit_code: str | None = None, weeks: int = TREND_WEEKS
+) -> tuple[TrendWeek, ...]:
+    """The `weeks` ISO weeks up to the one holding `as_of`: each week's flows, the cumulative
+    activations and the target in force at its end (the last week counted to `as_of`).
+
+    Weeks before the first record are left out, so a new commune's chart starts with its data.
+    """
+    out: list[TrendWeek] = []
+    last = week_of(as_of)
+    for back in range(weeks - 1, -1, -1):
+        week = week_of(last.start - timedelta(days=7 * back))
+        end = min(week.end, as_of)
+        totals = [[0, 0, 0, 0] for _ in range(4)]
+        for row in q.eid_counts(store, week.start, end, week.start - timedelta(days=7), unit_code):
+            for span in (THIS, CUM):
+                for measure in range(4):
+                    totals[span][measure] += row.counts[span][measure]
+        targets = q.level2_targets(store, end, unit_code)
+        out.append(
+            TrendWeek(
+                start=week.start,
+                end=end,
+                received=totals[THIS][RECEIVED],
+                approved=totals[THIS][APPROVED],
+                activated=totals[THIS][ACTIVATED],
+                cumulative_activated=totals[CUM][ACTIVATED],
+                target=sum(targets.values()) if targets else None,
+            )
+        )
+    while out and not (out[0].cumulative_activated or out[0].received or out[0].approved):
+        out.pop(0)
+    return tuple(out)
 
 
 def as_of_day(period: Period, today: date | None = None) -> date:

@@ -29,6 +29,9 @@ EN: dict[str, str] = {
     "Kỳ này": "This period",
     "Kỳ trước": "Previous period",
     "Đến ngày {d}": "To {d}",
+    "Tuần": "Week",
+    "Từ ngày": "From",
+    "Đến ngày": "To",
     # Places and fixed labels
     "Xã, phường": "Commune",
     "Thôn, tổ dân phố": "Village",

@@ -25,6 +25,9 @@ from .formats import (
     period_words,
     places_chart_title,
     report_language,
+    t,
+    trend_chart_title,
+    week_tick,
 )
 from .header import ReportHeader
 from .model import Cell, ColumnKind, Summary, Table
@@ -89,6 +92,36 @@ def _tables(summary: Summary) -> list[tuple[str, Table]]:
             columns=("Chỉ số", before, now),
             kinds=("text", "int", "int"),
             rows=tuple(summary.compare),
+        )
+        out.append((table.title, table))
+    if summary.trend:
+        table = Table(
+            key="trend",
+            title=trend_chart_title(summary),
+            columns=(
+                t("Tuần"),
+                t("Từ ngày"),
+                t("Đến ngày"),
+                t("Tiếp nhận"),
+                t("Phê duyệt"),
+                t("Kích hoạt"),
+                t("Đã kích hoạt (lũy kế)"),
+                t("Chỉ tiêu"),
+            ),
+            kinds=("text", "text", "text", "int", "int", "int", "int", "int"),
+            rows=tuple(
+                (
+                    week_tick(w.start),
+                    format_date(w.start),
+                    format_date(w.end),
+                    w.received,
+                    w.approved,
+                    w.activated,
+                    w.cumulative_activated,
+                    w.target,
+                )
+                for w in summary.trend
+            ),
         )
         out.append((table.title, table))
     return out

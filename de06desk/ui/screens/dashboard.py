@@ -36,11 +36,14 @@ from de06desk.reports.formats import (
     format_pct,
     period_words,
     report_language,
+    t,
+    trend_chart_title,
+    week_tick,
 )
 from de06desk.reports.model import Headline, Section, Summary, Table
 from de06desk.reports.summary import build_summary
 
-from ..charts import BarChart
+from ..charts import BarChart, LineChart
 from ..context import AppContext
 from ..layouts import remove_widgets
 from ..tasks import Task, run_task, show_error
@@ -141,6 +144,8 @@ class DashboardScreen(QWidget):
         self.tables: dict[str, QTableWidget] = {}
         self.compare_chart: BarChart | None = None
         self.place_chart: BarChart | None = None
+        self.progress_chart: LineChart | None = None
+        self.flow_chart: LineChart | None = None
         self._shown_period: Period | None = None
         self._stale = True
         self._building: Task | None = None
@@ -226,6 +231,9 @@ class DashboardScreen(QWidget):
         now_word, before_word = period_words(summary.period)
         self.body_layout.addWidget(self._cards(summary, before_word))
         self.body_layout.addWidget(self._charts(summary, now_word, before_word))
+        trend = self._trend(summary)
+        if trend is not None:
+            self.body_layout.addWidget(trend)
         for section in summary.sections:
             self.body_layout.addWidget(self._section(section))
         self.body_layout.addStretch(1)
@@ -275,6 +283,40 @@ class DashboardScreen(QWidget):
         QVBoxLayout(places).addWidget(self.place_chart)
         row.addWidget(compare, 1)
         row.addWidget(places, 1)
+        box.setMinimumHeight(260)
+        return box
+
+    def _trend(self, summary: Summary) -> QGroupBox | None:
+        """Chart 3 of the report: are we on track? Cumulative activations against the target,
+        and each week's applications, approvals and activations."""
+        self.progress_chart = self.flow_chart = None
+        if len(summary.trend) < 2:
+            return None
+        box = QGroupBox(trend_chart_title(summary), self.body)
+        row = QHBoxLayout(box)
+        ticks = [week_tick(w.start) for w in summary.trend]
+        progress: list[tuple[str, str, list[float | None]]] = [
+            (
+                t("Đã kích hoạt (lũy kế)"),
+                "cumulative",
+                [w.cumulative_activated for w in summary.trend],
+            )
+        ]
+        if any(w.target for w in summary.trend):
+            progress.append((t("Chỉ tiêu"), "target", [w.target for w in summary.trend]))
+        self.progress_chart = LineChart(box)
+        self.progress_chart.set_data(ticks, progress)
+        self.flow_chart = LineChart(box)
+        self.flow_chart.set_data(
+            ticks,
+            [
+                (t("Tiếp nhận"), "received", [w.received for w in summary.trend]),
+                (t("Phê duyệt"), "approved", [w.approved for w in summary.trend]),
+                (t("Kích hoạt"), "activated", [w.activated for w in summary.trend]),
+            ],
+        )
+        row.addWidget(self.progress_chart, 1)
+        row.addWidget(self.flow_chart, 1)
         box.setMinimumHeight(260)
         return box
 
