@@ -100,9 +100,19 @@ def followup_rows(store: Store, village_uuid: str) -> list[FollowupRow]:
 
 
 def export_followup(
-    store: Store, village_uuid: str, path: Path | str, *, user: str, today: date | None = None
+    store: Store,
+    village_uuid: str,
+    path: Path | str,
+    *,
+    user: str,
+    today: date | None = None,
+    for_printing: bool = False,
 ) -> FollowupExport:
-    """Write the village's follow-up list to `path` (.pdf or .xlsx) and audit the export."""
+    """Write the village's follow-up list to `path` (.pdf or .xlsx) and audit the export.
+
+    `for_printing`: the PDF is only the pages to print (a temporary file); the audit says
+    "print", since the personal data leaves the machine on paper.
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".pdf", ".xlsx"):
@@ -140,7 +150,7 @@ def export_followup(
                     "what": "followup_list",
                     "village": village_uuid,
                     "village_name": name,
-                    "format": suffix[1:],
+                    "format": "print" if for_printing else suffix[1:],
                     "file": path.name,
                     "approved_not_activated": result.approved_not_activated,
                     "open_cases": result.open_cases,

@@ -775,6 +775,22 @@ If it happens again, send the log file to support:
         <source>Thông tin đúng sau khi chỉnh sửa:</source>
         <translation>Corrected value:</translation>
     </message>
+    <message>
+        <source>In danh sách…</source>
+        <translation>Print list…</translation>
+    </message>
+    <message>
+        <source>Xem trước và in danh sách cần theo dõi của thôn đang lọc.</source>
+        <translation>Preview and print the follow-up list of the village in the filter.</translation>
+    </message>
+    <message>
+        <source>Hãy chọn một thôn/xóm ở ô “Lọc theo” để in danh sách của thôn đó.</source>
+        <translation>Choose a village in “Filter by” to print that village's list.</translation>
+    </message>
+    <message>
+        <source>Danh sách theo dõi — {v}</source>
+        <translation>Follow-up list — {v}</translation>
+    </message>
 </context>
 <context>
     <name>HeadlineCard</name>
@@ -1415,6 +1431,18 @@ Keep it somewhere safe.</translation>
     <message>
         <source>Bảng {n}. {title}</source>
         <translation>Table {n}. {title}</translation>
+    </message>
+    <message>
+        <source>In…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Xem trước và in đúng các trang của báo cáo PDF (chọn máy in trong hộp thoại)</source>
+        <translation>Preview and print exactly the pages of the PDF report (choose the printer in the dialog)</translation>
+    </message>
+    <message>
+        <source>Đang chuẩn bị bản in</source>
+        <translation>Preparing the printout</translation>
     </message>
 </context>
 <context>

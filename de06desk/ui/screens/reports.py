@@ -1,12 +1,14 @@
 """Báo cáo: choose a period (and at a hub a commune), preview the figures, save PDF or Excel.
 
 The preview and both files come from one `build_summary` call each, so what the officer reads
-on screen is what gets printed. Printing is left to the system's PDF viewer ("Mở tệp"):
-Qt's own PDF module is not part of the packaged app.
+on screen is what gets printed. "In…" lays out the PDF and opens the system print dialog's
+preview of exactly those pages (`ui.printing`).
 """
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -43,6 +45,7 @@ from de06desk.reports.summary import build_summary
 from de06desk.reports.xlsx import write_xlsx
 from de06desk.sync import hub_status
 
+from .. import printing
 from ..context import AppContext
 from ..layouts import remove_widgets
 from ..tasks import Task, run_task, show_error
@@ -83,6 +86,8 @@ class ReportsScreen(QWidget):
         self.task: Task | None = None
         self.summary: Summary | None = None
         self.last_file: Path | None = None
+        self._print_file: Path | None = None
+        self.print_dialog: printing.PrintPreview | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self._choice_box())
         layout.addLayout(self._buttons())
@@ -165,11 +170,23 @@ class ReportsScreen(QWidget):
         self.pdf_button.clicked.connect(self.export_pdf)
         self.xlsx_button = QPushButton(self.tr("Xuất Excel…"), self)
         self.xlsx_button.clicked.connect(self.export_xlsx)
+        self.print_button = QPushButton(self.tr("In…"), self)
+        self.print_button.setObjectName("print_report")
+        self.print_button.setToolTip(
+            self.tr("Xem trước và in đúng các trang của báo cáo PDF (chọn máy in trong hộp thoại)")
+        )
+        self.print_button.clicked.connect(self.print_report)
         self.open_button = QPushButton(self.tr("Mở tệp"), self)
         self.open_button.setToolTip(self.tr("Mở tệp vừa ghi bằng chương trình của máy (để in)"))
         self.open_button.clicked.connect(self.open_file)
         self.open_button.setEnabled(False)
-        for button in (self.preview_button, self.pdf_button, self.xlsx_button, self.open_button):
+        for button in (
+            self.preview_button,
+            self.pdf_button,
+            self.xlsx_button,
+            self.print_button,
+            self.open_button,
+        ):
             row.addWidget(button)
         row.addStretch(1)
         return row
@@ -236,7 +253,7 @@ class ReportsScreen(QWidget):
         self._set_busy(False)
 
     def _set_busy(self, busy: bool, *, valid: bool = True) -> None:
-        for button in (self.preview_button, self.pdf_button, self.xlsx_button):
+        for button in (self.preview_button, self.pdf_button, self.xlsx_button, self.print_button):
             button.setEnabled(valid and not busy)
 
     # ---- work --------------------------------------------------------------------------
@@ -292,7 +309,10 @@ class ReportsScreen(QWidget):
         self._set_busy(False)
         self.show_summary(built.summary)
         self.status.clear()  # fresh figures: no "data changed" notice
-        if built.path is not None:
+        if built.path is not None and built.path == self._print_file:
+            self._print_file = None
+            self.show_print_preview(built.path)
+        elif built.path is not None:
             self.last_file = built.path
             self.open_button.setEnabled(True)
             self.status.setText(self.tr("Đã ghi {p}.").replace("{p}", str(built.path)))
@@ -332,6 +352,27 @@ class ReportsScreen(QWidget):
         if out.suffix.lower() != suffix:
             out = out.with_name(out.name + suffix)
         self._run(self.tr("Đang xuất báo cáo"), out, kind)
+
+    def print_report(self) -> None:
+        """Lay the report out as its PDF, then open the print dialog's preview of those pages."""
+        try:
+            period = self.period()
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        folder = Path(tempfile.mkdtemp(prefix="de06desk-in-"))
+        self._print_file = folder / default_file_name(period, self.unit_code(), ".pdf")
+        self._run(self.tr("Đang chuẩn bị bản in"), self._print_file, "pdf")
+
+    def show_print_preview(self, pdf: Path) -> None:
+        """The system print dialog's preview of `pdf`; the temporary file goes afterwards."""
+        try:
+            dialog = printing.PrintPreview(pdf, pdf.stem, self)
+            self.print_dialog = dialog
+            dialog.exec()
+        finally:
+            self.print_dialog = None
+            shutil.rmtree(pdf.parent, ignore_errors=True)
 
     def open_file(self) -> None:
         """Open the file just written with the system's viewer (from which it can be printed)."""
