@@ -10,6 +10,7 @@ dialog ("Look in", "File name") would stay English: `QtVietnamese` supplies thos
 from __future__ import annotations
 
 from pathlib import Path
+from xml.etree import ElementTree
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
@@ -210,6 +211,37 @@ class QtVietnamese(QTranslator):
         return False
 
 
+class TsTranslator(QTranslator):
+    """Our English read straight from the .ts source, when no compiled .qm is at hand.
+
+    The .qm is a build output (`make translations`, or the installer's spec); a checkout run
+    without it would otherwise stay Vietnamese with no sign. Unfinished entries are skipped.
+    """
+
+    def __init__(self, ts: Path, parent: QCoreApplication | None = None) -> None:
+        super().__init__(parent)
+        self.table: dict[tuple[str, str], str] = {}
+        root = ElementTree.parse(ts).getroot()
+        for context in root.iter("context"):
+            name = context.findtext("name") or ""
+            for message in context.iter("message"):
+                source = message.findtext("source")
+                translation = message.find("translation")
+                if source is None or translation is None or not translation.text:
+                    continue
+                if translation.get("type") in ("unfinished", "obsolete", "vanished"):
+                    continue
+                self.table[(name, source)] = translation.text
+
+    def translate(  # type: ignore[override]
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return self.table.get((context, source))
+
+    def isEmpty(self) -> bool:
+        return not self.table
+
+
 qm_dir_override: Path | None = None  # tests point this at freshly compiled .qm files
 _installed: list[QTranslator] = []
 
@@ -223,8 +255,8 @@ def qm_path(lang: Language) -> Path:
 def apply_language(lang: str) -> Language:
     """Make `lang` the language of new widgets and domain messages; returns the one applied.
 
-    Unknown values fall back to Vietnamese. English needs the compiled .qm file; without it
-    the interface stays Vietnamese while domain messages still switch.
+    Unknown values fall back to Vietnamese. English comes from the compiled .qm file, or,
+    without it, from the .ts source it is compiled from.
     """
     language: Language = "en" if lang == "en" else "vi"
     app = QCoreApplication.instance()
@@ -239,6 +271,10 @@ def apply_language(lang: str) -> Language:
         else:
             translator = QTranslator(app)
             if translator.load(str(qm_path("en"))):
+                app.installTranslator(translator)
+                _installed.append(translator)
+            elif resource_path("i18n", "de06desk_en.ts").is_file():
+                translator = TsTranslator(resource_path("i18n", "de06desk_en.ts"), app)
                 app.installTranslator(translator)
                 _installed.append(translator)
     QLocale.setDefault(

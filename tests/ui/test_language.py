@@ -104,3 +104,17 @@ def test_english_dashboard_has_no_vietnamese_words(
     assert re.fullmatch(r"Last week: [\d,]+", screen.cards["received"].previous.text())
     share = screen.cards["activated_share"].value.text()
     assert re.fullmatch(r"\d+\.\d%", share)  # English number format
+
+
+def test_english_without_a_compiled_qm_reads_the_ts(
+    qtbot, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A checkout (or an install) without `make translations` still speaks English."""
+    from PySide6.QtCore import QCoreApplication
+
+    monkeypatch.setattr(i18n, "qm_dir_override", tmp_path)  # no .qm in it
+    i18n.apply_language("en")
+    assert QCoreApplication.translate("ReportsScreen", "Xem số liệu") == "Show figures"
+    assert QCoreApplication.translate("DashboardScreen", "{now} so với {before}") == (
+        "{now} compared with {before}"
+    )
