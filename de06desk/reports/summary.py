@@ -194,7 +194,8 @@ def _build_summary(
     is_hub = store.role == "hub"
     scope_unit = unit_code if is_hub else None
     raw = _gather(store, period, as_of, scope_unit, steps)
-    trend = weekly_trend(store, as_of, scope_unit)
+    if not is_hub or unit_code is not None:
+        trend = weekly_trend(store, as_of, scope_unit)
     if not is_hub:
         figures = _unit_figures(raw, store.unit_code, _unit_name(store, store.unit_code))
         if quality:
@@ -218,7 +219,14 @@ def _build_summary(
         units.append(figures)
     area = _merge(store.unit_code, store.get_meta("unit_name") or store.unit_code, units)
     steps.step(0.95, t("Lập báo cáo"))
-    summaries = tuple(_summary(store.forms, u, period, as_of, "commune") for u in units)
+    trend, unit_trends = _trends(store, as_of, None)
+    summaries = tuple(
+        replace(
+            _summary(store.forms, u, period, as_of, "commune"),
+            trend=unit_trends.get(u.unit_code, ()),
+        )
+        for u in units
+    )
     hub = _summary(store.forms, area, period, as_of, "hub", units=units, unit_summaries=summaries)
     return replace(hub, trend=trend)
 
@@ -231,31 +239,57 @@ def weekly_trend(
 
     Weeks before the first record are left out, so a new commune's chart starts with its data.
     """
-    out: list[TrendWeek] = []
+    return _trends(store, as_of, unit_code, weeks)[0]
+
+
+def _trends(
+    store: Store, as_of: date, unit_code: str | None, weeks: int = TREND_WEEKS
+) -> tuple[tuple[TrendWeek, ...], dict[str, tuple[TrendWeek, ...]]]:
+    """The trend of everything asked for, and of each unit in it (two queries a week)."""
+    area: list[TrendWeek] = []
+    per_unit: dict[str, list[TrendWeek]] = {}
     last = week_of(as_of)
     for back in range(weeks - 1, -1, -1):
         week = week_of(last.start - timedelta(days=7 * back))
         end = min(week.end, as_of)
-        totals = [[0, 0, 0, 0] for _ in range(4)]
+        totals: dict[str, list[list[int]]] = {}
         for row in q.eid_counts(store, week.start, end, week.start - timedelta(days=7), unit_code):
+            unit = totals.setdefault(row.unit_code, _zeros())
             for span in (THIS, CUM):
                 for measure in range(4):
-                    totals[span][measure] += row.counts[span][measure]
+                    unit[span][measure] += row.counts[span][measure]
         targets = q.level2_targets(store, end, unit_code)
-        out.append(
-            TrendWeek(
-                start=week.start,
-                end=end,
-                received=totals[THIS][RECEIVED],
-                approved=totals[THIS][APPROVED],
-                activated=totals[THIS][ACTIVATED],
-                cumulative_activated=totals[CUM][ACTIVATED],
-                target=sum(targets.values()) if targets else None,
+        everything = _zeros()
+        for counts in totals.values():
+            for span in (THIS, CUM):
+                for measure in range(4):
+                    everything[span][measure] += counts[span][measure]
+        area.append(_trend_week(week, end, everything, sum(targets.values()) if targets else None))
+        for unit in set(totals) | set(targets) | set(per_unit):
+            per_unit.setdefault(unit, []).append(
+                _trend_week(week, end, totals.get(unit, _zeros()), targets.get(unit))
             )
-        )
-    while out and not (out[0].cumulative_activated or out[0].received or out[0].approved):
-        out.pop(0)
-    return tuple(out)
+    return _from_first_data(area), {u: _from_first_data(t) for u, t in per_unit.items()}
+
+
+def _trend_week(week: Period, end: date, counts: list[list[int]], target: int | None) -> TrendWeek:
+    return TrendWeek(
+        start=week.start,
+        end=end,
+        received=counts[THIS][RECEIVED],
+        approved=counts[THIS][APPROVED],
+        activated=counts[THIS][ACTIVATED],
+        cumulative_activated=counts[CUM][ACTIVATED],
+        target=target,
+    )
+
+
+def _from_first_data(trend: list[TrendWeek]) -> tuple[TrendWeek, ...]:
+    first = next(
+        (i for i, w in enumerate(trend) if w.cumulative_activated or w.received or w.approved),
+        len(trend),
+    )
+    return tuple(trend[first:])
 
 
 def as_of_day(period: Period, today: date | None = None) -> date:
