@@ -584,14 +584,13 @@ def _trend_chart(summary: Summary) -> list[Flowable]:
         (t("Phê duyệt"), "approved", [w.approved for w in trend]),
         (t("Kích hoạt"), "activated", [w.activated for w in trend]),
     ]
+    # The caption stays with the first chart; the second may start the next page (a block of
+    # both would leave a third of a page blank).
     return [
         KeepTogether(
-            [
-                _p(trend_chart_title(summary), "caption"),
-                _line_chart(ticks, progress, 62 * mm),
-                _line_chart(ticks, flows, 58 * mm),
-            ]
+            [_p(trend_chart_title(summary), "caption"), _line_chart(ticks, progress, 62 * mm)]
         ),
+        _line_chart(ticks, flows, 58 * mm),
         Spacer(1, 3 * mm),
     ]
 
