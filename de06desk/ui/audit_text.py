@@ -8,6 +8,7 @@ that it can be checked and synced; people read "Đăng nhập sai", "Công dân"
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -152,13 +153,58 @@ def changes(
     return lines
 
 
-def detail_text(detail: str | None) -> str:
+# Keys of the JSON details the app writes (exports, sync, prints) → words.
+DETAIL_KEYS: dict[str, tuple[str, str]] = {
+    "what": ("Nội dung", "What"),
+    "village_name": ("Thôn/xóm", "Village"),
+    "format": ("Dạng", "Format"),
+    "file": ("Tệp", "File"),
+    "approved_not_activated": ("Chưa kích hoạt", "Not activated"),
+    "open_cases": ("Hồ sơ làm sạch đang mở", "Open cleanup cases"),
+    "to": ("Gửi đến", "To"),
+    "from": ("Từ", "From"),
+    "device": ("Máy", "Device"),
+    "seq": ("Số gói", "Package number"),
+    "rows": ("Số dòng", "Rows"),
+    "applied": ("Đã áp dụng", "Applied"),
+    "conflicts": ("Xung đột", "Conflicts"),
+    "changes": ("Thay đổi số", "Change numbers"),
+}
+# Internal values that need no reading (ids, checksums).
+HIDDEN_KEYS = frozenset({"village", "sha256"})
+DETAIL_VALUES: dict[str, tuple[str, str]] = {
+    "followup_list": ("Danh sách theo dõi", "Follow-up list"),
+    "print": ("In ra giấy", "Printed"),
+}
+# Free-text details written in English by older code: pattern → (Vietnamese, English).
+DETAIL_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"^wrong password at (.+)$"), "Sai mật khẩu lúc {0}", "Wrong password at {0}"),
+    (re.compile(r"^(\d+) records$"), "{0} bản ghi", "{0} records"),
+    (re.compile(r"^from device (.+)$"), "Từ máy {0}", "From device {0}"),
+)
+
+
+def detail_text(detail: str | None, lang: Language | None = None) -> str:
     """The entry's free detail, with JSON spelled out and personal numbers masked."""
     if not detail:
         return ""
+    english = (lang or current_language()) == "en"
     data = _snapshot(detail)
     if data:
-        return "; ".join(f"{k}: {redact(str(v))}" for k, v in data.items())
+        parts = []
+        for key, value in data.items():
+            if key in HIDDEN_KEYS:
+                continue
+            label = DETAIL_KEYS.get(key, (key, key))[1 if english else 0]
+            if isinstance(value, str) and value in DETAIL_VALUES:
+                value = DETAIL_VALUES[value][1 if english else 0]
+            parts.append(f"{label}: {redact(str(value))}")
+        return "; ".join(parts)
+    for pattern, vi, en in DETAIL_PATTERNS:
+        match = pattern.match(detail)
+        if match:
+            values = [format_moment(v) if "T" in v and ":" in v else v for v in match.groups()]
+            return (en if english else vi).format(*values)
     return redact(detail)
 
 

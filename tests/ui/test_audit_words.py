@@ -104,3 +104,20 @@ def test_local_time_converts_from_utc() -> None:
     moment = datetime(2026, 12, 2, 1, 30, tzinfo=UTC)
     assert local_time(moment.isoformat()) == moment.astimezone().strftime("%d/%m/%Y %H:%M")
     assert local_time("không phải giờ") == "không phải giờ"
+
+
+def test_details_read_in_words() -> None:
+    from de06desk.ui.audit_text import detail_text
+
+    printed = (
+        '{"what": "followup_list", "village": "0b6e", "village_name": "Thôn Đông", '
+        '"format": "print", "file": "x.pdf", "approved_not_activated": 3, "open_cases": 1}'
+    )
+    assert detail_text(printed, "vi") == (
+        "Nội dung: Danh sách theo dõi; Thôn/xóm: Thôn Đông; Dạng: In ra giấy; Tệp: x.pdf; "
+        "Chưa kích hoạt: 3; Hồ sơ làm sạch đang mở: 1"
+    )
+    at = "2026-12-02T01:30:00+00:00"
+    assert detail_text(f"wrong password at {at}", "vi") == (f"Sai mật khẩu lúc {local_time(at)}")
+    assert detail_text("12 records", "vi") == "12 bản ghi"
+    assert detail_text("gọi 0912345678", "vi") == "gọi ******78"
