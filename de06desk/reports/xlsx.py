@@ -165,6 +165,7 @@ def _front_sheet(writer: pd.ExcelWriter, summary: Summary, header: ReportHeader)
         ("Kỳ báo cáo", period_phrase(summary.period)),
         ("Từ ngày", format_date(summary.period.start)),
         ("Đến ngày", format_date(summary.period.end)),
+        ("Số liệu tính đến hết ngày", format_date(summary.counted_to)),
         ("Ngày báo cáo", format_date(header.report_date)),
         ("Lập lúc", datetime.now().strftime("%d/%m/%Y %H:%M")),
     ]

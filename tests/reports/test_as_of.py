@@ -73,3 +73,18 @@ def test_report_and_check_agree_on_the_same_day(
     week = current_week()
     cumulative = report["tables"]["eid_not_activated"]["title"]
     assert format_date(min(week.end, date.today())) in cumulative
+
+
+def test_workbook_front_sheet_says_the_day_counted_to(demo_store: Store, tmp_path: Path) -> None:
+    import openpyxl
+
+    from de06desk.reports.header import report_header
+    from de06desk.reports.xlsx import FIRST_SHEET, write_xlsx
+
+    summary = build_summary(demo_store, week_of(DEMO_TODAY), today=DEMO_TODAY)
+    book = openpyxl.load_workbook(
+        write_xlsx(summary, report_header(demo_store), tmp_path / "t.xlsx")
+    )
+    about = {row[0]: row[1] for row in book[FIRST_SHEET].iter_rows(values_only=True) if row[0]}
+    assert about["Số liệu tính đến hết ngày"] == "18/11/2026"
+    assert about["Đến ngày"] == "22/11/2026"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from de06desk.domain.weeks import current_week, format_date
+from de06desk.domain.weeks import current_week, format_date, week_of
 from de06desk.quality.checks import CHECK_LABELS, run_checks, summary_counts
 from de06desk.ui.context import AppContext
 from de06desk.ui.screens.dashboard import DashboardScreen
@@ -37,3 +37,16 @@ def test_dashboard_and_quality_screen_agree_today(qtbot, ctx: AppContext) -> Non
     expected = summary_counts(run_checks(ctx.store, today=today))
     assert shown == {CHECK_LABELS[k].vi: n for k, n in expected.items()}
     assert int(view.item(view.rowCount() - 1, 2).text().replace(".", "")) == quality.model.total
+
+
+def test_reports_screen_refuses_a_week_not_begun(qtbot, ctx: AppContext) -> None:
+    from datetime import timedelta
+
+    from de06desk.ui.screens.reports import ReportsScreen
+
+    screen = ReportsScreen(ctx)
+    qtbot.addWidget(screen)
+    qtbot.waitUntil(lambda: screen.task is None, timeout=20_000)
+    screen.set_period(week_of(date.today() + timedelta(days=14)))
+    assert "chưa bắt đầu" in screen.period_label.text()
+    assert not screen.pdf_button.isEnabled() and not screen.print_button.isEnabled()

@@ -41,7 +41,7 @@ from de06desk.reports.formats import format_cell, period_words, report_language
 from de06desk.reports.header import ReportHeader, report_header
 from de06desk.reports.model import Summary, Table
 from de06desk.reports.pdf import render_pdf
-from de06desk.reports.summary import build_summary
+from de06desk.reports.summary import as_of_day, build_summary
 from de06desk.reports.xlsx import write_xlsx
 from de06desk.sync import hub_status
 
@@ -243,6 +243,7 @@ class ReportsScreen(QWidget):
         self.day_to.setVisible(is_range)
         try:
             period = self.period()
+            as_of_day(period)  # a period not begun yet has nothing to count: say so here
         except DomainError as exc:
             self.period_label.setText(str(exc))
             self.period_label.setStyleSheet("color: #b00020;")
