@@ -175,6 +175,22 @@ _QT_VI = {
     "bottom margin": "lề dưới",
     "left margin": "lề trái",
     "right margin": "lề phải",
+    # Right-click menus of scroll bars and date/number boxes.
+    "Scroll here": "Cuộn tới đây",
+    "Top": "Lên đầu",
+    "Bottom": "Xuống cuối",
+    "Left edge": "Sang trái hết",
+    "Right edge": "Sang phải hết",
+    "Page up": "Lên một trang",
+    "Page down": "Xuống một trang",
+    "Page left": "Sang trái một trang",
+    "Page right": "Sang phải một trang",
+    "Scroll up": "Cuộn lên",
+    "Scroll down": "Cuộn xuống",
+    "Scroll left": "Cuộn sang trái",
+    "Scroll right": "Cuộn sang phải",
+    "Step up": "Tăng",
+    "Step down": "Giảm",
 }
 _QT_CONTEXTS = {
     "QPlatformTheme",
@@ -193,6 +209,8 @@ _QT_CONTEXTS = {
     "QPrintWidget",
     "QPrintSettingsOutput",
     "QPageSetupWidget",
+    "QScrollBar",
+    "QAbstractSpinBox",
 }
 
 

@@ -118,3 +118,17 @@ def test_english_without_a_compiled_qm_reads_the_ts(
     assert QCoreApplication.translate("DashboardScreen", "{now} so với {before}") == (
         "{now} compared with {before}"
     )
+
+
+def test_qt_context_menu_words_are_vietnamese() -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    for context, source, expected in (
+        ("QScrollBar", "Scroll here", "Cuộn tới đây"),
+        ("QScrollBar", "Page down", "Xuống một trang"),
+        ("QAbstractSpinBox", "&Step up", "Tăng"),
+        ("QAbstractSpinBox", "&Select All", "Chọn tất cả"),
+        ("QPrintPreviewDialog", "Next page", "Trang sau"),
+        ("QFileDialog", "File &name:", "Tên tệp:"),
+    ):
+        assert QCoreApplication.translate(context, source) == expected
