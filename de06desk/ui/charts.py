@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+def _plain(value: float) -> str:
+    return f"{value:g}"
+
 
 SERIES_COLOURS = (QColor("#9db7d5"), QColor("#1d5fa8"), QColor("#2e7d32"), QColor("#f9a825"))
 
@@ -16,8 +23,11 @@ class BarChart(QWidget):
     group `g`. Values are printed above the bars, so the chart needs no axis.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, number: Callable[[float], str] = _plain
+    ) -> None:
         super().__init__(parent)
+        self.number = number  # how a value is written (the reports' own format)
         self.groups: list[str] = []
         self.series: list[str] = []
         self.values: list[list[float]] = []
@@ -65,7 +75,7 @@ class BarChart(QWidget):
                 painter.drawText(
                     QRectF(bar.left() - 10, bar.top() - line - 2, bar.width() + 20, line),
                     Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
-                    f"{value:g}",
+                    self.number(value),
                 )
             painter.drawText(
                 QRectF(area.left() + g * group_w, area.bottom() + 4, group_w, line * 2 + 4),
@@ -95,8 +105,11 @@ class LineChart(QWidget):
     `set_data(ticks, series)` where each series is (name, style key, values; None = no point).
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, number: Callable[[float], str] = _plain
+    ) -> None:
         super().__init__(parent)
+        self.number = number
         self.ticks: list[str] = []
         self.series: list[tuple[str, str, list[float | None]]] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -152,7 +165,7 @@ class LineChart(QWidget):
             x += 36 + metrics.horizontalAdvance(name) + 18
         values = [v for _, _, vs in self.series for v in vs if v is not None]
         top = max(values, default=0) or 1
-        label_w = metrics.horizontalAdvance(f"{top:,.0f}") + 8
+        label_w = metrics.horizontalAdvance(self.number(top)) + 8
         area = QRectF(self.rect()).adjusted(8 + label_w, line + 24, -12, -(line + 10))
         if not self.ticks or area.height() <= line or area.width() <= 0:
             painter.end()
@@ -166,7 +179,7 @@ class LineChart(QWidget):
             painter.drawText(
                 QRectF(0, y - line / 2, label_w + 2, line),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                f"{top * fraction:,.0f}".replace(",", "."),
+                self.number(top * fraction),
             )
         step = area.width() / max(1, len(self.ticks) - 1) if len(self.ticks) > 1 else 0
         xs = [area.left() + i * step for i in range(len(self.ticks))]

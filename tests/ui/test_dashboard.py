@@ -118,3 +118,6 @@ def test_dashboard_shows_progress_over_weeks(qtbot, ctx: AppContext, demo_week: 
         for y in range(0, image.height(), 2)
     )
     assert dark > 150  # the lines and markers are drawn, in the text colour
+    # Chart numbers are written as the report writes them (1.234, never 1234).
+    for chart in (screen.compare_chart, screen.place_chart, screen.progress_chart):
+        assert chart is not None and chart.number(1234.0) == "1.234"

@@ -104,6 +104,7 @@ def test_english_dashboard_has_no_vietnamese_words(
     assert re.fullmatch(r"Last week: [\d,]+", screen.cards["received"].previous.text())
     share = screen.cards["activated_share"].value.text()
     assert re.fullmatch(r"\d+\.\d%", share)  # English number format
+    assert screen.compare_chart is not None and screen.compare_chart.number(1234.0) == "1,234"
 
 
 def test_english_without_a_compiled_qm_reads_the_ts(

@@ -260,7 +260,7 @@ class DashboardScreen(QWidget):
             .replace("{before}", before_word.lower()),
             box,
         )
-        self.compare_chart = BarChart(compare)
+        self.compare_chart = BarChart(compare, self._number)
         self.compare_chart.set_data(
             [label for label, _, _ in summary.compare],
             [before_word, now_word],
@@ -274,7 +274,7 @@ class DashboardScreen(QWidget):
             .replace("{where}", where),
             box,
         )
-        self.place_chart = BarChart(places)
+        self.place_chart = BarChart(places, self._number)
         self.place_chart.set_data(
             [label for label, _ in summary.activations_by_place],
             [self.tr("Đã kích hoạt")],
@@ -285,6 +285,11 @@ class DashboardScreen(QWidget):
         row.addWidget(places, 1)
         box.setMinimumHeight(260)
         return box
+
+    def _number(self, value: float) -> str:
+        """A chart's number written as the report writes it, in the summary's language."""
+        with report_language(self.summary.lang if self.summary else "vi"):
+            return format_int(value)
 
     def _trend(self, summary: Summary) -> QGroupBox | None:
         """Chart 3 of the report: are we on track? Cumulative activations against the target,
@@ -304,9 +309,9 @@ class DashboardScreen(QWidget):
         ]
         if any(w.target for w in summary.trend):
             progress.append((t("Chỉ tiêu"), "target", [w.target for w in summary.trend]))
-        self.progress_chart = LineChart(box)
+        self.progress_chart = LineChart(box, self._number)
         self.progress_chart.set_data(ticks, progress)
-        self.flow_chart = LineChart(box)
+        self.flow_chart = LineChart(box, self._number)
         self.flow_chart.set_data(
             ticks,
             [
