@@ -301,9 +301,12 @@ def as_of_day(period: Period, today: date | None = None) -> date:
     if period.start > today:
         raise DomainError(
             msg(
-                "Kỳ {label} chưa bắt đầu (hôm nay là {today}). Hãy chọn một kỳ đến hôm nay.",
-                "The period {label} has not begun (today is {today}). Choose a period up to today.",
-                label=period.label(),
+                "{label} chưa bắt đầu (hôm nay là {today}): chưa có gì để đếm. Hãy chọn một kỳ "
+                "đến hôm nay.",
+                "{label_en} has not begun (today is {today}): there is nothing to count yet. Choose "
+                "a period up to today.",
+                label=period.label("vi"),
+                label_en=period.label("en"),
                 today=format_date(today),
             )
         )
