@@ -303,8 +303,8 @@ def as_of_day(period: Period, today: date | None = None) -> date:
             msg(
                 "{label} chưa bắt đầu (hôm nay là {today}): chưa có gì để đếm. Hãy chọn một kỳ "
                 "đến hôm nay.",
-                "{label_en} has not begun (today is {today}): there is nothing to count yet. Choose "
-                "a period up to today.",
+                "{label_en} has not begun (today is {today}): there is nothing to count yet. "
+                "Choose a period up to today.",
                 label=period.label("vi"),
                 label_en=period.label("en"),
                 today=format_date(today),
