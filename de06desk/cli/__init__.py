@@ -14,7 +14,7 @@ from pathlib import Path
 from de06desk import __version__
 from de06desk.domain.i18n import DomainError
 
-from . import admin, audit, core, quality, report, sync
+from . import admin, argparse_vi, audit, core, quality, report, sync
 
 # Modules with a `register(subparsers)` function, in the order their commands are listed.
 COMMAND_MODULES = [core, admin, audit, sync, quality, report]
@@ -22,11 +22,17 @@ COMMAND_MODULES = [core, admin, audit, sync, quality, report]
 
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser (also used by the tests that check every command has help)."""
+    argparse_vi.install()
     parser = argparse.ArgumentParser(
         prog="de06desk",
         description="de06desk — công cụ thực hiện Đề án 06 cấp xã (offline).",
     )
-    parser.add_argument("--version", action="version", version=f"de06desk {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"de06desk {__version__}",
+        help=argparse_vi.VERSION_HELP,
+    )
     parser.add_argument("--db", type=Path, help="cơ sở dữ liệu mở khi chạy giao diện")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:

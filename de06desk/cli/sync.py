@@ -11,6 +11,7 @@ from pathlib import Path
 from de06desk.actions import sync as act
 from de06desk.actions.admin import create_hub_database
 from de06desk.domain.i18n import DomainError, msg
+from de06desk.domain.weeks import format_moment
 from de06desk.sync import hub_status
 from de06desk.sync.hub import DEFAULT_SILENT_DAYS
 from de06desk.sync.keys import PublicKeyFile
@@ -180,8 +181,8 @@ def cmd_hub_status(args: argparse.Namespace) -> int:
             (f"{d[:8]}: " if len(s.devices) > 1 else "") + ", ".join(map(str, seqs))
             for d, seqs in s.missing.items()
         )
-        state = "IM LẶNG" if s.silent else "ok"
-        when = (s.last_package_at or "")[:10] or "chưa gửi"
+        state = "IM LẶNG" if s.silent else "đều đặn"
+        when = format_moment(s.last_package_at, with_time=False) or "chưa gửi"
         last = "" if s.last_seq is None else str(s.last_seq)
         audit = "CẢNH BÁO" if s.audit_flags else ("ok" if s.audit_head else "-")
         print(

@@ -8,8 +8,11 @@ a cleanup case closes with the corrected value or as "not an error".
 from __future__ import annotations
 
 import importlib
+import shutil
+import tempfile
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
@@ -38,9 +41,11 @@ from de06desk.actions import Done, records
 from de06desk.domain.i18n import DomainError
 from de06desk.domain.phone import normalize_phone
 from de06desk.domain.weeks import format_date
+from de06desk.quality.field_lists import export_followup
 from de06desk.store import Record
 from de06desk.store.lists import open_cleanup_cases, pending_activations, titles
 
+from . import printing
 from .context import AppContext
 from .tasks import show_error
 
@@ -194,10 +199,17 @@ class FollowUpPanel(QWidget):
             self.tr("In hoặc lưu danh sách cần theo dõi của một thôn để mang đi rà soát.")
         )
         self.export_button.clicked.connect(self.export_list)
+        self.print_button = QPushButton(self.tr("In danh sách…"), self)
+        self.print_button.setObjectName("print_field_list")
+        self.print_button.setToolTip(
+            self.tr("Xem trước và in danh sách cần theo dõi của thôn đang lọc.")
+        )
+        self.print_button.clicked.connect(self.print_list)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Lọc theo:"), self))
         top.addWidget(self.village)
         top.addStretch(1)
+        top.addWidget(self.print_button)
         top.addWidget(self.export_button)
         upper = QWidget(self)
         upper_layout = QVBoxLayout(upper)
@@ -287,6 +299,36 @@ class FollowUpPanel(QWidget):
             QMessageBox.information(self, "de06desk", self.tr("Chức năng này đang được chuẩn bị."))
             return
         module.FieldListDialog(self.ctx, self).exec()
+
+    def print_list(self) -> None:
+        """The print dialog's preview of the filtered village's follow-up sheet (the PDF pages).
+
+        The sheet holds names, ID numbers and phones: it is written to a temporary folder,
+        audited as printed, and removed when the dialog closes.
+        """
+        village = self.village.currentData()
+        if not village:
+            QMessageBox.information(
+                self,
+                "de06desk",
+                self.tr("Hãy chọn một thôn/xóm ở ô “Lọc theo” để in danh sách của thôn đó."),
+            )
+            return
+        folder = Path(tempfile.mkdtemp(prefix="de06desk-in-"))
+        try:
+            sheet = export_followup(
+                self.ctx.store,
+                village,
+                folder / "DanhSachTheoDoi.pdf",
+                user=self.ctx.user.username,
+                for_printing=True,
+            )
+            title = self.tr("Danh sách theo dõi — {v}").replace("{v}", sheet.village_name)
+            printing.PrintPreview(sheet.path, title, self).exec()
+        except DomainError as exc:
+            show_error(self, exc)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
 
     # ---- outcomes --------------------------------------------------------------------------
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from de06desk.actions import records
 from de06desk.domain.i18n import DomainError
 from de06desk.domain.progress import CancelCheck, Progress
+from de06desk.domain.weeks import format_date
 from de06desk.quality.checks import (
     CHECK_LABELS,
     CHECKS,
@@ -147,6 +149,7 @@ class QualityScreen(QWidget):
         self.criterion_filter.currentIndexChanged.connect(self._apply_filter)
         self.check_filter.currentIndexChanged.connect(self._apply_filter)
 
+        self.checked_on = date.today()
         self.model = FindingsModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -209,10 +212,13 @@ class QualityScreen(QWidget):
         self.status.setText(self.tr("Đang kiểm tra…"))
 
         ctx = self.ctx
+        # The same day the dashboard and the weekly report count to (reports.summary.as_of_day).
+        self.checked_on = date.today()
+        day = self.checked_on
 
         def work(progress: Progress, cancelled: CancelCheck) -> list[Finding]:
             with ctx.open_store() as store:
-                return run_checks(store)
+                return run_checks(store, today=day)
 
         self._task = run_task(self, self.tr("Kiểm tra dữ liệu"), work, self._checked, self._failed)
 
@@ -241,11 +247,19 @@ class QualityScreen(QWidget):
 
     def _show_counts(self) -> None:
         if self.model.total == 0:
-            self.status.setText(self.tr("Không phát hiện vấn đề nào."))
+            self.status.setText(
+                self.tr("Kiểm tra đến ngày {d}: không phát hiện vấn đề nào.").format(
+                    d=format_date(self.checked_on)
+                )
+            )
         else:
             self.status.setText(
-                self.tr("Phát hiện {total} vấn đề; đang hiện {shown}.").format(
-                    total=self.model.total, shown=self.model.rowCount()
+                self.tr(
+                    "Kiểm tra đến ngày {d}: phát hiện {total} vấn đề; đang hiện {shown}."
+                ).format(
+                    d=format_date(self.checked_on),
+                    total=self.model.total,
+                    shown=self.model.rowCount(),
                 )
             )
 
