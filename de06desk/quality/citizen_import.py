@@ -36,6 +36,7 @@ from de06desk.store import citizen_import as sql
 from de06desk.store.bulk import insert_records
 
 from .mapping import EXTRA_LABELS, IMPORT_FIELDS, REQUIRED_FIELDS, guess_mapping
+from .profiles import remember_mapping
 from .tables import Cell, RawTable, read_table
 
 __all__ = [
@@ -684,6 +685,7 @@ def apply_import(
             ),
             batch_rows,
         )
+        remember_mapping(store, "citizens", plan.headers, plan.mapping, user)
         store.audit(
             "import_citizens",
             user,
@@ -724,7 +726,8 @@ def _restored(form: FormSpec, stored: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def undo_import(store: Store, batch_id: str, user: str) -> sql.ImportBatch:
-    """Take back a whole import: its new records are tombstoned, updated ones restored.
+    """Take back a whole import (a citizen list or a status list): its new records are
+    tombstoned, updated ones restored.
 
     Returns the batch, now marked undone. Refused (nothing changes) when the batch is unknown
     or already undone, when a record it wrote was edited since, or when other records now
@@ -772,18 +775,11 @@ def undo_import(store: Store, batch_id: str, user: str) -> sql.ImportBatch:
                 )
             )
         created = {r.record_uuid for r in rows if r.action == "create"}
-        for target in ("citizen", "village"):
-            targets = [r.record_uuid for r in by_form.get(target, []) if r.action == "create"]
-            users = sql.referencing_records(store, target, targets)
-            # Citizens created by this import point at villages it created: that is fine.
-            if target == "village":
-                inside = sum(
-                    1
-                    for r in by_form.get(FORM_ID, [])
-                    if r.action == "create" and r.record_uuid in created
-                )
-                users[FORM_ID] = users.get(FORM_ID, 0) - inside
-            users = {k: v for k, v in users.items() if v > 0}
+        for target, items in by_form.items():
+            targets = [r.record_uuid for r in items if r.action == "create"]
+            # Records this import made that point at each other (its citizens at its new
+            # villages, its roster rows at its drive) go together: only others count.
+            users = sql.referencing_records(store, target, targets, exclude=created)
             if users:
                 labels = ", ".join(f"{store.form(k).label_vi} ({v})" for k, v in users.items())
                 labels_en = ", ".join(f"{store.form(k).label_en} ({v})" for k, v in users.items())
@@ -797,29 +793,24 @@ def undo_import(store: Store, batch_id: str, user: str) -> sql.ImportBatch:
                     )
                 )
         detail = f"undo import {batch_id}"
-        form = store.form(FORM_ID)
-        restores = [
-            sql.RowUpdate(r.record_uuid, _restored(form, r.old_values or {}), r.change_no)
-            for r in by_form.get(FORM_ID, [])
-            if r.action == "update"
-        ]
-        sql.update_records(store, FORM_ID, restores, user=user, detail=detail)
-        sql.tombstone_records(
-            store,
-            FORM_ID,
-            [r.record_uuid for r in by_form.get(FORM_ID, []) if r.action == "create"],
-            user=user,
-            detail=detail,
-        )
-        sql.tombstone_records(
-            store,
-            "village",
-            [r.record_uuid for r in by_form.get("village", []) if r.action == "create"],
-            user=user,
-            detail=detail,
-        )
+        for form_id, items in by_form.items():
+            form = store.form(form_id)
+            restores = [
+                sql.RowUpdate(r.record_uuid, _restored(form, r.old_values or {}), r.change_no)
+                for r in items
+                if r.action == "update"
+            ]
+            sql.update_records(store, form_id, restores, user=user, detail=detail)
+            sql.tombstone_records(
+                store,
+                form_id,
+                [r.record_uuid for r in items if r.action == "create"],
+                user=user,
+                detail=detail,
+            )
         sql.mark_undone(store, batch_id, user)
-        store.audit("import_undo", user, form_id=FORM_ID, detail=batch_id)
+        main_form = FORM_ID if batch.kind == "citizens" else "drive_roster"
+        store.audit("import_undo", user, form_id=main_form, detail=batch_id)
     undone = sql.get_batch(store, batch_id)
     assert undone is not None  # recorded above, in this same database
     return undone

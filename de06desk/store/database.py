@@ -23,6 +23,7 @@ from . import dbapi
 from .errors import NotFoundError, StoreError, ValidationError
 from .schema import (
     FIXED_DDL,
+    IMPORT_MAPPINGS_DDL,
     META_COLUMNS,
     SCHEMA_VERSION,
     column_sql,
@@ -248,6 +249,9 @@ class Store:
                         self.conn.execute(sql)
                 if version < 2:
                     self._space_search_text()
+                if version < 4:
+                    for ddl in IMPORT_MAPPINGS_DDL:
+                        self.conn.execute(ddl)
                 self.set_meta("schema_version", str(SCHEMA_VERSION))
                 self.set_meta("app_version", __version__)
                 self.set_meta("form_versions", json.dumps(self.forms.versions()))

@@ -7,7 +7,22 @@ from de06desk.forms import FieldSpec, FormSpec
 # Bumped when a change to the fixed tables cannot be read by older versions of the app.
 # 2: two spaces before every word of `search_text` (store/search.py finds one- and two-letter
 #    word starts); the citizen-import tables are fixed tables, no longer made on first use.
-SCHEMA_VERSION = 2
+# 4: saved column mappings of imported lists (`import_mappings`).
+SCHEMA_VERSION = 4
+
+# Step 4: column mappings the officer confirmed, proposed again for a file with the same
+# headers (quality/profiles.py). Keyed by the kind of list and its folded header row.
+IMPORT_MAPPINGS_DDL = [
+    """CREATE TABLE IF NOT EXISTS import_mappings (
+        kind TEXT NOT NULL,
+        header_key TEXT NOT NULL,
+        headers TEXT NOT NULL,
+        mapping TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        username TEXT NOT NULL,
+        PRIMARY KEY (kind, header_key)
+    )""",
+]
 
 FIXED_DDL = [
     """CREATE TABLE IF NOT EXISTS meta (
@@ -138,6 +153,7 @@ FIXED_DDL = [
         change_no INTEGER NOT NULL,
         PRIMARY KEY (batch_id, record_uuid)
     )""",
+    *IMPORT_MAPPINGS_DDL,
 ]
 
 # Columns every record table has besides the form's fields.

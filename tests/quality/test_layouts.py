@@ -193,8 +193,12 @@ def test_a_nul_or_escape_in_a_cell_refuses_the_row(
 ) -> None:
     path = write_csv(
         tmp_path / "ds.csv",
-        [HEADER, ["Nguyễn\x00Văn An", "", "1980", "Nam", "Thôn Đông"], ROWS[1],
-         ["Trần \x1b[2JVăn", "", "1980", "Nam", "Thôn Đông"]],
+        [
+            HEADER,
+            ["Nguyễn\x00Văn An", "", "1980", "Nam", "Thôn Đông"],
+            ROWS[1],
+            ["Trần \x1b[2JVăn", "", "1980", "Nam", "Thôn Đông"],
+        ],
     )
     plan = _plan(store, path)
     assert [p.values["full_name"] for p in plan.to_add] == ["Lò Văn Páo"]
