@@ -30,7 +30,8 @@ from de06desk.domain.progress import (
 )
 from de06desk.domain.text import UnsafeText, check_untrusted, fold
 from de06desk.domain.weeks import parse_date_or_year
-from de06desk.forms import FormSpec, validate_record
+from de06desk.forms import FormSpec
+from de06desk.forms.values import RecordValidator
 from de06desk.store import Store, utc_now
 from de06desk.store import citizen_import as sql
 from de06desk.store.bulk import insert_records
@@ -364,6 +365,10 @@ def _parse_row(
 def unsafe_cell(text: str, *, multiline: bool = False) -> Msg | None:
     """Why a text cell read from a file cannot be stored (control character, damaged
     encoding), or None. The one check both imports apply to every mapped cell."""
+    # Printable text holds no control character, surrogate or bidi override (all are
+    # non-printable): the common case is decided without a loop over the characters.
+    if text.isprintable() and "\ufffd" not in text:
+        return None
     try:
         check_untrusted(text, multiline=multiline)
     except UnsafeText as exc:
@@ -449,6 +454,7 @@ def plan_import(
             )
         )
     villages = _VillageIndex(store)
+    validate = RecordValidator(form, today)
     default_village = village.strip() if village and village.strip() else None
     if default_village and villages.find(default_village) is None and not create_villages:
         raise DomainError(
@@ -554,7 +560,7 @@ def plan_import(
         target = matches[0] if matches else None
         values = _merge(target.values if target else None, given)
         # Placeholder village ids ("new:…") pass: validate_record does not look villages up.
-        errors = validate_record(form, values, today)
+        errors = validate(values)
         if errors:
             refuse(*[m for problems_ in errors.values() for m in problems_])
             continue
