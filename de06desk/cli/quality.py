@@ -151,6 +151,9 @@ def cmd_import_citizens(args: argparse.Namespace) -> int:
             store, table, mapping, create_villages=args.create_villages, village=args.village
         )
         print(plan.summary().vi)
+        unused = plan.unused_note()
+        if unused is not None:
+            print(printable(unused.vi, limit=1000))
         if plan.villages_to_create:
             print("Thôn/xóm sẽ tạo mới: " + ", ".join(plan.villages_to_create))
         if plan.notes:

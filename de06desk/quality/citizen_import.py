@@ -127,6 +127,27 @@ class ImportPlan:
     headers: list[str] = field(default_factory=list)
     # Rows below the header that are not data (column numbers, footer…): row number, kind.
     skipped: list[tuple[int, str]] = field(default_factory=list)
+    # Named columns no field is taken from, and those of them a status list would use.
+    unused_columns: list[str] = field(default_factory=list)
+    status_columns: list[str] = field(default_factory=list)
+
+    def unused_note(self) -> Msg | None:
+        """What the preview says about columns left out (None when every column is used)."""
+        if not self.unused_columns:
+            return None
+        cols = ", ".join(f"“{c}”" for c in self.unused_columns)
+        note = msg("Cột không dùng: {c}.", "Columns not used: {c}.", c=cols)
+        if self.status_columns:
+            status = ", ".join(f"“{c}”" for c in self.status_columns)
+            note = Msg(
+                f"{note.vi} Các cột trạng thái VNeID ({status}) không nhập cùng danh sách công "
+                "dân: sau khi nhập công dân, hãy nhập tệp này một lần nữa dạng danh sách trạng "
+                "thái (lệnh `import status`).",
+                f"{note.en} VNeID status columns ({status}) are not imported with a citizen "
+                "list: after the citizens, import this file again as a status list "
+                "(`import status`).",
+            )
+        return note
 
     def summary(self) -> Msg:
         """One line for the preview: how many rows go where."""
@@ -473,6 +494,14 @@ def plan_import(
         headers=list(table.headers),
         skipped=list(table.skipped),
     )
+    used = set(mapping.values())
+    plan.unused_columns = [h for i, h in enumerate(table.headers) if h and i not in used]
+    status_guess = guess_mapping(table.headers, "status")
+    plan.status_columns = [
+        table.headers[c]
+        for name, c in status_guess.items()
+        if c not in used and name not in ("id_number", "full_name", "phone", "notes")
+    ]
     parsed: list[tuple[int, list[Cell], dict[str, Any], list[Msg]]] = []
     for index, row in enumerate(table.rows):
         if all(c is None for c in row):

@@ -241,3 +241,21 @@ def test_one_village_for_every_row(store: Store, villages: dict[str, str], tmp_p
     assert {p.values["village"] for p in plan.to_add} == {villages["Thôn Tây"]}
     with pytest.raises(DomainError, match="“Thôn Bắc” chưa có"):
         _plan(store, path, village="Thôn Bắc")
+
+
+def test_a_status_column_in_a_citizen_list_is_not_dropped_without_a_word(
+    store: Store, villages: dict[str, str], tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "ds.csv",
+        [
+            ["STT", "Họ và tên", "Số CCCD/ĐDCN", "Năm sinh", "Thôn", "Đã kích hoạt VNeID (Mức 2)"],
+            ["1", "Nguyễn Văn An", "001080000001", "1980", "Thôn Đông", "x"],
+        ],
+    )
+    plan = _plan(store, path)
+    note = plan.unused_note()
+    assert note is not None
+    assert note.vi.startswith("Cột không dùng: “STT”, “Đã kích hoạt VNeID (Mức 2)”.")
+    assert "Các cột trạng thái VNeID (“Đã kích hoạt VNeID (Mức 2)”)" in note.vi
+    assert "import status" in note.vi

@@ -337,7 +337,11 @@ class CitizenImportDialog(QDialog):
                 )
                 for c in plan.conflicts[:20]
             ]
-        elif plan.villages_to_create:
+        else:
+            unused = plan.unused_note()
+            if unused is not None:
+                notes.append(str(unused))
+        if isinstance(plan, ImportPlan) and plan.villages_to_create:
             notes.append(
                 self.tr("Thôn/xóm sẽ tạo mới: {names}.").format(
                     names=", ".join(plan.villages_to_create)
