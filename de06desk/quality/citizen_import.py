@@ -504,6 +504,11 @@ def plan_import(
     ]
     parsed: list[tuple[int, list[Cell], dict[str, Any], list[Msg]]] = []
     for index, row in enumerate(table.rows):
+        if index % 2000 == 0:
+            if cancelled():
+                raise Cancelled()
+            # Reading the cells is about half the preview.
+            progress(0.5 * index / max(1, len(table.rows)), f"{index}/{len(table.rows)}")
         if all(c is None for c in row):
             plan.blank_rows += 1
             continue
@@ -519,10 +524,10 @@ def plan_import(
     seen_ids: dict[str, int] = {}
     new_villages: dict[str, str] = {}
     for count, (row_no, row, given, problems) in enumerate(parsed):
-        if count % 500 == 0:
+        if count % 2000 == 0:
             if cancelled():
                 raise Cancelled()
-            progress(count / max(1, len(parsed)), f"{count}/{len(parsed)}")
+            progress(0.5 + 0.5 * count / max(1, len(parsed)), f"{count}/{len(parsed)}")
         refuse = _RowRefuser(plan, row_no, row)
         if problems:
             refuse(*problems)

@@ -34,9 +34,12 @@ from pathlib import Path
 from typing import Any
 
 from de06desk.domain.i18n import DomainError, Msg, msg
+from de06desk.domain.progress import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
 from de06desk.domain.text import fold
 from de06desk.quality.mapping import guess_any, header_key
 
+# Rows between two looks at the Cancel button.
+_BLOCK = 10_000
 # How many rows at the top of a sheet may be titles before the header row.
 _HEADER_SEARCH_ROWS = 15
 
@@ -77,12 +80,19 @@ SUPPORTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".txt")
 ENCODINGS = ("utf-8", "utf-8-sig", "cp1258", "utf-16", "utf-16-le", "utf-16-be", "utf-32")
 
 
-def read_table(path: Path | str, encoding: str | None = None, sheet: str | None = None) -> RawTable:
+def read_table(
+    path: Path | str,
+    encoding: str | None = None,
+    sheet: str | None = None,
+    progress: Progress = no_progress,
+    cancelled: CancelCheck = never_cancelled,
+) -> RawTable:
     """Read the first sheet (or `sheet`) of an .xlsx/.xls file, or a .csv file.
 
     `encoding` applies to CSV only; None detects UTF-8 (with or without BOM), UTF-16/UTF-32
     or Windows-1258. Raises `DomainError` for a file it cannot read, an empty sheet, or
-    legacy-font text.
+    legacy-font text; `Cancelled` when `cancelled()` turns true (checked between row blocks
+    once the file is read: the reader itself is one call).
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -103,7 +113,14 @@ def read_table(path: Path | str, encoding: str | None = None, sheet: str | None 
         text, used_encoding = _decode(path, encoding)
         grid, damaged = _read_csv(text, path.name)
         sheets, name = [], None
-    grid = [_clean_row(row) for row in grid]
+    progress(0.3, "")
+    cleaned: list[list[Cell]] = []
+    for start in range(0, len(grid), _BLOCK):
+        if cancelled():
+            raise Cancelled()
+        cleaned += [_clean_row(row) for row in grid[start : start + _BLOCK]]
+        progress(0.3 + 0.4 * min(1.0, (start + _BLOCK) / len(grid)), "")
+    grid = cleaned
     _refuse_legacy_fonts(path, grid)
     _fill_merges(grid, merges)
     header_index = _find_header(grid)
@@ -123,6 +140,10 @@ def read_table(path: Path | str, encoding: str | None = None, sheet: str | None 
     in_footer = False
     header_keys = {header_key(h) for h in headers} - {""}
     for index in range(data_start, len(grid)):
+        if index % _BLOCK == 0:
+            if cancelled():
+                raise Cancelled()
+            progress(0.7 + 0.3 * index / len(grid), "")
         row = (grid[index] + [None] * width)[:width]
         kind = _row_kind(row, header_keys, in_footer)
         if kind == "footer":

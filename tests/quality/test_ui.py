@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from de06desk.quality.checks import CHECKS
 from de06desk.store import Store
@@ -226,3 +226,32 @@ def test_import_dialog_status_list(qtbot, ctx: AppContext, tmp_path: Path, monke
     qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.undo_button.isEnabled())
     assert ctx.store.count_records("drive_roster") == 0
+
+
+def test_a_200000_row_list_is_read_with_progress_and_its_preview_can_be_cancelled(
+    qtbot, ctx: AppContext, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    add_villages(ctx.store, "Thôn Đông")
+    path = tmp_path / "lon.csv"
+    lines = ["Họ và tên,Năm sinh,Thôn"] + [f"Người {n},1980,Thôn Đông" for n in range(200_000)]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    dialog = CitizenImportDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.choose_file()
+    assert dialog.task is not None and dialog.task.dialog is not None  # the progress dialog
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == dialog.PAGE_MAPPING, timeout=60_000)
+    assert "200000 dòng dữ liệu" in dialog.mapping_info.text()
+
+    change_no = ctx.store.current_change_no()
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    task = dialog.task
+    assert task is not None and task.dialog is not None
+    (cancel,) = task.dialog.findChildren(QPushButton)
+    assert cancel.text() == "Hủy"
+    cancel.click()
+    qtbot.waitUntil(lambda: task.worker.isFinished(), timeout=60_000)
+    qtbot.wait(50)
+    assert dialog.pages.currentIndex() == dialog.PAGE_MAPPING
+    assert dialog.plan is None
+    assert ctx.store.current_change_no() == change_no

@@ -158,7 +158,9 @@ class CitizenImportDialog(QDialog):
         sheet = self.sheet_combo.currentText() if self.sheet_combo.isEnabled() else None
 
         def work(progress: Progress, cancelled: CancelCheck) -> RawTable:
-            return read_table(path, encoding=encoding, sheet=sheet or None)
+            return read_table(
+                path, encoding=encoding, sheet=sheet or None, progress=progress, cancelled=cancelled
+            )
 
         self.task = run_task(self, self.tr("Đang đọc tệp"), work, self._file_read)
 
