@@ -4,6 +4,7 @@ and the column mapping remembered for the next list with the same headers."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from de06desk.cli import main
 from de06desk.domain.i18n import DomainError
 from de06desk.quality.citizen_import import guess_mapping, read_table, undo_import
 from de06desk.quality.field_lists import followup_rows
-from de06desk.quality.profiles import propose_mapping
+from de06desk.quality.profiles import propose_mapping, remember_mapping
 from de06desk.quality.status_import import apply_status_import, plan_status_import
 from de06desk.store import Store
 from tests.quality.helpers import add_citizen, add_villages, write_csv, write_xlsx
@@ -282,3 +283,21 @@ def test_cli_citizens_with_map_and_one_village(
     with Store.open(demo_path) as store:
         (new,) = store.list_records("citizen", where={"full_name": "Lò Văn Mới"})
         assert store.get_record("village", new["village"])["name"] == village
+
+
+def test_schema_step_4_adds_the_mapping_profiles_to_an_older_database(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    Store.create(path, unit_code="03037").close()
+    # The database as schema 2 left it: no profiles table.
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP TABLE import_mappings")
+        conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    conn.close()
+    with Store.open(path) as store:
+        assert store.migrated_from == 2
+        headers = ["Họ tên", "Năm"]
+        remember_mapping(store, "citizens", headers, {"full_name": 0, "birth_year": 1}, "t")
+        assert propose_mapping(store, "citizens", ["HỌ TÊN", "năm"]) == (
+            {"full_name": 0, "birth_year": 1},
+            True,
+        )
