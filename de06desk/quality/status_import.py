@@ -6,7 +6,8 @@ and the follow-up list are built from: the drive-roster rows (forms/drive_roster
 each row of the list:
 
 - a citizen with no roster row gets one, in a drive made for this import ("Danh sách trạng
-  thái: <file>", held on the import day, at the office);
+  thái: <file>", at the office, held on the earliest approval/activation date of those rows,
+  else the import day: the weekly figures count them received then);
 - a citizen whose roster row is behind the list (received → approved → activated) has that row
   brought forward, with the list's dates, phone and reason;
 - a list that is behind or disagrees with what the commune recorded (the commune says
@@ -486,8 +487,16 @@ def plan_status_import(
             continue
         plan.to_update.append(PlannedRow(row_no, values, current.uuid, current.change_no, changed))
     if plan.to_add:
+        # Held on the earliest date the new rows carry, so that in the weekly figures an
+        # application is never received after it was approved or activated.
+        dates = [
+            p.values[name]
+            for p in plan.to_add
+            for name in ("approved_on", "activated_on")
+            if isinstance(p.values.get(name), date)
+        ]
         plan.drive = {
-            "held_on": today or date.today(),
+            "held_on": min(dates, default=today or date.today()),
             "kind": "office",
             "place": f"Danh sách trạng thái: {table.path.name}"[:200],
             "notes": "Tạo khi nhập danh sách trạng thái VNeID.",

@@ -259,3 +259,35 @@ def test_a_status_column_in_a_citizen_list_is_not_dropped_without_a_word(
     assert note.vi.startswith("Cột không dùng: “STT”, “Đã kích hoạt VNeID (Mức 2)”.")
     assert "Các cột trạng thái VNeID (“Đã kích hoạt VNeID (Mức 2)”)" in note.vi
     assert "import status" in note.vi
+
+
+def test_old_xls_lists_keep_their_merged_cells_too(tmp_path: Path) -> None:
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("DS")
+    sheet.write_merge(0, 0, 0, 3, "DANH SÁCH")
+    sheet.write(1, 0, "Họ tên")
+    sheet.write_merge(1, 1, 1, 2, "Năm sinh")
+    sheet.write(1, 3, "Thôn")
+    sheet.write(2, 1, "Nam")
+    sheet.write(2, 2, "Nữ")
+    sheet.write(3, 0, "Lò Văn A")
+    sheet.write(3, 1, 1980)
+    sheet.write_merge(3, 4, 3, 3, "Thôn Đông")
+    sheet.write(4, 0, "Lò Thị B")
+    sheet.write(4, 2, 1985)
+    path = tmp_path / "ds.xls"
+    book.save(str(path))
+    table = read_table(path)
+    assert table.headers == ["Họ tên", "Năm sinh - Nam", "Năm sinh - Nữ", "Thôn"]
+    assert table.rows == [
+        ["Lò Văn A", 1980, None, "Thôn Đông"],
+        ["Lò Thị B", None, 1985, "Thôn Đông"],
+    ]
+    assert guess_mapping(table.headers) == {
+        "full_name": 0,
+        "birth_male": 1,
+        "birth_female": 2,
+        "village": 3,
+    }

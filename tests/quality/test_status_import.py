@@ -5,7 +5,7 @@ and the column mapping remembered for the next list with the same headers."""
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -105,6 +105,17 @@ ROWS = [
 ]
 
 
+def _eid(store: Store) -> dict[int, tuple[int, int, int, int]]:
+    """(level 1, received, approved, activated) of ISO weeks 45 and 46 of 2026, whole commune."""
+    from de06desk.store.summary_queries import eid_counts
+
+    out = {}
+    for week, monday in ((45, date(2026, 11, 2)), (46, date(2026, 11, 9))):
+        rows = eid_counts(store, monday, monday + timedelta(days=6), monday - timedelta(days=7))
+        out[week] = tuple(sum(r.counts[0][i] for r in rows) for i in range(4))
+    return out
+
+
 def _roster(store: Store, citizen: str) -> list[dict]:
     return [r.values for r in store.list_records("drive_roster", where={"citizen": citizen})]
 
@@ -143,6 +154,7 @@ def test_status_list_reaches_the_follow_up_list_and_undo_takes_it_back(
 ) -> None:
     table = read_table(write_xlsx(tmp_path / "tt.xlsx", ROWS))
     plan = plan_status_import(store, table, guess_mapping(table.headers, "status"), today=TODAY)
+    before = _eid(store)
     before_followup = [r.name for r in followup_rows(store, commune["village"])]
     assert before_followup == ["Nguyễn Văn Dũng"]
     result = apply_status_import(store, plan, "t")
@@ -151,6 +163,13 @@ def test_status_list_reaches_the_follow_up_list_and_undo_takes_it_back(
     assert an["status"] == "activated" and an["activated_on"] == date(2026, 11, 10)
     drive = store.get_record("activation_drive", an["drive"])
     assert drive["place"] == "Danh sách trạng thái: tt.xlsx"
+    assert drive["held_on"] == date(2026, 11, 2)  # An's approval, the earliest new date
+    # The weekly figures are built from these rows: week 45 (2–8/11) gains An's application
+    # (received on the drive's day) and two approvals (An 02/11, Bình 05/11); week 46 (9–15/11)
+    # An's activation on 10/11.
+    after = _eid(store)
+    assert [a - b for a, b in zip(after[45], before[45], strict=True)] == [0, 1, 2, 0]
+    assert [a - b for a, b in zip(after[46], before[46], strict=True)] == [0, 0, 0, 1]
     assert _roster(store, commune["Bình"])[0]["status"] == "approved"
     assert _roster(store, commune["Cúc"])[0]["status"] == "activated"  # conflict: kept
     names = [r.name for r in followup_rows(store, commune["village"])]
