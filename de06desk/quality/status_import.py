@@ -471,6 +471,9 @@ def plan_status_import(
             values[key] = value
         if new_status == "activated":
             values["failure_reason"] = None
+        if new_status != "level1_registered" and "level" not in file_values:
+            # A level-1 account that has now applied for level 2.
+            values["level"] = "level2"
         _fill_activation(values, citizen)
         if clashes:
             plan.conflicts.append(

@@ -184,6 +184,7 @@ def test_status_list_reaches_the_follow_up_list_and_undo_takes_it_back(
     assert _roster(store, commune["Bình"])[0]["status"] == "received"
     assert store.list_records("activation_drive", where={"uuid": an["drive"]}) == []
     assert [r.name for r in followup_rows(store, commune["village"])] == before_followup
+    assert _eid(store) == before
     with pytest.raises(DomainError, match="đã được hoàn tác"):
         undo_import(store, result.batch_id, "t")
 
