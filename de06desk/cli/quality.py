@@ -107,8 +107,11 @@ def _mapping(store: Store, kind: str, table: RawTable, options: list[str]) -> di
     form = store.form("citizen" if kind == "citizens" else "drive_roster")
     labels = {n: field_label(form, n).vi for n in KINDS[kind]}
     mapping, from_profile = resolve_mapping(store, kind, table.headers, options, labels)
-    print(f"Tệp: {table.path.name}" + (f" (trang {table.sheet})" if table.sheet else ""))
-    columns = ", ".join(f"{labels[n]} ← “{table.headers[c]}”" for n, c in mapping.items())
+    sheet = f" (trang {printable(table.sheet)})" if table.sheet else ""
+    print(f"Tệp: {printable(table.path.name)}{sheet}")
+    columns = ", ".join(
+        f"{labels[n]} ← “{printable(table.headers[c], 60)}”" for n, c in mapping.items()
+    )
     print(f"Ghép cột{' (theo lần nhập trước)' if from_profile else ''}: {columns}")
     return mapping
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from de06desk.domain.i18n import DomainError, Msg, msg
-from de06desk.domain.idnumber import check_id_consistency, parse_id_number
+from de06desk.domain.idnumber import IdInfo, check_id_consistency, parse_id_number
 from de06desk.domain.phone import normalize_phone
 from de06desk.domain.progress import (
     CancelCheck,
@@ -290,7 +290,10 @@ def _field_error(form: FormSpec, name: str, exc: DomainError) -> Msg:
 
 
 def _parse_row(
-    form: FormSpec, row: list[Cell], mapping: Mapping[str, int]
+    form: FormSpec,
+    row: list[Cell],
+    mapping: Mapping[str, int],
+    id_infos: dict[str, IdInfo] | None = None,
 ) -> tuple[dict[str, Any], list[Msg]]:
     """Values the row gives (only the fields it fills) and the problems reading it."""
     values: dict[str, Any] = {}
@@ -315,7 +318,10 @@ def _parse_row(
     raw_id = _id_text(cell("id_number"))
     if raw_id:
         try:
-            values["id_number"] = parse_id_number(raw_id, allow_cmnd=True).number
+            info = parse_id_number(raw_id, allow_cmnd=True)
+            values["id_number"] = info.number
+            if id_infos is not None:
+                id_infos[info.number] = info
         except DomainError as exc:
             problems.append(_field_error(form, "id_number", exc))
     raw_sex = _text(cell("sex"))
@@ -503,6 +509,8 @@ def plan_import(
         if c not in used and name not in ("id_number", "full_name", "phone", "notes")
     ]
     parsed: list[tuple[int, list[Cell], dict[str, Any], list[Msg]]] = []
+    # Each ID number is read once; the consistency note below reuses what it says.
+    id_infos: dict[str, IdInfo] = {}
     for index, row in enumerate(table.rows):
         if index % 2000 == 0:
             if cancelled():
@@ -513,7 +521,7 @@ def plan_import(
             plan.blank_rows += 1
             continue
         row_no = table.row_number(index)
-        values, problems = _parse_row(form, row, mapping)
+        values, problems = _parse_row(form, row, mapping, id_infos)
         if row_no in table.damaged:
             problems.insert(0, table.damaged[row_no])
         parsed.append((row_no, row, values, problems))
@@ -599,7 +607,7 @@ def plan_import(
             refuse(*[m for problems_ in errors.values() for m in problems_])
             continue
         if number:
-            info = parse_id_number(number, allow_cmnd=True)
+            info = id_infos.get(number) or parse_id_number(number, allow_cmnd=True)
             birth = values.get("birth_date")
             year = birth.year if isinstance(birth, date) else values.get("birth_year")
             for note in check_id_consistency(info, birth_year=year, sex=values.get("sex")):
@@ -682,6 +690,7 @@ def apply_import(
 
         progress(0.2, "")
         # Rows were checked against the form by plan_import; villages exist (or were just made).
+        before = store.current_change_no()
         uuids = insert_records(
             store,
             FORM_ID,
@@ -690,8 +699,12 @@ def apply_import(
             validate=False,
             detail=f"{detail}: {len(plan.to_add)} records",
         )
-        numbers = sql.change_numbers(store, FORM_ID, uuids)
-        created = [(u, numbers[u]) for u in uuids]
+        if store.current_change_no() - before == len(uuids):
+            # insert_records numbers the records it writes consecutively, in order.
+            created = [(u, before + 1 + i) for i, u in enumerate(uuids)]
+        else:
+            numbers = sql.change_numbers(store, FORM_ID, uuids)
+            created = [(u, numbers[u]) for u in uuids]
         batch_rows += [sql.BatchRow(FORM_ID, u, "create", None, c) for u, c in created]
         if cancelled():
             raise Cancelled()

@@ -134,29 +134,32 @@ def read_table(
         )
     headers, data_start = _headers(grid, header_index)
     width = len(headers)
-    rows: list[list[Cell]] = []
-    numbers: list[int] = []
-    skipped: list[tuple[int, str]] = []
-    in_footer = False
     header_keys = {header_key(h) for h in headers} - {""}
+    body: list[list[Cell]] = []
+    kinds: list[str | None] = []
     for index in range(data_start, len(grid)):
         if index % _BLOCK == 0:
             if cancelled():
                 raise Cancelled()
             progress(0.7 + 0.3 * index / len(grid), "")
         row = (grid[index] + [None] * width)[:width]
-        kind = _row_kind(row, header_keys, in_footer)
-        if kind == "footer":
-            in_footer = True
+        body.append(row)
+        kinds.append(_row_kind(row, header_keys))
+    _mark_signature_block(body, kinds, width)
+    rows: list[list[Cell]] = []
+    numbers: list[int] = []
+    skipped: list[tuple[int, str]] = []
+    for offset, (row, kind) in enumerate(zip(body, kinds, strict=True)):
         if kind is not None:
-            skipped.append((index + 1, kind))
-            continue
-        rows.append(row)
-        numbers.append(index + 1)
+            skipped.append((data_start + offset + 1, kind))
+        else:
+            rows.append(row)
+            numbers.append(data_start + offset + 1)
     # Trailing blank rows are formatting leftovers, not data.
     while rows and all(c is None for c in rows[-1]):
         rows.pop()
         numbers.pop()
+    kept = set(numbers)
     return RawTable(
         path=path,
         headers=headers,
@@ -167,7 +170,7 @@ def read_table(
         encoding=used_encoding,
         row_numbers=numbers,
         skipped=skipped,
-        damaged={n: m for n, m in damaged.items() if n in set(numbers)},
+        damaged={n: m for n, m in damaged.items() if n in kept},
     )
 
 
@@ -244,14 +247,16 @@ def _headers(grid: list[list[Cell]], index: int) -> tuple[list[str], int]:
 _COLUMN_NUMBER = re.compile(r"^\(?\s*[0-9]{1,2}\s*\)?$")
 # Footer starts: totals and the signature block under a list. Written folded.
 _FOOTER = re.compile(
-    r"^(?:tong cong|tong so|cong\b|nguoi lap|nguoi ke khai|truong thon|truong ban|"
+    r"^(?:tong cong|tong so|cong\s*(?:[:(]|$)|cong (?:thon|xom|to|ban|ap)\b|"
+    r"nguoi lap|nguoi ke khai|truong thon|truong ban|"
     r"to truong|truong cong an|chu tich|xac nhan|can bo|ky ten|\(ky|ky,|ky ghi ro|"
     r"t/?m |tm |k/?t |kt |.{0,40}ngay .{0,6}thang .{0,6}nam)"
 )
 
 
-def _row_kind(row: list[Cell], header_texts: set[str], in_footer: bool) -> str | None:
-    """Why a row below the header is not data ("column_numbers", "header", "footer"), or None."""
+def _row_kind(row: list[Cell], header_texts: set[str]) -> str | None:
+    """Why a row below the header is not data ("column_numbers", "header", "footer" for a
+    totals or signature line), or None."""
     cells = [c for c in row if c is not None]
     if not cells:
         return None
@@ -271,10 +276,26 @@ def _row_kind(row: list[Cell], header_texts: set[str], in_footer: bool) -> str |
             return "header"
         if _FOOTER.match(fold(first)):
             return "footer"
-    # Below a footer start only signatures, titles and names under them follow: short rows.
-    if in_footer and len(cells) <= 3:
-        return "footer"
     return None
+
+
+def _mark_signature_block(rows: list[list[Cell]], kinds: list[str | None], width: int) -> None:
+    """Mark as footer the short rows under the last totals/signature line (signers' names, the
+    place and date line): only in the block at the very end where every row is short, so a
+    subtotal line in the middle of a list never hides the people after it."""
+    short = max(1, min(3, width - 1))
+    start = None
+    for index in range(len(rows) - 1, -1, -1):
+        filled = sum(c is not None for c in rows[index])
+        if kinds[index] == "footer":
+            start = index
+        elif filled > short:
+            break
+    if start is None:
+        return
+    for index in range(start, len(rows)):
+        if kinds[index] is None and any(c is not None for c in rows[index]):
+            kinds[index] = "footer"
 
 
 def _cell_text(cell: Cell) -> str:
@@ -478,7 +499,7 @@ def _read_csv(text: str, name: str) -> tuple[list[list[Any]], dict[int, Msg]]:
         try:
             line_before = 0
             for row in reader:
-                if reader.line_num - line_before > 1 and _swallowed(row, dialect):
+                if reader.line_num - line_before > 1 and _swallowed(row, dialect, rows):
                     stray_at = start + line_before
                     break
                 rows.append(list(row))
@@ -513,10 +534,19 @@ def _read_csv(text: str, name: str) -> tuple[list[list[Any]], dict[int, Msg]]:
     return rows, damaged
 
 
-def _swallowed(row: list[str], dialect: type[csv.Dialect] | csv.Dialect) -> bool:
-    """True when a record spanning several lines holds whole rows inside one cell."""
+def _swallowed(
+    row: list[str], dialect: type[csv.Dialect] | csv.Dialect, before: list[list[Any]]
+) -> bool:
+    """True when a record spanning several lines holds whole rows inside one cell: a line
+    inside a cell with nearly as many delimiters as the rows above have columns. A note that
+    merely runs over two lines (Alt+Enter in Excel, maybe with a comma) is not that."""
+    width = max((len(r) for r in before[:50]), default=0)
+    needed = max(2, width - 2)
     delimiter = dialect.delimiter
-    return any("\n" in cell and delimiter in cell for cell in row)
+    for cell in row:
+        if "\n" in cell and any(line.count(delimiter) >= needed for line in cell.split("\n")[1:]):
+            return True
+    return False
 
 
 # Characters that never occur in Unicode Vietnamese text but that TCVN3 (.VnTime) and VNI

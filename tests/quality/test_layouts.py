@@ -291,3 +291,33 @@ def test_old_xls_lists_keep_their_merged_cells_too(tmp_path: Path) -> None:
         "birth_female": 2,
         "village": 3,
     }
+
+
+def test_subtotals_mid_list_and_names_like_footer_words_stay_data(tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "ds.csv",
+        [
+            ["Họ và tên", "Năm sinh", "Thôn"],
+            ["Công Văn Một", "1980", "Thôn Đông"],
+            ["Cộng thôn Đông: 1 người", "", ""],
+            ["Lê Văn Hai", "1981", "Thôn Tây"],
+            ["Cộng:", "2", ""],
+            ["", "NGƯỜI LẬP BIỂU", ""],
+            ["", "Hà Văn Ký", ""],
+        ],
+    )
+    table = read_table(path)
+    assert [r[0] for r in table.rows] == ["Công Văn Một", "Lê Văn Hai"]
+    assert table.skipped == [(3, "footer"), (5, "footer"), (6, "footer"), (7, "footer")]
+
+
+def test_a_note_over_two_lines_is_not_taken_for_a_stray_quote(tmp_path: Path) -> None:
+    path = tmp_path / "ds.csv"
+    path.write_text(
+        'Họ và tên,Năm sinh,Thôn,Ghi chú\nLò Văn A,1980,Thôn Đông,"nhà số 5,\nngõ 3"\n'
+        "Lò Văn B,1981,Thôn Đông,\n",
+        encoding="utf-8",
+    )
+    table = read_table(path)
+    assert table.rows[0][3] == "nhà số 5,\nngõ 3"
+    assert table.damaged == {} and len(table.rows) == 2
