@@ -9,6 +9,8 @@ from PySide6.QtTest import QTest
 
 from de06desk.ui.context import AppContext
 from de06desk.ui.record_form import RecordForm
+from de06desk.ui.roster import FormDialog
+from de06desk.ui.screens.drives import DrivesScreen
 
 
 def _type(widget, text: str) -> None:
@@ -77,3 +79,39 @@ def test_agreeing_values_show_the_decoded_number_and_record_nothing(
         "SELECT count(*) FROM audit WHERE action = 'warning_accepted'"
     ).fetchone()[0]
     assert count == 0
+
+
+def test_roster_new_citizen_form_warns_when_the_list_year_disagrees(
+    qtbot, ctx: AppContext, monkeypatch
+) -> None:
+    screen = DrivesScreen(ctx)
+    qtbot.addWidget(screen)
+    drive = ctx.store.list_records("activation_drive", limit=1)[0]
+    screen.open_record(drive.uuid)
+    seen = {}
+
+    def officer_in_the_dialog(dialog) -> int:
+        form = dialog.form
+        _type(form.editors["full_name"].edit, "Giàng A Páo")
+        form.editors["village"].combo.setCurrentIndex(1)
+        # The paper list says 1991; the number says 1990. The officer corrects the year …
+        year = form.editors["birth_year"].edit
+        year.clear()
+        qtbot.keyClicks(year, "1991")
+        seen["warning"] = form._hint_labels["birth_year"].text()
+        seen["can_save"] = form.save_button.isEnabled()
+        form.save()  # … and saves over the warning: the card may be wrong.
+        return dialog.result()
+
+    monkeypatch.setattr(FormDialog, "exec", officer_in_the_dialog)
+    screen.roster.id_input.setText("010190000777")
+    screen.roster.add_from_input()
+    assert seen["warning"].startswith("⚠ Năm sinh 1991 không khớp")
+    assert seen["can_save"]
+    (citizen,) = ctx.store.list_records("citizen", where={"id_number": "010190000777"})
+    assert citizen["birth_year"] == 1991
+    detail = ctx.store.conn.execute(
+        "SELECT detail FROM audit WHERE action = 'warning_accepted' AND record_uuid = ?",
+        (citizen.uuid,),
+    ).fetchone()[0]
+    assert detail == "id_number~birth_year"
