@@ -282,12 +282,17 @@ def _parse_row(
     notes = _text(cell("notes"))
     if notes:
         values["notes"] = f"{values['notes']}; {notes}" if "notes" in values else notes
-    # Dates imply how far the application got when the list has no status column.
+    # Dates imply how far the application got when the list has no status column; a level
+    # alone says registered (level 1) or applied (level 2).
     if "status" not in values:
         if "activated_on" in values:
             values["status"] = "activated"
         elif "approved_on" in values:
             values["status"] = "approved"
+        elif values.get("level") in ("level1", "level2"):
+            values["status"] = "level1_registered" if values["level"] == "level1" else "received"
+            # Only the least the level implies: a record further along is not contradicted.
+            values["_implied"] = True
     return values, problems
 
 
@@ -441,6 +446,9 @@ def plan_status_import(
         old_status = current.values.get("status")
         new_status = file_values["status"]
         if _RANK[new_status] < _RANK.get(old_status or "", -1):
+            if given.get("_implied"):
+                plan.unchanged.append(row_no)
+                continue
             plan.conflicts.append(
                 Conflict(
                     row_no,

@@ -321,3 +321,23 @@ def test_schema_step_4_adds_the_mapping_profiles_to_an_older_database(tmp_path: 
             {"full_name": 0, "birth_year": 1},
             True,
         )
+
+
+def test_a_level_column_alone_says_registered_or_applied(
+    store: Store, commune: dict[str, str], tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "muc.csv",
+        [
+            ["Số CCCD", "Mức tài khoản", "Ngày đăng ký"],
+            ["001080000001", "Mức 1", "01/11/2026"],
+            ["001080000004", "Mức 2", "01/11/2026"],
+        ],
+    )
+    table = read_table(path)
+    plan = plan_status_import(store, table, guess_mapping(table.headers, "status"), today=TODAY)
+    (added,) = plan.to_add
+    assert (added.values["level"], added.values["status"]) == ("level1", "level1_registered")
+    # Dũng is already approved: a list saying only "level 2" is behind, so nothing changes.
+    assert plan.unchanged == [3] and plan.conflicts == []
+    assert plan.unused_columns == ["Ngày đăng ký"]
