@@ -43,6 +43,7 @@ from de06desk.forms import FormSpec, validate_record
 from de06desk.store import Record, Store, utc_now
 from de06desk.store import citizen_import as sql
 from de06desk.store.bulk import insert_records
+from de06desk.store.lists import roster_totals
 
 from .citizen_import import (
     ImportResult,
@@ -555,7 +556,6 @@ def apply_status_import(
                 DRIVE, {**plan.drive, "officer": _officer(store, user)}, user=user
             )
             drive_uuid = drive.uuid
-            batch_rows.append(sql.BatchRow(DRIVE, drive.uuid, "create", None, drive.change_no))
         if cancelled():
             raise Cancelled()
         uuids = insert_records(
@@ -582,6 +582,8 @@ def apply_status_import(
             sql.BatchRow(ROSTER, uuid, "update", storable(form, values), change_no)
             for uuid, (values, change_no) in old.items()
         ]
+        touched = {p.values["drive"] for p in plan.to_update}
+        batch_rows += _follow_roster(store, touched, drive_uuid, user)
         sql.record_batch(
             store,
             sql.ImportBatch(
@@ -615,6 +617,31 @@ def apply_status_import(
         refused=len(plan.refused),
         villages_created=0,
     )
+
+
+def _follow_roster(
+    store: Store, drives: set[str], created: str | None, user: str
+) -> list[sql.BatchRow]:
+    """Bring the count fields of the drives whose roster changed in step with their roster,
+    as the roster screen does; batch rows so that undo restores them (the drive this import
+    made is recorded as created, with its change number after this update)."""
+    rows: list[sql.BatchRow] = []
+    form = store.form(DRIVE)
+    for uuid in sorted(drives | ({created} if created else set())):
+        drive = store.get_record(DRIVE, uuid)
+        if drive is None:
+            continue
+        values = {**drive.values, **roster_totals(store, uuid).as_values()}
+        saved = drive
+        if values != drive.values:
+            saved = store.save_record(DRIVE, values, user=user, uuid=uuid)
+        if uuid == created:
+            rows.append(sql.BatchRow(DRIVE, uuid, "create", None, saved.change_no))
+        elif saved is not drive:
+            rows.append(
+                sql.BatchRow(DRIVE, uuid, "update", storable(form, drive.values), saved.change_no)
+            )
+    return rows
 
 
 def storable(form: FormSpec, values: Mapping[str, Any]) -> dict[str, Any]:

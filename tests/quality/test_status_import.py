@@ -73,7 +73,7 @@ def commune(store: Store) -> dict[str, str]:
             {"drive": drive, "citizen": ids[name], "level": "level2", **values},
             user="t",
         )
-    return {"village": village, **ids}
+    return {"village": village, "drive": drive, **ids}
 
 
 ROWS = [
@@ -155,6 +155,7 @@ def test_status_list_reaches_the_follow_up_list_and_undo_takes_it_back(
     table = read_table(write_xlsx(tmp_path / "tt.xlsx", ROWS))
     plan = plan_status_import(store, table, guess_mapping(table.headers, "status"), today=TODAY)
     before = _eid(store)
+    drive_before = store.get_record("activation_drive", commune["drive"]).values
     before_followup = [r.name for r in followup_rows(store, commune["village"])]
     assert before_followup == ["Nguyễn Văn Dũng"]
     result = apply_status_import(store, plan, "t")
@@ -164,6 +165,10 @@ def test_status_list_reaches_the_follow_up_list_and_undo_takes_it_back(
     drive = store.get_record("activation_drive", an["drive"])
     assert drive["place"] == "Danh sách trạng thái: tt.xlsx"
     assert drive["held_on"] == date(2026, 11, 2)  # An's approval, the earliest new date
+    # Drives' count fields follow their roster, as the roster screen keeps them.
+    assert (drive["received_count"], drive["approved_count"], drive["activated_count"]) == (1, 1, 1)
+    first = store.get_record("activation_drive", commune["drive"])
+    assert (first["received_count"], first["approved_count"]) == (3, 3)
     # The weekly figures are built from these rows: week 45 (2–8/11) gains An's application
     # (received on the drive's day) and two approvals (An 02/11, Bình 05/11); week 46 (9–15/11)
     # An's activation on 10/11.
@@ -180,6 +185,8 @@ def test_status_list_reaches_the_follow_up_list_and_undo_takes_it_back(
     assert audit.startswith(f"{result.batch_id}: tt.xlsx: +1 ~1 -2 refused, 2 conflicts")
 
     undo_import(store, result.batch_id, "t")
+    restored = store.get_record("activation_drive", commune["drive"])
+    assert restored.values == drive_before
     assert _roster(store, commune["An"]) == []
     assert _roster(store, commune["Bình"])[0]["status"] == "received"
     assert store.list_records("activation_drive", where={"uuid": an["drive"]}) == []
