@@ -17,6 +17,7 @@ from de06desk.domain.i18n import DomainError, msg
 from de06desk.domain.progress import CancelCheck, Progress, never_cancelled, no_progress
 from de06desk.domain.units import Commune
 from de06desk.quality.citizen_import import ImportPlan, ImportResult, apply_import, undo_import
+from de06desk.quality.status_import import StatusPlan, apply_status_import
 from de06desk.store import Store, StoreError
 from de06desk.store.audit_queries import verify_audit_chain
 from de06desk.store.crypto import (
@@ -107,11 +108,26 @@ def import_citizens(
     return Done(result, Changes.of(forms, [IMPORTS]))
 
 
+@action("status.import")
+def import_status(
+    store: Store,
+    user: User,
+    plan: StatusPlan,
+    progress: Progress = no_progress,
+    cancelled: CancelCheck = never_cancelled,
+) -> Done[ImportResult]:
+    """Write a previewed VNeID status-list import in one transaction (undoable as a batch)."""
+    result = apply_status_import(store, plan, user.username, progress, cancelled)
+    return Done(result, Changes.of(["activation_drive", "drive_roster"], [IMPORTS]))
+
+
 @action("citizens.undo")
 def undo_citizen_import(store: Store, user: User, batch_id: str) -> Done[Any]:
-    """Take back a whole citizen-list import."""
+    """Take back a whole import, of a citizen list or of a status list."""
     batch = undo_import(store, batch_id, user.username)
-    return Done(batch, Changes.of(["citizen", "village"], [IMPORTS]))
+    return Done(
+        batch, Changes.of(["citizen", "village", "activation_drive", "drive_roster"], [IMPORTS])
+    )
 
 
 # ---- the database file --------------------------------------------------------------------

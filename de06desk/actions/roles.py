@@ -56,6 +56,9 @@ ROLE_TABLE: dict[str, Rule] = {
     "case.open": _r("mở hồ sơ làm sạch", "open a cleanup case", "officer", None),
     "case.close": _r("đóng hồ sơ làm sạch", "close a cleanup case", "officer", None),
     "citizens.import": _r("nhập danh sách công dân", "import a citizen list", "officer", None),
+    "status.import": _r(
+        "nhập danh sách trạng thái VNeID", "import a VNeID status list", "officer", None
+    ),
     "citizens.undo": _r("hoàn tác lần nhập", "undo an import", "officer", None),
     # ---- sync and keys -----------------------------------------------------------------
     "sync.export": _r("xuất gói thay đổi", "export a package", "officer", None),

@@ -5,21 +5,26 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
-from de06desk.actions.admin import import_citizens, undo_citizen_import
+from de06desk.actions.admin import import_citizens, import_status, undo_citizen_import
 from de06desk.actions.core import require
 from de06desk.domain.i18n import DomainError, msg
-from de06desk.domain.text import fold
+from de06desk.domain.text import fold, printable
 from de06desk.quality.checks import CHECK_LABELS, CRITERION_LABELS, run_checks, summary_counts
 from de06desk.quality.citizen_import import (
-    guess_mapping,
+    SKIPPED_KINDS,
+    field_label,
     list_imports,
     plan_import,
     read_table,
     write_refusals,
 )
 from de06desk.quality.field_lists import export_followup
-from de06desk.quality.tables import ENCODINGS
+from de06desk.quality.mapping import KINDS
+from de06desk.quality.profiles import resolve_mapping
+from de06desk.quality.status_import import plan_status_import
+from de06desk.quality.tables import ENCODINGS, RawTable
 from de06desk.store import Store
 
 from .common import add_db_argument, login, open_store
@@ -31,7 +36,10 @@ EXIT_NOT_CONFIRMED = 2
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add `import`, `check` and `followup`."""
-    p = sub.add_parser("import", help="nhập danh sách công dân từ Excel/CSV, hoàn tác lần nhập")
+    p = sub.add_parser(
+        "import",
+        help="nhập danh sách công dân hoặc trạng thái VNeID từ Excel/CSV, hoàn tác lần nhập",
+    )
     import_sub = p.add_subparsers(dest="import_command", metavar="ACTION", required=True)
     q = import_sub.add_parser("citizens", help="nhập danh sách công dân (.xlsx, .xls, .csv)")
     add_db_argument(q)
@@ -43,7 +51,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument(
         "--create-villages", action="store_true", help="tạo thôn/xóm chưa có trong danh mục"
     )
+    q.add_argument("--village", help="một thôn/xóm cho mọi dòng không ghi thôn/xóm")
+    _add_map_argument(q)
     q.set_defaults(handler=cmd_import_citizens)
+    q = import_sub.add_parser(
+        "status", help="nhập danh sách trạng thái VNeID (mức 1, mức 2, phê duyệt, kích hoạt)"
+    )
+    add_db_argument(q)
+    q.add_argument("file", help="tệp danh sách trạng thái")
+    q.add_argument("--yes", action="store_true", help="ghi luôn, không hỏi xác nhận")
+    q.add_argument("--encoding", choices=ENCODINGS, help="bảng mã của tệp CSV (mặc định: tự nhận)")
+    q.add_argument("--sheet", help="tên trang tính (mặc định: trang đầu)")
+    q.add_argument("--refusals", help="lưu các dòng bị từ chối vào tệp .xlsx hoặc .csv")
+    _add_map_argument(q)
+    q.set_defaults(handler=cmd_import_status)
     q = import_sub.add_parser("undo", help="hoàn tác một lần nhập")
     add_db_argument(q)
     q.add_argument("batch_id", help="mã lần nhập (xem `import list`)")
@@ -70,6 +91,51 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_followup)
 
 
+def _add_map_argument(q: argparse.ArgumentParser) -> None:
+    q.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar='"CỘT=trường"',
+        help='ghép cột của tệp với một trường, ví dụ --map "Số CCCD/ĐDCN=id_number" '
+        "(lặp lại được; được nhớ cho lần sau)",
+    )
+
+
+def _mapping(store: Store, kind: str, table: RawTable, options: list[str]) -> dict[str, int]:
+    """Saved profile or guess, with --map on top; prints which columns go where."""
+    form = store.form("citizen" if kind == "citizens" else "drive_roster")
+    labels = {n: field_label(form, n).vi for n in KINDS[kind]}
+    mapping, from_profile = resolve_mapping(store, kind, table.headers, options, labels)
+    sheet = f" (trang {printable(table.sheet)})" if table.sheet else ""
+    print(f"Tệp: {printable(table.path.name)}{sheet}")
+    columns = ", ".join(
+        f"{labels[n]} ← “{printable(table.headers[c], 60)}”" for n, c in mapping.items()
+    )
+    print(f"Ghép cột{' (theo lần nhập trước)' if from_profile else ''}: {columns}")
+    return mapping
+
+
+def _print_skipped(table: RawTable) -> None:
+    if table.skipped:
+        kinds = ", ".join(SKIPPED_KINDS[k].vi for k in dict.fromkeys(k for _, k in table.skipped))
+        print(f"Bỏ qua {len(table.skipped)} dòng không phải dữ liệu ({kinds}).")
+
+
+def _go_ahead(args: argparse.Namespace) -> int | None:
+    """None to write; else the exit code for "not confirmed"."""
+    if args.yes:
+        return None
+    answer = _confirm("Tiếp tục?")
+    if answer is None:
+        print("Chưa ghi gì: không có người xác nhận. Chạy lại với --yes để ghi.", file=sys.stderr)
+        return EXIT_NOT_CONFIRMED
+    if not answer:
+        print("Đã hủy, không ghi gì.")
+        return EXIT_NOT_CONFIRMED
+    return None
+
+
 def _confirm(question: str) -> bool | None:
     """True/False from the person at the terminal, None when there is nobody to ask."""
     if not sys.stdin or not sys.stdin.isatty():
@@ -85,15 +151,14 @@ def cmd_import_citizens(args: argparse.Namespace) -> int:
         # Refused before the file is even read: the preview shows personal data.
         require(store, user, "citizens.import")
         table = read_table(args.file, encoding=args.encoding, sheet=args.sheet)
-        mapping = guess_mapping(table.headers)
-        plan = plan_import(store, table, mapping, create_villages=args.create_villages)
-        columns = ", ".join(
-            f"{store.form('citizen').field(name).label_vi} ← “{table.headers[col]}”"
-            for name, col in mapping.items()
+        mapping = _mapping(store, "citizens", table, args.map)
+        plan = plan_import(
+            store, table, mapping, create_villages=args.create_villages, village=args.village
         )
-        print(f"Tệp: {table.path.name}" + (f" (trang {table.sheet})" if table.sheet else ""))
-        print(f"Ghép cột: {columns}")
         print(plan.summary().vi)
+        unused = plan.unused_note()
+        if unused is not None:
+            print(printable(unused.vi, limit=1000))
         if plan.villages_to_create:
             print("Thôn/xóm sẽ tạo mới: " + ", ".join(plan.villages_to_create))
         if plan.notes:
@@ -101,32 +166,62 @@ def cmd_import_citizens(args: argparse.Namespace) -> int:
                 f"{len(plan.notes)} dòng có số định danh không khớp năm sinh/giới tính "
                 "(vẫn được nhập; xem bằng lệnh `check`)."
             )
-        for refusal in plan.refused[:_SHOWN_REFUSALS]:
-            print(f"  Dòng {refusal.row_no}: {refusal.reason.vi}")
-        if len(plan.refused) > _SHOWN_REFUSALS:
-            print(f"  … và {len(plan.refused) - _SHOWN_REFUSALS} dòng khác.")
-        if args.refusals and plan.refused:
-            out = write_refusals(plan, args.refusals)
-            print(f"Đã lưu các dòng bị từ chối vào {out}.")
+        _print_refusals(args, plan)
         if not plan.to_add and not plan.to_update:
             print("Không có gì để ghi.")
             return 0
-        if not args.yes:
-            answer = _confirm("Tiếp tục?")
-            if answer is None:
-                print(
-                    "Chưa ghi gì: không có người xác nhận. Chạy lại với --yes để ghi.",
-                    file=sys.stderr,
-                )
-                return EXIT_NOT_CONFIRMED
-            if not answer:
-                print("Đã hủy, không ghi gì.")
-                return EXIT_NOT_CONFIRMED
+        stop = _go_ahead(args)
+        if stop is not None:
+            return stop
         result = import_citizens(store, user, plan).value
     print(
         f"Đã nhập: thêm {result.added}, cập nhật {result.updated}, bị từ chối {result.refused}"
         + (f", tạo {result.villages_created} thôn/xóm" if result.villages_created else "")
         + f". Mã lần nhập: {result.batch_id} (hoàn tác: de06desk import undo {result.batch_id})."
+    )
+    return 0
+
+
+def _print_refusals(args: argparse.Namespace, plan: Any) -> None:
+    for refusal in plan.refused[:_SHOWN_REFUSALS]:
+        print(f"  Dòng {refusal.row_no}: {printable(refusal.reason.vi)}")
+    if len(plan.refused) > _SHOWN_REFUSALS:
+        print(f"  … và {len(plan.refused) - _SHOWN_REFUSALS} dòng khác.")
+    if args.refusals and plan.refused:
+        out = write_refusals(plan, args.refusals)
+        print(f"Đã lưu các dòng bị từ chối vào {out}.")
+
+
+def cmd_import_status(args: argparse.Namespace) -> int:
+    """Preview a VNeID status list against the commune's records, ask, then write it."""
+    with open_store(args) as store:
+        user = login(store)
+        # Refused before the file is even read: the preview shows personal data.
+        require(store, user, "status.import")
+        table = read_table(args.file, encoding=args.encoding, sheet=args.sheet)
+        mapping = _mapping(store, "status", table, args.map)
+        _print_skipped(table)
+        plan = plan_status_import(store, table, mapping)
+        print(plan.summary().vi)
+        for conflict in plan.conflicts[:_SHOWN_REFUSALS]:
+            print(
+                f"  Khác với xã — dòng {conflict.row_no} ({printable(conflict.name)}): "
+                f"{printable(conflict.message.vi)}"
+            )
+        if len(plan.conflicts) > _SHOWN_REFUSALS:
+            print(f"  … và {len(plan.conflicts) - _SHOWN_REFUSALS} dòng khác với xã.")
+        _print_refusals(args, plan)
+        if not plan.to_add and not plan.to_update:
+            print("Không có gì để ghi.")
+            return 0
+        stop = _go_ahead(args)
+        if stop is not None:
+            return stop
+        result = import_status(store, user, plan).value
+    print(
+        f"Đã nhập trạng thái: thêm vào danh sách đợt {result.added}, cập nhật {result.updated}, "
+        f"bị từ chối {result.refused}. Mã lần nhập: {result.batch_id} "
+        f"(hoàn tác: de06desk import undo {result.batch_id})."
     )
     return 0
 
@@ -150,6 +245,7 @@ def cmd_import_list(args: argparse.Namespace) -> int:
         state = f"đã hoàn tác {b.undone_at[:16]}" if b.undone_at else ""
         print(
             f"{b.batch_id}\t{b.created_at[:16]}\t{b.username}\t{b.source}\t"
+            f"{'trạng thái' if b.kind == 'status' else 'công dân'}\t"
             f"+{b.added} ~{b.updated} ✗{b.refused}\t{state}".rstrip()
         )
     return 0

@@ -12,11 +12,13 @@ from .values import (
     parse_value,
     validate_record,
 )
+from .warnings import FieldWarning, record_warnings
 
 __all__ = [
     "Choice",
     "Errors",
     "FieldSpec",
+    "FieldWarning",
     "FormError",
     "FormSet",
     "FormSpec",
@@ -32,5 +34,6 @@ __all__ = [
     "load_forms_from_texts",
     "parse_record",
     "parse_value",
+    "record_warnings",
     "validate_record",
 ]

@@ -55,7 +55,9 @@ _FIELD_KEYS = {
     "searchable",
     "multiline",
     "default",
+    "cross_check",
 }
+_CROSS_CHECK_ROLES = ("sex", "birth_date", "birth_year")
 _RULE_KEYS = {"id", "expr", "fields", "message_vi", "message_en"}
 MAX_FORM_FILE_BYTES = 256 * 1024
 
@@ -185,6 +187,12 @@ def _build_form(data: dict[str, Any], src: str) -> FormSpec:
             raise FormError(src, f"field '{fld.name}'", "is declared twice")
         fields.append(fld)
     names = {f.name for f in fields}
+    for fld in fields:
+        for role, other in fld.cross_check:
+            if other not in names:
+                raise FormError(
+                    src, f"field '{fld.name}'.cross_check", f"{role} names unknown field '{other}'"
+                )
     title_field = _require(form, "title_field", str, src, "form")
     if title_field not in names:
         raise FormError(src, "form.title_field", f"names unknown field '{title_field}'")
@@ -309,7 +317,23 @@ def _build_field(
         searchable=bool(_optional(raw, "searchable", bool, src, where)),
         multiline=bool(_optional(raw, "multiline", bool, src, where)),
         default=default,
+        cross_check=_cross_check(raw, ftype, src, where),
     )
+
+
+def _cross_check(
+    raw: dict[str, Any], ftype: str, src: str, where: str
+) -> tuple[tuple[str, str], ...]:
+    table = _optional(raw, "cross_check", dict, src, where)
+    if not table:
+        return ()
+    if ftype != "personal_id":
+        raise FormError(src, where, "'cross_check' is for personal_id fields only")
+    _unknown_keys(table, set(_CROSS_CHECK_ROLES), src, f"{where}.cross_check")
+    for role, name in table.items():
+        if not isinstance(name, str):
+            raise FormError(src, f"{where}.cross_check", f"'{role}' must name a field")
+    return tuple((role, table[role]) for role in _CROSS_CHECK_ROLES if role in table)
 
 
 def _bound(raw: dict[str, Any], key: str, ftype: str, src: str, where: str) -> Any:

@@ -63,6 +63,9 @@ class FieldSpec:
     searchable: bool = False
     multiline: bool = False
     default: Any = None
+    # For a personal_id field: role → name of the field the ID number is compared with while
+    # typing ("sex", "birth_date", "birth_year"); a disagreement is a warning, not an error.
+    cross_check: tuple[tuple[str, str], ...] = ()
 
     def label(self, lang: Language | None = None) -> str:
         """The field's label in `lang`."""

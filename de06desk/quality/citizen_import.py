@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from de06desk.domain.i18n import DomainError, Msg, msg
-from de06desk.domain.idnumber import check_id_consistency, parse_id_number
+from de06desk.domain.idnumber import IdInfo, check_id_consistency, parse_id_number
 from de06desk.domain.phone import normalize_phone
 from de06desk.domain.progress import (
     CancelCheck,
@@ -28,14 +28,16 @@ from de06desk.domain.progress import (
     never_cancelled,
     no_progress,
 )
-from de06desk.domain.text import fold
+from de06desk.domain.text import UnsafeText, check_untrusted, fold
 from de06desk.domain.weeks import parse_date_or_year
-from de06desk.forms import FormSpec, validate_record
+from de06desk.forms import FormSpec
+from de06desk.forms.values import RecordValidator
 from de06desk.store import Store, utc_now
 from de06desk.store import citizen_import as sql
 from de06desk.store.bulk import insert_records
 
-from .mapping import IMPORT_FIELDS, REQUIRED_FIELDS, guess_mapping
+from .mapping import EXTRA_LABELS, IMPORT_FIELDS, REQUIRED_FIELDS, guess_mapping
+from .profiles import remember_mapping
 from .tables import Cell, RawTable, read_table
 
 __all__ = [
@@ -68,6 +70,16 @@ _SEX_WORDS = {
 }
 # Village names are matched with and without their kind word ("Thôn Đông" = "Đông").
 _VILLAGE_PREFIX = re.compile(r"^(?:thon|xom|ban|ap|buon|lang|khom|to dan pho|tdp|to)\s+")
+# A village named inside an address: "Thôn Đông, xã Yên Bình", "số 5, tổ dân phố 3 - …".
+_VILLAGE_IN_ADDRESS = re.compile(
+    r"(?:^|[\s,;])((?:thon|xom|ban|ap|buon|lang|khom|to dan pho|tdp|to)\s+[^,;()/-]+)"
+)
+# What a skipped (non-data) row was, for the preview.
+SKIPPED_KINDS: dict[str, Msg] = {
+    "column_numbers": msg("dòng đánh số cột", "column-number row"),
+    "header": msg("dòng tiêu đề lặp lại", "repeated header"),
+    "footer": msg("dòng tổng cộng/chữ ký", "totals/signature rows"),
+}
 
 
 @dataclass(frozen=True)
@@ -113,6 +125,29 @@ class ImportPlan:
     blank_rows: int = 0
     villages_to_create: list[str] = field(default_factory=list)
     headers: list[str] = field(default_factory=list)
+    # Rows below the header that are not data (column numbers, footer…): row number, kind.
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+    # Named columns no field is taken from, and those of them a status list would use.
+    unused_columns: list[str] = field(default_factory=list)
+    status_columns: list[str] = field(default_factory=list)
+
+    def unused_note(self) -> Msg | None:
+        """What the preview says about columns left out (None when every column is used)."""
+        if not self.unused_columns:
+            return None
+        cols = ", ".join(f"“{c}”" for c in self.unused_columns)
+        note = msg("Cột không dùng: {c}.", "Columns not used: {c}.", c=cols)
+        if self.status_columns:
+            status = ", ".join(f"“{c}”" for c in self.status_columns)
+            note = Msg(
+                f"{note.vi} Các cột trạng thái VNeID ({status}) không nhập cùng danh sách công "
+                "dân: sau khi nhập công dân, hãy nhập tệp này một lần nữa dạng danh sách trạng "
+                "thái (lệnh `import status`).",
+                f"{note.en} VNeID status columns ({status}) are not imported with a citizen "
+                "list: after the citizens, import this file again as a status list "
+                "(`import status`).",
+            )
+        return note
 
     def summary(self) -> Msg:
         """One line for the preview: how many rows go where."""
@@ -120,6 +155,11 @@ class ImportPlan:
         if self.villages_to_create:
             extra_vi = f"; tạo mới {len(self.villages_to_create)} thôn/xóm"
             extra_en = f"; {len(self.villages_to_create)} new villages"
+        if self.skipped:
+            extra_vi += (
+                f"; bỏ qua {len(self.skipped)} dòng không phải dữ liệu ({self._kinds('vi')})"
+            )
+            extra_en += f"; {len(self.skipped)} non-data rows skipped ({self._kinds('en')})"
         return msg(
             "{rows} dòng: thêm mới {add}, cập nhật {upd}, không đổi {same}, bị từ chối {ref}{xv}.",
             "{rows} rows: {add} to add, {upd} to update, {same} unchanged, {ref} refused{xe}.",
@@ -131,6 +171,10 @@ class ImportPlan:
             xv=extra_vi,
             xe=extra_en,
         )
+
+    def _kinds(self, lang: str) -> str:
+        kinds = dict.fromkeys(kind for _, kind in self.skipped)
+        return ", ".join(getattr(SKIPPED_KINDS[k], lang) for k in kinds)
 
 
 @dataclass(frozen=True)
@@ -232,15 +276,24 @@ def _parse_choice(form: FormSpec, name: str, text: str) -> str:
     )
 
 
+def field_label(form: FormSpec, name: str) -> Msg:
+    """The label of a mapping field: the form's, or the mapping's own for split columns."""
+    if name in form.field_names:
+        spec = form.field(name)
+        return Msg(spec.label_vi, spec.label_en)
+    return EXTRA_LABELS.get(name, Msg(name, name))
+
+
 def _field_error(form: FormSpec, name: str, exc: DomainError) -> Msg:
-    spec = form.field(name)
-    return msg(
-        "{f}: {m}", "{g}: {e}", f=spec.label_vi, g=spec.label_en, m=exc.message.vi, e=exc.message.en
-    )
+    label = field_label(form, name)
+    return msg("{f}: {m}", "{g}: {e}", f=label.vi, g=label.en, m=exc.message.vi, e=exc.message.en)
 
 
 def _parse_row(
-    form: FormSpec, row: list[Cell], mapping: Mapping[str, int]
+    form: FormSpec,
+    row: list[Cell],
+    mapping: Mapping[str, int],
+    id_infos: dict[str, IdInfo] | None = None,
 ) -> tuple[dict[str, Any], list[Msg]]:
     """Values the row gives (only the fields it fills) and the problems reading it."""
     values: dict[str, Any] = {}
@@ -250,6 +303,14 @@ def _parse_row(
         index = mapping.get(name)
         return row[index] if index is not None and index < len(row) else None
 
+    for name, index in mapping.items():
+        raw = row[index] if index < len(row) else None
+        if isinstance(raw, str):
+            problem = unsafe_cell(raw, multiline=name == "notes")
+            if problem is not None:
+                problems.append(_field_error(form, name, DomainError(problem)))
+    if problems:
+        return values, problems
     for name in ("full_name", "address", "ethnicity", "religion", "notes", "village"):
         text = _text(cell(name))
         if text:
@@ -257,7 +318,10 @@ def _parse_row(
     raw_id = _id_text(cell("id_number"))
     if raw_id:
         try:
-            values["id_number"] = parse_id_number(raw_id, allow_cmnd=True).number
+            info = parse_id_number(raw_id, allow_cmnd=True)
+            values["id_number"] = info.number
+            if id_infos is not None:
+                id_infos[info.number] = info
         except DomainError as exc:
             problems.append(_field_error(form, "id_number", exc))
     raw_sex = _text(cell("sex"))
@@ -278,6 +342,35 @@ def _parse_row(
             values["living_status"] = _parse_choice(form, "living_status", raw_status)
         except DomainError as exc:
             problems.append(exc.message)
+    # Population lists put the birth date under "Nam" or "Nữ": the column used gives the sex.
+    split = [(n, s) for n, s in (("birth_male", "male"), ("birth_female", "female")) if cell(n)]
+    if len(split) > 1:
+        problems.append(
+            msg(
+                "Ngày sinh ghi ở cả cột Nam và cột Nữ: hãy xóa một bên.",
+                "The birth date is in both the male and the female column: clear one.",
+            )
+        )
+    elif split:
+        name, sex = split[0]
+        if values.get("sex", sex) != sex:
+            problems.append(
+                msg(
+                    "Giới tính ghi khác với cột Nam/Nữ của ngày sinh.",
+                    "The sex column disagrees with the male/female birth-date column.",
+                )
+            )
+        values["sex"] = sex
+        raw = cell(name)
+        try:
+            birth, year = parse_date_or_year(raw if isinstance(raw, date) else _text(raw))
+        except DomainError as exc:
+            problems.append(_field_error(form, "birth_date", exc))
+        else:
+            if birth is not None:
+                values["birth_date"] = birth
+            elif year is not None:
+                values["birth_year"] = year
     # "Ngày sinh" may hold a full date, a year, an Excel serial or "năm 1950"; "Năm sinh" is
     # read the same way, as lists often put full dates there too.
     for name in ("birth_date", "birth_year"):
@@ -294,6 +387,34 @@ def _parse_row(
         elif year is not None:
             values["birth_year"] = year
     return values, problems
+
+
+def unsafe_cell(text: str, *, multiline: bool = False) -> Msg | None:
+    """Why a text cell read from a file cannot be stored (control character, damaged
+    encoding), or None. The one check both imports apply to every mapped cell."""
+    # Printable text holds no control character, surrogate or bidi override (all are
+    # non-printable): the common case is decided without a loop over the characters.
+    if text.isprintable() and "\ufffd" not in text:
+        return None
+    try:
+        check_untrusted(text, multiline=multiline)
+    except UnsafeText as exc:
+        return msg(
+            "ô chứa ký tự điều khiển U+{cp:04X} (vị trí {pos}) không được phép; hãy xóa ký tự "
+            "đó trong tệp",
+            "the cell holds control character U+{cp:04X} (position {pos}), which is not "
+            "allowed; delete it in the file",
+            cp=exc.codepoint,
+            pos=exc.position + 1,
+        )
+    if "\ufffd" in text:
+        return msg(
+            "chữ bị hỏng (byte không đúng bảng mã của tệp); hãy sửa ô đó hoặc lưu lại tệp "
+            "dạng CSV UTF-8",
+            "damaged letters (bytes not valid in the file's encoding); correct the cell or "
+            "save the file again as CSV UTF-8",
+        )
+    return None
 
 
 def _merge(existing: Mapping[str, Any] | None, given: Mapping[str, Any]) -> dict[str, Any]:
@@ -324,6 +445,7 @@ def plan_import(
     mapping: Mapping[str, int],
     *,
     create_villages: bool = False,
+    village: str | None = None,
     today: date | None = None,
     progress: Progress = no_progress,
     cancelled: CancelCheck = never_cancelled,
@@ -335,33 +457,74 @@ def plan_import(
     the village is unknown (unless `create_villages`), the ID number appears twice in the
     file or on several stored citizens, or the record breaks the citizen form. An ID number
     inconsistent with the birth year or sex is imported, with a note.
+
+    A row's village is its village cell; when that is blank, `village` (one village for
+    every row, by name); else the village named in its address ("Thôn Đông, xã …").
     """
-    missing = [name for name in REQUIRED_FIELDS if name not in mapping]
+    form = store.form(FORM_ID)
+    has_village = "village" in mapping or village or "address" in mapping
+    missing = [
+        name
+        for name in REQUIRED_FIELDS
+        if name not in mapping and not (name == "village" and has_village)
+    ]
     if missing:
-        form = store.form(FORM_ID)
         raise DomainError(
             msg(
-                "Chưa chọn cột cho: {f}. Hãy chọn cột tương ứng ở bước ghép cột.",
-                "No column chosen for: {g}. Choose the matching column in the mapping step.",
+                "Chưa chọn cột cho: {f}. Hãy chọn cột tương ứng ở bước ghép cột{hint_vi}.",
+                "No column chosen for: {g}. Choose the matching column in the mapping step"
+                "{hint_en}.",
                 f=", ".join(form.field(n).label_vi for n in missing),
                 g=", ".join(form.field(n).label_en for n in missing),
+                hint_vi=", hoặc chọn một thôn/xóm cho cả danh sách" if "village" in missing else "",
+                hint_en=", or choose one village for every row" if "village" in missing else "",
             )
         )
-    form = store.form(FORM_ID)
     villages = _VillageIndex(store)
+    validate = RecordValidator(form, today)
+    default_village = village.strip() if village and village.strip() else None
+    if default_village and villages.find(default_village) is None and not create_villages:
+        raise DomainError(
+            msg(
+                "Thôn/xóm “{v}” chưa có trong danh mục của xã. Hãy kiểm tra tên, hoặc chọn "
+                "“tạo thôn/xóm còn thiếu”.",
+                "Village “{v}” is not in the commune's list. Check the name, or choose “create "
+                "missing villages”.",
+                v=default_village,
+            )
+        )
     plan = ImportPlan(
         source=table.path.name,
         mapping=dict(mapping),
         total_rows=0,
         headers=list(table.headers),
+        skipped=list(table.skipped),
     )
+    used = set(mapping.values())
+    plan.unused_columns = [h for i, h in enumerate(table.headers) if h and i not in used]
+    status_guess = guess_mapping(table.headers, "status")
+    plan.status_columns = [
+        table.headers[c]
+        for name, c in status_guess.items()
+        if c not in used and name not in ("id_number", "full_name", "phone", "notes")
+    ]
     parsed: list[tuple[int, list[Cell], dict[str, Any], list[Msg]]] = []
+    # Each ID number is read once; the consistency note below reuses what it says.
+    id_infos: dict[str, IdInfo] = {}
     for index, row in enumerate(table.rows):
+        if index % 2000 == 0:
+            if cancelled():
+                raise Cancelled()
+            # Reading the cells is about half the preview.
+            progress(0.5 * index / max(1, len(table.rows)), f"{index}/{len(table.rows)}")
         if all(c is None for c in row):
             plan.blank_rows += 1
             continue
-        values, problems = _parse_row(form, row, mapping)
-        parsed.append((table.row_number(index), row, values, problems))
+        row_no = table.row_number(index)
+        values, problems = _parse_row(form, row, mapping, id_infos)
+        if row_no in table.damaged:
+            problems.insert(0, table.damaged[row_no])
+        parsed.append((row_no, row, values, problems))
     plan.total_rows = len(parsed)
     existing = sql.records_by_field(
         store, FORM_ID, "id_number", [v["id_number"] for _, _, v, _ in parsed if "id_number" in v]
@@ -369,15 +532,28 @@ def plan_import(
     seen_ids: dict[str, int] = {}
     new_villages: dict[str, str] = {}
     for count, (row_no, row, given, problems) in enumerate(parsed):
-        if count % 500 == 0:
+        if count % 2000 == 0:
             if cancelled():
                 raise Cancelled()
-            progress(count / max(1, len(parsed)), f"{count}/{len(parsed)}")
+            progress(0.5 + 0.5 * count / max(1, len(parsed)), f"{count}/{len(parsed)}")
         refuse = _RowRefuser(plan, row_no, row)
         if problems:
             refuse(*problems)
             continue
-        village_name = given.get("village")
+        village_name = given.get("village") or default_village
+        if not village_name and given.get("address"):
+            village_name = _village_from_address(given["address"], villages)
+            if village_name is None:
+                refuse(
+                    msg(
+                        "Không thấy tên thôn/xóm trong địa chỉ “{a}”. Hãy thêm cột Thôn/Xóm, "
+                        "hoặc chọn một thôn/xóm cho cả danh sách.",
+                        "No village name found in the address “{a}”. Add a village column, "
+                        "or choose one village for every row.",
+                        a=given["address"][:60],
+                    )
+                )
+                continue
         if village_name:
             village_uuid = villages.find(village_name)
             if village_uuid is None:
@@ -426,12 +602,12 @@ def plan_import(
         target = matches[0] if matches else None
         values = _merge(target.values if target else None, given)
         # Placeholder village ids ("new:…") pass: validate_record does not look villages up.
-        errors = validate_record(form, values, today)
+        errors = validate(values)
         if errors:
             refuse(*[m for problems_ in errors.values() for m in problems_])
             continue
         if number:
-            info = parse_id_number(number, allow_cmnd=True)
+            info = id_infos.get(number) or parse_id_number(number, allow_cmnd=True)
             birth = values.get("birth_date")
             year = birth.year if isinstance(birth, date) else values.get("birth_year")
             for note in check_id_consistency(info, birth_year=year, sex=values.get("sex")):
@@ -447,6 +623,26 @@ def plan_import(
     plan.villages_to_create = sorted(new_villages.values(), key=fold)
     progress(1.0, "")
     return plan
+
+
+def _village_from_address(address: str, villages: _VillageIndex) -> str | None:
+    """The village an address names: a known village after "Thôn/Xóm/Tổ…", else the one
+    known village whose full name appears in it; the text after the kind word if none is
+    known (so "create missing villages" can make it); None when no village is named."""
+    folded = fold(address)
+    found = [m.group(1).strip() for m in _VILLAGE_IN_ADDRESS.finditer(folded)]
+    for candidate in found:
+        if villages.find(candidate) is not None:
+            return candidate
+    whole = [k for k in villages.exact if re.search(rf"(?:^|\W){re.escape(k)}(?:\W|$)", folded)]
+    if len(whole) == 1:
+        return whole[0]
+    if found:
+        # Keep the address's own spelling (with diacritics) for a village to be created.
+        start = folded.find(found[0])
+        original = " ".join(address.split())
+        return original[start : start + len(found[0])] if len(original) == len(folded) else found[0]
+    return None
 
 
 class _RowRefuser:
@@ -494,6 +690,7 @@ def apply_import(
 
         progress(0.2, "")
         # Rows were checked against the form by plan_import; villages exist (or were just made).
+        before = store.current_change_no()
         uuids = insert_records(
             store,
             FORM_ID,
@@ -501,9 +698,17 @@ def apply_import(
             user=user,
             validate=False,
             detail=f"{detail}: {len(plan.to_add)} records",
+            # The new records are most of the work: the bar moves from 20 % to 60 % meanwhile.
+            progress=lambda f, t="": progress(0.2 + 0.4 * f, t),
+            cancelled=cancelled,
+            total=len(plan.to_add),
         )
-        numbers = sql.change_numbers(store, FORM_ID, uuids)
-        created = [(u, numbers[u]) for u in uuids]
+        if store.current_change_no() - before == len(uuids):
+            # insert_records numbers the records it writes consecutively, in order.
+            created = [(u, before + 1 + i) for i, u in enumerate(uuids)]
+        else:
+            numbers = sql.change_numbers(store, FORM_ID, uuids)
+            created = [(u, numbers[u]) for u in uuids]
         batch_rows += [sql.BatchRow(FORM_ID, u, "create", None, c) for u, c in created]
         if cancelled():
             raise Cancelled()
@@ -537,6 +742,7 @@ def apply_import(
             ),
             batch_rows,
         )
+        remember_mapping(store, "citizens", plan.headers, plan.mapping, user)
         store.audit(
             "import_citizens",
             user,
@@ -577,7 +783,8 @@ def _restored(form: FormSpec, stored: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def undo_import(store: Store, batch_id: str, user: str) -> sql.ImportBatch:
-    """Take back a whole import: its new records are tombstoned, updated ones restored.
+    """Take back a whole import (a citizen list or a status list): its new records are
+    tombstoned, updated ones restored.
 
     Returns the batch, now marked undone. Refused (nothing changes) when the batch is unknown
     or already undone, when a record it wrote was edited since, or when other records now
@@ -625,18 +832,11 @@ def undo_import(store: Store, batch_id: str, user: str) -> sql.ImportBatch:
                 )
             )
         created = {r.record_uuid for r in rows if r.action == "create"}
-        for target in ("citizen", "village"):
-            targets = [r.record_uuid for r in by_form.get(target, []) if r.action == "create"]
-            users = sql.referencing_records(store, target, targets)
-            # Citizens created by this import point at villages it created: that is fine.
-            if target == "village":
-                inside = sum(
-                    1
-                    for r in by_form.get(FORM_ID, [])
-                    if r.action == "create" and r.record_uuid in created
-                )
-                users[FORM_ID] = users.get(FORM_ID, 0) - inside
-            users = {k: v for k, v in users.items() if v > 0}
+        for target, items in by_form.items():
+            targets = [r.record_uuid for r in items if r.action == "create"]
+            # Records this import made that point at each other (its citizens at its new
+            # villages, its roster rows at its drive) go together: only others count.
+            users = sql.referencing_records(store, target, targets, exclude=created)
             if users:
                 labels = ", ".join(f"{store.form(k).label_vi} ({v})" for k, v in users.items())
                 labels_en = ", ".join(f"{store.form(k).label_en} ({v})" for k, v in users.items())
@@ -650,29 +850,24 @@ def undo_import(store: Store, batch_id: str, user: str) -> sql.ImportBatch:
                     )
                 )
         detail = f"undo import {batch_id}"
-        form = store.form(FORM_ID)
-        restores = [
-            sql.RowUpdate(r.record_uuid, _restored(form, r.old_values or {}), r.change_no)
-            for r in by_form.get(FORM_ID, [])
-            if r.action == "update"
-        ]
-        sql.update_records(store, FORM_ID, restores, user=user, detail=detail)
-        sql.tombstone_records(
-            store,
-            FORM_ID,
-            [r.record_uuid for r in by_form.get(FORM_ID, []) if r.action == "create"],
-            user=user,
-            detail=detail,
-        )
-        sql.tombstone_records(
-            store,
-            "village",
-            [r.record_uuid for r in by_form.get("village", []) if r.action == "create"],
-            user=user,
-            detail=detail,
-        )
+        for form_id, items in by_form.items():
+            form = store.form(form_id)
+            restores = [
+                sql.RowUpdate(r.record_uuid, _restored(form, r.old_values or {}), r.change_no)
+                for r in items
+                if r.action == "update"
+            ]
+            sql.update_records(store, form_id, restores, user=user, detail=detail)
+            sql.tombstone_records(
+                store,
+                form_id,
+                [r.record_uuid for r in items if r.action == "create"],
+                user=user,
+                detail=detail,
+            )
         sql.mark_undone(store, batch_id, user)
-        store.audit("import_undo", user, form_id=FORM_ID, detail=batch_id)
+        main_form = FORM_ID if batch.kind == "citizens" else "drive_roster"
+        store.audit("import_undo", user, form_id=main_form, detail=batch_id)
     undone = sql.get_batch(store, batch_id)
     assert undone is not None  # recorded above, in this same database
     return undone

@@ -11,7 +11,7 @@ itself is kept in two local tables (never synced) so the import can be undone as
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -238,9 +238,13 @@ def tombstone_records(
     store.append_audit(audit)
 
 
-def referencing_records(store: Store, target_form: str, uuids: Sequence[str]) -> dict[str, int]:
-    """How many non-deleted records of each form point at any of `uuids` (by reference field)."""
+def referencing_records(
+    store: Store, target_form: str, uuids: Sequence[str], exclude: Collection[str] = ()
+) -> dict[str, int]:
+    """How many non-deleted records of each form point at any of `uuids` (by reference field),
+    leaving out the records in `exclude` (those an import made together with the targets)."""
     counts: dict[str, int] = {}
+    left_out = set(exclude)
     for form in store.forms:
         for spec in form.fields:
             if spec.target_form != target_form:
@@ -248,11 +252,12 @@ def referencing_records(store: Store, target_form: str, uuids: Sequence[str]) ->
             total = 0
             for chunk in _chunks(list(uuids)):
                 marks = ", ".join("?" for _ in chunk)
-                total += store.conn.execute(
-                    f'SELECT count(*) FROM "{form.table}" WHERE deleted = 0 '
+                rows = store.conn.execute(
+                    f'SELECT uuid FROM "{form.table}" WHERE deleted = 0 '
                     f'AND "{spec.name}" IN ({marks})',
                     list(chunk),
-                ).fetchone()[0]
+                )
+                total += sum(1 for (uuid,) in rows if uuid not in left_out)
             if total:
                 counts[form.id] = counts.get(form.id, 0) + total
     return counts
@@ -325,3 +330,40 @@ def mark_undone(store: Store, batch_id: str, user: str) -> None:
         "UPDATE import_batches SET undone_at = ?, undone_by = ? WHERE batch_id = ?",
         (utc_now(), user, batch_id),
     )
+
+
+def find_mapping(store: Store, kind: str, header_key: str) -> dict[str, int] | None:
+    """The saved column mapping (field → column) for a list of `kind` with these headers."""
+    row = store.conn.execute(
+        "SELECT mapping FROM import_mappings WHERE kind = ? AND header_key = ?",
+        (kind, header_key),
+    ).fetchone()
+    if row is None:
+        return None
+    return {str(k): int(v) for k, v in json.loads(row[0]).items()}
+
+
+def save_mapping(
+    store: Store,
+    kind: str,
+    header_key: str,
+    headers: Sequence[str],
+    mapping: Mapping[str, int],
+    user: str,
+) -> None:
+    """Remember the mapping the officer confirmed for this header set (replacing an older one)."""
+    with store.transaction():
+        store.conn.execute(
+            "INSERT INTO import_mappings(kind, header_key, headers, mapping, updated_at, "
+            "username) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(kind, header_key) DO UPDATE SET "
+            "headers = excluded.headers, mapping = excluded.mapping, "
+            "updated_at = excluded.updated_at, username = excluded.username",
+            (
+                kind,
+                header_key,
+                json.dumps(list(headers), ensure_ascii=False),
+                json.dumps(dict(mapping), sort_keys=True),
+                utc_now(),
+                user,
+            ),
+        )

@@ -18,13 +18,21 @@ from de06desk import __version__
 from de06desk.domain.audit_chain import GENESIS, entry_hash
 from de06desk.domain.i18n import Msg, msg
 from de06desk.domain.text import fold
-from de06desk.forms import FieldSpec, FormSet, FormSpec, load_forms, validate_record
+from de06desk.forms import (
+    FieldSpec,
+    FormSet,
+    FormSpec,
+    load_forms,
+    record_warnings,
+    validate_record,
+)
 
 from . import dbapi
 from .errors import NotFoundError, StoreError, ValidationError
 from .schema import (
     AUDIT_NO_UPDATE,
     FIXED_DDL,
+    IMPORT_MAPPINGS_DDL,
     META_COLUMNS,
     SCHEMA_VERSION,
     column_sql,
@@ -254,6 +262,9 @@ class Store:
                     self._space_search_text()
                 if version < 3:
                     self._chain_audit()
+                if version < 4:
+                    for ddl in IMPORT_MAPPINGS_DDL:
+                        self.conn.execute(ddl)
                 self.set_meta("schema_version", str(SCHEMA_VERSION))
                 self.set_meta("app_version", __version__)
                 self.set_meta("form_versions", json.dumps(self.forms.versions()))
@@ -527,9 +538,24 @@ class Store:
         if errors:
             raise ValidationError(Msg(form.label_vi, form.label_en), errors)
         with self.transaction():
-            if uuid is None:
-                return self._insert(form, clean, user)
-            return self._update(form, uuid, clean, user)
+            before = self.current_change_no()
+            record = (
+                self._insert(form, clean, user)
+                if uuid is None
+                else self._update(form, uuid, clean, user)
+            )
+            warnings = record_warnings(form, clean)
+            # Saved over a warning (the ID number says another sex or year): who and which,
+            # never the number itself. Only when this save wrote something.
+            if warnings and self.current_change_no() > before:
+                self.audit(
+                    "warning_accepted",
+                    user,
+                    form_id=form.id,
+                    record_uuid=record.uuid,
+                    detail=", ".join(dict.fromkeys(w.code for w in warnings)),
+                )
+            return record
 
     def _insert(self, form: FormSpec, values: dict[str, Any], user: str) -> Record:
         if form.singleton and self.count_records(form.id):

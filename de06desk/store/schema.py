@@ -10,10 +10,25 @@ from de06desk.forms import FieldSpec, FormSpec
 # 3: the audit log is a hash chain (`audit.hash`, domain/audit_chain.py); sync packages carry
 #    its head (`sync_sent.audit_head`), and a hub keeps the heads it received
 #    (`sync_audit_heads`).
-SCHEMA_VERSION = 3
+# 4: saved column mappings of imported lists (`import_mappings`).
+SCHEMA_VERSION = 4
 
 AUDIT_NO_UPDATE = """CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
         BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"""
+
+# Step 4: column mappings the officer confirmed, proposed again for a file with the same
+# headers (quality/profiles.py). Keyed by the kind of list and its folded header row.
+IMPORT_MAPPINGS_DDL = [
+    """CREATE TABLE IF NOT EXISTS import_mappings (
+        kind TEXT NOT NULL,
+        header_key TEXT NOT NULL,
+        headers TEXT NOT NULL,
+        mapping TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        username TEXT NOT NULL,
+        PRIMARY KEY (kind, header_key)
+    )""",
+]
 
 FIXED_DDL = [
     """CREATE TABLE IF NOT EXISTS meta (
@@ -162,6 +177,7 @@ FIXED_DDL = [
         change_no INTEGER NOT NULL,
         PRIMARY KEY (batch_id, record_uuid)
     )""",
+    *IMPORT_MAPPINGS_DDL,
 ]
 
 # Columns every record table has besides the form's fields.

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from de06desk.actions import Done, records
 from de06desk.domain.i18n import DomainError
-from de06desk.forms import defaults, parse_value
+from de06desk.forms import defaults, parse_value, record_warnings
 from de06desk.store import Record, ValidationError
 
 from .context import AppContext
@@ -296,9 +296,13 @@ class RecordForm(QWidget):
             shown = problems if (existing or name in self._touched or not blank) else []
             label.setText("\n".join(shown))
             label.setVisible(bool(shown))
+        # Warnings (ID number vs sex/birth year) show where the hint is; Save stays enabled.
+        warned: dict[str, str] = {}
+        for w in record_warnings(self.form, values):
+            warned[w.field] = "\n".join(filter(None, [warned.get(w.field), f"⚠ {w.message}"]))
         for name, hint in self._hint_labels.items():
             editor = self.editors[name]
-            decoded = editor.hint() if name not in errors else ""
+            decoded = warned.get(name) or (editor.hint() if name not in errors else "")
             text = decoded or (
                 hint.text() if name in self._locked else self.form.field(name).help()
             )

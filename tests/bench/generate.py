@@ -240,3 +240,48 @@ def demo_db(folder: Path) -> Path:
     with new_encrypted_database(path) as (key, _code):
         make_demo(path, key=key, today=TODAY)
     return path
+
+
+def citizen_list_xlsx(rows: int = 50_000, seed: int = 3) -> Path:
+    """A citizen list as communes receive it: a title row, 7 columns (STT, name, ID number as a
+    number that lost its leading zeros, birth date, sex, phone, village), `rows` people."""
+    from openpyxl import Workbook
+
+    path = DATA / f"citizen_list_{rows}_{seed}.xlsx"
+    if path.exists():
+        return path
+    DATA.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Danh sách")
+    sheet.append(["DANH SÁCH CÔNG DÂN"])
+    sheet.append(["STT", "Họ và tên", "Số CCCD", "Ngày sinh", "Giới tính", "SĐT", "Thôn/Xóm"])
+    family = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi"]
+    given = ["An", "Bình", "Cường", "Dũng", "Hà", "Hường", "Lan", "Minh", "Tuấn", "Yến"]
+    for n in range(rows):
+        female = rng.random() < 0.5
+        born = date(1940 + rng.randrange(80), 1 + rng.randrange(12), 1 + rng.randrange(28))
+        digit = (0 if born.year < 2000 else 2) + female
+        number = int(f"001{digit}{born.year % 100:02d}{n:06d}")
+        sheet.append(
+            [
+                n + 1,
+                f"{rng.choice(family)} {'Thị' if female else 'Văn'} {rng.choice(given)}",
+                number,
+                born,
+                "Nữ" if female else "Nam",
+                int(f"9{rng.randrange(10**8):08d}"),
+                f"Thôn {1 + rng.randrange(12)}",
+            ]
+        )
+    tmp = path.with_suffix(".tmp.xlsx")
+    book.save(tmp)
+    tmp.rename(path)
+    return path
+
+
+def empty_commune_db(folder: Path) -> Path:
+    """A new, empty commune database (the list import creates its villages)."""
+    path = folder / "empty.db"
+    Store.create(path, unit_code="03037").close()
+    return path

@@ -96,3 +96,19 @@ def write_xls(path: Path, rows: list[list[Any]]) -> Path:
                 ws.write(r, c, value)
     book.save(str(path))
     return path
+
+
+def write_xlsx_layout(path: Path, rows: list[list[Any]], merges: list[str] = ()) -> Path:  # type: ignore[assignment]
+    """Write rows to an .xlsx sheet with merged ranges ("A5:A10"), as population lists are
+    drawn: the merged cells below the top-left one are left empty, as Excel leaves them."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.title = "DS"
+    for row in rows:
+        ws.append(row)
+    for ref in merges:
+        ws.merge_cells(ref)
+    book.save(path)
+    return path

@@ -437,3 +437,26 @@ def test_ten_thousand_row_file(store: Store, villages: dict[str, str], tmp_path:
     assert len(again.unchanged) == 10_000 - bad and not again.to_add and not again.to_update
     undo_import(store, result.batch_id, "t")
     assert store.count_records("citizen") == 0
+
+
+def test_apply_reports_progress_while_writing_and_cancel_leaves_nothing(
+    store: Store, villages: dict[str, str], tmp_path: Path
+) -> None:
+    from de06desk.domain.progress import Cancelled
+
+    rows = [HEADER] + [
+        [f"Người {n}", "", "1980", "Nam", "", "Thôn Đông", ""] for n in range(12_000)
+    ]
+    plan = _plan(store, write_csv(tmp_path / "lon.csv", rows))
+    seen: list[float] = []
+    before = _state(store)
+    with pytest.raises(Cancelled):
+        apply_import(
+            store,
+            plan,
+            "t",
+            progress=lambda f, t="": seen.append(f),
+            cancelled=lambda: len(seen) > 3,
+        )
+    assert _state(store) == before
+    assert any(0.2 < f < 0.6 for f in seen), seen

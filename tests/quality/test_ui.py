@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from de06desk.quality.checks import CHECKS
 from de06desk.store import Store
@@ -152,3 +152,106 @@ def test_field_list_dialog_needs_acknowledgement_then_exports(
         "SELECT username FROM audit WHERE action = 'export_personal'"
     ).fetchone()
     assert row[0] == "canbo"
+
+
+def test_import_dialog_one_village_for_all_and_the_mapping_remembered(
+    qtbot, ctx: AppContext, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    villages = add_villages(ctx.store, "Thôn Đông", "Thôn Tây")
+    rows = [["Tên", "Năm"], ["Lò Thị Mới", "1990"]]
+    path = write_xlsx(tmp_path / "ds.xlsx", rows)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    dialog = CitizenImportDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.choose_file()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == dialog.PAGE_MAPPING)
+    assert dialog.mapping() == {}
+    # The officer picks the columns and one village for every row, as a person would.
+    dialog.field_combos["full_name"].setCurrentIndex(1)
+    dialog.field_combos["birth_year"].setCurrentIndex(2)
+    dialog.village_combo.setCurrentText("Thôn Tây")
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == dialog.PAGE_PREVIEW)
+    assert "thêm mới 1" in dialog.summary_label.text()
+    with qtbot.waitSignal(ctx.signals.data_changed, timeout=10_000):
+        qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == dialog.PAGE_RESULT)
+    (citizen,) = ctx.store.list_records("citizen")
+    assert citizen["village"] == villages["Thôn Tây"]
+
+    # Next week's file from the same source: the mapping comes back by itself.
+    again = CitizenImportDialog(ctx)
+    qtbot.addWidget(again)
+    monkeypatch.setattr(
+        QFileDialog,
+        "getOpenFileName",
+        lambda *a, **k: (str(write_xlsx(tmp_path / "ds2.xlsx", rows)), ""),
+    )
+    again.choose_file()
+    qtbot.waitUntil(lambda: again.pages.currentIndex() == again.PAGE_MAPPING)
+    assert again.mapping() == {"full_name": 0, "birth_year": 1}
+    assert "theo lần nhập trước" in again.mapping_info.text()
+
+
+def test_import_dialog_status_list(qtbot, ctx: AppContext, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from tests.quality.helpers import add_citizen
+
+    village = add_villages(ctx.store, "Thôn Đông")["Thôn Đông"]
+    ctx.store.save_record("officer", {"full_name": "Hà Văn Cán"}, user="t")
+    add_citizen(ctx.store, village, id_number="001080000001", phone="0912345671")
+    path = write_xlsx(
+        tmp_path / "tt.xlsx",
+        [
+            ["Số CCCD", "Trạng thái", "Ngày phê duyệt", "Đơn vị"],
+            ["001080000001", "Đã phê duyệt, chưa kích hoạt", "05/11/2026", "CA"],
+        ],
+    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    dialog = CitizenImportDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("status"))
+    dialog.choose_file()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == dialog.PAGE_MAPPING)
+    assert dialog.mapping() == {"id_number": 0, "status": 1, "approved_on": 2}
+    assert not dialog.village_row.isVisibleTo(dialog)
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == dialog.PAGE_PREVIEW)
+    text = dialog.summary_label.text()
+    assert "thay đổi 1 (đưa vào danh sách đợt 1" in text and "Cột không dùng: “Đơn vị”" in text
+    with qtbot.waitSignal(ctx.signals.data_changed, timeout=10_000):
+        qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == dialog.PAGE_RESULT)
+    (row,) = ctx.store.list_records("drive_roster")
+    assert row["status"] == "approved"
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.undo_button.isEnabled())
+    assert ctx.store.count_records("drive_roster") == 0
+
+
+def test_a_200000_row_list_is_read_with_progress_and_its_preview_can_be_cancelled(
+    qtbot, ctx: AppContext, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    add_villages(ctx.store, "Thôn Đông")
+    path = tmp_path / "lon.csv"
+    lines = ["Họ và tên,Năm sinh,Thôn"] + [f"Người {n},1980,Thôn Đông" for n in range(200_000)]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    dialog = CitizenImportDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.choose_file()
+    assert dialog.task is not None and dialog.task.dialog is not None  # the progress dialog
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == dialog.PAGE_MAPPING, timeout=60_000)
+    assert "200000 dòng dữ liệu" in dialog.mapping_info.text()
+
+    change_no = ctx.store.current_change_no()
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    task = dialog.task
+    assert task is not None and task.dialog is not None
+    (cancel,) = task.dialog.findChildren(QPushButton)
+    assert cancel.text() == "Hủy"
+    cancel.click()
+    qtbot.waitUntil(lambda: task.worker.isFinished(), timeout=60_000)
+    qtbot.wait(50)
+    assert dialog.pages.currentIndex() == dialog.PAGE_MAPPING
+    assert dialog.plan is None
+    assert ctx.store.current_change_no() == change_no

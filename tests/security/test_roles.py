@@ -54,6 +54,7 @@ class World:
             "forged_pub": "forged.pub",
             "package": "up.de06sync",
             "citizens": "list.csv",
+            "statuses": "status.csv",
             "backup": "commune.de06bak",
         }
         if name not in files:
@@ -104,6 +105,13 @@ def world_template(demo_template: Path, tmp_path_factory: pytest.TempPathFactory
     other = write_csv(
         root / "earlier.csv",
         [HEADER, ["Lò Văn Cũ", "001085123457", "1985", "Nam", village]],
+    )
+    write_csv(
+        root / "status.csv",
+        [
+            ["Họ và tên", "Số CCCD/ĐDCN", "Trạng thái", "Ngày kích hoạt", "Số điện thoại"],
+            ["Lò Văn Cũ", "001085123457", "Đã kích hoạt", "10/11/2026", "0912345678"],
+        ],
     )
     table = read_table(str(other))
     batch = apply_import(commune, plan_import(commune, table, guess_mapping(table.headers)), "t")
@@ -357,6 +365,12 @@ COMMANDS: dict[str, Command] = {
         C,
         "citizens.import",
         _audits(C, "import_citizens"),
+    ),
+    "import status": Command(
+        lambda w: ["import", "status", str(w.statuses), "--yes"],
+        C,
+        "status.import",
+        _audits(C, "import_status"),
     ),
     "import undo": Command(
         lambda w: ["import", "undo", w.batch], C, "citizens.undo", _audits(C, "import_undo")

@@ -1,7 +1,9 @@
-"""Import a citizen list: choose the file, match its columns, preview, confirm, see the result.
+"""Import a citizen list or a VNeID status list: choose the file, match its columns, preview,
+confirm, see the result.
 
 Reading, previewing, writing and undoing run in the background (each opens its own Store);
-nothing is written until the officer presses the write button on the preview page.
+nothing is written until the officer presses the write button on the preview page. The
+mapping proposed is the one saved for a file with the same headers, else the guess.
 """
 
 from __future__ import annotations
@@ -28,19 +30,20 @@ from PySide6.QtWidgets import (
 )
 
 from de06desk.actions import Done
-from de06desk.actions.admin import import_citizens, undo_citizen_import
+from de06desk.actions.admin import import_citizens, import_status, undo_citizen_import
 from de06desk.domain.progress import CancelCheck, Cancelled, Progress
 from de06desk.quality.citizen_import import (
-    IMPORT_FIELDS,
     ImportPlan,
     ImportResult,
-    guess_mapping,
+    field_label,
     list_imports,
     plan_import,
     read_table,
     write_refusals,
 )
-from de06desk.quality.mapping import REQUIRED_FIELDS
+from de06desk.quality.mapping import KINDS, REQUIRED_FIELDS, STATUS_REQUIRED
+from de06desk.quality.profiles import propose_mapping
+from de06desk.quality.status_import import StatusPlan, plan_status_import
 from de06desk.quality.tables import RawTable
 from de06desk.ui.context import AppContext
 from de06desk.ui.tasks import Task, run_task, show_error
@@ -58,7 +61,7 @@ class CitizenImportDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.table: RawTable | None = None
-        self.plan: ImportPlan | None = None
+        self.plan: ImportPlan | StatusPlan | None = None
         self.result: ImportResult | None = None
         self.task: Task | None = None
         self.setWindowTitle(self.tr("Nhập danh sách công dân"))
@@ -92,8 +95,13 @@ class CitizenImportDialog(QDialog):
             ("UTF-8", "utf-8"),
             ("UTF-8 (BOM)", "utf-8-sig"),
             ("Windows-1258", "cp1258"),
+            ("UTF-16 (Unicode Text)", "utf-16"),
+            ("UTF-32", "utf-32"),
         ):
             self.encoding_combo.addItem(label, value)
+        self.kind_combo = QComboBox()
+        self.kind_combo.addItem(self.tr("Danh sách công dân"), "citizens")
+        self.kind_combo.addItem(self.tr("Danh sách trạng thái VNeID (mức 1, mức 2)"), "status")
         self.sheet_combo = QComboBox()
         self.sheet_combo.setEnabled(False)
         self.read_button = QPushButton(self.tr("Đọc tệp"))
@@ -106,13 +114,15 @@ class CitizenImportDialog(QDialog):
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
         form = QFormLayout()
+        form.addRow(self.tr("Loại danh sách:"), self.kind_combo)
         form.addRow(self.tr("Tệp danh sách:"), row)
         form.addRow(self.tr("Bảng mã (CSV):"), self.encoding_combo)
         form.addRow(self.tr("Trang tính:"), self.sheet_combo)
         hint = QLabel(
             self.tr(
-                "Nhận tệp Excel (.xlsx, .xls) và CSV (UTF-8 hoặc Windows-1258). Tệp gõ bằng "
-                "phông TCVN3 (.VnTime) hay VNI cần chuyển sang Unicode trước."
+                "Nhận tệp Excel (.xlsx, .xls) và CSV (UTF-8, UTF-16 hoặc Windows-1258). Tệp gõ "
+                "bằng phông TCVN3 (.VnTime) hay VNI cần chuyển sang Unicode trước. Danh sách "
+                "trạng thái được ghép với công dân theo số định danh."
             )
         )
         hint.setWordWrap(True)
@@ -148,7 +158,9 @@ class CitizenImportDialog(QDialog):
         sheet = self.sheet_combo.currentText() if self.sheet_combo.isEnabled() else None
 
         def work(progress: Progress, cancelled: CancelCheck) -> RawTable:
-            return read_table(path, encoding=encoding, sheet=sheet or None)
+            return read_table(
+                path, encoding=encoding, sheet=sheet or None, progress=progress, cancelled=cancelled
+            )
 
         self.task = run_task(self, self.tr("Đang đọc tệp"), work, self._file_read)
 
@@ -173,14 +185,7 @@ class CitizenImportDialog(QDialog):
         self.mapping_info.setWordWrap(True)
         self.mapping_form = QFormLayout()
         self.field_combos: dict[str, QComboBox] = {}
-        form_spec = self.ctx.store.form("citizen")
-        for name in IMPORT_FIELDS:
-            combo = QComboBox()
-            label = form_spec.field(name).label()
-            if name in REQUIRED_FIELDS:
-                label += " *"
-            self.field_combos[name] = combo
-            self.mapping_form.addRow(label, combo)
+        self.village_combo = QComboBox()
         self.create_villages = QCheckBox(self.tr("Tạo thôn/xóm chưa có trong danh mục"))
         back = QPushButton(self.tr("Quay lại"))
         back.clicked.connect(lambda: self.pages.setCurrentIndex(self.PAGE_FILE))
@@ -193,13 +198,46 @@ class CitizenImportDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.addWidget(self.mapping_info)
         layout.addLayout(self.mapping_form)
+        self.village_row = QWidget()
+        village_form = QFormLayout(self.village_row)
+        village_form.setContentsMargins(0, 0, 0, 0)
+        village_form.addRow(self.tr("Cùng một thôn/xóm cho mọi dòng:"), self.village_combo)
+        layout.addWidget(self.village_row)
         layout.addWidget(self.create_villages)
         layout.addStretch(1)
         layout.addLayout(buttons)
         return page
 
+    @property
+    def kind(self) -> str:
+        """ "citizens" or "status": which list is being imported."""
+        return str(self.kind_combo.currentData())
+
+    def _build_mapping_rows(self) -> None:
+        while self.mapping_form.rowCount():
+            self.mapping_form.removeRow(0)
+        self.field_combos = {}
+        kind = self.kind
+        form_spec = self.ctx.store.form("citizen" if kind == "citizens" else "drive_roster")
+        required = REQUIRED_FIELDS if kind == "citizens" else STATUS_REQUIRED
+        for name in KINDS[kind]:
+            combo = QComboBox()
+            label = str(field_label(form_spec, name))
+            if name in required:
+                label += " *"
+            self.field_combos[name] = combo
+            self.mapping_form.addRow(label, combo)
+        citizens = kind == "citizens"
+        self.village_row.setVisible(citizens)
+        self.create_villages.setVisible(citizens)
+        self.village_combo.clear()
+        self.village_combo.addItem(self.tr("(theo cột Thôn/Xóm hoặc địa chỉ)"), None)
+        for village in self.ctx.store.list_records("village", order_by="name"):
+            self.village_combo.addItem(village["name"], village["name"])
+
     def _fill_mapping(self, table: RawTable) -> None:
-        guessed = guess_mapping(table.headers)
+        self._build_mapping_rows()
+        guessed, saved = propose_mapping(self.ctx.store, self.kind, table.headers)
         for name, combo in self.field_combos.items():
             combo.clear()
             combo.addItem(self.tr("(không nhập)"), None)
@@ -207,12 +245,17 @@ class CitizenImportDialog(QDialog):
                 combo.addItem(header or self.tr("Cột {n}").format(n=index + 1), index)
             if name in guessed:
                 combo.setCurrentIndex(guessed[name] + 1)
-        self.mapping_info.setText(
-            self.tr(
-                "{rows} dòng dữ liệu (từ dòng {first}). Hãy kiểm tra cột nào ứng với thông tin "
-                "nào; các cột có dấu * là bắt buộc."
-            ).format(rows=len(table.rows), first=table.first_row)
-        )
+        info = self.tr(
+            "{rows} dòng dữ liệu (từ dòng {first}). Hãy kiểm tra cột nào ứng với thông tin "
+            "nào; các cột có dấu * là bắt buộc."
+        ).format(rows=len(table.rows), first=table.first_row)
+        if table.skipped:
+            info += " " + self.tr("Bỏ qua {n} dòng không phải dữ liệu.").format(
+                n=len(table.skipped)
+            )
+        if saved:
+            info += " " + self.tr("Cách ghép cột được lấy theo lần nhập trước của tệp cùng mẫu.")
+        self.mapping_info.setText(info)
 
     def mapping(self) -> dict[str, int]:
         """Field → column index as chosen on the mapping page."""
@@ -228,16 +271,23 @@ class CitizenImportDialog(QDialog):
             return
         table, mapping = self.table, self.mapping()
         create = self.create_villages.isChecked()
+        village = self.village_combo.currentData()
+        kind = self.kind
 
         ctx = self.ctx
 
-        def work(progress: Progress, cancelled: CancelCheck) -> ImportPlan:
+        def work(progress: Progress, cancelled: CancelCheck) -> ImportPlan | StatusPlan:
             with ctx.open_store() as store:
+                if kind == "status":
+                    return plan_status_import(
+                        store, table, mapping, progress=progress, cancelled=cancelled
+                    )
                 return plan_import(
                     store,
                     table,
                     mapping,
                     create_villages=create,
+                    village=village,
                     progress=progress,
                     cancelled=cancelled,
                 )
@@ -277,18 +327,29 @@ class CitizenImportDialog(QDialog):
         layout.addLayout(buttons)
         return page
 
-    def _planned(self, plan: ImportPlan) -> None:
+    def _planned(self, plan: ImportPlan | StatusPlan) -> None:
         self.task = None
         self.plan = plan
         self.summary_label.setText(str(plan.summary()))
         notes = []
-        if plan.villages_to_create:
+        if isinstance(plan, StatusPlan):
+            notes += [
+                self.tr("Khác với xã — dòng {r} ({n}): {m}").format(
+                    r=c.row_no, n=c.name, m=str(c.message)
+                )
+                for c in plan.conflicts[:20]
+            ]
+        else:
+            unused = plan.unused_note()
+            if unused is not None:
+                notes.append(str(unused))
+        if isinstance(plan, ImportPlan) and plan.villages_to_create:
             notes.append(
                 self.tr("Thôn/xóm sẽ tạo mới: {names}.").format(
                     names=", ".join(plan.villages_to_create)
                 )
             )
-        if plan.notes:
+        if isinstance(plan, ImportPlan) and plan.notes:
             notes.append(
                 self.tr(
                     "{n} dòng có số định danh không khớp năm sinh hoặc giới tính: vẫn được nhập "
@@ -339,6 +400,8 @@ class CitizenImportDialog(QDialog):
 
         def work(progress: Progress, cancelled: CancelCheck) -> Done[ImportResult]:
             with ctx.open_store() as store:
+                if isinstance(plan, StatusPlan):
+                    return import_status(store, user, plan, progress, cancelled)
                 return import_citizens(store, user, plan, progress, cancelled)
 
         self.task = run_task(
