@@ -144,9 +144,7 @@ def test_password_reset_locks_out_the_old_password(db: Path, code: str) -> None:
     with pytest.raises(StoreError):
         unlock(db, OFFICER, DEMO_PASSWORD)
     assert not _opens(db, old_key)
-    _assert_still_works(
-        db, code, users={DEMO_USER: DEMO_PASSWORD, OFFICER: "new-canbo-pass"}
-    )
+    _assert_still_works(db, code, users={DEMO_USER: DEMO_PASSWORD, OFFICER: "new-canbo-pass"})
 
 
 def test_lowering_a_role_rekeys(db: Path, code: str) -> None:
@@ -263,10 +261,9 @@ def test_an_old_format_keyring_keeps_working_and_migrates(db: Path, code: str) -
     store, _ = log_in(db, OFFICER, DEMO_PASSWORD)
     store.close()
     store, admin = log_in(db, DEMO_USER, DEMO_PASSWORD)
-    with store:
-        # The recovery code is still in the old format: it must be entered once.
-        with pytest.raises(StoreError, match=r"khôi phục"):
-            set_active(store, "lan", False, by=admin.username)
+    # The recovery code is still in the old format: it must be entered once.
+    with store, pytest.raises(StoreError, match=r"khôi phục"):
+        set_active(store, "lan", False, by=admin.username)
     assert unlock_with_recovery_code(db, code) == key
     store, admin = log_in(db, DEMO_USER, DEMO_PASSWORD)
     with store:
