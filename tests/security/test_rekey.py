@@ -284,3 +284,32 @@ def test_cli_disable_and_reset_rekey(
     assert main(["user", "list", "--db", str(db)]) == 0
     assert OFFICER in capsys.readouterr().out
     _assert_still_works(db, code, users={DEMO_USER: DEMO_PASSWORD})
+
+
+def test_settings_screen_disables_and_says_what_old_backups_still_open(
+    qtbot, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox, QPushButton
+
+    from de06desk.ui.context import AppContext
+    from de06desk.ui.screens.settings import UsersPanel
+
+    old_key = _old_key(keyring_path(db).read_bytes(), OFFICER, DEMO_PASSWORD)
+    store, admin = log_in(db, DEMO_USER, DEMO_PASSWORD)
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: said.append(text))
+    with store:
+        panel = UsersPanel(AppContext(db, store, admin))
+        qtbot.addWidget(panel)
+        row = next(
+            r for r in range(panel.table.rowCount()) if panel.table.item(r, 0).text() == OFFICER
+        )
+        panel.table.selectRow(row)
+        button = panel.findChild(QPushButton, "disable_user")
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert "đã khóa" in panel.table.item(row, 2).text()
+    assert len(said) == 1
+    assert "khóa mới" in said[0] and "bản sao lưu làm trước" in said[0]
+    assert not _opens(db, old_key)

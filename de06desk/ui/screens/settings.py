@@ -21,7 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from de06desk.domain.i18n import DomainError, current_language
-from de06desk.store.users import create_user, list_users, set_password
+from de06desk.store.users import (
+    ROLE_RANK,
+    create_user,
+    list_users,
+    set_active,
+    set_password,
+    set_role,
+)
 
 from ..context import AppContext
 from ..placeholder import load_screen
@@ -76,7 +83,12 @@ class NewUserDialog(QDialog):
 
 
 class UsersPanel(QWidget):
-    """Accounts (administrators only): add a user, reset a password."""
+    """Accounts (administrators only): add a user, reset a password, change a role, disable.
+
+    On an encrypted database a reset, a disable or a lowered role changes the data key
+    (store/rekey.py); the message after it says what that means for old passwords and
+    backups.
+    """
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,9 +105,16 @@ class UsersPanel(QWidget):
         add.clicked.connect(self.add_user)
         reset = QPushButton(self.tr("Đặt lại mật khẩu…"), self)
         reset.clicked.connect(self.reset_password)
+        role = QPushButton(self.tr("Đổi vai trò…"), self)
+        role.clicked.connect(self.change_role)
+        disable = QPushButton(self.tr("Khóa tài khoản…"), self)
+        disable.setObjectName("disable_user")
+        disable.clicked.connect(self.disable_user)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
         buttons.addWidget(reset)
+        buttons.addWidget(role)
+        buttons.addWidget(disable)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
@@ -112,7 +131,12 @@ class UsersPanel(QWidget):
         users = list_users(self.ctx.store)
         self.table.setRowCount(len(users))
         for row, user in enumerate(users):
-            for col, text in enumerate((user.username, user.display_name, roles[user.role])):
+            role = (
+                roles[user.role]
+                if user.active
+                else self.tr("{r} (đã khóa)").replace("{r}", roles[user.role])
+            )
+            for col, text in enumerate((user.username, user.display_name, role)):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
 
@@ -134,12 +158,16 @@ class UsersPanel(QWidget):
             show_error(self, exc)
         self.refresh()
 
+    def selected_username(self) -> str | None:
+        """The account selected in the table, if any."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.table.item(rows[0].row(), 0).text() if rows else None
+
     def reset_password(self) -> None:
         """Set a new password for the selected account."""
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
+        username = self.selected_username()
+        if username is None:
             return
-        username = self.table.item(rows[0].row(), 0).text()
         password, ok = QInputDialog.getText(
             self,
             self.tr("Đặt lại mật khẩu"),
@@ -153,7 +181,75 @@ class UsersPanel(QWidget):
         except DomainError as exc:
             show_error(self, exc)
             return
-        QMessageBox.information(self, "de06desk", self.tr("Đã đặt lại mật khẩu."))
+        self._done(self.tr("Đã đặt lại mật khẩu."), rekeyed=True)
+
+    def disable_user(self) -> None:
+        """Disable the selected account after a confirmation."""
+        username = self.selected_username()
+        if username is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Khóa tài khoản"),
+            self.tr("Khóa tài khoản {u}? Người này sẽ không đăng nhập được nữa.").replace(
+                "{u}", username
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            set_active(self.ctx.store, username, False, by=self.ctx.user.username)
+        except DomainError as exc:
+            show_error(self, exc)
+            self.refresh()
+            return
+        self.refresh()
+        self._done(self.tr("Đã khóa tài khoản {u}.").replace("{u}", username), rekeyed=True)
+
+    def change_role(self) -> None:
+        """Give the selected account another role."""
+        username = self.selected_username()
+        if username is None:
+            return
+        choices = [
+            ("officer", self.tr("Cán bộ (nhập và sửa dữ liệu)")),
+            ("viewer", self.tr("Chỉ xem và in báo cáo")),
+            ("admin", self.tr("Quản trị")),
+        ]
+        label, ok = QInputDialog.getItem(
+            self,
+            self.tr("Đổi vai trò"),
+            self.tr("Vai trò mới cho {u}:").replace("{u}", username),
+            [text for _, text in choices],
+            0,
+            False,
+        )
+        if not ok:
+            return
+        role = next(value for value, text in choices if text == label)
+        old = next(u.role for u in list_users(self.ctx.store) if u.username == username)
+        try:
+            set_role(self.ctx.store, username, role, by=self.ctx.user.username)  # type: ignore[arg-type]
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self.refresh()
+        self._done(
+            self.tr("Đã đổi vai trò của {u}.").replace("{u}", username),
+            rekeyed=ROLE_RANK[role] < ROLE_RANK[old],
+        )
+
+    def _done(self, what: str, *, rekeyed: bool) -> None:
+        """Say what was done, and on an encrypted database what the new data key means."""
+        text = what
+        if rekeyed and self.ctx.store.key is not None:
+            text += "\n\n" + self.tr(
+                "Dữ liệu đã được đổi sang khóa mới: mật khẩu cũ, kể cả cùng một bản sao cũ "
+                "của tệp khóa, không mở được dữ liệu từ nay. "
+                "Các bản sao lưu làm trước lúc này vẫn mở được bằng mật khẩu đúng vào lúc sao "
+                "lưu (và mã khôi phục): hãy giữ chúng cẩn thận, hoặc xóa những bản không cần."
+            )
+        QMessageBox.information(self, "de06desk", text)
 
 
 class LanguagePanel(QWidget):
