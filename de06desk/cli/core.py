@@ -20,6 +20,7 @@ from de06desk.store.users import (
     list_users,
     set_active,
     set_password,
+    set_role,
     unlock_with_recovery_code,
 )
 
@@ -75,6 +76,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db_argument(q)
     q.add_argument("username", help="tên đăng nhập")
     q.set_defaults(handler=cmd_user_disable)
+    q = user_sub.add_parser("role", help="đổi vai trò (cần quản trị)")
+    add_db_argument(q)
+    q.add_argument("username", help="tên đăng nhập")
+    q.add_argument("role", choices=["admin", "officer", "viewer"], help="vai trò mới")
+    q.set_defaults(handler=cmd_user_role)
     q = user_sub.add_parser("enable", help="mở lại tài khoản với mật khẩu mới (cần quản trị)")
     add_db_argument(q)
     q.add_argument("username", help="tên đăng nhập")
@@ -181,6 +187,16 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
         _require_admin(actor.role)
         set_active(store, args.username, False, by=actor.username)
     print(f"Đã khóa tài khoản {args.username}.")
+    return 0
+
+
+def cmd_user_role(args: argparse.Namespace) -> int:
+    """Change an account's role; lowering it re-keys an encrypted database (administrators)."""
+    with open_store(args) as store:
+        actor = login(store)
+        _require_admin(actor.role)
+        set_role(store, args.username, args.role, by=actor.username)
+    print(f"Đã đổi vai trò của {args.username} thành {args.role}.")
     return 0
 
 

@@ -313,3 +313,21 @@ def test_settings_screen_disables_and_says_what_old_backups_still_open(
     assert len(said) == 1
     assert "khóa mới" in said[0] and "bản sao lưu làm trước" in said[0]
     assert not _opens(db, old_key)
+
+
+def test_cli_role_and_recovery_code_check(
+    db: Path, code: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    key = unlock(db, DEMO_USER, DEMO_PASSWORD)
+    assert key is not None
+    monkeypatch.setenv("DE06_USER", DEMO_USER)
+    monkeypatch.setenv("DE06_PASSWORD", DEMO_PASSWORD)
+    assert main(["user", "role", "--db", str(db), OFFICER, "admin"]) == 0  # raised: same key
+    assert _opens(db, key)
+    assert main(["user", "role", "--db", str(db), OFFICER, "viewer"]) == 0  # lowered
+    assert not _opens(db, key)
+    monkeypatch.setenv("DE06_RECOVERY_CODE", "AAAAA-BBBBB-CCCCC-DDDDD-EEEEE")
+    assert main(["admin", "check-recovery-code", "--db", str(db)]) == 1
+    assert "không đúng" in capsys.readouterr().err
+    monkeypatch.setenv("DE06_RECOVERY_CODE", code)
+    assert main(["admin", "check-recovery-code", "--db", str(db)]) == 0
