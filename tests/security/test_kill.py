@@ -206,9 +206,7 @@ def test_kill_while_rekeying(server: ForkServer, tmp_path: Path) -> None:
     code = create_keyring(db, KEY)
     with Store.create(db, unit_code=TEST_COMMUNE, key=KEY) as store:
         for name, role in ((REKEY_ADMIN, "admin"), (REKEY_OFFICER, "officer")):
-            create_user(
-                store, name, REKEY_ADMIN_PASSWORD, role=role, display_name=name, by="test"
-            )
+            create_user(store, name, REKEY_ADMIN_PASSWORD, role=role, display_name=name, by="test")
     officer_passwords = [REKEY_ADMIN_PASSWORD]  # the last reported, then the one being set
     left_half_done = 0
     for trial in range(TRIALS):
