@@ -331,3 +331,41 @@ def test_cli_role_and_recovery_code_check(
     assert "không đúng" in capsys.readouterr().err
     monkeypatch.setenv("DE06_RECOVERY_CODE", code)
     assert main(["admin", "check-recovery-code", "--db", str(db)]) == 0
+
+
+def test_a_busy_database_is_not_rekeyed_half_way(db: Path, code: str) -> None:
+    """SQLCipher's rekey that cannot get the write lock leaves its connection writing under
+    the new key while reading under the old one: one more write and no key opens the file
+    (tried). The re-key must drop that connection, keep the old key, and finish later."""
+    old_key = _old_key(keyring_path(db).read_bytes(), OFFICER, DEMO_PASSWORD)
+    store, admin = log_in(db, DEMO_USER, DEMO_PASSWORD)
+    with store:
+        store.conn.execute("PRAGMA busy_timeout = 50")
+        other = dbapi.connect(db, store.key)
+        queue = store.after_commit
+
+        def while_another_process_saves(work):
+            def run() -> None:
+                other.execute("BEGIN IMMEDIATE")  # between the commit and the re-key
+                try:
+                    work()
+                finally:
+                    other.execute("ROLLBACK")
+
+            queue(run)
+
+        store.after_commit = while_another_process_saves  # type: ignore[method-assign]
+        with pytest.raises(StoreError, match=r"đăng nhập sau"):
+            set_active(store, OFFICER, False, by=admin.username)
+        other.close()
+        # The account change stands; the store still works, under the old key.
+        assert not {u.username: u.active for u in list_users(store)}[OFFICER]
+        store.save_record("village", {"name": "Thôn Lúc Bận"}, user="admin")
+        assert store.key == old_key
+    assert [r[0] for r in dbapi.connect(db, old_key).execute("PRAGMA integrity_check")] == ["ok"]
+    # The next log-in re-keys.
+    store, _ = log_in(db, DEMO_USER, DEMO_PASSWORD)
+    with store:
+        assert store.count_records("village", where={"name": "Thôn Lúc Bận"}) == 1
+    assert not _opens(db, old_key)
+    _assert_still_works(db, code, users={DEMO_USER: DEMO_PASSWORD})
