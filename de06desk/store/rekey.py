@@ -1,9 +1,11 @@
 """Re-keying an encrypted database: a new data key whenever an account loses access.
 
 Disabling an account, resetting its password or lowering its role (`store.users`) calls
-`schedule_rekey` inside its own transaction: that checks every remaining account can be given
-a new key, and writes a `rekey_due` marker in the same transaction as the account change. Once
-the outermost transaction has committed (`Store.after_commit`), `run_due_rekey` does the work:
+`schedule_rekey` inside its own transaction: that writes a `rekey_due` marker in the same
+transaction as the account change. Once the outermost transaction has committed
+(`Store.after_commit`), `run_due_rekey` does the work (or, while a remaining account still has
+a version-1 keyring entry that could not receive a new key, says who must log in first and
+leaves the marker for the next log-in):
 
 1. a new random data key is sealed to every remaining active account and the recovery code
    (public keys only: no password is needed) and written into the keyring *beside* the current
@@ -39,20 +41,22 @@ REKEY_DUE = "rekey_due"
 def schedule_rekey(store: Store, *, by: str, reason: str) -> None:
     """Ask for a re-key once the current transaction commits (call inside it).
 
-    Refuses (StoreError, so the caller's transaction rolls back and nothing changes) when a
-    remaining account or the recovery code still has a version-1 keyring entry: it could not
-    be given the new key and would be locked out. A plaintext database has nothing to re-key.
+    The marker written here commits with the account change, so the re-key cannot be lost:
+    if it cannot run now (the database busy, a crash, or an account still on a version-1
+    keyring entry — see `check_members_migrated`) it runs at a later log-in. A plaintext
+    database has nothing to re-key.
     """
     if store.key is None:
         return
-    ring = Keyring.load(keyring_path(store.path))
-    check_members_migrated(store, ring)
     store.set_meta(REKEY_DUE, json.dumps({"by": by, "reason": reason}, ensure_ascii=False))
     store.after_commit(lambda: run_due_rekey(store))
 
 
 def check_members_migrated(store: Store, ring: Keyring) -> None:
-    """StoreError naming whoever must use their password (or the recovery code) once first."""
+    """StoreError naming whoever must use their password (or the recovery code) once before
+    a re-key: a version-1 entry can only hold the old key, so re-keying now would lock them
+    out. The re-key waits instead (the marker stays) and runs at the next log-in after that.
+    """
     legacy = ring.legacy_labels()
     users = [u for u in _active_users(store) if user_label(u) in legacy]
     recovery = RECOVERY_LABEL in legacy
@@ -70,10 +74,13 @@ def check_members_migrated(store: Store, ring: Keyring) -> None:
         )
     raise StoreError(
         msg(
-            "Chưa đổi được khóa dữ liệu vì tệp khóa còn mục kiểu cũ: {a}; chưa có gì thay đổi, "
-            "hãy thử lại sau đó.",
-            "The data key cannot be changed yet, the key file still has old-style entries: {b}; "
-            "nothing was changed, try again afterwards.",
+            "Đã lưu thay đổi tài khoản, nhưng chưa đổi được khóa dữ liệu vì tệp khóa còn mục "
+            "kiểu cũ: {a}. Khóa sẽ được đổi ở lần đăng nhập kế tiếp sau đó; đến lúc ấy, một "
+            "bản sao cũ của tệp khóa cùng mật khẩu cũ vẫn mở được dữ liệu.",
+            "The account change is saved, but the data key cannot be changed yet, the key file "
+            "still has old-style entries: {b}. The key will be changed at the next log-in after "
+            "that; until then an old copy of the key file with the old password still opens "
+            "the data.",
             a="; ".join(parts_vi),
             b="; ".join(parts_en),
         )
@@ -98,6 +105,14 @@ def run_due_rekey(store: Store) -> bool:
         # The key changed, the keyring was not settled yet (killed in between): settle it.
         _settle(store, store.key)
         return True
+    try:
+        check_members_migrated(store, ring)
+    except StoreError:
+        # Waiting for someone to migrate: a disabled account loses its entry meanwhile, so at
+        # least the key file as it is now no longer opens anything for it.
+        _drop_inactive(store, ring)
+        ring.save(keyring_path(store.path))
+        raise
     rekey(store, by=by, reason=reason)
     return True
 
@@ -159,15 +174,16 @@ def _settle(store: Store, key: bytes) -> None:
     path = keyring_path(store.path)
     ring = Keyring.load(path)  # again: an account may have been added meanwhile
     members = _members(store, ring)
-    inactive = {
-        user_label(r[0]) for r in store.conn.execute("SELECT username FROM users WHERE active = 0")
-    }
-    for label in inactive:
-        ring.remove(label)
+    _drop_inactive(store, ring)
     ring.keep_only(key)
     current = ring.seal(key, [])
     ring.seal(key, [m for m in members if m not in current.sealed])
     ring.save(path)
+
+
+def _drop_inactive(store: Store, ring: Keyring) -> None:
+    for (username,) in store.conn.execute("SELECT username FROM users WHERE active = 0"):
+        ring.remove(user_label(username))
 
 
 def _active_users(store: Store) -> list[str]:

@@ -250,24 +250,26 @@ def test_an_old_format_keyring_keeps_working_and_migrates(db: Path, code: str) -
     assert key is not None
     _legacy_keyring(db, code, key)
     assert json.loads(keyring_path(db).read_text())["version"] == 1
-    store, admin = log_in(db, DEMO_USER, DEMO_PASSWORD)
+    store, admin = log_in(db, DEMO_USER, DEMO_PASSWORD)  # the administrator migrates here
     with store:
         create_user(store, "lan", "lan-password", role="officer", display_name="Lan", by="admin")
-        # The officer has not logged in since the update: a re-key now would lock them out.
-        with pytest.raises(StoreError, match=OFFICER):
+        # The officer has not logged in since the update and the recovery code was never
+        # entered: a re-key now would lock them out. The disable is done, the re-key waits,
+        # and the message says for whom.
+        with pytest.raises(StoreError, match=rf"{OFFICER}.*khôi phục"):
             set_active(store, "lan", False, by=admin.username)
-        assert {u.username: u.active for u in list_users(store)}["lan"]
-    # Nothing changed: the officer still gets in (and is migrated by doing so).
+        assert not {u.username: u.active for u in list_users(store)}["lan"]
+    with pytest.raises(StoreError):
+        unlock(db, "lan", "lan-password")  # the disabled account's entry is gone already
+    assert _opens(db, key)  # but the old key still opens the file: said in the message
+    # The officer logs in (and is migrated by doing so); the recovery code still waits.
     store, _ = log_in(db, OFFICER, DEMO_PASSWORD)
     store.close()
-    store, admin = log_in(db, DEMO_USER, DEMO_PASSWORD)
-    # The recovery code is still in the old format: it must be entered once.
-    with store, pytest.raises(StoreError, match=r"khôi phục"):
-        set_active(store, "lan", False, by=admin.username)
-    assert unlock_with_recovery_code(db, code) == key
-    store, admin = log_in(db, DEMO_USER, DEMO_PASSWORD)
-    with store:
-        set_active(store, "lan", False, by=admin.username)
+    assert _opens(db, key)
+    assert unlock_with_recovery_code(db, code) == key  # entered once: migrated
+    # The next log-in re-keys.
+    store, _ = log_in(db, DEMO_USER, DEMO_PASSWORD)
+    store.close()
     assert not _opens(db, key)
     assert json.loads(keyring_path(db).read_text())["version"] == 2
     _assert_still_works(db, code, users={DEMO_USER: DEMO_PASSWORD, OFFICER: DEMO_PASSWORD})
