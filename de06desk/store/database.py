@@ -362,8 +362,11 @@ class Store:
             raise
         if outermost:
             self._on_rollback.clear()
-            while self._after_commit:
-                self._after_commit.pop(0)()
+            # Taken out first: if one step fails, the rest must not run after some later,
+            # unrelated transaction (a re-key left due has its marker and the next log-in).
+            work, self._after_commit = self._after_commit, []
+            for step in work:
+                step()
 
     def on_rollback(self, undo: Callable[[], object]) -> None:
         """Run `undo` if the current transaction rolls back (a file written inside it)."""

@@ -232,6 +232,7 @@ class UsersPanel(QWidget):
             set_role(self.ctx.store, username, role, by=self.ctx.user.username)  # type: ignore[arg-type]
         except DomainError as exc:
             show_error(self, exc)
+            self.refresh()  # a lowered role is saved even when its re-key has to wait
             return
         self.refresh()
         self._done(
