@@ -371,3 +371,28 @@ def test_a_busy_database_is_not_rekeyed_half_way(db: Path, code: str) -> None:
         assert store.count_records("village", where={"name": "Thôn Lúc Bận"}) == 1
     assert not _opens(db, old_key)
     _assert_still_works(db, code, users={DEMO_USER: DEMO_PASSWORD})
+
+
+def test_restoring_an_older_backup_over_the_rekeyed_database(
+    db: Path, code: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The administrator's own password was reset after the backup (a re-key): the current
+    password no longer opens that backup, the recovery code of its day does."""
+    store, admin = log_in(db, DEMO_USER, DEMO_PASSWORD)
+    with store:
+        store.save_record("village", {"name": "Thôn Trong Bản Sao"}, user="admin")
+        backup = backup_database(store, tmp_path / "usb", user=admin.username)
+        set_password(store, DEMO_USER, "admin-new-pass", by=admin.username)
+    monkeypatch.setenv("DE06_USER", DEMO_USER)
+    monkeypatch.setenv("DE06_PASSWORD", "admin-new-pass")
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        assert main(["restore", "--db", str(db), str(backup), "--yes"]) == 1
+    assert "trước khi khóa dữ liệu được đổi" in err.getvalue()
+    monkeypatch.setenv("DE06_RECOVERY_CODE", code)
+    assert main(["restore", "--db", str(db), str(backup), "--yes"]) == 0
+    # The restored file is the backup's, under the backup's key and keyring: the passwords
+    # of that day.
+    store, _ = log_in(db, DEMO_USER, DEMO_PASSWORD)
+    with store:
+        assert store.count_records("village", where={"name": "Thôn Trong Bản Sao"}) == 1
