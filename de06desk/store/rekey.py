@@ -139,24 +139,28 @@ def rekey(store: Store, *, by: str, reason: str) -> None:
     ring.seal(old_key, [m for m in members if m not in current.sealed])
     ring.seal(new_key, members)
     ring.save(path)
-    # Step 2: one transaction that rewrites every page. SQLCipher's rekey reports success even
-    # when it could not start (another process writing), leaving this connection writing with
-    # a key it cannot read: so the result is checked with a separate connection, and on any
-    # doubt this one is replaced.
+    # Step 2: one transaction that rewrites every page. When SQLCipher's rekey cannot start
+    # (another process writing) it fails but leaves this connection writing under the new key
+    # while reading under the old one — one more write and no key opens the file. So the
+    # result is checked with a separate connection, and on any failure this one is replaced
+    # before anything else is written.
     try:
         store.conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"").fetchall()
-        probe = dbapi.connect(store.path, new_key)
-        probe.close()
+        dbapi.connect(store.path, new_key).close()
     except (StoreError, *dbapi.Error):
-        store.reconnect(old_key)
-        raise StoreError(
-            msg(
-                "Chưa đổi được khóa dữ liệu (cơ sở dữ liệu đang bận); việc này sẽ tự làm lại ở "
-                "lần đăng nhập sau.",
-                "The data key could not be changed now (the database is busy); it will be "
-                "done again at the next log-in.",
-            )
-        ) from None
+        try:
+            store.reconnect(old_key)
+        except StoreError:
+            store.reconnect(new_key)  # the rewrite did commit; only the check failed
+        else:
+            raise StoreError(
+                msg(
+                    "Chưa đổi được khóa dữ liệu (cơ sở dữ liệu đang bận); việc này sẽ tự làm "
+                    "lại ở lần đăng nhập sau.",
+                    "The data key could not be changed now (the database is busy); it will be "
+                    "done again at the next log-in.",
+                )
+            ) from None
     store.key = new_key
     # The WAL still holds pages written under the old key before the re-key: copy the new
     # pages back and empty it, so the file on disk is under the new key only (best effort:
