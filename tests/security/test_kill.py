@@ -232,6 +232,11 @@ def test_kill_while_rekeying(server: ForkServer, tmp_path: Path) -> None:
         with store:
             assert store.get_meta(REKEY_DUE) is None, where
         assert len(Keyring.load(keyring_path(db)).generations) == 1, where
+        # And every account reported disabled opens nothing any more.
+        for line in reported:
+            if line.startswith("disabled "):
+                name = line.split()[1]
+                assert _opening_key(db, user_label(name), "temp-password") is None, where
     print(f"kill trials mode=rekey trials={TRIALS} seed={SEED} half-done={left_half_done}")
 
 
