@@ -24,6 +24,7 @@ from de06desk.store.crypto import (
     RECOVERY_LABEL,
     Keyring,
     create_keyring,
+    key_id,
     keyring_path,
     new_data_key,
     normalize_recovery_code,
@@ -209,12 +210,26 @@ def _backup_key(
     try:
         return info.unlock(user_label(username), password)
     except StoreError:
-        # The password may have changed since the backup; a backup of this same database is
-        # under the same data key as the database itself.
+        # The password may have changed since the backup. If the database still has the key
+        # the backup was made under, that key opens it; after a re-key (a reset, a disable)
+        # it does not, and only the credentials of the backup's day do.
         if current_key is not None and info.keyring is not None:
-            same = Keyring.from_bytes(info.keyring).db_id == Keyring.load(keyring_path(path)).db_id
+            ring = Keyring.from_bytes(info.keyring)
+            if ring.generations:
+                same = any(g.key_id == key_id(current_key) for g in ring.generations)
+            else:  # a version-1 key file: made before any re-key, so the database id tells
+                same = ring.db_id == Keyring.load(keyring_path(path)).db_id
             if same:
                 return current_key
+            raise StoreError(
+                msg(
+                    "Bản sao lưu {p} được làm trước khi khóa dữ liệu được đổi: cần mật khẩu "
+                    "đúng vào lúc sao lưu, hoặc mã khôi phục (DE06_RECOVERY_CODE).",
+                    "Backup {p} was made before the data key changed: it needs a password that "
+                    "was valid when it was made, or the recovery code (DE06_RECOVERY_CODE).",
+                    p=info.path.name,
+                )
+            ) from None
         raise
 
 

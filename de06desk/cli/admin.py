@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ from de06desk.actions import admin as act
 from de06desk.backup import BackupInfo, inspect_backup
 from de06desk.domain.i18n import DomainError, msg
 from de06desk.store import StoreError
+from de06desk.store.users import is_encrypted, unlock_with_recovery_code
 
 from .common import add_db_argument, credentials, db_path, login, open_store, print_recovery_code
 
@@ -40,6 +42,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add_db_argument(q)
     q.set_defaults(handler=cmd_encrypt)
+    q = admin.add_parser(
+        "check-recovery-code",
+        help="thử mã khôi phục (DE06_RECOVERY_CODE hoặc gõ vào); chuyển mục khóa kiểu cũ",
+    )
+    add_db_argument(q)
+    q.set_defaults(handler=cmd_check_recovery_code)
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -120,3 +128,41 @@ def _confirm(path: Path) -> bool:
         )
     answer = input(f"Thay thế {path} bằng bản sao lưu này? [y/N] ").strip().lower()
     return answer in ("y", "yes", "c", "có", "co")
+
+
+def cmd_check_recovery_code(args: argparse.Namespace) -> int:
+    """Check the printed recovery code against the database's key file.
+
+    Nothing is opened or changed, except that a recovery entry in the old key-file format is
+    converted (which a re-key needs: store/rekey.py). The code comes from DE06_RECOVERY_CODE
+    or the terminal.
+    """
+    path = db_path(args)
+    if not path.exists() or not is_encrypted(path):
+        raise DomainError(
+            msg(
+                "Mã khôi phục chỉ dùng cho cơ sở dữ liệu đã mã hóa.",
+                "The recovery code is only for an encrypted database.",
+            )
+        )
+    code = os.environ.get("DE06_RECOVERY_CODE")
+    if not code:
+        if not sys.stdin or not sys.stdin.isatty():
+            raise DomainError(
+                msg(
+                    "Cần DE06_RECOVERY_CODE hoặc chạy trong cửa sổ lệnh.",
+                    "Set DE06_RECOVERY_CODE or run in a terminal.",
+                )
+            )
+        code = getpass.getpass("Mã khôi phục: ")
+    try:
+        unlock_with_recovery_code(path, code)
+    except StoreError:
+        raise DomainError(
+            msg(
+                "Mã khôi phục không đúng với cơ sở dữ liệu này.",
+                "The recovery code does not match this database.",
+            )
+        ) from None
+    print("Mã khôi phục đúng; hãy cất lại nơi an toàn.")
+    return 0

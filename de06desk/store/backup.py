@@ -35,6 +35,7 @@ from de06desk.domain.i18n import msg
 
 from . import dbapi
 from .crypto import Keyring, keyring_path
+from .crypto import fsync_dir as _fsync_dir
 from .database import Store, utc_now
 from .errors import StoreError
 from .schema import SCHEMA_VERSION
@@ -307,12 +308,12 @@ def _snapshot(store: Store, staged: Path) -> BackupInfo:
     """Online-backup `store` into `staged`, check it, and describe it (counts from the copy).
 
     An encrypted database is copied page by page under its own key, so the payload is exactly
-    as protected as the database; the keyring goes into the manifest.
+    as protected as the database; the keyring goes into the manifest, reduced to what opens
+    this copy's key (during a re-key it also holds the next key, which would not open it).
     """
     keyring = None
     if store.key is not None:
-        with _as_store_error(store.path.parent, reading=True):
-            keyring = keyring_path(store.path).read_bytes()
+        keyring = Keyring.load(keyring_path(store.path)).only(store.key).to_bytes()
     try:
         dest = dbapi.connect(staged, store.key)
         try:
@@ -513,18 +514,6 @@ def _hash_rest(handle: BinaryIO) -> tuple[str, int]:
 def _fsync_file(path: Path) -> None:
     with path.open("rb+") as handle:
         os.fsync(handle.fileno())
-
-
-def _fsync_dir(folder: Path) -> None:
-    # Makes the rename itself durable on POSIX; Windows cannot open a folder (and NTFS
-    # journals the rename), so there it is skipped.
-    if os.name != "posix":
-        return
-    fd = os.open(str(folder), os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _corrupt(path: Path) -> StoreError:

@@ -136,6 +136,12 @@ class Store:
         # first. The UI and the CLI tell the user (migration_backup is None: nothing migrated).
         self.migrated_from: int | None = None
         self.migration_backup: Path | None = None
+        # Work that must follow the commit of the outermost transaction (a re-key, which
+        # SQLCipher runs as a transaction of its own; store/rekey.py).
+        self._after_commit: list[Callable[[], object]] = []
+        # Files written inside a transaction that must be put back if it rolls back (the
+        # keyring, whose entries follow the accounts).
+        self._on_rollback: list[Callable[[], object]] = []
 
     # ---- opening ---------------------------------------------------------------------
 
@@ -215,6 +221,14 @@ class Store:
         """Close the connection (checkpointing the WAL)."""
         with suppress(*dbapi.Error):
             self.conn.close()
+
+    def reconnect(self, key: bytes | None) -> None:
+        """Replace the connection by a fresh one under `key` (after a failed re-key, whose
+        connection can no longer be trusted to write under the file's key)."""
+        self.close()
+        self.conn = _connect(self.path, key)
+        self.db = sqlite_utils.Database(self.conn, execute_plugins=False)
+        self.key = key
 
     def __enter__(self) -> Store:
         return self
@@ -369,9 +383,42 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Store]:
-        """One user action = one transaction; nested calls become savepoints."""
-        with self.db.atomic():
-            yield self
+        """One user action = one transaction; nested calls become savepoints.
+
+        When the outermost one commits, the work queued by `after_commit` runs (and is
+        dropped if it rolls back); when it rolls back, the `on_rollback` undo steps run,
+        newest first.
+        """
+        outermost = not self.conn.in_transaction
+        try:
+            with self.db.atomic():
+                yield self
+        except BaseException:
+            if outermost:
+                self._after_commit.clear()
+                undo, self._on_rollback = self._on_rollback, []
+                for step in reversed(undo):
+                    step()
+            raise
+        if outermost:
+            self._on_rollback.clear()
+            # Taken out first: if one step fails, the rest must not run after some later,
+            # unrelated transaction (a re-key left due has its marker and the next log-in).
+            work, self._after_commit = self._after_commit, []
+            for step in work:
+                step()
+
+    def on_rollback(self, undo: Callable[[], object]) -> None:
+        """Run `undo` if the current transaction rolls back (a file written inside it)."""
+        if self.conn.in_transaction:
+            self._on_rollback.append(undo)
+
+    def after_commit(self, work: Callable[[], object]) -> None:
+        """Run `work` once the current transaction has committed (now, if none is open)."""
+        if self.conn.in_transaction:
+            self._after_commit.append(work)
+        else:
+            work()
 
     def next_change_no(self) -> int:
         """Take the next database-wide change number (call inside a transaction)."""

@@ -580,5 +580,6 @@ def copy_database(store: Store, target: Path) -> None:
     finally:
         dest.close()
     if store.key is not None:
-        # The copy opens with the same passwords (and recovery code) as the original.
-        Keyring.load(keyring_path(store.path)).save(keyring_path(target))
+        # The copy opens with the same passwords (and recovery code) as the original; only
+        # its own key (a re-key under way would also hold the next one).
+        Keyring.load(keyring_path(store.path)).only(store.key).save(keyring_path(target))

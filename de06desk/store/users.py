@@ -1,13 +1,17 @@
 """User accounts: who may log in, with which role. Passwords are stored only as scrypt hashes.
 
-For an encrypted database every active account also has an entry in the keyring (its copy of
-the data key wrapped under its password, `store.crypto`): creating a user or setting a password
-(re)wraps it, disabling a user removes it, and `log_in` unlocks it before the database opens.
+For an encrypted database every active account also has an entry in the keyring (a key pair
+under its password, to which the data key is sealed; `store.crypto`), and `log_in` unlocks it
+before the database opens. Creating a user or setting a password gives it a new key pair.
+Disabling an account, resetting its password or lowering its role re-keys the database
+(`store.rekey`): a new data key for the remaining accounts only, so the old password and any
+old copy of the key file open nothing made afterwards.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -22,8 +26,13 @@ from . import dbapi
 from .crypto import RECOVERY_LABEL, Keyring, keyring_path, normalize_recovery_code, user_label
 from .database import Store, utc_now
 from .errors import StoreError
+from .rekey import run_due_rekey, schedule_rekey
+
+log = logging.getLogger(__name__)
 
 UserRole = Literal["admin", "officer", "viewer"]
+# Lowering a role (a higher rank to a lower one) re-keys the database.
+ROLE_RANK: dict[str, int] = {"viewer": 0, "officer": 1, "admin": 2}
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=5)
 # Once the file is encrypted an offline guess costs one scrypt; 8 characters is the floor.
@@ -116,11 +125,17 @@ def authenticate(
             store.audit("login_failed", username)
     if not ok:
         raise refused
+    _finish_rekey(store)
     return User(row["username"], row["display_name"], row["role"], True)
 
 
 def set_password(store: Store, username: str, password: str, *, by: str) -> None:
-    """Reset a user's password (an administrator's action, audited); re-wraps their key entry."""
+    """Reset a user's password (an administrator's action, audited).
+
+    On an encrypted database the account gets a new key pair under the new password and the
+    database is re-keyed once the transaction commits, so the old password opens nothing
+    made afterwards, even with an old copy of the key file.
+    """
     check_password(password)
     with store.transaction():
         cur = store.conn.execute(
@@ -136,6 +151,7 @@ def set_password(store: Store, username: str, password: str, *, by: str) -> None
         ).fetchone()[0]
         if active:
             _wrap_for(store, username, password)
+            schedule_rekey(store, by=by, reason=f"password_reset {username}")
 
 
 def set_active(
@@ -143,10 +159,12 @@ def set_active(
 ) -> None:
     """Disable or re-enable an account (an administrator's action, audited).
 
-    Disabling removes the user's keyring entry, so they can no longer unlock the file even
-    with their old password. Re-enabling an account of an encrypted database needs a new
-    password (`password`), since its entry is gone. The last active administrator cannot be
-    disabled: nobody could manage the database any more.
+    Disabling re-keys an encrypted database once the transaction commits: the remaining
+    accounts and the recovery code get a new data key, the user's keyring entry goes, and
+    their old password opens nothing made afterwards, even with an old copy of the key file.
+    Re-enabling an account of an encrypted database needs a new password (`password`), since
+    its entry is gone. The last active administrator cannot be disabled: nobody could manage
+    the database any more.
     """
     with store.transaction():
         row = store.conn.execute(
@@ -180,10 +198,46 @@ def set_active(
         store.audit("user_enable" if active else "user_disable", by, detail=username)
         if active and password is not None:
             set_password(store, username, password, by=by)
-        elif not active and store.key is not None:
-            ring = Keyring.load(keyring_path(store.path))
-            ring.remove(user_label(username))
-            ring.save(keyring_path(store.path))
+        elif not active and row["active"]:
+            schedule_rekey(store, by=by, reason=f"user_disable {username}")
+
+
+def set_role(store: Store, username: str, role: UserRole, *, by: str) -> None:
+    """Change an account's role (an administrator's action, audited).
+
+    Lowering a role re-keys an encrypted database once the transaction commits (old copies of
+    the key file stop working; the account itself keeps access at its new role). The last
+    active administrator cannot be demoted.
+    """
+    if role not in ROLE_RANK:
+        raise StoreError(msg("Vai trò không hợp lệ.", "Invalid role."))
+    with store.transaction():
+        row = store.conn.execute(
+            "SELECT role, active FROM users WHERE username = ?", (username,)
+        ).fetchone()
+        if row is None:
+            raise StoreError(msg("Không có người dùng “{u}”.", "No user “{u}”.", u=username))
+        old = row["role"]
+        if old == role:
+            return
+        if old == "admin" and row["active"]:
+            admins = store.conn.execute(
+                "SELECT count(*) FROM users WHERE role = 'admin' AND active = 1"
+            ).fetchone()[0]
+            if admins <= 1:
+                raise StoreError(
+                    msg(
+                        "Không thể hạ quyền quản trị viên cuối cùng.",
+                        "The last active administrator cannot be demoted.",
+                    )
+                )
+        store.conn.execute(
+            "UPDATE users SET role = ?, updated_at = ? WHERE username = ?",
+            (role, utc_now(), username),
+        )
+        store.audit("user_role", by, detail=f"{username}: {old} -> {role}")
+        if row["active"] and ROLE_RANK[role] < ROLE_RANK.get(old, 0):
+            schedule_rekey(store, by=by, reason=f"user_role {username} {old} -> {role}")
 
 
 def check_password(password: str) -> None:
@@ -210,15 +264,18 @@ def unlock(path: Path, username: str, password: str) -> bytes | None:
     are refused alike, after the same scrypt cost. A wrong password never reaches the
     database (it cannot be opened), so failures are counted in `<db>.attempts` beside it: the
     same lock-out as `authenticate` applies, and the next log-in writes them to the audit.
+
+    While a re-key is under way (or was killed) the keyring holds two keys: the one that
+    opens the file is returned. An entry still in the version-1 form is migrated here, the
+    one moment its password is known (`store.crypto`).
     """
     if not dbapi.is_encrypted(path):
         return None
     attempts = _Attempts.load(path)
     if attempts.locked(username):
         raise _locked()
-    ring = Keyring.load(keyring_path(path))
     try:
-        key = ring.unlock(user_label(username), password)
+        key = _unlock_entry(path, user_label(username), password)
     except StoreError:
         attempts.failed(username)
         attempts.save()
@@ -229,8 +286,36 @@ def unlock(path: Path, username: str, password: str) -> bytes | None:
 
 
 def unlock_with_recovery_code(path: Path, code: str) -> bytes:
-    """The data key of an encrypted database via its printed recovery code."""
-    return Keyring.load(keyring_path(path)).unlock(RECOVERY_LABEL, normalize_recovery_code(code))
+    """The data key of an encrypted database via its printed recovery code (which migrates a
+    version-1 recovery entry, so the next re-key can include it)."""
+    return _unlock_entry(Path(path), RECOVERY_LABEL, normalize_recovery_code(code))
+
+
+def _unlock_entry(path: Path, label: str, secret: str) -> bytes:
+    ring_path = keyring_path(path)
+    ring = Keyring.load(ring_path)
+    keys = ring.unlock_all(label, secret)
+    key = keys[0]
+    if len(keys) > 1:
+        # A re-key was under way: whichever key opens the file is the right one (a wrong key
+        # fails at the first page read and writes nothing).
+        key = next((k for k in keys if _opens(path, k)), key)
+    if ring.is_legacy(label) and len(ring.generations) <= 1 and _opens(path, key):
+        ring.add(label, key, secret)
+        try:
+            ring.save(ring_path)
+        except StoreError as exc:
+            # The old entry still works; migrating can wait for the next log-in.
+            log.warning("key file entry not migrated: %s", exc.message.en)
+    return key
+
+
+def _opens(path: Path, key: bytes) -> bool:
+    try:
+        dbapi.connect(path, key).close()
+    except (StoreError, *dbapi.Error):
+        return False
+    return True
 
 
 def log_in(
@@ -341,43 +426,24 @@ def _audit_failed_unlocks(store: Store) -> None:
     attempts.save()
 
 
+def _finish_rekey(store: Store) -> None:
+    """Finish a re-key that a crash or a busy database left undone (at any log-in)."""
+    if store.key is None or store.conn.in_transaction:
+        return
+    try:
+        run_due_rekey(store)
+    except StoreError as exc:
+        # The log-in itself is fine; the marker stays, and the next log-in tries again.
+        log.warning("re-key not finished: %s", exc.message.en)
+
+
 def _wrap_for(store: Store, username: str, password: str) -> None:
     if store.key is None:
         return
     path = keyring_path(store.path)
     ring = Keyring.load(path)
+    before = ring.to_bytes()
     ring.add(user_label(username), store.key, password)
     ring.save(path)
-
-
-def set_role(store: Store, username: str, role: UserRole, *, by: str) -> None:
-    """Change an account's role (an administrator's action, audited).
-
-    The last active administrator keeps the role: nobody could manage the database any more.
-    """
-    if role not in ("admin", "officer", "viewer"):
-        raise StoreError(msg("Vai trò không hợp lệ.", "Invalid role."))
-    with store.transaction():
-        row = store.conn.execute(
-            "SELECT role, active FROM users WHERE username = ?", (username,)
-        ).fetchone()
-        if row is None:
-            raise StoreError(msg("Không có người dùng “{u}”.", "No user “{u}”.", u=username))
-        if row["role"] == "admin" and role != "admin" and row["active"]:
-            admins = store.conn.execute(
-                "SELECT count(*) FROM users WHERE role = 'admin' AND active = 1"
-            ).fetchone()[0]
-            if admins <= 1:
-                raise StoreError(
-                    msg(
-                        "Không thể hạ quyền quản trị viên cuối cùng.",
-                        "The last active administrator cannot lose the role.",
-                    )
-                )
-        if row["role"] == role:
-            return
-        store.conn.execute(
-            "UPDATE users SET role = ?, updated_at = ? WHERE username = ?",
-            (role, utc_now(), username),
-        )
-        store.audit("user_role", by, detail=f"{username}: {row['role']} → {role}")
+    # If the account change rolls back (here or in the caller's transaction), so does this.
+    store.on_rollback(lambda: Keyring.from_bytes(before).save(path))

@@ -2049,7 +2049,11 @@ New fingerprint: {new}</translation>
     </message>
     <message>
         <source>Khóa tài khoản {u}? Người này sẽ không đăng nhập được nữa.</source>
-        <translation>Disable account {u}? This person will no longer be able to log in.</translation>
+        <translation>Disable account {u}? They will no longer be able to log in.</translation>
+    </message>
+    <message>
+        <source>Đã khóa tài khoản {u}.</source>
+        <translation>Account {u} has been disabled.</translation>
     </message>
     <message>
         <source>Cán bộ (nhập và sửa dữ liệu)</source>
@@ -2062,6 +2066,18 @@ New fingerprint: {new}</translation>
     <message>
         <source>Đổi vai trò</source>
         <translation>Change role</translation>
+    </message>
+    <message>
+        <source>Vai trò mới cho {u}:</source>
+        <translation>New role for {u}:</translation>
+    </message>
+    <message>
+        <source>Đã đổi vai trò của {u}.</source>
+        <translation>The role of {u} has been changed.</translation>
+    </message>
+    <message>
+        <source>Dữ liệu đã được đổi sang khóa mới: mật khẩu cũ, kể cả cùng một bản sao cũ của tệp khóa, không mở được dữ liệu từ nay. Các bản sao lưu làm trước lúc này vẫn mở được bằng mật khẩu đúng vào lúc sao lưu (và mã khôi phục): hãy giữ chúng cẩn thận, hoặc xóa những bản không cần.</source>
+        <translation>The data now has a new key: the old password, even with an old copy of the key file, no longer opens it. Backups made before now still open with the passwords that were valid when they were made (and the recovery code): keep them safe, or delete those you do not need.</translation>
     </message>
 </context>
 <context>

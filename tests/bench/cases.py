@@ -375,3 +375,56 @@ def list_import(tmp: Path) -> list[Result]:
             f"bare read process {max(r['peak_mib'] for r in bare):.0f} MiB",
         ),
     ]
+
+
+@benchmark("rekey")
+def rekey(tmp: Path) -> list[Result]:
+    """Re-keying the encrypted commune at scale, as a disable or a password reset does."""
+    from de06desk.store import dbapi
+    from de06desk.store.crypto import keyring_path, new_data_key
+    from de06desk.store.rekey import rekey as rekey_now
+    from de06desk.store.users import log_in, set_active, set_password
+
+    source = generate.encrypted_commune_db()
+    db = generate.fresh_copy(source, tmp)
+    shutil.copy2(keyring_path(source), keyring_path(db))
+    size = db.stat().st_size
+    store, admin = log_in(db, "admin", "demo-06!")
+    try:
+        rekeys = median_time(lambda: rekey_now(store, by=admin.username, reason="bench"))
+        resets: list[float] = []
+        for i in range(REPEATS):
+            start = time.perf_counter()
+            set_password(store, "canbo", f"bench-password-{i}", by=admin.username)
+            resets.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        set_active(store, "canbo", False, by=admin.username)
+        disable = time.perf_counter() - start
+        # The alternative weighed: a whole new encrypted file (sqlcipher_export) to swap in.
+        exports: list[float] = []
+        for i in range(REPEATS):
+            target = tmp / f"export{i}.db"
+            start = time.perf_counter()
+            conn = dbapi.connect(db, store.key, isolation_level=None)
+            conn.execute(
+                f"ATTACH DATABASE ? AS new KEY \"x'{new_data_key().hex()}'\"", (str(target),)
+            )
+            conn.execute("SELECT sqlcipher_export('new')")
+            conn.execute("DETACH DATABASE new")
+            conn.close()
+            exports.append(time.perf_counter() - start)
+            target.unlink()
+    finally:
+        store.close()
+    return [
+        Result(
+            "re-key of the encrypted commune at scale (30,000 citizens, 2 years)",
+            rekeys,
+            2,
+            "s",
+            f"file {size / 1e6:.1f} MB; whole reset-password {statistics.median(resets):.2f} s, "
+            f"disable {disable:.2f} s (both with their scrypts); the alternative, "
+            f"sqlcipher_export to a new file (before verifying and swapping it in), "
+            f"{statistics.median(exports):.2f} s",
+        )
+    ]

@@ -39,6 +39,36 @@ def commune_db(
     return path
 
 
+def encrypted_commune_db(
+    citizens: int = COMMUNE_CITIZENS, weeks: int = COMMUNE_WEEKS, seed: int = 1
+) -> Path:
+    """The commune at scale encrypted as every real one is, with its keyring beside it
+    (accounts `admin` and `canbo`, password `demo-06!`, as `de06desk demo` makes them)."""
+    from de06desk.cli.common import start_encrypted
+    from de06desk.store.crypto import keyring_path
+
+    path = DATA / f"commune_enc_03037_{citizens}_{weeks}_{seed}.db"
+    if not path.exists():
+        DATA.mkdir(parents=True, exist_ok=True)
+        tmp = DATA / "making" / path.name
+        tmp.parent.mkdir(exist_ok=True)
+        _remove(tmp)
+        keyring_path(tmp).unlink(missing_ok=True)
+        key, _ = start_encrypted(tmp)
+        make_demo(
+            tmp,
+            seed=seed,
+            weeks=weeks,
+            citizens=citizens,
+            commune_code="03037",
+            today=TODAY,
+            key=key,
+        )
+        keyring_path(tmp).rename(keyring_path(path))
+        tmp.rename(path)
+    return path
+
+
 def million_citizens_db(total: int = 1_000_000) -> Path:
     """A commune database whose citizen list has `total` rows (for the list benchmarks)."""
     path = DATA / f"citizens_{total}.db"

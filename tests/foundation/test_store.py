@@ -227,3 +227,22 @@ def test_a_hot_journal_left_by_a_killed_process_is_recovered_not_refused(tmp_pat
     with Store.open(crashed) as store:
         assert store.unit_code == "00004" and store.get_meta("k5") is None
     assert not Path(f"{crashed}-journal").exists()
+
+
+def test_after_commit_waits_for_the_outermost_transaction(store: Store) -> None:
+    """What a re-key relies on (store/rekey.py): it runs after the caller's commit, or never."""
+    done: list[str] = []
+    undone: list[str] = []
+    with store.transaction():
+        with store.transaction():
+            store.after_commit(lambda: done.append("inner"))
+            store.on_rollback(lambda: undone.append("inner"))
+        assert done == []  # the outer transaction is still open
+    assert done == ["inner"] and undone == []
+    with pytest.raises(RuntimeError), store.transaction():
+        store.after_commit(lambda: done.append("rolled back"))
+        store.on_rollback(lambda: undone.append("file put back"))
+        raise RuntimeError("the action failed")
+    assert done == ["inner"] and undone == ["file put back"]
+    store.after_commit(lambda: done.append("now"))  # no transaction open: at once
+    assert done == ["inner", "now"]

@@ -4,7 +4,10 @@ Starting Python and importing de06desk takes about a second, which would make hu
 trials slow. So this script is a small fork server: it imports everything once, then for each
 `run` command on stdin forks a worker that opens the database and writes until it is killed.
 Each worker prints one line *after* each commit returns (`saved <uuid>`, `batch <k>`,
-`backup <path>`, `restored <n>`); those lines are what "the app reported as saved".
+`backup <path>`, `restored <n>`, `reset <password>`); those lines are what "the app reported
+as saved". In `rekey` mode the worker logs in as REKEY_ADMIN and re-keys over and over (password
+resets of REKEY_OFFICER, and accounts created then disabled), announcing each new password
+(`trying <password>`) before the reset starts.
 
 Protocol (one line each way): `run <mode> <db> <out> <tag> <key hex>` → `pid <n>`; `reap <n>`
 → `reaped <n>`. EOF on stdin ends the server. The database is encrypted under the key, as in
@@ -21,12 +24,13 @@ from pathlib import Path
 from de06desk.backup import backup_database, restore_backup
 from de06desk.forms import load_forms
 from de06desk.store import Store
-from de06desk.store.users import User
+from de06desk.store.users import User, create_user, log_in, set_active, set_password
 
 BATCH_SIZE = 100
 # A worker whose parent vanished must not write forever.
 MAX_WORKER_SECONDS = 30
 ADMIN = User("admin", "admin", "admin", True)
+REKEY_ADMIN, REKEY_ADMIN_PASSWORD, REKEY_OFFICER = "admin", "admin-password", "canbo"
 
 
 def _say(line: str) -> None:
@@ -45,6 +49,9 @@ def work(mode: str, db: Path, out: Path, tag: str, key: bytes) -> None:
             restore_backup(db, backups[n % 2], ADMIN, key=key, current_key=key)
             _say(f"restored {n % 2}")
             n += 1
+        return
+    if mode == "rekey":
+        rekey_until(db, tag, deadline)
         return
     store = Store.open(db, key=key)
     n = 0
@@ -65,6 +72,25 @@ def work(mode: str, db: Path, out: Path, tag: str, key: bytes) -> None:
             _say(f"backup {path}")
         else:
             raise SystemExit(f"unknown mode {mode}")
+        n += 1
+
+
+def rekey_until(db: Path, tag: str, deadline: float) -> None:
+    """Re-key the database again and again: each reset or disable is one re-key."""
+    # The log-in itself finishes a re-key an earlier kill left half-done.
+    store, admin = log_in(db, REKEY_ADMIN, REKEY_ADMIN_PASSWORD)
+    n = 0
+    while time.monotonic() < deadline:
+        if n % 2 == 0:
+            password = f"{tag}-{n}-password"
+            _say(f"trying {password}")
+            set_password(store, REKEY_OFFICER, password, by=admin.username)
+            _say(f"reset {password}")
+        else:
+            name = f"{tag}x{n}"
+            create_user(store, name, "temp-password", role="viewer", display_name=name, by="k")
+            set_active(store, name, False, by=admin.username)
+            _say(f"disabled {name}")
         n += 1
 
 

@@ -17,6 +17,7 @@ from de06desk.store.crypto import (
     new_recovery_code,
     sqlcipher_key_pragma,
     user_label,
+    wrap_key,
 )
 
 
@@ -70,9 +71,12 @@ def test_keyring_file_round_trip_holds_no_key(tmp_path: Path, ring) -> None:
 def test_a_wrapped_key_cannot_be_moved(ring: tuple[Keyring, bytes]) -> None:
     keyring, _ = ring
     data = json.loads(keyring.to_bytes())
-    # Copy the admin's wrapped key to another label: the additional data no longer matches.
-    moved = dict(data["entries"][0], label=user_label("eve"))
-    data["entries"].append(moved)
+    # Copy the admin's key pair and sealed key to another label: the additional data of both
+    # names the label, so neither opens there.
+    moved = dict(data["accounts"][0], label=user_label("eve"))
+    data["accounts"].append(moved)
+    sealed = data["keys"][0]["sealed"]
+    sealed[user_label("eve")] = sealed[user_label("admin")]
     with pytest.raises(StoreError):
         Keyring.from_bytes(json.dumps(data).encode()).unlock(user_label("eve"), "mật khẩu dài")
     # The same keyring under another database id is useless too.
@@ -85,12 +89,18 @@ def test_a_wrapped_key_cannot_be_moved(ring: tuple[Keyring, bytes]) -> None:
     "change",
     [
         lambda d: d.update(format="other"),
-        lambda d: d["entries"][0].update(n=2**30),  # a memory bomb
-        lambda d: d["entries"][0].update(n=1000),  # not a power of two
-        lambda d: d["entries"][0].update(wrapped="!!"),
-        lambda d: d["entries"][0].update(nonce="AAAA"),
+        lambda d: d["accounts"][0].update(n=2**30),  # a memory bomb
+        lambda d: d["accounts"][0].update(n=1000),  # not a power of two
+        lambda d: d["accounts"][0].update(wrapped="!!"),
+        lambda d: d["accounts"][0].update(nonce="AAAA"),
+        lambda d: d["accounts"][0].update(public="AAAA"),
         lambda d: d.update(entries="x"),
-        lambda d: d["entries"][0].pop("salt"),
+        lambda d: d.update(accounts="x"),
+        lambda d: d["accounts"][0].pop("salt"),
+        lambda d: d["keys"][0]["sealed"][user_label("admin")].update(sealed="AAAA"),
+        lambda d: d["keys"][0]["sealed"].update({user_label("nobody"): {}}),
+        lambda d: d.update(keys=d["keys"] * 3),  # at most the current key and the next
+        lambda d: d["keys"][0].update(key_id=7),
     ],
 )
 def test_damaged_keyring_is_refused(ring: tuple[Keyring, bytes], change) -> None:
@@ -103,14 +113,53 @@ def test_damaged_keyring_is_refused(ring: tuple[Keyring, bytes], change) -> None
         Keyring.from_bytes(b"\xff\x00not json")
 
 
-def test_tampered_wrapped_key_is_refused(ring: tuple[Keyring, bytes]) -> None:
+@pytest.mark.parametrize(
+    "where",
+    [
+        lambda d: d["accounts"][0],  # the wrapped private key
+        lambda d: d["keys"][0]["sealed"][user_label("admin")],  # the sealed data key
+    ],
+)
+def test_tampered_wrapped_key_is_refused(ring: tuple[Keyring, bytes], where) -> None:
     keyring, _ = ring
     data = json.loads(keyring.to_bytes())
-    wrapped = bytearray(base64.b64decode(data["entries"][0]["wrapped"]))
+    item = where(data)
+    name = "wrapped" if "wrapped" in item else "sealed"
+    wrapped = bytearray(base64.b64decode(item[name]))
     wrapped[0] ^= 1
-    data["entries"][0]["wrapped"] = base64.b64encode(bytes(wrapped)).decode()
+    item[name] = base64.b64encode(bytes(wrapped)).decode()
     with pytest.raises(StoreError):
         Keyring.from_bytes(json.dumps(data).encode()).unlock(user_label("admin"), "mật khẩu dài")
+
+
+def test_a_new_key_is_sealed_without_any_password(ring: tuple[Keyring, bytes]) -> None:
+    """What a re-key relies on: public keys are enough to give an account the next key."""
+    keyring, key = ring
+    keyring.add(user_label("lan"), key, "mật khẩu của Lan")
+    next_key = new_data_key()
+    keyring.seal(next_key, [user_label("lan")])
+    again = Keyring.from_bytes(keyring.to_bytes())
+    assert again.unlock_all(user_label("lan"), "mật khẩu của Lan") == [key, next_key]
+    assert again.unlock_all(user_label("admin"), "mật khẩu dài") == [key]
+    again.keep_only(next_key)
+    assert again.unlock(user_label("lan"), "mật khẩu của Lan") == next_key
+    with pytest.raises(StoreError):
+        again.unlock(user_label("admin"), "mật khẩu dài")  # not given the next key
+
+
+def test_version_1_entries_still_unlock_and_stay_bound(ring: tuple[Keyring, bytes]) -> None:
+    keyring, key = ring
+    legacy = wrap_key(key, "mật khẩu cũ", label=user_label("cu"), db_id=keyring.db_id)
+    data = json.loads(keyring.to_bytes())
+    data["entries"] = [legacy.to_json(), dict(legacy.to_json(), label=user_label("eve"))]
+    again = Keyring.from_bytes(json.dumps(data).encode())
+    assert again.legacy_labels() == {user_label("cu"), user_label("eve")}
+    assert again.unlock(user_label("cu"), "mật khẩu cũ") == key
+    with pytest.raises(StoreError):
+        again.unlock(user_label("eve"), "mật khẩu cũ")  # moved: its additional data differs
+    again.add(user_label("cu"), key, "mật khẩu cũ")  # migrated
+    assert user_label("cu") not in again.legacy_labels()
+    assert again.unlock(user_label("cu"), "mật khẩu cũ") == key
 
 
 def test_sqlcipher_file_is_unreadable_without_the_key(tmp_path: Path) -> None:

@@ -27,11 +27,21 @@ from pathlib import Path
 import pytest
 
 from de06desk.backup import backup_database, inspect_backup, list_backups
-from de06desk.store import Store
-from de06desk.store.crypto import create_keyring, new_data_key
+from de06desk.store import Store, StoreError, dbapi
+from de06desk.store.crypto import (
+    RECOVERY_LABEL,
+    Keyring,
+    create_keyring,
+    keyring_path,
+    new_data_key,
+    normalize_recovery_code,
+    user_label,
+)
+from de06desk.store.rekey import REKEY_DUE
+from de06desk.store.users import create_user, log_in
 from tests.conftest import TEST_COMMUNE
 
-from ._kill_child import BATCH_SIZE
+from ._kill_child import BATCH_SIZE, REKEY_ADMIN, REKEY_ADMIN_PASSWORD, REKEY_OFFICER
 
 TRIALS = int(os.environ.get("DE06_KILL_TRIALS", "20"))
 SEED = int(os.environ.get("DE06_KILL_SEED", str(random.SystemRandom().randrange(1 << 30))))
@@ -162,6 +172,72 @@ def test_kill_while_restoring(server: ForkServer, tmp_path: Path) -> None:
         with _check_integrity(db) as store:
             assert sorted(_village_names(store)) in (["Thôn A"], ["Thôn A", "Thôn B"])
     _record_figures("restore", TRIALS)
+
+
+def _opening_key(db: Path, label: str, secret: str) -> bytes | None:
+    """The key this entry of the keyring on disk gives that opens the file, if any.
+
+    Read straight from the keyring (not `users.unlock`), so wrong guesses count no failures
+    and nothing is finished or migrated before the state left by the kill has been checked.
+    """
+    try:
+        keys = Keyring.load(keyring_path(db)).unlock_all(label, secret)
+    except StoreError:
+        return None
+    for key in keys:
+        try:
+            conn = dbapi.connect(db, key)
+        except StoreError:
+            continue
+        ok = [r[0] for r in conn.execute("PRAGMA integrity_check")] == ["ok"]
+        conn.close()
+        assert ok, "integrity check failed"
+        return key
+    return None
+
+
+def test_kill_while_rekeying(server: ForkServer, tmp_path: Path) -> None:
+    """kill -9 during re-keys (password resets, disables): the file always opens, with the
+    old credentials or the new ones, for every remaining account and the recovery code; the
+    next log-in finishes what the kill interrupted."""
+    rng = random.Random(f"{SEED}-rekey")
+    db, out = tmp_path / "commune.db", tmp_path / "unused"
+    out.mkdir()
+    code = create_keyring(db, KEY)
+    with Store.create(db, unit_code=TEST_COMMUNE, key=KEY) as store:
+        for name, role in ((REKEY_ADMIN, "admin"), (REKEY_OFFICER, "officer")):
+            create_user(store, name, REKEY_ADMIN_PASSWORD, role=role, display_name=name, by="test")
+    officer_passwords = [REKEY_ADMIN_PASSWORD]  # the last reported, then the one being set
+    left_half_done = 0
+    for trial in range(TRIALS):
+        tag = f"t{trial}"
+        reported = server.run_and_kill("rekey", db, out, tag, rng.uniform(0.0, 1.5))
+        for line in reported:
+            word, _, value = line.partition(" ")
+            if word == "trying":
+                officer_passwords.append(value)
+            elif word == "reset":
+                officer_passwords = [value]
+        where = f"seed {SEED} trial {trial}"
+        admin_key = _opening_key(db, user_label(REKEY_ADMIN), REKEY_ADMIN_PASSWORD)
+        assert admin_key is not None, f"{where}: the administrator is locked out"
+        recovery = _opening_key(db, RECOVERY_LABEL, normalize_recovery_code(code))
+        assert recovery == admin_key, f"{where}: the recovery code is locked out"
+        officer = [_opening_key(db, user_label(REKEY_OFFICER), p) for p in officer_passwords]
+        assert admin_key in officer, f"{where}: the officer is locked out"
+        ring = Keyring.load(keyring_path(db))
+        left_half_done += len(ring.generations) > 1
+        # The next log-in settles it: one key, no marker.
+        store, _ = log_in(db, REKEY_ADMIN, REKEY_ADMIN_PASSWORD)
+        with store:
+            assert store.get_meta(REKEY_DUE) is None, where
+        assert len(Keyring.load(keyring_path(db)).generations) == 1, where
+        # And every account reported disabled opens nothing any more.
+        for line in reported:
+            if line.startswith("disabled "):
+                name = line.split()[1]
+                assert _opening_key(db, user_label(name), "temp-password") is None, where
+    print(f"kill trials mode=rekey trials={TRIALS} seed={SEED} half-done={left_half_done}")
 
 
 def _record_figures(mode: str, trials: int) -> None:

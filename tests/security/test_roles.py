@@ -421,7 +421,7 @@ COMMANDS: dict[str, Command] = {
 }
 # Commands run before any account exists (they make a database and its administrator) or
 # with the recovery code instead of an account: tests/foundation and tests/security cover them.
-NO_ACCOUNT = {"init", "demo", "hub init", "user recover"}
+NO_ACCOUNT = {"init", "demo", "hub init", "user recover", "admin check-recovery-code"}
 
 
 def _commands(parser=None, prefix: str = "") -> list[str]:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from de06desk.actions import admin as act
 from de06desk.domain.i18n import DomainError, current_language
-from de06desk.store.users import list_users
+from de06desk.store.users import ROLE_RANK, list_users
 
 from ..context import AppContext
 from ..placeholder import load_screen
@@ -175,7 +175,19 @@ class UsersPanel(QWidget):
         except DomainError as exc:
             show_error(self, exc)
             return
-        QMessageBox.information(self, "de06desk", self.tr("Đã đặt lại mật khẩu."))
+        self._done(self.tr("Đã đặt lại mật khẩu."), rekeyed=True)
+
+    def _done(self, what: str, *, rekeyed: bool) -> None:
+        """Say what was done, and on an encrypted database what the new data key means."""
+        text = what
+        if rekeyed and self.ctx.store.key is not None:
+            text += "\n\n" + self.tr(
+                "Dữ liệu đã được đổi sang khóa mới: mật khẩu cũ, kể cả cùng một bản sao cũ "
+                "của tệp khóa, không mở được dữ liệu từ nay. "
+                "Các bản sao lưu làm trước lúc này vẫn mở được bằng mật khẩu đúng vào lúc sao "
+                "lưu (và mã khôi phục): hãy giữ chúng cẩn thận, hoặc xóa những bản không cần."
+            )
+        QMessageBox.information(self, "de06desk", text)
 
     def toggle_active(self) -> None:
         """Disable the selected account, or re-enable it with a new password."""
@@ -203,7 +215,13 @@ class UsersPanel(QWidget):
             self.ctx.apply(done)
         except DomainError as exc:
             show_error(self, exc)
+            self.refresh()  # a disable is saved even when its re-key has to wait
+            return
         self.refresh()
+        if user.active:
+            self._done(
+                self.tr("Đã khóa tài khoản {u}.").replace("{u}", user.username), rekeyed=True
+            )
 
     def change_role(self) -> None:
         """Give the selected account another role."""
@@ -220,13 +238,21 @@ class UsersPanel(QWidget):
         )
         if not ok:
             return
+        role = labels[label]
+        old = next(u.role for u in list_users(self.ctx.store) if u.username == username)
         try:
             self.ctx.apply(
-                act.change_role(self.ctx.store, self.ctx.user, username, labels[label])  # type: ignore[arg-type]
+                act.change_role(self.ctx.store, self.ctx.user, username, role)  # type: ignore[arg-type]
             )
         except DomainError as exc:
             show_error(self, exc)
+            self.refresh()  # a lowered role is saved even when its re-key has to wait
+            return
         self.refresh()
+        self._done(
+            self.tr("Đã đổi vai trò của {u}.").replace("{u}", username),
+            rekeyed=ROLE_RANK[role] < ROLE_RANK[old],
+        )
 
 
 class LanguagePanel(QWidget):
