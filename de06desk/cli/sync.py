@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from de06desk.domain.i18n import DomainError, msg
+from de06desk.domain.text import printable
 from de06desk.store.users import create_user
 from de06desk.sync import (
     export_package,
@@ -105,7 +106,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _read_key(path: Path) -> PublicKeyFile:
-    return PublicKeyFile.from_bytes(path.read_bytes(), path.name)
+    return PublicKeyFile.read(path)
 
 
 def cmd_keys_export(args: argparse.Namespace) -> int:
@@ -228,7 +229,9 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
 
         outcomes = import_packages(store, args.packages, authorize=authorize)
     for outcome in outcomes:
-        print(f"{_LABELS[outcome.status]}\t{outcome.path.name}\t{outcome.message}")
+        # The file name and the message quote what a stick held: printed, never obeyed.
+        name, message = printable(outcome.path.name), printable(outcome.message, 1000)
+        print(f"{_LABELS[outcome.status]}\t{name}\t{message}")
     return 1 if any(o.status in ("refused", "cancelled") for o in outcomes) else 0
 
 

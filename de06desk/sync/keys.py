@@ -12,17 +12,20 @@ import binascii
 import hashlib
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from de06desk.domain.i18n import msg
+from de06desk.domain.text import check_untrusted, printable
 from de06desk.domain.units import get_commune
 from de06desk.store import Store, utc_now
 from de06desk.store import sync_state as state
 
 from .errors import SyncError
+from .files import read_bounded
 
 KEY_FILE_FORMAT = "de06desk-public-key"
 KEY_FILE_VERSION = 1
@@ -80,6 +83,23 @@ class PublicKeyFile:
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
     @classmethod
+    def read(cls, path: Path) -> PublicKeyFile:
+        """Read a public-key file from disk, never more than its size limit (a device such as
+        /dev/urandom, or a pipe, is refused rather than read for ever)."""
+        try:
+            raw = read_bounded(path, MAX_KEY_FILE_BYTES)
+        except OSError as exc:
+            raise SyncError(
+                msg(
+                    "Không đọc được tệp khóa {p}: {e}.",
+                    "Cannot read the key file {p}: {e}.",
+                    p=printable(path.name),
+                    e=exc.strerror or exc,
+                )
+            ) from None
+        return cls.from_bytes(raw, path.name)
+
+    @classmethod
     def from_bytes(cls, raw: bytes, source: str = "") -> PublicKeyFile:
         """Read a public-key file; raises SyncError naming what is wrong."""
 
@@ -88,7 +108,7 @@ class PublicKeyFile:
                 msg(
                     "{s} không phải tệp khóa công khai de06desk hợp lệ ({w}).",
                     "{s} is not a valid de06desk public-key file ({w}).",
-                    s=source or "Tệp",
+                    s=printable(source) or "Tệp",
                     w=why,
                 )
             )
@@ -117,10 +137,21 @@ class PublicKeyFile:
         )
         if signing is None or agreement is None or len(signing) != 32 or len(agreement) != 32:
             raise bad("keys")
-        key = cls(code, data["unit_name"][:200], data["role"], signing, agreement)
+        name = data["unit_name"]
+        if len(name) > 200 or not _is_safe(name):
+            raise bad("unit name")
+        key = cls(code, name, data["role"], signing, agreement)
         if data.get("fingerprint") not in (None, key.fingerprint):
             raise bad("fingerprint does not match the keys")
         return key
+
+
+def _is_safe(text: str) -> bool:
+    try:
+        check_untrusted(text)
+    except ValueError:
+        return False
+    return True
 
 
 def is_unit_code(code: str) -> bool:

@@ -107,7 +107,7 @@ def build_zip(members: dict[str, bytes], manifest: dict[str, Any]) -> bytes:
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, data in members.items():
             archive.writestr(name, data)
-        archive.writestr(MANIFEST_NAME, json.dumps(manifest, ensure_ascii=False))
+        archive.writestr(MANIFEST_NAME, json.dumps(manifest))
     return out.getvalue()
 
 

@@ -219,13 +219,13 @@ def test_one_long_line_is_refused_in_bounded_memory(forge: Forge, unchanged) -> 
     forge.hub.close()
     tracemalloc.start()
     try:
-        message = _one_refusal(unchanged, forge.hub.path, path, "citizen.jsonl:1")
+        message = _one_refusal(unchanged, forge.hub.path, path)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert "MiB" in message
     # The package is ~1 MB; a 24 MiB line held (let alone copied) would show here.
     assert peak < 20 * 1024 * 1024, peak
+    assert "MiB" in message
 
 
 # ---- key files are read bounded -------------------------------------------------------------
@@ -248,7 +248,7 @@ def test_key_file_reads_are_bounded(demo_path: Path, tmp_path: Path, source: str
     )
     assert run.returncode == 1, run.stderr
     assert "Traceback" not in run.stderr
-    assert "hub.pub" in run.stderr or "/dev/" in run.stderr
+    assert Path(source).name in run.stderr
 
 
 # ---- refusals after the log-in step, and the two concurrent imports ------------------------
