@@ -130,8 +130,9 @@ class PublicKeyFile:
             raise bad("not JSON") from None
         if not isinstance(data, dict) or data.get("format") != KEY_FILE_FORMAT:
             raise bad("format")
-        if data.get("version") != KEY_FILE_VERSION:
-            raise bad(f"version {data.get('version')!r}")
+        version = data.get("version")
+        if type(version) is not int or version != KEY_FILE_VERSION:  # true == 1 in Python
+            raise bad(f"version {printable(repr(version), 40)}")
         fields = ("unit_code", "unit_name", "role", "signing_key_ed25519", "agreement_key_x25519")
         if not all(isinstance(data.get(k), str) for k in fields):
             raise bad("missing fields")

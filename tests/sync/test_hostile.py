@@ -25,7 +25,14 @@ import pytest
 from de06desk.cli import main
 from de06desk.store import Store
 from de06desk.store.users import authenticate, create_user
-from de06desk.sync import export_package, import_packages, public_key_file, send_down
+from de06desk.sync import (
+    PublicKeyFile,
+    SyncError,
+    export_package,
+    import_packages,
+    public_key_file,
+    send_down,
+)
 from de06desk.sync.hub import set_commune_target
 from de06desk.sync.importer import import_package
 from de06desk.sync.keys import load_own_keys
@@ -119,9 +126,7 @@ def _with_hub_user(hub: Store, monkeypatch: pytest.MonkeyPatch) -> None:
         ("address", "số 1\nĐÃ NHẬP"),
     ],
 )
-def test_hostile_text_in_rows_is_refused(
-    forge: Forge, unchanged, field: str, value: str
-) -> None:
+def test_hostile_text_in_rows_is_refused(forge: Forge, unchanged, field: str, value: str) -> None:
     rows = forge.rows("citizen")
     rows[3][field] = value
     path = forge.with_rows("bad.de06sync", "citizen", rows)
@@ -311,9 +316,7 @@ def test_the_loser_of_two_concurrent_imports_says_already_imported(forge: Forge)
 # ---- units, hub-owned records, dates ----------------------------------------------------------
 
 
-def test_cross_unit_references_are_refused(
-    forge: Forge, second_commune: Store, unchanged
-) -> None:
+def test_cross_unit_references_are_refused(forge: Forge, second_commune: Store, unchanged) -> None:
     theirs = export_package(second_commune, forge.work / "b", full=True)
     assert theirs is not None
     [ok] = import_packages(forge.hub, [theirs.path])
@@ -395,3 +398,19 @@ def test_stale_partial_files_are_swept_when_an_export_starts(forge: Forge) -> No
     assert fresh.exists()  # maybe another export still writing it
     assert backup_tmp.exists()  # backups sweep their own
 
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"version": True},
+        {"unit_name": "Xã\x1b[2J"},
+        {"unit_name": "Xã\ud800"},
+        {"unit_name": "Xã\nĐã đăng ký"},
+        {"unit_name": "x" * 201},
+    ],
+)
+def test_hostile_key_files_are_refused(hub: Store, change: dict[str, Any]) -> None:
+    data = json.loads(public_key_file(hub).to_text()) | change
+    with pytest.raises(SyncError) as refused:
+        PublicKeyFile.from_bytes(json.dumps(data).encode(), "hub.pub")
+    assert str(refused.value).isprintable()
