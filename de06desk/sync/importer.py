@@ -398,6 +398,8 @@ def _apply(
             username = user() if callable(user) else user
             applied, conflicts = _write_merge(store, plans)
             acknowledged = state.mark_acked(store, acks, utc_now()) if acks else 0
+            if header.kind == "down":
+                store.add_hub_device(header.device_id)
             rows = sum(len(r) for _, r in incoming)
             state.record_received(
                 store,
@@ -719,9 +721,7 @@ def _check_references(store: Store, incoming: Incoming, owner: str) -> None:
             for row in rows:
                 ref = row[at]
                 if ref is not None and ref not in ours:
-                    wanted.setdefault(target, {}).setdefault(
-                        ref, (decoder.form, row[0], spec.name)
-                    )
+                    wanted.setdefault(target, {}).setdefault(ref, (decoder.form, row[0], spec.name))
     for target, refs in wanted.items():
         found = state.unit_codes(store, store.forms[target], refs)
         for ref, (form, uuid, name) in refs.items():

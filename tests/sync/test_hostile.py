@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 
 from de06desk.cli import main
-from de06desk.store import Store
+from de06desk.store import Store, StoreError
 from de06desk.store.users import authenticate, create_user
 from de06desk.sync import (
     PublicKeyFile,
@@ -354,9 +354,17 @@ def test_a_commune_cannot_overwrite_a_hub_target(forge: Forge, unchanged) -> Non
     assert again.status == "applied", again.message
     local = forge.commune.get_record("target", target.uuid)
     assert local is not None
-    forge.commune.save_record("target", local.values | {"value": 1}, user="xa", uuid=target.uuid)
-    edited = export_package(forge.commune, forge.work / "edit")
-    assert edited is not None
+    # The commune's own screens cannot change what the hub set…
+    with pytest.raises(StoreError, match=r"cấp trên|hub"):
+        forge.commune.save_record("target", local.values | {"value": 1}, user="xa", uuid=local.uuid)
+    with pytest.raises(StoreError, match=r"cấp trên|hub"):
+        forge.commune.delete_record("target", local.uuid, user="xa")
+    # …so an edited copy can only be forged: a higher version vector does not make it win.
+    [echoed] = [r for r in rows_of(_target_rows(forge, echo.path)) if r["uuid"] == target.uuid]
+    versions = echoed["versions"] | {forge.commune.device_id: 5}
+    edited = forge.with_rows(
+        "edited.de06sync", "target", [echoed | {"value": 1, "versions": versions}]
+    )
     # A forged target claiming many edits on the hub's own device.
     forged_row = rows_of(forge.members["target.jsonl"])[0] | {
         "uuid": "5eed0000-0000-4000-8000-000000000001",
@@ -364,8 +372,14 @@ def test_a_commune_cannot_overwrite_a_hub_target(forge: Forge, unchanged) -> Non
     }
     forged = forge.with_rows("forged.de06sync", "target", [forged_row])
     forge.hub.close()
-    _one_refusal(unchanged, forge.hub.path, edited.path, target.uuid)
+    _one_refusal(unchanged, forge.hub.path, edited, target.uuid)
     _one_refusal(unchanged, forge.hub.path, forged, forged_row["uuid"])
+
+
+def _target_rows(forge: Forge, package: Path) -> bytes:
+    own = load_own_keys(forge.hub)
+    assert own is not None
+    return members_of(unseal(package, own)[1])[0]["target.jsonl"]
 
 
 def test_header_dates_are_checked_against_the_clock(forge: Forge, unchanged) -> None:
