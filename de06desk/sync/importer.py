@@ -377,6 +377,8 @@ def _apply(
     """Write a package whose every row passed, in one transaction."""
     path, digest, opened = checked.path, checked.digest, checked.opened
     header, manifest = opened.header, opened.manifest
+    # File names are whatever the stick held (on Linux, any bytes): stored and shown escaped.
+    file_name = printable(path.name, 255)
     if state.is_received(store, digest):  # the same file earlier in this run
         return _already(path, header)
     acks = _decode_acks(opened) if header.kind == "down" else []
@@ -416,7 +418,7 @@ def _apply(
                     rows,
                     applied,
                     conflicts,
-                    path.name,
+                    file_name,
                 ),
             )
             store.audit(
@@ -424,7 +426,7 @@ def _apply(
                 username,
                 detail=json.dumps(
                     {
-                        "file": path.name,
+                        "file": file_name,
                         "from": header.sender,
                         "device": header.device_id,
                         "seq": header.seq,

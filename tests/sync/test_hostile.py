@@ -24,6 +24,7 @@ import pytest
 
 from de06desk.cli import main
 from de06desk.store import Store, StoreError
+from de06desk.store.sync_state import list_received
 from de06desk.store.users import authenticate, create_user
 from de06desk.sync import (
     PublicKeyFile,
@@ -428,3 +429,13 @@ def test_hostile_key_files_are_refused(hub: Store, change: dict[str, Any]) -> No
     with pytest.raises(SyncError) as refused:
         PublicKeyFile.from_bytes(json.dumps(data).encode(), "hub.pub")
     assert str(refused.value).isprintable()
+
+
+def test_a_genuine_package_under_an_odd_file_name_imports(forge: Forge) -> None:
+    # Linux file names are bytes: an invalid UTF-8 byte arrives as a lone surrogate.
+    odd = forge.work / os.fsdecode(b"g\xffi\nx\x1b[2J.de06sync")
+    odd.write_bytes(forge.genuine.read_bytes())
+    [outcome] = import_packages(forge.hub, [odd])
+    assert outcome.status == "applied", outcome.message
+    [received] = list_received(forge.hub)
+    assert received.file_name.isprintable()
