@@ -123,7 +123,8 @@ def cmd_keys_set_hub(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         user = login(store)
         set_hub(store, key, user=user.username)
-    print(f"Đã đặt khóa cấp trên {key.unit_code} ({key.unit_name}). Vân tay: {key.fingerprint}")
+    name = printable(key.unit_name)
+    print(f"Đã đặt khóa cấp trên {key.unit_code} ({name}). Vân tay: {key.fingerprint}")
     print("Hãy đối chiếu vân tay này với cấp trên (qua điện thoại) trước khi gửi gói.")
     return 0
 
@@ -150,7 +151,7 @@ def cmd_hub_trust(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         user = login(store)
         trust_commune(store, key, user=user.username)
-    print(f"Đã đăng ký {key.unit_code} ({key.unit_name}). Vân tay: {key.fingerprint}")
+    print(f"Đã đăng ký {key.unit_code} ({printable(key.unit_name)}). Vân tay: {key.fingerprint}")
     print("Hãy đối chiếu vân tay này với xã (qua điện thoại).")
     return 0
 
@@ -173,7 +174,8 @@ def cmd_hub_status(args: argparse.Namespace) -> int:
         when = (s.last_package_at or "")[:10] or "chưa gửi"
         last = "" if s.last_seq is None else str(s.last_seq)
         print(
-            f"{s.unit_code}\t{s.packages}\t{last}\t{when}\t{missing or '-'}\t{state}\t{s.unit_name}"
+            f"{s.unit_code}\t{s.packages}\t{last}\t{when}\t{missing or '-'}\t{state}\t"
+            + printable(s.unit_name)
         )
     silent = [s.unit_code for s in statuses if s.silent]
     if silent:
