@@ -84,6 +84,11 @@ def check_untrusted(text: str, *, multiline: bool = False) -> str:
     return text
 
 
+def is_safe(text: str, *, multiline: bool = False) -> bool:
+    """Whether `check_untrusted` would accept `text` (for checks that build their own message)."""
+    return (_UNSAFE_MULTILINE if multiline else _UNSAFE_ONE_LINE).search(text) is None
+
+
 def printable(text: str, limit: int = 200) -> str:
     """`text` made safe to print on a terminal or in a one-line message.
 

@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from de06desk.domain.i18n import msg
-from de06desk.domain.text import check_untrusted, printable
+from de06desk.domain.text import is_safe, printable
 from de06desk.domain.units import get_commune
 from de06desk.store import Store, utc_now
 from de06desk.store import sync_state as state
@@ -148,20 +148,12 @@ class PublicKeyFile:
         if signing is None or agreement is None or len(signing) != 32 or len(agreement) != 32:
             raise bad("keys")
         name = data["unit_name"]
-        if len(name) > 200 or not _is_safe(name):
+        if len(name) > 200 or not is_safe(name):
             raise bad("unit name")
         key = cls(code, name, data["role"], signing, agreement)
         if data.get("fingerprint") not in (None, key.fingerprint):
             raise bad("fingerprint does not match the keys")
         return key
-
-
-def _is_safe(text: str) -> bool:
-    try:
-        check_untrusted(text)
-    except ValueError:
-        return False
-    return True
 
 
 def is_unit_code(code: str) -> bool:

@@ -41,7 +41,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from de06desk.domain.i18n import Msg, msg
-from de06desk.domain.text import check_untrusted
+from de06desk.domain.text import check_untrusted, is_safe
 
 from .errors import PackageRefused
 from .keys import OwnKeys, PublicKeyFile, is_unit_code
@@ -433,7 +433,7 @@ def _parse_header(raw: Any, version: int) -> Header:
     fingerprints = (raw["sender_fingerprint"], raw["recipient_fingerprint"])
     if not all(_FINGERPRINT.fullmatch(f) for f in fingerprints):
         raise _damaged("header fingerprints")
-    if not raw["device_id"] or not _is_safe(raw["device_id"]):
+    if not raw["device_id"] or not is_safe(raw["device_id"]):
         raise _damaged("header device id")
     if parse_time(raw["created_at"]) is None:
         raise _damaged("header time")
@@ -467,14 +467,6 @@ def parse_time(text: str) -> datetime | None:
     except ValueError:
         return None
     return parsed if parsed.tzinfo is not None else None
-
-
-def _is_safe(text: str) -> bool:
-    try:
-        check_untrusted(text)
-    except ValueError:
-        return False
-    return True
 
 
 def recipient_key(header: Header, own: X25519PrivateKey) -> bytes:

@@ -18,7 +18,7 @@ from typing import Any
 
 from de06desk.domain.i18n import DomainError, Msg
 from de06desk.domain.idnumber import country_codes, province_codes
-from de06desk.domain.text import UnsafeText, check_untrusted, printable
+from de06desk.domain.text import UnsafeText, check_untrusted, is_safe, printable
 from de06desk.forms import FieldSpec, FormSpec, RecordValidator, parse_value
 from de06desk.store.database import search_text
 from de06desk.store.sync_state import sync_columns
@@ -104,7 +104,7 @@ class RowDecoder:
             raise _bad(where, "uuid")
         for key in ("unit_code", "author", "device_id"):
             value = raw[key]
-            if type(value) is not str or not 0 < len(value) <= 100 or not _safe(value):
+            if type(value) is not str or not 0 < len(value) <= 100 or not is_safe(value):
                 raise _bad(f"{where} ({uuid})", key)
         for key in ("created_at", "updated_at"):
             if not _is_timestamp(raw[key]):
@@ -115,7 +115,7 @@ class RowDecoder:
         if (
             type(versions) is not dict
             or not 0 < len(versions) <= MAX_VERSION_ENTRIES
-            or not all(type(k) is str and 0 < len(k) <= 100 and _safe(k) for k in versions)
+            or not all(type(k) is str and 0 < len(k) <= 100 and is_safe(k) for k in versions)
             or not all(_is_count(v) for v in versions.values())
         ):
             raise _bad(f"{where} ({uuid})", "versions")
@@ -272,14 +272,6 @@ def _personal_id(spec: FieldSpec) -> Callable[[FieldSpec, str], Any]:
         return _normalised(spec, raw)
 
     return check
-
-
-def _safe(text: str) -> bool:
-    try:
-        check_untrusted(text)
-    except ValueError:
-        return False
-    return True
 
 
 def _is_uuid(value: Any) -> bool:
