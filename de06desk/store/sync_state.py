@@ -96,8 +96,10 @@ def _write_failed(exc: Exception) -> StoreError:
         )
     return StoreError(
         msg(
-            "Không ghi được vào cơ sở dữ liệu ({e}); không có gì thay đổi.",
-            "Could not write to the database ({e}); nothing was changed.",
+            "Không ghi được vào cơ sở dữ liệu ({e}); không có gì thay đổi. Ổ đĩa có thể đầy "
+            "hoặc hỏng: hãy giải phóng chỗ trống, kiểm tra ổ rồi làm lại.",
+            "Could not write to the database ({e}); nothing was changed. The disk may be full "
+            "or failing: free some space, check the drive and try again.",
             e=str(exc),
         )
     )

@@ -440,3 +440,35 @@ def test_a_genuine_package_under_an_odd_file_name_imports(forge: Forge) -> None:
     assert outcome.status == "applied", outcome.message
     [received] = list_received(forge.hub)
     assert received.file_name.isprintable()
+
+
+def test_a_real_full_disk_during_a_hub_import_gives_refusal_lines(
+    forge: Forge, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command line with RLIMIT_FSIZE: no file may grow past 64 KiB, so the WAL cannot
+    take the package's pages — the kernel's "file too large" as a full disk would give it."""
+    _with_hub_user(forge.hub, monkeypatch)
+    forge.hub.close()
+    before = snapshot(forge.hub.path)
+    limit = 64 * 1024
+
+    def small_disk() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    env = dict(os.environ, PYTHONPATH=os.getcwd())
+    args = ["sync", "import", "--db", str(forge.hub.path), str(forge.genuine), str(forge.genuine)]
+    run = subprocess.run(
+        [sys.executable, "-m", "de06desk", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=small_disk,
+    )
+    assert "Traceback" not in run.stderr, run.stderr
+    lines = run.stdout.splitlines()
+    assert [line.split("\t")[0] for line in lines] == ["TỪ CHỐI", "TỪ CHỐI"], run.stdout
+    assert run.returncode == 1
+    assert all("đầy" in line for line in lines), run.stdout  # "the disk may be full"
+    Store.open(forge.hub.path).close()  # SQLite's own recovery: whatever reached the WAL
+    assert snapshot(forge.hub.path) == before
