@@ -576,6 +576,7 @@ def open_package(
             "The package's signature does not match the registered key of {s}; refused.",
             s=header.sender,
         ) from None
+    _check_directory(zip_bytes)
     try:
         archive = zipfile.ZipFile(io.BytesIO(zip_bytes))
         manifest = _check_archive(archive, header)
@@ -599,6 +600,26 @@ _ZIP_ERRORS = (
     KeyError,
     UnicodeDecodeError,
 )
+
+
+_END_RECORD = struct.Struct("<4s4H2LH")
+# 65 entries of a few hundred bytes each; a directory far larger is a bomb of its own (a million
+# empty members would make a million objects before any count could be checked).
+MAX_DIRECTORY_BYTES = 256 * 1024
+
+
+def _check_directory(zip_bytes: bytes) -> None:
+    """Refuse an archive whose end record announces too many members or too large a
+    directory, before `zipfile` parses the directory (it reads exactly that many bytes)."""
+    tail = zip_bytes[-(_END_RECORD.size + 0xFFFF) :]
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) - at < _END_RECORD.size:
+        raise _damaged("no end of archive")
+    _, _, _, _, entries, directory_size, _, _ = _END_RECORD.unpack_from(tail, at)
+    if entries > MAX_MEMBERS + 1:
+        raise _damaged("too many members")
+    if directory_size > MAX_DIRECTORY_BYTES:
+        raise _damaged("archive directory too large")
 
 
 def _check_archive(archive: zipfile.ZipFile, header: Header) -> Manifest:

@@ -388,7 +388,10 @@ def bombs(rng: random.Random, trial: Path) -> Outcome:
     w = world()
     citizens = w.members["citizen.jsonl"]
     kind = rng.choice(
-        ["ratio", "lie_small", "lie_large", "members", "manifest", "line", "rows", "nested", "huge"]
+        [
+            *("ratio", "lie_small", "lie_large", "members", "manifest", "line", "rows"),
+            *("nested", "huge", "directory"),
+        ]
     )
     if kind == "huge":
         path = trial / "huge.de06sync"
@@ -412,6 +415,13 @@ def bombs(rng: random.Random, trial: Path) -> Outcome:
         size = len(citizens) - delta if kind == "lie_small" else len(citizens) + delta
         manifest["members"][0]["bytes"] = max(0, size)
         zip_bytes = _zip_raw([*entries, (MANIFEST_NAME, json.dumps(manifest).encode())])
+    elif kind == "directory":  # a directory of 100 000 empty members
+        if "directory" not in w.cache:
+            w.cache["directory"] = _zip_raw(
+                [*((f"{i}", b"") for i in range(100_000)), (MANIFEST_NAME, b"{}")],
+                zipfile.ZIP_STORED,
+            )
+        zip_bytes = w.cache["directory"]
     elif kind == "members":
         count = rng.randint(65, 90)
         entries = [(f"form{i}.jsonl", b"") for i in range(count)]

@@ -7,6 +7,7 @@ code, leave its file byte-for-byte unchanged, and still give every package of a 
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import resource
@@ -14,6 +15,7 @@ import subprocess
 import sys
 import time
 import tracemalloc
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -472,3 +474,31 @@ def test_a_real_full_disk_during_a_hub_import_gives_refusal_lines(
     assert all("đầy" in line for line in lines), run.stdout  # "the disk may be full"
     Store.open(forge.hub.path).close()  # SQLite's own recovery: whatever reached the WAL
     assert snapshot(forge.hub.path) == before
+
+
+def test_a_directory_of_many_members_is_refused_before_it_is_parsed(
+    forge: Forge, unchanged
+) -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as archive:
+        for i in range(100_000):
+            archive.writestr(f"{i}", b"")
+        archive.writestr("manifest.json", b"{}")
+    own = load_own_keys(forge.commune)
+    assert own is not None
+    path = seal(
+        forge.work / "many.de06sync",
+        out.getvalue(),
+        like=forge.header,
+        signer=own.signing,
+        recipient=public_key_file(forge.hub),
+    )
+    forge.hub.close()
+    tracemalloc.start()
+    try:
+        _one_refusal(unchanged, forge.hub.path, path, "members")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    # 100 000 ZipInfo objects (what parsing the directory makes) cost far more than this.
+    assert peak < 4 * len(out.getvalue()), peak
