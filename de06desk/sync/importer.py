@@ -60,6 +60,9 @@ DOWN_FORMS = frozenset({"target"})
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _MAX_SHOWN_GAPS = 10
 _log = logging.getLogger(__name__)
+# Details of an unforeseen error go to the log file when the program set one up, and never to
+# the terminal: without this, Python's last-resort handler would print the traceback there.
+_log.addHandler(logging.NullHandler())
 
 
 @dataclass(frozen=True)

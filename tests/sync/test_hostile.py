@@ -502,3 +502,47 @@ def test_a_directory_of_many_members_is_refused_before_it_is_parsed(
         tracemalloc.stop()
     # 100 000 ZipInfo objects (what parsing the directory makes) cost far more than this.
     assert peak < 4 * len(out.getvalue()), peak
+
+
+_BROKEN_ONCE = """
+import sys
+from de06desk.cli import main
+from de06desk.store import sync_state
+
+original, calls = sync_state.record_received, []
+
+def broken_once(store, received):
+    calls.append(1)
+    if len(calls) == 1:
+        raise RuntimeError("an unforeseen bug")
+    original(store, received)
+
+sync_state.record_received = broken_once
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_an_unforeseen_error_is_one_line_and_the_batch_goes_on(
+    forge: Forge, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug nobody foresaw (made to happen while the first package is recorded) refuses that
+    package in one line; its details go to the log, never to the terminal. A real process, so
+    nothing of pytest's own logging set-up hides what Python would print."""
+    copy = forge.work / "copy.de06sync"
+    copy.write_bytes(forge.genuine.read_bytes())
+    _with_hub_user(forge.hub, monkeypatch)
+    forge.hub.close()
+    args = ["sync", "import", "--db", str(forge.hub.path), str(forge.genuine), str(copy)]
+    env = dict(os.environ, PYTHONPATH=os.getcwd())
+    run = subprocess.run(
+        [sys.executable, "-c", _BROKEN_ONCE, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    lines = run.stdout.splitlines()
+    assert [line.split("\t")[0] for line in lines] == ["TỪ CHỐI", "ĐÃ NHẬP"], run.stdout
+    assert "RuntimeError" in lines[0] and "an unforeseen bug" not in run.stdout
+    assert "Traceback" not in run.stderr and "unforeseen" not in run.stderr, run.stderr
+    assert run.returncode == 1
