@@ -11,6 +11,7 @@ from pathlib import Path
 from de06desk.actions import sync as act
 from de06desk.actions.admin import create_hub_database
 from de06desk.domain.i18n import DomainError, msg
+from de06desk.domain.text import printable
 from de06desk.domain.weeks import format_moment
 from de06desk.sync import hub_status
 from de06desk.sync.hub import DEFAULT_SILENT_DAYS
@@ -109,7 +110,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _read_key(path: Path) -> PublicKeyFile:
-    return PublicKeyFile.from_bytes(path.read_bytes(), path.name)
+    return PublicKeyFile.read(path)
 
 
 def cmd_keys_export(args: argparse.Namespace) -> int:
@@ -125,7 +126,8 @@ def cmd_keys_set_hub(args: argparse.Namespace) -> int:
         old = act.set_hub_key(store, login(store), key).value
     if old is not None and old.fingerprint != key.fingerprint:
         print(f"Đã thay khóa cấp trên cũ {old.unit_code} (vân tay {old.fingerprint}).")
-    print(f"Đã đặt khóa cấp trên {key.unit_code} ({key.unit_name}). Vân tay: {key.fingerprint}")
+    name = printable(key.unit_name)
+    print(f"Đã đặt khóa cấp trên {key.unit_code} ({name}). Vân tay: {key.fingerprint}")
     print("Hãy đối chiếu vân tay này với cấp trên (qua điện thoại) trước khi gửi gói.")
     return 0
 
@@ -162,7 +164,7 @@ def cmd_hub_trust(args: argparse.Namespace) -> int:
         print(f"Đã THAY khóa của {key.unit_code}.")
         print(f"  Vân tay cũ: {done.value.replaced.fingerprint}")
         print(f"  Vân tay mới: {key.fingerprint}")
-    print(f"Đã đăng ký {key.unit_code} ({key.unit_name}). Vân tay: {key.fingerprint}")
+    print(f"Đã đăng ký {key.unit_code} ({printable(key.unit_name)}). Vân tay: {key.fingerprint}")
     print("Hãy đối chiếu vân tay này với xã (qua điện thoại).")
     return 0
 
@@ -186,8 +188,8 @@ def cmd_hub_status(args: argparse.Namespace) -> int:
         last = "" if s.last_seq is None else str(s.last_seq)
         audit = "CẢNH BÁO" if s.audit_flags else ("ok" if s.audit_head else "-")
         print(
-            f"{s.unit_code}\t{s.packages}\t{last}\t{when}\t{missing or '-'}\t{state}\t{audit}"
-            f"\t{s.unit_name}"
+            f"{s.unit_code}\t{s.packages}\t{last}\t{when}\t{missing or '-'}\t{state}\t{audit}\t"
+            + printable(s.unit_name)
         )
     silent = [s.unit_code for s in statuses if s.silent]
     if silent:
@@ -238,7 +240,9 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
         done = act.import_sync_packages(store, lambda: login(store), args.packages)
     outcomes = done.value
     for outcome in outcomes:
-        print(f"{_LABELS[outcome.status]}\t{outcome.path.name}\t{outcome.message}")
+        # The file name and the message quote what a stick held: printed, never obeyed.
+        name, message = printable(outcome.path.name), printable(outcome.message, 1000)
+        print(f"{_LABELS[outcome.status]}\t{name}\t{message}")
     for warning in done.warnings:
         print(f"de06desk: {warning}", file=sys.stderr)
     return 1 if any(o.status in ("refused", "cancelled") for o in outcomes) else 0

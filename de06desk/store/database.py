@@ -46,6 +46,9 @@ SYSTEM_USER = "system"
 # The audit columns the hash chain covers, in the order it hashes them (domain/audit_chain.py).
 AUDIT_FIELDS = "id, at, username, action, form_id, record_uuid, old, new, detail"
 
+# Meta key: the hub's device ids a commune has seen (records they wrote are the hub's).
+_HUB_DEVICES = "sync_hub_devices"
+
 
 def utc_now() -> str:
     """Current time as an ISO 8601 UTC timestamp with milliseconds."""
@@ -366,6 +369,34 @@ class Store:
             (key, value),
         )
 
+    def hub_devices(self) -> frozenset[str]:
+        """At a commune: the devices of its hub, seen in the packages it sent down.
+
+        A record whose version vector names one of them was set by the hub (a target): the hub
+        refuses any version of it a commune sends back, so it is not edited here either.
+        """
+        raw = self.get_meta(_HUB_DEVICES)
+        return frozenset(json.loads(raw)) if raw else frozenset()
+
+    def add_hub_device(self, device_id: str) -> None:
+        """Remember a device of the hub (inside the import's transaction)."""
+        devices = self.hub_devices()
+        if device_id not in devices:
+            self.set_meta(_HUB_DEVICES, json.dumps(sorted(devices | {device_id})))
+
+    def _refuse_hub_set(self, form: FormSpec, current: Record) -> None:
+        if set(current.versions) & self.hub_devices():
+            raise StoreError(
+                msg(
+                    "“{f}” này do cấp trên đặt; xã không sửa hay xóa được "
+                    "(hãy đề nghị cấp trên sửa).",
+                    "This {e} was set by the hub; a commune cannot edit or delete it "
+                    "(ask the hub to).",
+                    f=form.label_vi,
+                    e=form.label_en.lower(),
+                )
+            )
+
     @property
     def device_id(self) -> str:
         """This database's device id (distinguishes two laptops of one commune)."""
@@ -641,6 +672,7 @@ class Store:
         changed = {k: v for k, v in values.items() if current.values.get(k) != v}
         if not changed:
             return current
+        self._refuse_hub_set(form, current)
         device = self.device_id
         versions = dict(current.versions)
         versions[device] = versions.get(device, 0) + 1
@@ -676,6 +708,7 @@ class Store:
                 raise NotFoundError(
                     msg("Không tìm thấy bản ghi cần xóa.", "The record to delete was not found.")
                 )
+            self._refuse_hub_set(form, current)
             device = self.device_id
             versions = dict(current.versions)
             versions[device] = versions.get(device, 0) + 1

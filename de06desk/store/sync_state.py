@@ -47,17 +47,28 @@ def sync_columns(form: FormSpec) -> list[str]:
 
 @contextmanager
 def write_transaction(store: Store) -> Iterator[Store]:
-    """One all-or-nothing transaction; a broken reference at COMMIT becomes a StoreError.
+    """One all-or-nothing transaction holding the write lock from its first statement.
+
+    BEGIN IMMEDIATE, so what the caller reads inside (is this package already imported?) stays
+    true until COMMIT even with another process importing the same files. A broken reference at
+    COMMIT, a full disk or a failed write becomes a StoreError, and nothing of it is kept.
 
     The page cache is enlarged for its duration: a package touches pages all over a hub's
     UUID and search indexes, and with SQLite's default 2 MiB cache the changed pages spilled
     into the WAL again and again (tens of GB written for one 2 M-row import, docs/BENCHMARKS.md).
     """
-    (previous,) = store.conn.execute("PRAGMA cache_size").fetchone()
-    store.conn.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
+    conn = store.conn
+    (previous,) = conn.execute("PRAGMA cache_size").fetchone()
+    conn.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
     try:
-        with store.transaction():
+        conn.execute("BEGIN IMMEDIATE")
+        try:
             yield store
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
     except dbapi.IntegrityError as exc:
         raise StoreError(
             msg(
@@ -66,8 +77,32 @@ def write_transaction(store: Store) -> Iterator[Store]:
                 e=str(exc),
             )
         ) from None
+    except dbapi.DatabaseError as exc:
+        raise _write_failed(exc) from None
     finally:
-        store.conn.execute(f"PRAGMA cache_size = {int(previous)}")
+        conn.execute(f"PRAGMA cache_size = {int(previous)}")
+
+
+def _write_failed(exc: Exception) -> StoreError:
+    if "full" in str(exc):
+        return StoreError(
+            msg(
+                "Không ghi được: ổ đĩa đầy ({e}); không có gì thay đổi. Hãy giải phóng chỗ "
+                "trống rồi làm lại.",
+                "Could not write: the disk is full ({e}); nothing was changed. Free some space "
+                "and try again.",
+                e=str(exc),
+            )
+        )
+    return StoreError(
+        msg(
+            "Không ghi được vào cơ sở dữ liệu ({e}); không có gì thay đổi. Ổ đĩa có thể đầy "
+            "hoặc hỏng: hãy giải phóng chỗ trống, kiểm tra ổ rồi làm lại.",
+            "Could not write to the database ({e}); nothing was changed. The disk may be full "
+            "or failing: free some space, check the drive and try again.",
+            e=str(exc),
+        )
+    )
 
 
 # ---- own keys --------------------------------------------------------------------------------
@@ -452,6 +487,20 @@ def fetch_rows(store: Store, form: FormSpec, uuids: Sequence[str]) -> dict[str, 
         ).fetchall()
         for row in rows:
             found[row[0]] = dict(zip(columns, tuple(row), strict=True))
+    return found
+
+
+def unit_codes(store: Store, form: FormSpec, uuids: Iterable[str]) -> dict[str, str]:
+    """The owning unit of each of these records that exists here, by UUID."""
+    wanted = list(uuids)
+    found: dict[str, str] = {}
+    for start in range(0, len(wanted), _LOOKUP_BATCH):
+        chunk = wanted[start : start + _LOOKUP_BATCH]
+        marks = ", ".join("?" for _ in chunk)
+        rows = store.conn.execute(
+            f'SELECT uuid, unit_code FROM "{form.table}" WHERE uuid IN ({marks})', chunk
+        ).fetchall()
+        found.update((row[0], row[1]) for row in rows)
     return found
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -150,6 +151,7 @@ def write_package(
     """Write, verify and record one package (shared by the commune's export and hub send)."""
     own = ensure_keys(store)
     out_dir.mkdir(parents=True, exist_ok=True)
+    sweep_stale_partials(out_dir)
     device = store.device_id
     seq = state.next_sequence(store, recipient.unit_code, device)
     audit_chain = chain_for_package(store, recipient.unit_code)
@@ -280,12 +282,32 @@ def rows_member(
     )
 
 
+# A temp file untouched this long belongs to a killed export (a live one writes continually).
+STALE_PARTIAL_SECONDS = 3600
+_PARTIAL_GLOB = ".de06sync-*.partial"
+
+
+def sweep_stale_partials(folder: Path) -> list[Path]:
+    """Remove the temp files killed exports left in `folder` (untouched for an hour); returns
+    them. A fresh one may be another export still writing, and is left alone."""
+    now = time.time()
+    removed: list[Path] = []
+    for path in folder.glob(_PARTIAL_GLOB):
+        try:
+            if now - path.lstat().st_mtime > STALE_PARTIAL_SECONDS and path.is_file():
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue  # gone meanwhile, or not ours to remove: never a reason to stop an export
+    return removed
+
+
 class _TempFile:
     """A hidden temporary file beside the target; `commit` fsyncs and renames it into place."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.path = folder / f".de06sync-{os.getpid()}-{id(self):x}.partial"
+        self.path = folder / _PARTIAL_GLOB.replace("*", f"{os.getpid()}-{id(self):x}")
         self.file: Any = None
 
     def __enter__(self) -> _TempFile:

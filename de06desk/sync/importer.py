@@ -16,20 +16,22 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
-from de06desk.domain.i18n import Msg, msg
+from de06desk.domain.i18n import DomainError, Msg, msg
 from de06desk.domain.progress import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
-from de06desk.forms import FormSet
+from de06desk.domain.text import printable
+from de06desk.forms import FormSet, FormSpec
 from de06desk.store import Store, StoreError, utc_now
 from de06desk.store import sync_state as state
 from de06desk.store.bulk import search_index_in_bulk
@@ -37,6 +39,7 @@ from de06desk.store.database import SYSTEM_USER
 
 from .audit_heads import FLAGGED, record_head
 from .errors import PackageRefused
+from .files import read_bounded
 from .keys import fingerprint, hub_key, load_own_keys
 from .package import (
     ACKS_NAME,
@@ -45,6 +48,7 @@ from .package import (
     Manifest,
     OpenedPackage,
     open_package,
+    parse_time,
     read_header,
     recipient_key,
     refused,
@@ -56,6 +60,10 @@ Status = Literal["applied", "already", "refused", "cancelled"]
 DOWN_FORMS = frozenset({"target"})
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _MAX_SHOWN_GAPS = 10
+_log = logging.getLogger(__name__)
+# Details of an unforeseen error go to the log file when the program set one up, and never to
+# the terminal: without this, Python's last-resort handler would print the traceback there.
+_log.addHandler(logging.NullHandler())
 
 
 @dataclass(frozen=True)
@@ -86,21 +94,36 @@ def import_packages(
 ) -> list[ImportOutcome]:
     """Import packages one by one, each all-or-nothing; report applied / already / refused.
 
-    `authorize`, if given, is called once just before the first write and returns the acting
-    user name (the command line logs in there, so a run where every package is refused writes
-    nothing at all, not even a log-in record). After Cancel the package in progress is rolled
-    back and the rest are reported "cancelled".
+    Every package gets exactly one outcome, whatever happens to the others: a refusal, a full
+    disk or an error nobody foresaw refuses that package (rolled back, logged) and the next one
+    is still tried. After Cancel the package in progress is rolled back and the rest are
+    reported "cancelled".
+
+    `authorize`, if given, logs the acting user in and returns their name. It is called inside
+    the transaction of the first package that passed every check, so the log-in record is kept
+    only with a package that is kept: a run where every package is refused, even at the last
+    step, leaves the database byte-for-byte unchanged. A failed log-in is recorded (outside any
+    package) and refuses this and every later package.
 
     While one package is written (SQLite works without holding Python's lock), the rows of the
     next are checked on a second thread; that thread never touches the database, and packages
     are still written, and reported, strictly in the order given.
     """
-    acting: list[str] = []
+    confirmed: list[str] = []
+    tried: list[str] = []
+    login_refusal: list[str] = []
 
     def who() -> str:
-        if not acting:
-            acting.append(authorize() if authorize else user)
-        return acting[0]
+        if confirmed:
+            return confirmed[0]
+        if authorize is None:
+            return user
+        try:
+            name = authorize()
+        except DomainError as exc:
+            raise _LoginFailed(exc) from None
+        tried[:] = [name]
+        return name
 
     total = max(1, len(paths))
     results: dict[int, ImportOutcome] = {}
@@ -113,8 +136,13 @@ def import_packages(
 
         return report
 
-    def refuse(index: int, exc: PackageRefused) -> None:
-        results[index] = ImportOutcome(paths[index], "refused", _one_line(str(exc)))
+    def refuse(index: int, exc: BaseException) -> None:
+        if isinstance(exc, DomainError):
+            text = str(exc)
+        else:
+            _log.error("Importing %s failed", paths[index].name, exc_info=exc)
+            text = str(_unexpected(exc))
+        results[index] = ImportOutcome(paths[index], "refused", _one_line(text))
 
     with (
         _quick_lock_handover(),
@@ -122,9 +150,12 @@ def import_packages(
     ):
 
         def launch(index: int) -> _Pending | None:
+            if login_refusal:
+                results[index] = ImportOutcome(paths[index], "refused", login_refusal[0])
+                return None
             try:
                 checked = _check(store, paths[index], sub(index))
-            except PackageRefused as exc:
+            except Exception as exc:  # one outcome per package, whatever failed
                 refuse(index, exc)
                 return None
             if isinstance(checked, ImportOutcome):
@@ -135,6 +166,12 @@ def import_packages(
 
         def finish(pending: _Pending) -> None:
             report = sub(pending.index)
+            if login_refusal:
+                pending.job.cancel()
+                results[pending.index] = ImportOutcome(
+                    pending.checked.path, "refused", login_refusal[0]
+                )
+                return
             try:
                 while True:
                     try:
@@ -142,10 +179,25 @@ def import_packages(
                         break
                     except FutureTimeout:
                         report(0.1 + 0.6 * pending.checked.tally.fraction, "")
-                results[pending.index] = _apply(
-                    store, pending.checked, incoming, report, cancelled, who
+                outcome = _apply(store, pending.checked, incoming, report, cancelled, who)
+                results[pending.index] = outcome
+                if outcome.status == "applied" and tried and not confirmed:
+                    confirmed.append(tried[0])
+            except Cancelled:
+                raise
+            except _LoginFailed as failed:
+                _record_failed_login(authorize)
+                refuse(pending.index, failed.error)
+                login_refusal.append(
+                    str(
+                        msg(
+                            "Chưa nhập: đăng nhập không thành công ({e}).",
+                            "Not imported: the log-in failed ({e}).",
+                            e=_one_line(str(failed.error)),
+                        )
+                    )
                 )
-            except PackageRefused as exc:
+            except Exception as exc:  # one outcome per package, whatever failed
                 refuse(pending.index, exc)
 
         waiting: _Pending | None = None
@@ -202,13 +254,57 @@ def import_package(
 ) -> ImportOutcome:
     """Import one package; raises PackageRefused (nothing changed) or Cancelled.
 
-    `user` may be a callable, asked only once the package has passed every check.
+    `user` may be a callable (a log-in), asked inside the package's transaction once the
+    package has passed every check; a log-in that fails is recorded and its error raised.
     """
     checked = _check(store, path, progress)
     if isinstance(checked, ImportOutcome):
         return checked
     incoming = _decode_all(store.forms, checked, progress, cancelled)
-    return _apply(store, checked, incoming, progress, cancelled, user)
+    if not callable(user):
+        return _apply(store, checked, incoming, progress, cancelled, user)
+    login = user
+
+    def who() -> str:
+        try:
+            return login()
+        except DomainError as exc:
+            raise _LoginFailed(exc) from None
+
+    try:
+        return _apply(store, checked, incoming, progress, cancelled, who)
+    except _LoginFailed as failed:
+        _record_failed_login(login)
+        raise failed.error from None
+
+
+class _LoginFailed(Exception):
+    """The log-in inside a package's transaction failed; carries the user-facing error."""
+
+    def __init__(self, error: DomainError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _record_failed_login(authorize: Callable[[], str] | None) -> None:
+    """Log in again outside any package, so the failure (and the lock-out count) is kept.
+
+    The first attempt ran inside the package's transaction, which its failure rolled back.
+    """
+    if authorize is None:
+        return
+    with suppress(DomainError):
+        authorize()
+
+
+def _unexpected(exc: BaseException) -> Msg:
+    return msg(
+        "Lỗi không lường trước khi nhập gói ({e}); chi tiết ghi trong nhật ký; "
+        "gói chưa được nhập, không có gì thay đổi.",
+        "Unexpected error while importing the package ({e}); details are in the log; "
+        "the package was not imported, nothing was changed.",
+        e=type(exc).__name__,
+    )
 
 
 @dataclass
@@ -256,6 +352,7 @@ def _check(store: Store, path: Path, progress: Progress) -> _Checked | ImportOut
     if state.is_received(store, digest):
         return _already(path, header)
     signer = _check_route(store, header)
+    created = _check_clock(header)
     own = load_own_keys(store)
     if own is None:  # _check_route already refused, kept for the type checker
         raise _no_keys()
@@ -268,7 +365,7 @@ def _check(store: Store, path: Path, progress: Progress) -> _Checked | ImportOut
         digest,
         opened,
         header.sender if header.kind == "up" else store.unit_code,
-        max(date.today(), _day(header.created_at)),
+        max(date.today(), created.date()),
         _Progressed(total=max(1, opened.manifest.total_rows)),
     )
 
@@ -284,19 +381,31 @@ def _apply(
     """Write a package whose every row passed, in one transaction."""
     path, digest, opened = checked.path, checked.digest, checked.opened
     header, manifest = opened.header, opened.manifest
+    # File names are whatever the stick held (on Linux, any bytes): stored and shown escaped.
+    file_name = printable(path.name, 255)
     if state.is_received(store, digest):  # the same file earlier in this run
         return _already(path, header)
     acks = _decode_acks(opened) if header.kind == "down" else []
     if cancelled():
         raise Cancelled()
-    prior = state.received_sequences(store, header.sender, header.device_id)
-    missing = tuple(s for s in range(1, header.seq) if s not in prior)
     progress(0.7, "")
-    username = user() if callable(user) else user
     try:
         with state.write_transaction(store):
-            applied, conflicts = _merge(store, incoming, digest)
+            # Under the write lock: another process may have imported this file meanwhile.
+            if state.is_received(store, digest):
+                return _already(path, header)
+            prior = state.received_sequences(store, header.sender, header.device_id)
+            missing = tuple(s for s in range(1, header.seq) if s not in prior)
+            _check_references(store, incoming, checked.owner)
+            hub_devices = frozenset({store.device_id}) if store.role == "hub" else frozenset()
+            plans = _plan_merge(store, incoming, digest, hub_devices)
+            # Last of all, the log-in: its record is rolled back with the package if any
+            # write below fails (a full disk), so a refused package leaves no trace.
+            username = user() if callable(user) else user
+            applied, conflicts = _write_merge(store, plans)
             acknowledged = state.mark_acked(store, acks, utc_now()) if acks else 0
+            if header.kind == "down":
+                store.add_hub_device(header.device_id)
             rows = sum(len(r) for _, r in incoming)
             state.record_received(
                 store,
@@ -313,7 +422,7 @@ def _apply(
                     rows,
                     applied,
                     conflicts,
-                    path.name,
+                    file_name,
                 ),
             )
             verdict = record_head(store, header, manifest.audit_chain, digest)
@@ -322,7 +431,7 @@ def _apply(
                 username,
                 detail=json.dumps(
                     {
-                        "file": path.name,
+                        "file": file_name,
                         "from": header.sender,
                         "device": header.device_id,
                         "seq": header.seq,
@@ -379,20 +488,41 @@ def _apply(
 
 
 def _read_file(path: Path) -> bytes:
+    name = printable(path.name)
     try:
-        size = path.stat().st_size
-        if size > MAX_PACKAGE_BYTES:
-            raise refused(
-                "Tệp {p} quá lớn để là gói đồng bộ.",
-                "{p} is too large to be a sync package.",
-                p=path.name,
-            )
-        with path.open("rb") as handle:
-            return handle.read(MAX_PACKAGE_BYTES + 1)
+        data = read_bounded(path, MAX_PACKAGE_BYTES)
     except OSError as exc:
         raise refused(
-            "Không đọc được {p}: {e}.", "Cannot read {p}: {e}.", p=path.name, e=exc.strerror or exc
+            "Không đọc được {p}: {e}.", "Cannot read {p}: {e}.", p=name, e=exc.strerror or exc
         ) from None
+    if data is None:
+        raise refused(
+            "Tệp {p} quá lớn để là gói đồng bộ.", "{p} is too large to be a sync package.", p=name
+        )
+    return data
+
+
+# How far a package's creation time may be ahead of this computer's clock: clocks drift and
+# time zones get set wrong, but a package from the future would move "today" for its checks.
+CLOCK_TOLERANCE = timedelta(hours=24)
+
+
+def _check_clock(header: Header) -> datetime:
+    """The package's creation time, refused if it is ahead of our clock beyond the tolerance."""
+    created = parse_time(header.created_at)
+    now = datetime.now(UTC)
+    if created is None:  # read_header refuses it already
+        raise refused("Gói không ghi thời điểm tạo.", "The package has no creation time.")
+    if created > now + CLOCK_TOLERANCE:
+        raise refused(
+            "Gói ghi thời điểm tạo {c}, muộn hơn đồng hồ máy này ({n}) quá 24 giờ: ngày giờ của "
+            "máy gửi hoặc của máy này bị sai; hãy sửa rồi xuất lại gói.",
+            "The package says it was made at {c}, more than 24 hours after this computer's "
+            "clock ({n}): the sender's or this computer's date is wrong; fix it and export again.",
+            c=printable(header.created_at, 40),
+            n=now.isoformat(timespec="minutes"),
+        )
+    return created
 
 
 def _no_keys() -> PackageRefused:
@@ -475,6 +605,12 @@ def _check_versions(store: Store, manifest: Manifest) -> None:
                 k=known[form_id],
             )
     for member in manifest.members:
+        if member.name == ACKS_NAME and manifest.kind == "up":
+            raise refused(
+                "Gói của xã không được chứa phần xác nhận ({m}).",
+                "A commune's package may not carry acknowledgements ({m}).",
+                m=ACKS_NAME,
+            )
         if member.form is None:
             continue
         if member.form not in manifest.forms:
@@ -532,7 +668,7 @@ def _decode_all(
                     "Gói của {s} có bản ghi của đơn vị khác ({u}); gói bị từ chối.",
                     "The package from {s} has a record of another unit ({u}); refused.",
                     s=header.sender,
-                    u=str(row[unit])[:20],
+                    u=printable(str(row[unit]), 20),
                 )
             if row[0] in tally.seen:
                 raise refused(
@@ -574,34 +710,93 @@ def _decode_acks(opened: OpenedPackage) -> list[str]:
     return hashes
 
 
-def _day(timestamp: str) -> date:
-    try:
-        return datetime.fromisoformat(timestamp).date()
-    except ValueError:
-        return date.min
-
-
 # ---- merge -----------------------------------------------------------------------------------
 
 # Compared when version vectors are equal: everything but local bookkeeping and the vector.
 _CONTENT_SKIP = {"change_no", "search_text", "versions"}
 
 
-def _merge(store: Store, incoming: Incoming, package_sha256: str) -> tuple[int, int]:
-    """Upsert the package's rows by UUID; returns (rows written, conflicts)."""
+def _check_references(store: Store, incoming: Incoming, owner: str) -> None:
+    """Every reference (village, officer, drive, citizen…) points at a record of the package's
+    own unit, in the package or already here; refuses naming the row otherwise.
+
+    The foreign keys at COMMIT would only say "FOREIGN KEY constraint failed", and they cannot
+    see a commune placing its citizen in another commune's village.
+    """
+    in_package = {decoder.form.id: {row[0] for row in rows} for decoder, rows in incoming}
+    wanted: dict[str, dict[str, tuple[FormSpec, str, str]]] = {}
+    for decoder, rows in incoming:
+        for spec in decoder.form.fields:
+            target = spec.target_form
+            if target is None:
+                continue
+            at = decoder.columns.index(spec.name)
+            ours = in_package.get(target, set())
+            for row in rows:
+                ref = row[at]
+                if ref is not None and ref not in ours:
+                    wanted.setdefault(target, {}).setdefault(ref, (decoder.form, row[0], spec.name))
+    for target, refs in wanted.items():
+        found = state.unit_codes(store, store.forms[target], refs)
+        for ref, (form, uuid, name) in refs.items():
+            unit = found.get(ref)
+            if unit is None:
+                raise refused(
+                    "Bản ghi {i} (“{f}”) trỏ tới {n} = {r}, không có trong gói lẫn ở đây; "
+                    "gói bị từ chối (hãy gửi toàn bộ: sync export --full).",
+                    "Record {i} ({f}) points at {n} = {r}, which is neither in the package nor "
+                    "here; refused (send everything: sync export --full).",
+                    i=uuid,
+                    f=form.id,
+                    n=name,
+                    r=ref,
+                )
+            if unit != owner:
+                raise refused(
+                    "Bản ghi {i} (“{f}”) của {o} trỏ tới {n} = {r} của đơn vị khác ({u}); "
+                    "gói bị từ chối.",
+                    "Record {i} ({f}) of {o} points at {n} = {r} of another unit ({u}); refused.",
+                    i=uuid,
+                    f=form.id,
+                    o=owner,
+                    n=name,
+                    r=ref,
+                    u=printable(unit, 20),
+                )
+
+
+@dataclass
+class _FormPlan:
+    """What merging one form's rows will write, decided before anything is written."""
+
+    decoder: RowDecoder
+    writes: list[tuple[Any, ...]]
+    version_updates: list[tuple[str, str]]
+    conflicts: list[state.ConflictRow]
+
+
+def _plan_merge(
+    store: Store, incoming: Incoming, package_sha256: str, hub_devices: frozenset[str]
+) -> list[_FormPlan]:
+    """Compare every row with the stored one by UUID (reads only; refuses before any write).
+
+    `hub_devices` (at a hub: its own device) marks records the hub set itself (targets): a
+    commune may send them back unchanged or older, never a version of its own.
+    """
     now = utc_now()
-    applied = 0
-    conflicts: list[state.ConflictRow] = []
+    plans: list[_FormPlan] = []
     for decoder, rows in incoming:
         form, columns = decoder.form, decoder.columns
         at_versions = columns.index("versions")
         existing = state.fetch_rows(store, form, [r[0] for r in rows])
-        writes: list[tuple[Any, ...]] = []
-        version_updates: list[tuple[str, str]] = []
+        plan = _FormPlan(decoder, [], [], [])
+        plans.append(plan)
         for row in rows:
             old = existing.get(row[0])
+            if hub_devices and _mentions(row[at_versions], hub_devices) and old is None:
+                raise _hub_owned(form, row[0])
             if old is None:
-                writes.append(row)
+                plan.writes.append(row)
                 continue
             new = dict(zip(columns, row, strict=True))
             if old["unit_code"] != new["unit_code"]:
@@ -614,17 +809,19 @@ def _merge(store: Store, incoming: Incoming, package_sha256: str) -> tuple[int, 
             new_versions: dict[str, int] = json.loads(row[at_versions])
             old_versions: dict[str, int] = json.loads(old["versions"] or "{}")
             order = compare_versions(new_versions, old_versions)
+            same = order == "equal" and _content(new) == _content(old)
+            touches_hub = set(old_versions) & hub_devices or set(new_versions) & hub_devices
+            if touches_hub and not (order == "older" or same):
+                raise _hub_owned(form, row[0])
             if order == "newer":
-                writes.append(row)
+                plan.writes.append(row)
                 continue
-            if order == "older":
-                continue
-            if order == "equal" and _content(new) == _content(old):
-                continue  # the same version again: a harmless retry
+            if order == "older" or same:
+                continue  # stale, or the same version again: a harmless retry
             merged = canonical_versions(merge_versions(new_versions, old_versions))
             incoming_wins = _rank(new) > _rank(old)
             winner, loser = (new, old) if incoming_wins else (old, new)
-            conflicts.append(
+            plan.conflicts.append(
                 state.ConflictRow(
                     now,
                     package_sha256,
@@ -638,9 +835,18 @@ def _merge(store: Store, incoming: Incoming, package_sha256: str) -> tuple[int, 
                 )
             )
             if incoming_wins:
-                writes.append((*row[:at_versions], merged, *row[at_versions + 1 :]))
+                plan.writes.append((*row[:at_versions], merged, *row[at_versions + 1 :]))
             else:
-                version_updates.append((row[0], merged))
+                plan.version_updates.append((row[0], merged))
+    return plans
+
+
+def _write_merge(store: Store, plans: list[_FormPlan]) -> tuple[int, int]:
+    """Write what `_plan_merge` decided; returns (rows written, conflicts)."""
+    applied = conflicts = 0
+    for plan in plans:
+        form, columns = plan.decoder.form, plan.decoder.columns
+        writes, version_updates = plan.writes, plan.version_updates
         count = len(writes) + len(version_updates)
         if count:
             first = state.reserve_change_numbers(store, count)
@@ -652,9 +858,27 @@ def _merge(store: Store, incoming: Incoming, package_sha256: str) -> tuple[int, 
                 form,
                 [(uuid, v, base + i) for i, (uuid, v) in enumerate(version_updates)],
             )
+        state.record_conflicts(store, plan.conflicts)
         applied += len(writes)
-    state.record_conflicts(store, conflicts)
-    return applied, len(conflicts)
+        conflicts += len(plan.conflicts)
+    return applied, conflicts
+
+
+def _mentions(versions_json: str, devices: frozenset[str]) -> bool:
+    # A quick look at the stored text first: nearly every row names one commune device only.
+    if not any(device in versions_json for device in devices):
+        return False
+    return bool(set(json.loads(versions_json)) & devices)
+
+
+def _hub_owned(form: FormSpec, uuid: str) -> PackageRefused:
+    return refused(
+        "Bản ghi {i} (“{f}”) do cấp trên đặt; xã không được gửi phiên bản của mình; "
+        "gói bị từ chối.",
+        "Record {i} ({f}) was set by the hub; a commune may not send its own version; refused.",
+        i=uuid,
+        f=form.id,
+    )
 
 
 def compare_versions(
@@ -690,4 +914,5 @@ def _rank(row: dict[str, Any]) -> tuple[str, str, str]:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    # Messages quote what the package or its file name said: never let that move the cursor.
+    return printable(" ".join(text.split()), limit=1000)

@@ -12,17 +12,20 @@ import binascii
 import hashlib
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from de06desk.domain.i18n import msg
+from de06desk.domain.text import is_safe, printable
 from de06desk.domain.units import get_commune
 from de06desk.store import Store, utc_now
 from de06desk.store import sync_state as state
 
 from .errors import SyncError
+from .files import read_bounded
 
 KEY_FILE_FORMAT = "de06desk-public-key"
 KEY_FILE_VERSION = 1
@@ -80,6 +83,32 @@ class PublicKeyFile:
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
     @classmethod
+    def read(cls, path: Path) -> PublicKeyFile:
+        """Read a public-key file from disk, never more than its size limit (a device such as
+        /dev/urandom, or a pipe, is refused rather than read for ever)."""
+        try:
+            raw = read_bounded(path, MAX_KEY_FILE_BYTES)
+        except OSError as exc:
+            raise SyncError(
+                msg(
+                    "Không đọc được tệp khóa {p}: {e}.",
+                    "Cannot read the key file {p}: {e}.",
+                    p=printable(path.name),
+                    e=exc.strerror or exc,
+                )
+            ) from None
+        if raw is None:
+            raise SyncError(
+                msg(
+                    "{p} không phải tệp khóa công khai de06desk (quá {n} KiB).",
+                    "{p} is not a de06desk public-key file (over {n} KiB).",
+                    p=printable(path.name),
+                    n=MAX_KEY_FILE_BYTES // 1024,
+                )
+            )
+        return cls.from_bytes(raw, path.name)
+
+    @classmethod
     def from_bytes(cls, raw: bytes, source: str = "") -> PublicKeyFile:
         """Read a public-key file; raises SyncError naming what is wrong."""
 
@@ -88,7 +117,7 @@ class PublicKeyFile:
                 msg(
                     "{s} không phải tệp khóa công khai de06desk hợp lệ ({w}).",
                     "{s} is not a valid de06desk public-key file ({w}).",
-                    s=source or "Tệp",
+                    s=printable(source) or "Tệp",
                     w=why,
                 )
             )
@@ -101,8 +130,9 @@ class PublicKeyFile:
             raise bad("not JSON") from None
         if not isinstance(data, dict) or data.get("format") != KEY_FILE_FORMAT:
             raise bad("format")
-        if data.get("version") != KEY_FILE_VERSION:
-            raise bad(f"version {data.get('version')!r}")
+        version = data.get("version")
+        if type(version) is not int or version != KEY_FILE_VERSION:  # true == 1 in Python
+            raise bad(f"version {printable(repr(version), 40)}")
         fields = ("unit_code", "unit_name", "role", "signing_key_ed25519", "agreement_key_x25519")
         if not all(isinstance(data.get(k), str) for k in fields):
             raise bad("missing fields")
@@ -117,7 +147,10 @@ class PublicKeyFile:
         )
         if signing is None or agreement is None or len(signing) != 32 or len(agreement) != 32:
             raise bad("keys")
-        key = cls(code, data["unit_name"][:200], data["role"], signing, agreement)
+        name = data["unit_name"]
+        if len(name) > 200 or not is_safe(name):
+            raise bad("unit name")
+        key = cls(code, name, data["role"], signing, agreement)
         if data.get("fingerprint") not in (None, key.fingerprint):
             raise bad("fingerprint does not match the keys")
         return key

@@ -29,6 +29,7 @@ import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from typing import IO, Any, Literal
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
@@ -40,6 +41,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from de06desk.domain.i18n import Msg, msg
+from de06desk.domain.text import check_untrusted, is_safe
 
 from .errors import PackageRefused
 from .keys import OwnKeys, PublicKeyFile, is_unit_code
@@ -55,6 +57,9 @@ MAX_TOTAL_BYTES = 1024 * 1024 * 1024
 # JSON rows deflate 5–20×; far beyond that is a decompression bomb, not data.
 MAX_COMPRESSION_RATIO = 200
 MAX_MANIFEST_BYTES = 1024 * 1024
+# One row is a few KiB; strings are capped at 100 000 characters. A longer line is not a row,
+# and holding it would let one line cost the memory of the whole member.
+MAX_LINE_BYTES = 8 * 1024 * 1024
 # Rows members are decompressed this much at a time.
 _READ_BYTES = 1024 * 1024
 TAG_BYTES = 16
@@ -67,6 +72,7 @@ _ROWS_MEMBER = re.compile(r"^[a-z][a-z0-9_]{0,39}\.jsonl$")
 _SHA256_HEX = re.compile(r"^[0-9a-f]{64}\Z")
 # Earlier heads a package may prove its audit chain against (docs/SYNC.md §3).
 MAX_AUDIT_ANCHORS = 64
+_FINGERPRINT = re.compile(r"[0-9A-F]{4}(?: [0-9A-F]{4}){4}")
 # Fixed ZIP timestamps: the same rows give the same members (and hashes) on every machine.
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -457,6 +463,13 @@ def _parse_header(raw: Any, version: int) -> Header:
         raise _damaged("kind")
     if not (is_unit_code(raw["sender"]) and is_unit_code(raw["recipient"])):
         raise _damaged("unit code")
+    fingerprints = (raw["sender_fingerprint"], raw["recipient_fingerprint"])
+    if not all(_FINGERPRINT.fullmatch(f) for f in fingerprints):
+        raise _damaged("header fingerprints")
+    if not raw["device_id"] or not is_safe(raw["device_id"]):
+        raise _damaged("header device id")
+    if parse_time(raw["created_at"]) is None:
+        raise _damaged("header time")
     ephemeral, salt, nonce = (_unb64(raw[k]) for k in ("ephemeral_key", "salt", "nonce"))
     if ephemeral is None or salt is None or nonce is None:
         raise _damaged("header keys")
@@ -476,6 +489,17 @@ def _parse_header(raw: Any, version: int) -> Header:
         salt,
         nonce,
     )
+
+
+def parse_time(text: str) -> datetime | None:
+    """An ISO 8601 time with its UTC offset (as packages carry them), or None."""
+    if len(text) > 40:
+        return None
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo is not None else None
 
 
 def recipient_key(header: Header, own: X25519PrivateKey) -> bytes:
@@ -512,7 +536,11 @@ class OpenedPackage:
         if entry is None:
             raise _damaged(f"no member {name}")
         limit = min(entry.size, MAX_MEMBER_BYTES)
-        digest, size, rest = hashlib.sha256(), 0, b""
+        digest, size, number = hashlib.sha256(), 0, 0
+        # The unfinished line's pieces, joined once when its end arrives: joining them at every
+        # piece made one long line cost time and memory growing with its square.
+        pending: list[bytes] = []
+        pending_size = 0
         try:
             with self._zip.open(name) as handle:
                 # Never read past the declared size plus one byte: ZIP directories can lie.
@@ -521,15 +549,27 @@ class OpenedPackage:
                     if size > limit:
                         raise _damaged(f"{name} is larger than declared")
                     digest.update(piece)
-                    parts = (rest + piece).split(b"\n")
-                    rest = parts.pop()
-                    yield from parts
+                    parts = piece.split(b"\n")
+                    tail = parts.pop()
+                    if parts and pending:
+                        parts[0] = b"".join([*pending, parts[0]])
+                        pending, pending_size = [], 0
+                    for part in parts:
+                        number += 1
+                        if len(part) > MAX_LINE_BYTES:
+                            raise _line_too_long(name, number)
+                        yield part
+                    if tail:
+                        pending.append(tail)
+                        pending_size += len(tail)
+                        if pending_size > MAX_LINE_BYTES:
+                            raise _line_too_long(name, number + 1)
         except PackageRefused:
             raise
         except _ZIP_ERRORS as exc:
             raise _damaged(f"{name}: {type(exc).__name__}") from None
-        if rest:
-            yield rest
+        if pending:
+            yield b"".join(pending)
         if size != entry.size or digest.hexdigest() != entry.sha256:
             raise _damaged(f"{name} does not match its hash")
 
@@ -569,6 +609,7 @@ def open_package(
             "The package's signature does not match the registered key of {s}; refused.",
             s=header.sender,
         ) from None
+    _check_directory(zip_bytes)
     try:
         archive = zipfile.ZipFile(io.BytesIO(zip_bytes))
         manifest = _check_archive(archive, header)
@@ -592,6 +633,26 @@ _ZIP_ERRORS = (
     KeyError,
     UnicodeDecodeError,
 )
+
+
+_END_RECORD = struct.Struct("<4s4H2LH")
+# 65 entries of a few hundred bytes each; a directory far larger is a bomb of its own (a million
+# empty members would make a million objects before any count could be checked).
+MAX_DIRECTORY_BYTES = 256 * 1024
+
+
+def _check_directory(zip_bytes: bytes) -> None:
+    """Refuse an archive whose end record announces too many members or too large a
+    directory, before `zipfile` parses the directory (it reads exactly that many bytes)."""
+    tail = zip_bytes[-(_END_RECORD.size + 0xFFFF) :]
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) - at < _END_RECORD.size:
+        raise _damaged("no end of archive")
+    _, _, _, _, entries, directory_size, _, _ = _END_RECORD.unpack_from(tail, at)
+    if entries > MAX_MEMBERS + 1:
+        raise _damaged("too many members")
+    if directory_size > MAX_DIRECTORY_BYTES:
+        raise _damaged("archive directory too large")
 
 
 def _check_archive(archive: zipfile.ZipFile, header: Header) -> Manifest:
@@ -742,7 +803,7 @@ def _int(value: Any) -> int:
 def _str(value: Any) -> str:
     if not isinstance(value, str) or len(value) > 200:
         raise ValueError(value)
-    return value
+    return check_untrusted(value)
 
 
 def _damaged(detail: str) -> PackageRefused:
@@ -751,6 +812,17 @@ def _damaged(detail: str) -> PackageRefused:
             f"Gói bị hỏng hoặc không đúng định dạng ({detail}); không có gì thay đổi.",
             f"The package is damaged or malformed ({detail}); nothing was changed.",
         )
+    )
+
+
+def _line_too_long(name: str, number: int) -> PackageRefused:
+    mib = MAX_LINE_BYTES // (1024 * 1024)
+    return refused(
+        "Gói có dòng dữ liệu dài quá {m} MiB ({n}:{k}); gói bị từ chối.",
+        "The package has a row line longer than {m} MiB ({n}:{k}); refused.",
+        m=mib,
+        n=name,
+        k=number,
     )
 
 

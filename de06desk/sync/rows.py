@@ -18,6 +18,7 @@ from typing import Any
 
 from de06desk.domain.i18n import DomainError, Msg
 from de06desk.domain.idnumber import country_codes, province_codes
+from de06desk.domain.text import UnsafeText, check_untrusted, is_safe, printable
 from de06desk.forms import FieldSpec, FormSpec, RecordValidator, parse_value
 from de06desk.store.database import search_text
 from de06desk.store.sync_state import sync_columns
@@ -94,7 +95,7 @@ class RowDecoder:
             raise _bad(where, "not an object")
         if not self._allowed.issuperset(raw):
             unknown = sorted(str(k) for k in set(raw) - self._allowed)
-            raise _bad(where, f"unknown field '{unknown[0][:40]}' (newer form?)")
+            raise _bad(where, f"unknown field '{printable(unknown[0], 40)}' (newer form?)")
         for key in _META_KEYS:
             if key not in raw:
                 raise _bad(where, f"missing '{key}'")
@@ -103,7 +104,7 @@ class RowDecoder:
             raise _bad(where, "uuid")
         for key in ("unit_code", "author", "device_id"):
             value = raw[key]
-            if type(value) is not str or not 0 < len(value) <= 100:
+            if type(value) is not str or not 0 < len(value) <= 100 or not is_safe(value):
                 raise _bad(f"{where} ({uuid})", key)
         for key in ("created_at", "updated_at"):
             if not _is_timestamp(raw[key]):
@@ -114,7 +115,7 @@ class RowDecoder:
         if (
             type(versions) is not dict
             or not 0 < len(versions) <= MAX_VERSION_ENTRIES
-            or not all(type(k) is str and 0 < len(k) <= 100 for k in versions)
+            or not all(type(k) is str and 0 < len(k) <= 100 and is_safe(k) for k in versions)
             or not all(_is_count(v) for v in versions.values())
         ):
             raise _bad(f"{where} ({uuid})", "versions")
@@ -124,6 +125,8 @@ class RowDecoder:
         for name, convert in self._fields:
             try:
                 values[name] = convert(raw.get(name))
+            except UnsafeText as exc:
+                raise _bad(f"{where} ({uuid})", f"field '{name}': {exc}") from None
             except (DomainError, ValueError, TypeError):
                 raise _bad(f"{where} ({uuid})", f"field '{name}'") from None
         errors = self._validate(values)
@@ -194,18 +197,23 @@ def _converter(spec: FieldSpec) -> Callable[[Any], Any]:
                 return blank
             if type(raw) is not list or not all(type(v) is str for v in raw):
                 raise TypeError(kind)
+            for value in raw:
+                check_untrusted(value)
             return list(raw)
 
         return choices
     check = _TEXT_CHECKS.get(kind, _any_text)
     if kind == "personal_id":
         check = _personal_id(spec)
+    multiline = spec.multiline
 
     def text(raw: Any) -> Any:
         if raw is None:
             return blank
         if type(raw) is not str or len(raw) > MAX_TEXT:
             raise TypeError(kind)
+        # The one gate for untrusted text: no lone surrogate, NUL, control or bidi override.
+        check_untrusted(raw, multiline=multiline)
         return check(spec, raw)
 
     return text

@@ -79,3 +79,16 @@ def test_printable_shows_escapes_instead_of_running_them() -> None:
     assert printable("tệp\nĐÃ NHẬP\x1b[31m") == "tệp\\nĐÃ NHẬP\\x1b[31m"
     assert printable("\ud800") == "\\ud800"
     assert printable("x" * 300, limit=10) == "x" * 10 + "…"
+
+
+def test_is_safe_agrees_with_the_gate() -> None:
+    from de06desk.domain.text import UnsafeText, check_untrusted, is_safe
+
+    for text in ["Nguyễn\tThị", "a\nb", "\ud800", "x\x00", "\x1b[2J", "\u202e", "ok"]:
+        for multiline in (False, True):
+            try:
+                check_untrusted(text, multiline=multiline)
+                accepted = True
+            except UnsafeText:
+                accepted = False
+            assert is_safe(text, multiline=multiline) == accepted, (text, multiline)

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import io
+import json
 import os
+import zipfile
 from pathlib import Path
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
@@ -13,6 +17,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from de06desk.sync.keys import OwnKeys, PublicKeyFile
 from de06desk.sync.package import (
     MAGIC,
+    MANIFEST_NAME,
     PREFIX,
     SIGNATURE_BYTES,
     Header,
@@ -69,3 +74,48 @@ def seal(
     signature = signer.sign(signed_message(aad, hashlib.sha256(zip_bytes).digest()))
     out.write_bytes(aad + AESGCM(key).encrypt(nonce, zip_bytes + signature, aad))
     return out
+
+
+def members_of(zip_bytes: bytes) -> tuple[dict[str, bytes], dict[str, Any]]:
+    """The members of a package's ZIP by name (manifest left out) and the parsed manifest."""
+    with zipfile.ZipFile(io.BytesIO(zip_bytes)) as archive:
+        members = {
+            info.filename: archive.read(info.filename)
+            for info in archive.infolist()
+            if info.filename != MANIFEST_NAME
+        }
+        manifest = json.loads(archive.read(MANIFEST_NAME))
+    return members, manifest
+
+
+def build_zip(members: dict[str, bytes], manifest: dict[str, Any]) -> bytes:
+    """A ZIP as the writer makes it: the members, then a manifest listing their true sizes,
+    hashes and row counts (so only the content can be hostile, never the bookkeeping)."""
+    entries = []
+    for name, data in members.items():
+        entry: dict[str, Any] = {
+            "name": name,
+            "bytes": len(data),
+            "sha256": hashlib.sha256(data).hexdigest(),
+        }
+        if name.endswith(".jsonl"):
+            entry["form"] = name[: -len(".jsonl")]
+            entry["rows"] = data.count(b"\n")
+        entries.append(entry)
+    manifest = dict(manifest, members=entries)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+        archive.writestr(MANIFEST_NAME, json.dumps(manifest))
+    return out.getvalue()
+
+
+def rows_of(data: bytes) -> list[dict[str, Any]]:
+    """The rows of a `<form>.jsonl` member."""
+    return [json.loads(line) for line in data.splitlines() if line]
+
+
+def jsonl(rows: list[dict[str, Any]]) -> bytes:
+    """Rows as a `<form>.jsonl` member (ASCII-escaped, so lone surrogates survive as `\\ud800`)."""
+    return b"".join(json.dumps(r).encode("ascii") + b"\n" for r in rows)
