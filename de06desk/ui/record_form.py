@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -51,7 +51,9 @@ class _EnterMovesOn(QObject):
             event.type() == QEvent.Type.KeyPress
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
             and not event.modifiers()  # type: ignore[attr-defined]
-            and isinstance(obj, QLineEdit | QComboBox | QAbstractSpinBox)
+            # The tick box of an optional date too: Enter there used to stick (or, in a
+            # dialog, press the dialog's default button).
+            and isinstance(obj, QLineEdit | QComboBox | QAbstractSpinBox | QCheckBox)
         ):
             if isinstance(obj, QComboBox) and obj.view().isVisible():
                 return False
@@ -117,7 +119,8 @@ class RecordForm(QWidget):
             editor = make_editor(spec, ctx.store, body)
             editor.setObjectName(f"field_{spec.name}")
             editor.changed.connect(lambda name=spec.name: self._edited(name))
-            editor.focus_widget().installEventFilter(enter_filter)
+            for widget in editor.key_widgets():
+                widget.installEventFilter(enter_filter)
             label = QLabel(spec.label() + (" *" if spec.required else ""), body)
             label.setWordWrap(True)
             label.setMinimumWidth(120)
@@ -159,6 +162,8 @@ class RecordForm(QWidget):
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
         self.revert_button = QPushButton(self.tr("Hủy thay đổi"), self)
+        # Never the button Enter presses: in a dialog it would empty the form without a word.
+        self.revert_button.setAutoDefault(False)
         self.revert_button.clicked.connect(self.revert)
         buttons = QHBoxLayout()
         buttons.addWidget(self.problems, 1)
@@ -177,9 +182,8 @@ class RecordForm(QWidget):
             self.problems.hide()
             layout.addWidget(self.problems)
 
-        shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.save)
+        # No Ctrl+S of its own: the window holding the form (main window, FormDialog) has one,
+        # and two matching shortcuts make Qt call it ambiguous and do nothing.
         self.read_only = not ctx.can_edit
         self.new_record()
 
