@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -152,6 +153,13 @@ class RecordForm(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
+        # Up and down only: the form is never narrower than its fields, so nothing hides to
+        # the right behind a sideways scroll bar (the cleanup form's "Bỏ chọn" did).
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(
+            body.minimumSizeHint().width()
+            + scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        )
 
         self.problems = QLabel(self)
         self.problems.setWordWrap(True)

@@ -15,12 +15,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -34,6 +32,7 @@ from de06desk.store.lists import COUNT_CAP, ListQuery, titles, warm_search_index
 from .context import AppContext
 from .dialogs_common import confirm
 from .display import display_value
+from .layouts import FlowLayout, SideOrBelow
 from .list_model import RecordListModel
 from .record_form import RecordForm
 from .tasks import run_task, show_error
@@ -82,8 +81,7 @@ class RecordListPanel(QWidget):
         self.search.textChanged.connect(self._timer.start)
 
         self.filter_boxes: dict[str, QComboBox] = {}
-        filters = QHBoxLayout()
-        filters.setContentsMargins(0, 0, 0, 0)
+        filters = FlowLayout()
         if setup.week_field:
             box = QComboBox(self)
             box.setObjectName("filter_week")
@@ -117,9 +115,9 @@ class RecordListPanel(QWidget):
             box.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            box.setMinimumContentsLength(10)
+            # Wide enough for "Cán bộ xử lý: tất cả", not for the longest village name.
+            box.setMinimumContentsLength(min(22, max(10, len(box.itemText(0)))))
             box.setToolTip(box.itemText(0))
-        filters.addStretch(1)
 
         self.model = RecordListModel(ctx.store, self._query(), list(setup.columns or []) or None)
         self._warm_search_index()
@@ -277,22 +275,20 @@ class RecordScreen(QWidget):
         self.delete_button.clicked.connect(self._delete_selected)
         for button in (self.new_button, self.delete_button):
             button.setEnabled(ctx.can_edit)
-        top = QHBoxLayout()
+        top = FlowLayout()
         top.addWidget(self.new_button)
         top.addWidget(self.delete_button)
-        top.addStretch(1)
         self._toolbar = top
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(top)
         left_layout.addWidget(self.list)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = SideOrBelow(self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.build_side())
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -304,7 +300,7 @@ class RecordScreen(QWidget):
 
     def add_tool_button(self, button: QPushButton) -> None:
         """Add a screen-specific button beside "Thêm mới" and "Xóa"."""
-        self._toolbar.insertWidget(self._toolbar.count() - 1, button)
+        self._toolbar.addWidget(button)
 
     def build_side(self) -> QWidget:
         """The right-hand side; screens override it to add tabs around the form."""
