@@ -35,6 +35,7 @@ from de06desk.store import Record, ValidationError
 from .context import AppContext
 from .dialogs_common import Unsaved, ask_unsaved
 from .editors import FieldEditor, hint_label, make_editor
+from .smart_paste import PastePreview, SmartPaste, plan_paste
 from .tasks import show_error
 
 ERROR_STYLE = "color: #b00020;"
@@ -114,6 +115,7 @@ class RecordForm(QWidget):
         grid.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         grid.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         enter_filter = _EnterMovesOn(self)
+        paste_filter = SmartPaste(self)
         for spec in self.form.fields:
             if spec.name in self.hidden:
                 continue
@@ -122,6 +124,7 @@ class RecordForm(QWidget):
             editor.changed.connect(lambda name=spec.name: self._edited(name))
             for widget in editor.key_widgets():
                 widget.installEventFilter(enter_filter)
+                widget.installEventFilter(paste_filter)
             label = QLabel(spec.label() + (" *" if spec.required else ""), body)
             label.setWordWrap(True)
             label.setMinimumWidth(120)
@@ -289,6 +292,17 @@ class RecordForm(QWidget):
             except DomainError as exc:
                 values[spec.name] = None
                 errors[spec.name] = [str(exc.message)]
+        for name, editor in self.editors.items():
+            text = editor.raw()
+            if isinstance(text, str) and "\t" in text and not self.form.field(name).multiline:
+                # Cells pasted some other way than Ctrl+V (menu, drag): never one long name.
+                values[name] = None
+                errors[name] = [
+                    self.tr(
+                        "Ô này chứa nhiều ô của bảng tính (ký tự Tab). Hãy dán bằng Ctrl+V để "
+                        "tách vào từng ô, hoặc xóa phần thừa."
+                    )
+                ]
         if self.adjust_values is not None:
             values = self.adjust_values(values)
         for name, problems in self.ctx.store.validate(self.form.id, values).items():
@@ -383,6 +397,21 @@ class RecordForm(QWidget):
             self.revert()
             return True
         return False
+
+    def paste_row(self, widget: QWidget, text: str) -> bool:
+        """Spreadsheet cells pasted into `widget`'s field: preview, then fill; True if filled."""
+        start = next((n for n, e in self.editors.items() if widget in e.key_widgets()), None)
+        if start is None or self.read_only:
+            return False
+        plan = plan_paste(self.editors, start, text)
+        preview = PastePreview(plan, self)
+        if preview.exec() != PastePreview.DialogCode.Accepted or not plan.ok:
+            return False
+        values = plan.values()
+        self.set_values(values, as_edit=True)
+        self._touched.update(values)
+        self.validate()
+        return True
 
     def move_focus_on(self) -> None:
         """Move the cursor to the next field (what Enter does)."""
