@@ -1,0 +1,61 @@
+"""Record lists: Vietnamese name order, exact count, Excel export, "Đã lưu", undoing a delete."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from de06desk.ui.context import AppContext
+from de06desk.ui.screens.citizens import CitizenListScreen
+
+NAMES = ["Bùi A Huy", "Đặng Thị Ánh", "Bùi A Hùng", "Lò Văn An", "Sùng A Hùng", "Vàng Thị Ư"]
+
+
+def _add_citizens(ctx: AppContext, names: list[str]) -> None:
+    village = ctx.store.list_records("village")[0].uuid
+    with ctx.store.transaction():
+        for i, name in enumerate(names):
+            ctx.store.save_record(
+                "citizen",
+                {
+                    "full_name": name,
+                    "birth_year": 1980 + i,
+                    "village": village,
+                    "living_status": "living",
+                },
+                user="admin",
+            )
+
+
+def _click_header(screen: CitizenListScreen, field: str) -> None:
+    header = screen.list.view.horizontalHeader()
+    section = screen.list.model.column_names().index(field)
+    x = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
+    QTest.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2)
+    )
+
+
+def _column(screen: CitizenListScreen, field: str) -> list[str]:
+    model = screen.list.model
+    col = model.column_names().index(field)
+    return [model.index(r, col).data() for r in range(model.rowCount())]
+
+
+def test_clicking_the_name_header_sorts_the_vietnamese_way(qtbot, empty_ctx: AppContext) -> None:
+    _add_citizens(empty_ctx, NAMES)
+    screen = CitizenListScreen(empty_ctx)
+    qtbot.addWidget(screen)
+    screen.resize(1100, 600)
+    screen.show()
+    _click_header(screen, "full_name")
+    assert _column(screen, "full_name") == [
+        "Lò Văn An",
+        "Đặng Thị Ánh",
+        "Bùi A Hùng",
+        "Sùng A Hùng",
+        "Bùi A Huy",
+        "Vàng Thị Ư",
+    ]
+    _click_header(screen, "full_name")  # again: the other way round
+    assert _column(screen, "full_name")[0] == "Vàng Thị Ư"
