@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from de06desk.domain.i18n import DomainError
 from de06desk.domain.progress import CancelCheck, Progress
 from de06desk.domain.weeks import current_week
-from de06desk.store.lists import COUNT_CAP, ListQuery, titles, warm_search_index
+from de06desk.store.lists import COUNT_CAP, ListQuery, count_rows, titles, warm_search_index
 
 from .context import AppContext
 from .dialogs_common import confirm
@@ -38,6 +38,11 @@ from .record_form import RecordForm
 from .tasks import run_task, show_error
 
 SEARCH_DELAY_MS = 250
+
+
+def _number(n: int) -> str:
+    """1234567 → "1.234.567" (Vietnamese thousands separator)."""
+    return f"{n:,}".replace(",", ".")
 
 
 @dataclass(frozen=True)
@@ -158,6 +163,7 @@ class RecordListPanel(QWidget):
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self._delete_current)
 
+        self._count_generation = 0
         self.count_label = QLabel(self)
         self.count_label.setObjectName("count")
         layout = QVBoxLayout(self)
@@ -222,12 +228,37 @@ class RecordListPanel(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
+        # Up to COUNT_CAP the count is instant; beyond it (a hub's million citizens, a search
+        # matching 180,000) the exact number is counted on a connection of its own in the
+        # background, and shown when it comes unless the list has changed since.
+        self._count_generation += 1
         n = self.model.total(COUNT_CAP)
-        if n >= COUNT_CAP:
-            text = self.tr("Hơn {n} bản ghi").replace("{n}", f"{COUNT_CAP:,}".replace(",", "."))
-        else:
-            text = self.tr("{n} bản ghi").replace("{n}", f"{n:,}".replace(",", "."))
-        self.count_label.setText(text)
+        if n < COUNT_CAP:
+            self._show_count(n)
+            return
+        self.count_label.setText(
+            self.tr("Đang đếm… (hơn {n} bản ghi)").replace("{n}", _number(COUNT_CAP))
+        )
+        generation, query, ctx = self._count_generation, self.model.query, self.ctx
+
+        def work(progress: Progress, cancelled: CancelCheck) -> int:
+            with ctx.open_store() as store:
+                return count_rows(store, query)
+
+        def done(total: int) -> None:
+            if generation == self._count_generation:
+                self._show_count(total)
+
+        def failed(_exc: BaseException) -> None:
+            if generation == self._count_generation:
+                self.count_label.setText(
+                    self.tr("Hơn {n} bản ghi").replace("{n}", _number(COUNT_CAP))
+                )
+
+        run_task(self, "", work, done, failed, show_progress=False)
+
+    def _show_count(self, n: int) -> None:
+        self.count_label.setText(self.tr("{n} bản ghi").replace("{n}", _number(n)))
 
     def current_uuid(self) -> str | None:
         """UUID of the selected row, if any."""

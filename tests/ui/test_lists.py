@@ -59,3 +59,21 @@ def test_clicking_the_name_header_sorts_the_vietnamese_way(qtbot, empty_ctx: App
     ]
     _click_header(screen, "full_name")  # again: the other way round
     assert _column(screen, "full_name")[0] == "Vàng Thị Ư"
+
+
+def test_the_count_is_the_number_even_past_the_quick_count(
+    qtbot, empty_ctx: AppContext, monkeypatch
+) -> None:
+    from de06desk.ui import record_screen
+
+    # The quick count stops at COUNT_CAP (1,000); past it the number comes from a count in
+    # the background. A cap of 4 takes the same path with six citizens.
+    monkeypatch.setattr(record_screen, "COUNT_CAP", 4)
+    _add_citizens(empty_ctx, NAMES)
+    screen = CitizenListScreen(empty_ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.list.count_label.text() == "6 bản ghi")
+    screen.list.search.setText("hung")
+    screen.list.apply_filters()
+    qtbot.waitUntil(lambda: screen.list.count_label.text() == "2 bản ghi")
