@@ -9,6 +9,7 @@ rules), Save stays disabled until it is valid, and unsaved changes are never los
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -33,12 +34,13 @@ from de06desk.forms import defaults, parse_value
 from de06desk.store import Record, ValidationError
 
 from .context import AppContext
-from .dialogs_common import Unsaved, ask_unsaved
+from .dialogs_common import Unsaved, ask_unsaved, show_status
 from .editors import FieldEditor, hint_label, make_editor
 from .smart_paste import PastePreview, SmartPaste, plan_paste
 from .tasks import show_error
 
 ERROR_STYLE = "color: #b00020;"
+SAVED_STYLE = "color: #1b5e20;"
 
 
 class _EnterMovesOn(QObject):
@@ -329,6 +331,7 @@ class RecordForm(QWidget):
             )
             hint.setText(text)
             hint.setVisible(bool(text))
+        self.problems.setStyleSheet(ERROR_STYLE)
         names = [self.form.field(n).label() for n in self.form.field_names if n in errors]
         if names:
             self.problems.setText(
@@ -371,9 +374,25 @@ class RecordForm(QWidget):
             show_error(self, exc)
             return None
         self.load(record)
+        self._say_saved(record)
         self.ctx.signals.data_changed.emit(self.form.id)
         self.saved.emit(record)
         return record
+
+    def _say_saved(self, record: Record) -> None:
+        # Beside the Lưu button (until the next edit) and in the window's status bar.
+        text = self.tr("Đã lưu lúc {t}.").replace("{t}", datetime.now().strftime("%H:%M"))
+        self.problems.setText(text)
+        self.problems.setStyleSheet(SAVED_STYLE)
+        title = record.values.get(self.form.title_field)
+        spec = self.form.field(self.form.title_field)
+        if isinstance(title, str) and not spec.target_form:
+            text = (
+                self.tr("Đã lưu “{name}” lúc {t}.")
+                .replace("{name}", title)
+                .replace("{t}", datetime.now().strftime("%H:%M"))
+            )
+        show_status(self, text)
 
     def revert(self) -> None:
         """Throw away the edits: back to the stored record (or a blank one)."""

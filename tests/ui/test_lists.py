@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
+from de06desk.ui import record_form
 from de06desk.ui.context import AppContext
+from de06desk.ui.dialogs_common import Unsaved
 from de06desk.ui.screens.citizens import CitizenListScreen
+
+
+@pytest.fixture(autouse=True)
+def _no_unsaved_question(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test leaving unsaved edits must not wait on "Lưu / Không lưu" at teardown."""
+    monkeypatch.setattr(record_form, "ask_unsaved", lambda parent: Unsaved.DISCARD)
+
 
 NAMES = ["Bùi A Huy", "Đặng Thị Ánh", "Bùi A Hùng", "Lò Văn An", "Sùng A Hùng", "Vàng Thị Ư"]
 
@@ -77,3 +87,19 @@ def test_the_count_is_the_number_even_past_the_quick_count(
     screen.list.search.setText("hung")
     screen.list.apply_filters()
     qtbot.waitUntil(lambda: screen.list.count_label.text() == "2 bản ghi")
+
+
+def test_saving_says_so(qtbot, empty_ctx: AppContext, settings) -> None:
+    from tests.ui.test_keyboard import _main_window, press, type_text
+
+    window = _main_window(qtbot, empty_ctx, settings, 7)  # Cài đặt › Thôn/Xóm
+    screen = window.current_screen()
+    screen.tabs.setCurrentWidget(screen.villages)
+    name = screen.villages.form.editors["name"].edit
+    name.setFocus()
+    type_text(name, "Thôn Nà Lừa")
+    press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert window.statusBar().currentMessage().startswith("Đã lưu “Thôn Nà Lừa” lúc ")
+    assert screen.villages.form.problems.text().startswith("Đã lưu lúc ")
+    type_text(name, "x")  # the next edit: the note goes
+    assert not screen.villages.form.problems.text().startswith("Đã lưu")
