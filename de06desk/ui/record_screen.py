@@ -30,7 +30,8 @@ from de06desk.domain.weeks import current_week
 from de06desk.store.lists import COUNT_CAP, ListQuery, count_rows, titles, warm_search_index
 
 from .context import AppContext
-from .dialogs_common import confirm
+from .deleted_view import DeletedDialog
+from .dialogs_common import confirm, show_status
 from .display import display_value
 from .layouts import FlowLayout, SideOrBelow
 from .list_model import RecordListModel
@@ -304,11 +305,16 @@ class RecordScreen(QWidget):
         self.delete_button = QPushButton(self.tr("Xóa"), self)
         self.delete_button.setObjectName("delete")
         self.delete_button.clicked.connect(self._delete_selected)
+        self.deleted_button = QPushButton(self.tr("Đã xóa…"), self)
+        self.deleted_button.setObjectName("deleted")
+        self.deleted_button.setToolTip(self.tr("Xem các bản ghi đã xóa và khôi phục"))
+        self.deleted_button.clicked.connect(self.show_deleted)
         for button in (self.new_button, self.delete_button):
             button.setEnabled(ctx.can_edit)
         top = FlowLayout()
         top.addWidget(self.new_button)
         top.addWidget(self.delete_button)
+        top.addWidget(self.deleted_button)
         self._toolbar = top
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -395,7 +401,7 @@ class RecordScreen(QWidget):
         if not confirm(
             self,
             self.tr("Xóa bản ghi"),
-            self.tr("Xóa “{name}”? Thao tác này không hoàn tác được.").replace("{name}", shown),
+            self.tr("Xóa “{name}”? Có thể khôi phục lại trong “Đã xóa…”.").replace("{name}", shown),
         ):
             return
         try:
@@ -407,6 +413,23 @@ class RecordScreen(QWidget):
             self.form.new_record()
         self.record_deleted(uuid)
         self.ctx.signals.data_changed.emit(self.form_id)
+        show_status(
+            self,
+            self.tr("Đã xóa “{name}”. Khôi phục trong “Đã xóa…” nếu cần.").replace("{name}", shown),
+        )
+
+    def show_deleted(self) -> None:
+        """Open “Đã xóa”: the deleted records of this list, to restore."""
+        dialog = DeletedDialog(self.ctx, self.form_id, self)
+        dialog.restored.connect(self._restored)
+        dialog.exec()
+
+    def _restored(self, record: Any) -> None:
+        self.list.refresh()
+        show_status(self, self.tr("Đã khôi phục bản ghi."))
+        if not self.form.is_dirty:
+            self.form.load(record)
+            self.record_opened(record.uuid)
 
     def record_deleted(self, uuid: str) -> None:
         """Hook: a record of this screen was deleted."""

@@ -103,3 +103,43 @@ def test_saving_says_so(qtbot, empty_ctx: AppContext, settings) -> None:
     assert screen.villages.form.problems.text().startswith("Đã lưu lúc ")
     type_text(name, "x")  # the next edit: the note goes
     assert not screen.villages.form.problems.text().startswith("Đã lưu")
+
+
+def test_a_deletion_is_undone_from_the_deleted_view(
+    qtbot, empty_ctx: AppContext, monkeypatch
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QTableWidget
+
+    from de06desk.ui import record_screen
+
+    _add_citizens(empty_ctx, ["Lò Thị Dung", "Bùi A Hùng"])
+    monkeypatch.setattr(record_screen, "confirm", lambda parent, title, text: True)
+    screen = CitizenListScreen(empty_ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is screen)
+    screen.list.view.setFocus()
+    screen.list.view.selectRow(0)
+    QTest.keyClick(screen.list.view, Qt.Key.Key_Delete)
+    assert _column(screen, "full_name") == ["Bùi A Hùng"]
+
+    seen: dict[str, object] = {}
+
+    def restore() -> None:
+        dialog = QApplication.activeModalWidget()
+        table = dialog.findChild(QTableWidget, "deleted")
+        seen["rows"] = [
+            (table.item(r, 0).text(), table.item(r, 2).text()) for r in range(table.rowCount())
+        ]
+        dialog.findChild(object, "restore").click()
+        seen["after"] = table.rowCount()
+        dialog.reject()
+
+    QTimer.singleShot(0, restore)
+    screen.deleted_button.click()
+    assert seen == {"rows": [("Lò Thị Dung", "admin")], "after": 0}
+    assert sorted(_column(screen, "full_name")) == ["Bùi A Hùng", "Lò Thị Dung"]
+    assert screen.form.editors["full_name"].raw() == "Lò Thị Dung"  # shown again
+    assert empty_ctx.store.count_records("citizen") == 2
