@@ -7,7 +7,10 @@ Enter opens a record; Delete asks, then leaves a tombstone.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
@@ -15,6 +18,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -27,7 +31,16 @@ from PySide6.QtWidgets import (
 from de06desk.domain.i18n import DomainError
 from de06desk.domain.progress import CancelCheck, Progress
 from de06desk.domain.weeks import current_week
-from de06desk.store.lists import COUNT_CAP, ListQuery, count_rows, titles, warm_search_index
+from de06desk.forms import FieldSpec
+from de06desk.reports.list_export import write_list_xlsx
+from de06desk.store.lists import (
+    COUNT_CAP,
+    ListQuery,
+    count_rows,
+    fetch_rows,
+    titles,
+    warm_search_index,
+)
 
 from .context import AppContext
 from .deleted_view import DeletedDialog
@@ -39,6 +52,14 @@ from .record_form import RecordForm
 from .tasks import run_task, show_error
 
 SEARCH_DELAY_MS = 250
+EXPORT_PAGE = 2000
+
+
+def _export_value(spec: FieldSpec, value: Any) -> Any:
+    """A cell as the list shows it; whole numbers stay numbers so Excel can add them up."""
+    if spec.type == "integer" and isinstance(value, int):
+        return value
+    return display_value(spec, value)
 
 
 def _number(n: int) -> str:
@@ -315,6 +336,13 @@ class RecordScreen(QWidget):
         top.addWidget(self.new_button)
         top.addWidget(self.delete_button)
         top.addWidget(self.deleted_button)
+        self.export_button = QPushButton(self.tr("Xuất Excel…"), self)
+        self.export_button.setObjectName("export_excel")
+        self.export_button.setToolTip(
+            self.tr("Ghi danh sách đang xem (các cột và bộ lọc hiện tại) ra tệp Excel")
+        )
+        self.export_button.clicked.connect(self.export_excel)
+        top.addWidget(self.export_button)
         self._toolbar = top
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -417,6 +445,54 @@ class RecordScreen(QWidget):
             self,
             self.tr("Đã xóa “{name}”. Khôi phục trong “Đã xóa…” nếu cần.").replace("{name}", shown),
         )
+
+    def export_excel(self) -> None:
+        """Write the list as shown (its columns, filters and search) to an .xlsx file."""
+        form = self.ctx.store.forms[self.form_id]
+        stamp = datetime.now()
+        default = f"{form.label()} {stamp:%Y-%m-%d}.xlsx".replace("/", "-")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Xuất danh sách ra Excel"), default, self.tr("Tệp Excel (*.xlsx)")
+        )
+        if not path:
+            return
+        out = Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")
+        query = self.list.model.query
+        specs = [form.field(name) for name in self.list.model.column_names()]
+        headers = [spec.label() for spec in specs]
+        shown_filters = [
+            box.currentText() for box in self.list.filter_boxes.values() if box.currentIndex() > 0
+        ]
+        if query.search.strip():
+            shown_filters.append(self.tr("tìm “{s}”").replace("{s}", query.search.strip()))
+        note = self.tr("Xuất lúc {t}").replace("{t}", f"{stamp:%d/%m/%Y %H:%M}")
+        if shown_filters:
+            note += " — " + self.tr("lọc: {f}").replace("{f}", "; ".join(shown_filters))
+        ctx, title = self.ctx, form.label()
+
+        def work(progress: Progress, cancelled: CancelCheck) -> int:
+            with ctx.open_store() as store:
+                total = max(1, count_rows(store, query))
+
+                def rows() -> Iterator[list[Any]]:
+                    offset = 0
+                    while page := fetch_rows(store, query, offset, EXPORT_PAGE):
+                        for row in page:
+                            yield [_export_value(s, row.values.get(s.name)) for s in specs]
+                        offset += len(page)
+                        progress(min(1.0, offset / total))
+
+                return write_list_xlsx(out, title, headers, rows(), note=note, cancelled=cancelled)
+
+        def done(n: int) -> None:
+            show_status(
+                self,
+                self.tr("Đã xuất {n} dòng ra {file}.")
+                .replace("{n}", _number(n))
+                .replace("{file}", out.name),
+            )
+
+        run_task(self, self.tr("Đang xuất Excel…"), work, done)
 
     def show_deleted(self) -> None:
         """Open “Đã xóa”: the deleted records of this list, to restore."""

@@ -143,3 +143,42 @@ def test_a_deletion_is_undone_from_the_deleted_view(
     assert sorted(_column(screen, "full_name")) == ["Bùi A Hùng", "Lò Thị Dung"]
     assert screen.form.editors["full_name"].raw() == "Lò Thị Dung"  # shown again
     assert empty_ctx.store.count_records("citizen") == 2
+
+
+def test_the_list_goes_to_excel_as_shown(
+    qtbot, empty_ctx: AppContext, monkeypatch, tmp_path
+) -> None:
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    from de06desk.ui import tasks
+
+    _add_citizens(empty_ctx, [*NAMES, '=HYPERLINK("http://x","Hùng")'])
+    out = tmp_path / "cong-dan"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "Tệp Excel (*.xlsx)")
+    )
+    screen = CitizenListScreen(empty_ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.list.search.setText("hung")  # the filter applied goes with the export
+    screen.list.apply_filters()
+    shown = _column(screen, "full_name")
+    screen.export_button.click()
+    qtbot.waitUntil(lambda: not tasks._running and (tmp_path / "cong-dan.xlsx").exists())
+
+    sheet = load_workbook(tmp_path / "cong-dan.xlsx").active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "Công dân"
+    assert "tìm “hung”" in rows[1][0]
+    assert list(rows[2]) == [
+        screen.list.model.headerData(c, Qt.Orientation.Horizontal)
+        for c in range(screen.list.model.columnCount())
+    ]
+    names = [r[0] for r in rows[3:]]
+    assert names == shown and len(names) == 3
+    # A name that looks like a formula stays text in Excel.
+    cell = next(c for c in sheet["A"] if str(c.value).startswith("=HYPERLINK"))
+    assert cell.data_type == "s"
+    birth_years = [r[screen.list.model.column_names().index("birth_year")] for r in rows[3:]]
+    assert all(isinstance(y, int) for y in birth_years)
