@@ -162,3 +162,27 @@ def test_an_optional_date_is_one_tab_stop_ticked_by_space(qtbot, empty_ctx: AppC
     assert QApplication.focusWidget() is editor.edit  # ticked: the date is the only stop
     press(Qt.Key.Key_Delete)
     assert editor.raw() is None and QApplication.focusWidget() is editor.check
+
+
+def test_the_commune_code_cannot_be_changed_in_settings(
+    qtbot, ctx: AppContext, settings, monkeypatch
+) -> None:
+    errors: list[str] = []
+    monkeypatch.setattr(record_form, "show_error", lambda parent, exc: errors.append(str(exc)))
+    window = _main_window(qtbot, ctx, settings, 7)
+    profile = window.current_screen().profile
+    code = profile.editors["commune_code"].edit
+    before = code.text()
+    assert before == ctx.store.unit_code and code.isReadOnly()
+    assert "Cố định" in profile._hint_labels["commune_code"].text()
+    code.setFocus()
+    code.selectAll()
+    QTest.keyClicks(code, "99999")
+    assert code.text() == before
+    # Even a value put there some other way is refused, not saved silently.
+    code.setReadOnly(False)
+    code.setText("99999")
+    assert profile.save() is None
+    assert errors and "cố định" in errors[0]
+    stored = ctx.store.list_records("commune", limit=1)[0]
+    assert stored["commune_code"] == ctx.store.unit_code

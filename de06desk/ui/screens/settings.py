@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from de06desk.domain.i18n import DomainError, current_language
+from de06desk.domain.i18n import DomainError, current_language, msg
+from de06desk.store import Record
 from de06desk.store.users import create_user, list_users, set_password
 
 from ..context import AppContext
@@ -28,6 +31,8 @@ from ..placeholder import load_screen
 from ..record_form import RecordForm
 from ..record_screen import ListSetup, RecordScreen
 from ..tasks import show_error
+
+FIXED_PROFILE_FIELDS = ("commune_code", "province_code")
 
 
 class NewUserDialog(QDialog):
@@ -196,6 +201,15 @@ class SettingsScreen(QWidget):
         existing = ctx.store.list_records("commune", limit=1)
         if existing:
             self.profile.load(existing[0])
+        # The unit code is fixed when the database is made: keys, packages and reports carry
+        # it. A different code typed here would be saved while everything else kept the old.
+        self.profile.lock_fields(
+            FIXED_PROFILE_FIELDS,
+            self.tr("Cố định từ khi tạo cơ sở dữ liệu (mã đơn vị {c}); không sửa được.").replace(
+                "{c}", ctx.store.unit_code
+            ),
+        )
+        self.profile.saver = self._save_profile
         self.villages = RecordScreen(
             ctx, "village", ListSetup(columns=("name", "population")), self.tabs
         )
@@ -224,6 +238,21 @@ class SettingsScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
+
+    def _save_profile(self, values: dict[str, Any], uuid: str | None) -> Record:
+        code = str(values.get("commune_code") or "")
+        if code != self.ctx.store.unit_code:
+            raise DomainError(
+                msg(
+                    "Mã xã {c} khác mã đơn vị của cơ sở dữ liệu ({u}); mã đơn vị cố định từ khi "
+                    "tạo, không đổi được ở đây.",
+                    "Commune code {c} differs from this database's unit code ({u}); the unit "
+                    "code is fixed when the database is made and cannot be changed here.",
+                    c=code[:10],
+                    u=self.ctx.store.unit_code,
+                )
+            )
+        return self.ctx.store.save_record("commune", values, user=self.ctx.user.username, uuid=uuid)
 
     def _current_screen(self) -> RecordScreen | None:
         widget = self.tabs.currentWidget()
