@@ -163,3 +163,31 @@ def test_demo_button_makes_and_opens_a_demo(qtbot, monkeypatch) -> None:
     assert login.store is not None
     with login.store as store:
         assert 0 < store.count_records("citizen") <= 60
+
+
+def test_an_empty_dashboard_says_what_to_do_first(qtbot, empty_ctx) -> None:
+    from datetime import date
+
+    from de06desk.ui.screens.dashboard import DashboardScreen
+
+    screen = DashboardScreen(empty_ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.summary is not None)
+    assert screen.first_steps.isVisible()
+    assert "Đợt kích hoạt" in screen.first_steps.text()
+    village = empty_ctx.store.list_records("village")[0].uuid
+    officer = empty_ctx.store.list_records("officer")[0].uuid
+    empty_ctx.store.save_record(
+        "activation_drive",
+        {
+            "held_on": date.today(),
+            "kind": "office",
+            "village": village,
+            "place": "Trụ sở",
+            "officer": officer,
+        },
+        user="admin",
+    )
+    empty_ctx.signals.data_changed.emit("activation_drive")
+    qtbot.waitUntil(lambda: not screen.first_steps.isVisible())

@@ -145,10 +145,33 @@ class DashboardScreen(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.body)
+        self.first_steps = QLabel(self)
+        self.first_steps.setObjectName("first_steps")
+        self.first_steps.setWordWrap(True)
+        self.first_steps.setStyleSheet(
+            "background: #fff8e1; border: 1px solid #f0c36d; padding: 8px; font-size: 13px;"
+        )
+        self.first_steps.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        layout.addWidget(self.first_steps)
         layout.addWidget(scroll, 1)
         ctx.signals.data_changed.connect(self._data_changed)
+
+    def _update_first_steps(self) -> None:
+        # A new commune's dashboard is all zeros: say what to do first instead.
+        started = any(
+            self.ctx.store.list_records(form, limit=1)
+            for form in ("activation_drive", "citizen", "support_session", "cleanup_case")
+        )
+        self.first_steps.setVisible(not started)
+        self.first_steps.setText(
+            self.tr(
+                "Chưa có số liệu nào. Bước đầu tiên: vào “2. Đợt kích hoạt” (Alt+2), bấm "
+                "“Thêm mới (Ctrl+N)” để ghi đợt kích hoạt đầu tiên; hoặc vào “3. Công dân & "
+                "theo dõi” (Alt+3) để nhập danh sách công dân từ tệp Excel."
+            )
+        )
 
     def _data_changed(self, _form: str) -> None:
         # Summaries of a big commune take a good part of a second: rebuild once, when seen.
@@ -202,6 +225,7 @@ class DashboardScreen(QWidget):
             self.tr("Tổng quan — {w}").replace("{w}", summary.period.label())
             + f" · {summary.unit_name}"
         )
+        self._update_first_steps()
         remove_widgets(self.body_layout)
         self.cards, self.tables = {}, {}
         now_word, before_word = period_words(summary.period)
