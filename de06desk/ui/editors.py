@@ -418,6 +418,7 @@ class ReferenceEditor(FieldEditor):
         self.label = QLineEdit(self)
         self.label.setReadOnly(True)
         self.label.setPlaceholderText(self.tr("(chưa chọn)"))
+        self.label.setMinimumWidth(150)  # a name, not "(chư…", when the form is narrow
         self.choose = QPushButton(self.tr("Chọn…"), self)
         self.choose.clicked.connect(self.pick)
         self.clear = QPushButton(self.tr("Bỏ chọn"), self)
