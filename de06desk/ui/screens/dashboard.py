@@ -123,6 +123,10 @@ def summary_table(table: Table, parent: QWidget | None = None) -> QTableWidget:
     return view
 
 
+# Records that show the commune has started; with none, the dashboard shows the first step.
+FIRST_STEP_FORMS = ("activation_drive", "citizen", "support_session", "cleanup_case")
+
+
 class DashboardScreen(QWidget):
     """The week's summary: key figures, this week against last, and the detailed tables."""
 
@@ -137,6 +141,7 @@ class DashboardScreen(QWidget):
         self._shown_period: Period | None = None
         self._stale = True
         self._building: Task | None = None
+        self._started = True  # any work recorded yet (known with each summary)
         self.title = QLabel(self)
         self.title.setStyleSheet("font-size: 16px; font-weight: bold;")
         self.body = QWidget(self)
@@ -160,11 +165,7 @@ class DashboardScreen(QWidget):
 
     def _update_first_steps(self) -> None:
         # A new commune's dashboard is all zeros: say what to do first instead.
-        started = any(
-            self.ctx.store.list_records(form, limit=1)
-            for form in ("activation_drive", "citizen", "support_session", "cleanup_case")
-        )
-        self.first_steps.setVisible(not started)
+        self.first_steps.setVisible(not self._started)
         self.first_steps.setText(
             self.tr(
                 "Chưa có số liệu nào. Bước đầu tiên: vào “2. Đợt kích hoạt” (Alt+2), bấm "
@@ -200,11 +201,18 @@ class DashboardScreen(QWidget):
             self.title.setText(self.tr("Tổng quan — đang tính số liệu…"))
         ctx = self.ctx
 
-        def work(progress: Progress, cancelled: CancelCheck) -> Summary:
+        def work(progress: Progress, cancelled: CancelCheck) -> tuple[Summary, bool]:
             with ctx.open_store() as store:
-                return build_summary(store, week, cancelled=cancelled)
+                started = any(store.list_records(form, limit=1) for form in FIRST_STEP_FORMS)
+                return build_summary(store, week, cancelled=cancelled), started
 
-        self._building = run_task(self, "", work, self._built, self._not_built, show_progress=False)
+        self._building = run_task(
+            self, "", work, self._built_and_started, self._not_built, show_progress=False
+        )
+
+    def _built_and_started(self, result: tuple[Summary, bool]) -> None:
+        self._started = result[1]
+        self._built(result[0])
 
     def _built(self, summary: Summary) -> None:
         self._building = None
