@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -147,9 +147,11 @@ class PastePreview(QDialog):
             check = cell.problem or (_tr("đúng") if cell.text else _tr("(để trống)"))
             for col, text in enumerate((cell.field.label(), cell.text, check)):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 if col == 2 and cell.problem:
                     item.setForeground(Qt.GlobalColor.red)
                 self.table.setItem(row, col, item)
+        self.table.setWordWrap(True)
         buttons = QDialogButtonBox(self)
         if plan.ok:
             self.message.setText(
@@ -174,7 +176,12 @@ class PastePreview(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(620, 120 + 32 * max(1, len(plan.cells)))
+        self.resize(680, 150 + 40 * max(1, len(plan.cells)))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Once the columns have their widths: rows tall enough for a wrapped reason.
+        self.table.resizeRowsToContents()
 
 
 class SmartPaste(QObject):
