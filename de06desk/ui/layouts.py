@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSplitter, QWidget, QWidgetItem
+from PySide6.QtWidgets import QLayout, QLayoutItem, QSplitter, QWidget
 
 
 def remove_widgets(layout: QLayout) -> None:
@@ -94,12 +94,6 @@ class FlowLayout(QLayout):
 
     def takeAt(self, index: int) -> QLayoutItem | None:
         return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def insertWidget(self, index: int, widget: QWidget) -> None:
-        """Put `widget` at `index` (like QBoxLayout.insertWidget)."""
-        self.addChildWidget(widget)
-        self._items.insert(index, QWidgetItem(widget))
-        self.invalidate()
 
     def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation(0)
