@@ -40,6 +40,7 @@ WRITERS = frozenset(
         "open_cleanup_case",
         "public_key_file",
         "restore_backup",
+        "restore_record",
         "send_down",
         "set_active",
         "set_commune_target",

@@ -17,6 +17,7 @@ from typing import Any
 from de06desk.domain.i18n import DomainError, msg
 from de06desk.quality.checks import Finding, open_cleanup_case
 from de06desk.store import Record, Store
+from de06desk.store.deleted import restore_record
 from de06desk.store.lists import roster_totals
 from de06desk.store.users import User
 
@@ -116,7 +117,23 @@ def save_record(
 def save_profile(
     store: Store, user: User, values: Mapping[str, Any], uuid: str | None = None
 ) -> Done[Record]:
-    """Save the unit's profile (the names and signer printed on every report)."""
+    """Save the unit's profile (the names and signer printed on every report).
+
+    The unit code is fixed when the database is made (keys, packages and reports carry it):
+    a profile naming another code is refused rather than saved beside the old one.
+    """
+    code = str(values.get("commune_code") or "")
+    if code and code != store.unit_code:
+        raise DomainError(
+            msg(
+                "Mã xã {c} khác mã đơn vị của cơ sở dữ liệu ({u}); mã đơn vị cố định từ khi "
+                "tạo, không đổi được ở đây.",
+                "Commune code {c} differs from this database's unit code ({u}); the unit "
+                "code is fixed when the database is made and cannot be changed here.",
+                c=code[:10],
+                u=store.unit_code,
+            )
+        )
     with store.transaction():
         record = store.save_record("commune", dict(values), user=user.username, uuid=uuid)
     return Done(record, Changes.of(["commune"]))
@@ -134,6 +151,21 @@ def delete_record(store: Store, user: User, form_id: str, uuid: str) -> Done[Non
             sync_drive_totals(store, current["drive"], user.username)
             return Done(None, ROSTER_CHANGES)
     return Done(None, Changes.of([form_id]))
+
+
+@action("record.restore")
+def restore_deleted(store: Store, user: User, form_id: str, uuid: str) -> Done[Record]:
+    """Bring a deleted record back ("Đã xóa"); sync passes it on like an edit. A roster row
+    is refused when its citizen is on the drive's roster again, and updates its drive."""
+    if save_operation(form_id) != "record.save":
+        require(store, user, save_operation(form_id))
+    with store.transaction():
+        record = restore_record(store, form_id, uuid, user=user.username)
+        if form_id == ROSTER:
+            check_once_per_roster(store, record.values, uuid)
+            sync_drive_totals(store, record["drive"], user.username)
+            return Done(record, ROSTER_CHANGES)
+    return Done(record, Changes.of([form_id]))
 
 
 @action("roster.add")

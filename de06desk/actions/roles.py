@@ -48,6 +48,7 @@ ROLE_TABLE: dict[str, Rule] = {
     # ---- records -----------------------------------------------------------------------
     "record.save": _r("lưu bản ghi", "save a record", "officer", None),
     "record.delete": _r("xóa bản ghi", "delete a record", "officer", None),
+    "record.restore": _r("khôi phục bản ghi đã xóa", "restore a deleted record", "officer", None),
     "profile.save": _r("sửa thông tin đơn vị", "edit the unit profile", "admin", None),
     "roster.add": _r("thêm công dân vào danh sách đợt", "add to a drive roster", "officer", None),
     "roster.save": _r("sửa dòng danh sách đợt", "edit a roster row", "officer", None),

@@ -18,6 +18,7 @@ from de06desk import __version__
 from de06desk.domain.audit_chain import GENESIS, entry_hash
 from de06desk.domain.i18n import Msg, msg
 from de06desk.domain.text import fold
+from de06desk.domain.vnsort import name_sort_key, sort_key
 from de06desk.forms import (
     FieldSpec,
     FormSet,
@@ -791,6 +792,10 @@ def _connect(path: Path, key: bytes | None) -> dbapi.Connection:
     conn.execute("PRAGMA foreign_keys = ON")
     # So an INSERT OR REPLACE fires the delete triggers that keep the search index in step.
     conn.execute("PRAGMA recursive_triggers = ON")
+    # Vietnamese order for lists sorted by name (lists.py): one call per row, then SQLite
+    # sorts the ASCII keys itself — a collation would call Python for every comparison.
+    conn.create_function("vi_key", 1, sort_key, deterministic=True)
+    conn.create_function("vi_name_key", 1, name_sort_key, deterministic=True)
     return conn
 
 

@@ -6,7 +6,8 @@ The screens never build SQL: they describe what they want as a `ListQuery` and g
 - pages are fetched with LIMIT/OFFSET as the view scrolls, never the whole table;
 - counting stops at a cap (`count_rows(..., cap=)`): nobody needs "1,000,000" exactly to scroll;
 - the default order is the table's rowid (free), sorting by an indexed column (dates, references,
-  ID numbers, phones) stays cheap; sorting by other columns works but scans;
+  ID numbers, phones) stays cheap; sorting by other columns works but scans; text sorts in
+  Vietnamese order (people by given name) through the keys of `domain.vnsort`;
 - search is the store's `search_match` on the form's trigram index (every folded word), so
   "nguyen" finds "Nguyễn" and "d" finds "Đặng". A searched list is read from the index in rowid
   order, so the first page and a capped count stop after the rows they need instead of
@@ -60,6 +61,22 @@ class ListRow:
 
 def _q(name: str) -> str:
     return f'"{name}"'
+
+
+# Fields holding a person's name: sorted by given name first (domain/vnsort.py).
+PERSON_NAME_FIELDS = frozenset({"full_name"})
+
+
+def _text_order(store: Store, spec: FieldSpec, expr: str) -> str:
+    """`expr` as it sorts: text in Vietnamese order (people by given name), others as stored."""
+    name, kind = spec.name, spec.type
+    if spec.target_form:
+        target = store.forms[spec.target_form]
+        title = target.field(target.title_field)
+        name, kind = title.name, title.type
+    if kind != "text":
+        return expr
+    return f"vi_name_key({expr})" if name in PERSON_NAME_FIELDS else f"vi_key({expr})"
 
 
 def _display_fields(form: FormSpec) -> list[FieldSpec]:
@@ -142,7 +159,8 @@ def fetch_rows(store: Store, query: ListQuery, offset: int = 0, limit: int = 200
     if query.sort:
         if query.sort not in by_field:
             raise KeyError(f"{form.id}: cannot sort by {query.sort!r}")
-        sql += f" ORDER BY {by_field[query.sort]} {direction}, {entry_order} {direction}"
+        order = _text_order(store, form.field(query.sort), by_field[query.sort])
+        sql += f" ORDER BY {order} {direction}, {entry_order} {direction}"
     else:
         sql += f" ORDER BY {entry_order} {direction}"
     sql += " LIMIT ? OFFSET ?"
@@ -304,7 +322,7 @@ def pending_activations(
     if village:
         sql += " AND c.village = ?"
         params.append(village)
-    sql += " ORDER BY v.name IS NULL, v.name, r.approved_on, r.rowid LIMIT ?"
+    sql += " ORDER BY v.name IS NULL, vi_key(v.name), r.approved_on, r.rowid LIMIT ?"
     params.append(int(limit))
     return [
         PendingActivation(
@@ -388,5 +406,5 @@ def titles(store: Store, form_id: str, uuids: Sequence[str] | None = None) -> li
     else:
         sql += f" WHERE uuid IN ({', '.join('?' for _ in uuids)})"
         params = list(uuids)
-    sql += f" ORDER BY {title}, rowid"
+    sql += f" ORDER BY {_text_order(store, form.field(form.title_field), title)}, rowid"
     return [(r[0], str(r[1] or "")) for r in store.conn.execute(sql, params)]

@@ -29,7 +29,7 @@ from .idle_lock import IdleLock
 from .login import LoginDialog
 from .main_window import MainWindow
 from .tasks import show_error, stop_running_tasks
-from .wizard import SetupWizard
+from .wizard import SetupWizard, demo_login_hint
 
 log = logging.getLogger(__name__)
 # Fonts with every Vietnamese letter, best first: Windows, then common Linux packages.
@@ -101,9 +101,18 @@ def open_main_window(settings: QSettings, db_path: Path | None = None) -> MainWi
         path = Path(str(last)) if last and Path(str(last)).exists() else None
     if path is None:
         wizard = SetupWizard()
-        if wizard.exec() != QDialog.DialogCode.Accepted or wizard.db_path is None:
+        # Remembered the moment it exists: a wizard closed (or a PC switched off) after that
+        # must not leave a database the next start ignores.
+        wizard.database_created.connect(lambda p: settings.setValue("last_db", str(p)))
+        accepted = wizard.exec() == QDialog.DialogCode.Accepted
+        if wizard.is_demo and wizard.db_path is not None:
+            settings.setValue("demo_db", str(wizard.db_path))
+        if not accepted or wizard.db_path is None:
             return None
         path, hint, username = wizard.db_path, wizard.login_hint, wizard.login_user
+    elif str(settings.value("demo_db") or "") == str(path):
+        # The demo's public log-in is shown every time, as the README says, not only the first.
+        hint = demo_login_hint()
     if not path.exists():
         show_error(
             None,

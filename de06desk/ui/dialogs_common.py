@@ -5,7 +5,9 @@ from __future__ import annotations
 from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+
+STATUS_MS = 8000
 
 
 class Unsaved(Enum):
@@ -46,3 +48,10 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
         QMessageBox.StandardButton.No,
     )
     return button == QMessageBox.StandardButton.Yes
+
+
+def show_status(widget: QWidget, text: str) -> None:
+    """A short message in the status bar of the main window holding `widget` ("Đã lưu…")."""
+    window = widget.window()
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(text, STATUS_MS)

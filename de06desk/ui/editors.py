@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -74,6 +74,10 @@ class FieldEditor(QWidget):
     def focus_widget(self) -> QWidget:
         """The widget that takes keyboard focus."""
         return self
+
+    def key_widgets(self) -> list[QWidget]:
+        """Every widget of the editor that can hold the keyboard focus."""
+        return [self.focus_widget()]
 
 
 class LineEditor(FieldEditor):
@@ -161,18 +165,31 @@ class TextAreaEditor(FieldEditor):
         return self.edit
 
 
+class _DateEdit(QDateEdit):
+    """A date edit that Tab leaves in one press (Qt's own walks day, month, year first)."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
 class DateEditor(FieldEditor):
-    """A date picker showing dd/mm/yyyy; optional dates have a tick box to leave them blank."""
+    """A date picker showing dd/mm/yyyy; optional dates have a tick box to leave them blank.
+
+    One Tab stop per date: the tick box while the date is blank (Space ticks it and moves
+    into the date), the date itself once ticked (Delete there leaves it blank again).
+    """
 
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         self.check: QCheckBox | None = None
         if not spec.required:
             self.check = QCheckBox(self)
-            self.check.setToolTip(self.tr("Bỏ đánh dấu để để trống ngày này"))
+            self.check.setToolTip(
+                self.tr("Đánh dấu để nhập ngày; bỏ đánh dấu (hoặc phím Delete) để để trống")
+            )
             self.check.toggled.connect(self._toggled)
             self.layout_.addWidget(self.check)
-        self.edit = QDateEdit(self)
+        self.edit = _DateEdit(self)
         self.edit.setDisplayFormat("dd/MM/yyyy")
         self.edit.setCalendarPopup(True)
         self.edit.setMinimumDate(_BLANK_DATE)
@@ -184,10 +201,36 @@ class DateEditor(FieldEditor):
         self.layout_.addStretch(1)
         if self.check is not None:
             self.edit.setEnabled(False)
+            self.edit.installEventFilter(self)
 
     def _toggled(self, on: bool) -> None:
-        self.edit.setEnabled(on)
+        in_date = self.edit.hasFocus()  # before disabling it sends the focus elsewhere
+        self._show_ticked(on)
+        if on and self.check is not None and self.check.hasFocus():
+            self.edit.setFocus(Qt.FocusReason.TabFocusReason)
+        elif not on and in_date and self.check is not None:
+            self.check.setFocus(Qt.FocusReason.OtherFocusReason)
         self.changed.emit()
+
+    def _show_ticked(self, on: bool) -> None:
+        self.edit.setEnabled(on)
+        if self.check is not None:
+            # Exactly one Tab stop: the tick box while blank, the date once ticked.
+            self.check.setFocusPolicy(
+                Qt.FocusPolicy.ClickFocus if on else Qt.FocusPolicy.StrongFocus
+            )
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            obj is self.edit
+            and self.check is not None
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Delete  # type: ignore[attr-defined]
+            and not self.edit.isReadOnly()
+        ):
+            self.check.setChecked(False)
+            return True
+        return super().eventFilter(obj, event)
 
     def raw(self) -> Any:
         if self.check is not None and not self.check.isChecked():
@@ -204,7 +247,7 @@ class DateEditor(FieldEditor):
             self.edit.setDate(QDate.currentDate())
         if self.check is not None:
             self.check.setChecked(isinstance(value, date))
-            self.edit.setEnabled(isinstance(value, date))
+            self._show_ticked(isinstance(value, date))
         for w in (self.edit, self.check):
             if w is not None:
                 w.blockSignals(False)
@@ -215,7 +258,12 @@ class DateEditor(FieldEditor):
             self.check.setEnabled(not read_only)
 
     def focus_widget(self) -> QWidget:
+        if self.check is not None and not self.check.isChecked():
+            return self.check
         return self.edit
+
+    def key_widgets(self) -> list[QWidget]:
+        return [self.edit] if self.check is None else [self.check, self.edit]
 
 
 class ChoiceEditor(FieldEditor):
@@ -370,6 +418,7 @@ class ReferenceEditor(FieldEditor):
         self.label = QLineEdit(self)
         self.label.setReadOnly(True)
         self.label.setPlaceholderText(self.tr("(chưa chọn)"))
+        self.label.setMinimumWidth(150)  # a name, not "(chư…", when the form is narrow
         self.choose = QPushButton(self.tr("Chọn…"), self)
         self.choose.clicked.connect(self.pick)
         self.clear = QPushButton(self.tr("Bỏ chọn"), self)

@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(right, 1)
         self.setCentralWidget(central)
+        self.statusBar().setSizeGripEnabled(False)
         self._pages: list[QWidget | None] = []
         self._current = -1
         self.nav.currentRowChanged.connect(self._nav_changed)

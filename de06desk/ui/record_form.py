@@ -9,12 +9,13 @@ rules), Save stays disabled until it is valid, and unsaved changes are never los
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -23,21 +24,24 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
-from de06desk.actions import Done, records
+from de06desk.actions import records
 from de06desk.domain.i18n import DomainError
 from de06desk.forms import defaults, parse_value, record_warnings
 from de06desk.store import Record, ValidationError
 
 from .context import AppContext
-from .dialogs_common import Unsaved, ask_unsaved
+from .dialogs_common import Unsaved, ask_unsaved, show_status
 from .editors import FieldEditor, hint_label, make_editor
+from .smart_paste import PastePreview, SmartPaste, plan_paste
 from .tasks import show_error
 
 ERROR_STYLE = "color: #b00020;"
+SAVED_STYLE = "color: #1b5e20;"
 
 
 class _EnterMovesOn(QObject):
@@ -52,7 +56,9 @@ class _EnterMovesOn(QObject):
             event.type() == QEvent.Type.KeyPress
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
             and not event.modifiers()  # type: ignore[attr-defined]
-            and isinstance(obj, QLineEdit | QComboBox | QAbstractSpinBox)
+            # The tick box of an optional date too: Enter there used to stick (or, in a
+            # dialog, press the dialog's default button).
+            and isinstance(obj, QLineEdit | QComboBox | QAbstractSpinBox | QCheckBox)
         ):
             if isinstance(obj, QComboBox) and obj.view().isVisible():
                 return False
@@ -94,7 +100,6 @@ class RecordForm(QWidget):
         # A screen may adjust values just before saving (drive counts from the roster).
         self.adjust_values: Callable[[dict[str, Any]], dict[str, Any]] | None = None
         # …and save through another action than `records.save_record`.
-        self.saver: Callable[[dict[str, Any], str | None], Done[Record]] | None = None
 
         self.title = QLabel(self)
         self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
@@ -112,13 +117,16 @@ class RecordForm(QWidget):
         grid.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         grid.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         enter_filter = _EnterMovesOn(self)
+        paste_filter = SmartPaste(self)
         for spec in self.form.fields:
             if spec.name in self.hidden:
                 continue
             editor = make_editor(spec, ctx.store, body)
             editor.setObjectName(f"field_{spec.name}")
             editor.changed.connect(lambda name=spec.name: self._edited(name))
-            editor.focus_widget().installEventFilter(enter_filter)
+            for widget in editor.key_widgets():
+                widget.installEventFilter(enter_filter)
+                widget.installEventFilter(paste_filter)
             label = QLabel(spec.label() + (" *" if spec.required else ""), body)
             label.setWordWrap(True)
             label.setMinimumWidth(120)
@@ -150,6 +158,13 @@ class RecordForm(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
+        # Up and down only: the form is never narrower than its fields, so nothing hides to
+        # the right behind a sideways scroll bar (the cleanup form's "Bỏ chọn" did).
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(
+            body.minimumSizeHint().width()
+            + scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        )
 
         self.problems = QLabel(self)
         self.problems.setWordWrap(True)
@@ -160,6 +175,8 @@ class RecordForm(QWidget):
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
         self.revert_button = QPushButton(self.tr("Hủy thay đổi"), self)
+        # Never the button Enter presses: in a dialog it would empty the form without a word.
+        self.revert_button.setAutoDefault(False)
         self.revert_button.clicked.connect(self.revert)
         buttons = QHBoxLayout()
         buttons.addWidget(self.problems, 1)
@@ -178,9 +195,8 @@ class RecordForm(QWidget):
             self.problems.hide()
             layout.addWidget(self.problems)
 
-        shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.save)
+        # No Ctrl+S of its own: the window holding the form (main window, FormDialog) has one,
+        # and two matching shortcuts make Qt call it ambiguous and do nothing.
         self.read_only = not ctx.allowed(records.save_operation(form_id))
         self.new_record()
 
@@ -278,6 +294,17 @@ class RecordForm(QWidget):
             except DomainError as exc:
                 values[spec.name] = None
                 errors[spec.name] = [str(exc.message)]
+        for name, editor in self.editors.items():
+            text = editor.raw()
+            if isinstance(text, str) and "\t" in text and not self.form.field(name).multiline:
+                # Cells pasted some other way than Ctrl+V (menu, drag): never one long name.
+                values[name] = None
+                errors[name] = [
+                    self.tr(
+                        "Ô này chứa nhiều ô của bảng tính (ký tự Tab). Hãy dán bằng Ctrl+V để "
+                        "tách vào từng ô, hoặc xóa phần thừa."
+                    )
+                ]
         if self.adjust_values is not None:
             values = self.adjust_values(values)
         for name, problems in self.ctx.store.validate(self.form.id, values).items():
@@ -308,6 +335,7 @@ class RecordForm(QWidget):
             )
             hint.setText(text)
             hint.setVisible(bool(text))
+        self.problems.setStyleSheet(ERROR_STYLE)
         names = [self.form.field(n).label() for n in self.form.field_names if n in errors]
         if names:
             self.problems.setText(
@@ -335,12 +363,9 @@ class RecordForm(QWidget):
             return None
         values, _ = self.collect()
         try:
-            if self.saver is not None:
-                done = self.saver(values, self.uuid)
-            else:
-                done = records.save_record(
-                    self.ctx.store, self.ctx.user, self.form.id, values, self.uuid
-                )
+            done = records.save_record(
+                self.ctx.store, self.ctx.user, self.form.id, values, self.uuid
+            )
         except ValidationError as exc:
             self._touched = set(self.editors)
             self.validate()
@@ -351,9 +376,25 @@ class RecordForm(QWidget):
             return None
         record = done.value
         self.load(record)
+        self._say_saved(record)
         self.ctx.apply(done)
         self.saved.emit(record)
         return record
+
+    def _say_saved(self, record: Record) -> None:
+        # Beside the Lưu button (until the next edit) and in the window's status bar.
+        text = self.tr("Đã lưu lúc {t}.").replace("{t}", datetime.now().strftime("%H:%M"))
+        self.problems.setText(text)
+        self.problems.setStyleSheet(SAVED_STYLE)
+        title = record.values.get(self.form.title_field)
+        spec = self.form.field(self.form.title_field)
+        if isinstance(title, str) and not spec.target_form:
+            text = (
+                self.tr("Đã lưu “{name}” lúc {t}.")
+                .replace("{name}", title)
+                .replace("{t}", datetime.now().strftime("%H:%M"))
+            )
+        show_status(self, text)
 
     def revert(self) -> None:
         """Throw away the edits: back to the stored record (or a blank one)."""
@@ -377,6 +418,21 @@ class RecordForm(QWidget):
             self.revert()
             return True
         return False
+
+    def paste_row(self, widget: QWidget, text: str) -> bool:
+        """Spreadsheet cells pasted into `widget`'s field: preview, then fill; True if filled."""
+        start = next((n for n, e in self.editors.items() if widget in e.key_widgets()), None)
+        if start is None or self.read_only:
+            return False
+        plan = plan_paste(self.editors, start, text)
+        preview = PastePreview(plan, self)
+        if preview.exec() != PastePreview.DialogCode.Accepted or not plan.ok:
+            return False
+        values = plan.values()
+        self.set_values(values, as_edit=True)
+        self._touched.update(values)
+        self.validate()
+        return True
 
     def move_focus_on(self) -> None:
         """Move the cursor to the next field (what Enter does)."""

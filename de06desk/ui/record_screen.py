@@ -7,7 +7,10 @@ Enter opens a record; Delete asks, then leaves a tombstone.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
@@ -15,12 +18,11 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
+    QFileDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,16 +32,40 @@ from de06desk.actions import records
 from de06desk.domain.i18n import DomainError
 from de06desk.domain.progress import CancelCheck, Progress
 from de06desk.domain.weeks import current_week
-from de06desk.store.lists import COUNT_CAP, ListQuery, titles, warm_search_index
+from de06desk.forms import FieldSpec
+from de06desk.reports.list_export import write_list_xlsx
+from de06desk.store.lists import (
+    COUNT_CAP,
+    ListQuery,
+    count_rows,
+    fetch_rows,
+    titles,
+    warm_search_index,
+)
 
 from .context import AppContext
-from .dialogs_common import confirm
+from .deleted_view import DeletedDialog
+from .dialogs_common import confirm, show_status
 from .display import display_value
+from .layouts import FlowLayout, SideOrBelow
 from .list_model import RecordListModel
 from .record_form import RecordForm
 from .tasks import run_task, show_error
 
 SEARCH_DELAY_MS = 250
+EXPORT_PAGE = 2000
+
+
+def _export_value(spec: FieldSpec, value: Any) -> Any:
+    """A cell as the list shows it; whole numbers stay numbers so Excel can add them up."""
+    if spec.type == "integer" and isinstance(value, int):
+        return value
+    return display_value(spec, value)
+
+
+def _number(n: int) -> str:
+    """1234567 → "1.234.567" (Vietnamese thousands separator)."""
+    return f"{n:,}".replace(",", ".")
 
 
 @dataclass(frozen=True)
@@ -83,8 +109,7 @@ class RecordListPanel(QWidget):
         self.search.textChanged.connect(self._timer.start)
 
         self.filter_boxes: dict[str, QComboBox] = {}
-        filters = QHBoxLayout()
-        filters.setContentsMargins(0, 0, 0, 0)
+        filters = FlowLayout()
         if setup.week_field:
             box = QComboBox(self)
             box.setObjectName("filter_week")
@@ -118,9 +143,9 @@ class RecordListPanel(QWidget):
             box.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            box.setMinimumContentsLength(10)
+            # Wide enough for "Cán bộ xử lý: tất cả", not for the longest village name.
+            box.setMinimumContentsLength(min(22, max(10, len(box.itemText(0)))))
             box.setToolTip(box.itemText(0))
-        filters.addStretch(1)
 
         self.model = RecordListModel(ctx.store, self._query(), list(setup.columns or []) or None)
         self._warm_search_index()
@@ -161,6 +186,7 @@ class RecordListPanel(QWidget):
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self._delete_current)
 
+        self._count_generation = 0
         self.count_label = QLabel(self)
         self.count_label.setObjectName("count")
         layout = QVBoxLayout(self)
@@ -225,12 +251,37 @@ class RecordListPanel(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
+        # Up to COUNT_CAP the count is instant; beyond it (a hub's million citizens, a search
+        # matching 180,000) the exact number is counted on a connection of its own in the
+        # background, and shown when it comes unless the list has changed since.
+        self._count_generation += 1
         n = self.model.total(COUNT_CAP)
-        if n >= COUNT_CAP:
-            text = self.tr("Hơn {n} bản ghi").replace("{n}", f"{COUNT_CAP:,}".replace(",", "."))
-        else:
-            text = self.tr("{n} bản ghi").replace("{n}", f"{n:,}".replace(",", "."))
-        self.count_label.setText(text)
+        if n < COUNT_CAP:
+            self._show_count(n)
+            return
+        self.count_label.setText(
+            self.tr("Đang đếm… (hơn {n} bản ghi)").replace("{n}", _number(COUNT_CAP))
+        )
+        generation, query, ctx = self._count_generation, self.model.query, self.ctx
+
+        def work(progress: Progress, cancelled: CancelCheck) -> int:
+            with ctx.open_store() as store:
+                return count_rows(store, query)
+
+        def done(total: int) -> None:
+            if generation == self._count_generation:
+                self._show_count(total)
+
+        def failed(_exc: BaseException) -> None:
+            if generation == self._count_generation:
+                self.count_label.setText(
+                    self.tr("Hơn {n} bản ghi").replace("{n}", _number(COUNT_CAP))
+                )
+
+        run_task(self, "", work, done, failed, show_progress=False)
+
+    def _show_count(self, n: int) -> None:
+        self.count_label.setText(self.tr("{n} bản ghi").replace("{n}", _number(n)))
 
     def current_uuid(self) -> str | None:
         """UUID of the selected row, if any."""
@@ -276,24 +327,34 @@ class RecordScreen(QWidget):
         self.delete_button = QPushButton(self.tr("Xóa"), self)
         self.delete_button.setObjectName("delete")
         self.delete_button.clicked.connect(self._delete_selected)
+        self.deleted_button = QPushButton(self.tr("Đã xóa…"), self)
+        self.deleted_button.setObjectName("deleted")
+        self.deleted_button.setToolTip(self.tr("Xem các bản ghi đã xóa và khôi phục"))
+        self.deleted_button.clicked.connect(self.show_deleted)
         for button in (self.new_button, self.delete_button):
             button.setEnabled(ctx.allowed(records.save_operation(form_id)))
-        top = QHBoxLayout()
+        top = FlowLayout()
         top.addWidget(self.new_button)
         top.addWidget(self.delete_button)
-        top.addStretch(1)
+        top.addWidget(self.deleted_button)
+        self.export_button = QPushButton(self.tr("Xuất Excel…"), self)
+        self.export_button.setObjectName("export_excel")
+        self.export_button.setToolTip(
+            self.tr("Ghi danh sách đang xem (các cột và bộ lọc hiện tại) ra tệp Excel")
+        )
+        self.export_button.clicked.connect(self.export_excel)
+        top.addWidget(self.export_button)
         self._toolbar = top
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(top)
         left_layout.addWidget(self.list)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = SideOrBelow(self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.build_side())
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -305,7 +366,7 @@ class RecordScreen(QWidget):
 
     def add_tool_button(self, button: QPushButton) -> None:
         """Add a screen-specific button beside "Thêm mới" and "Xóa"."""
-        self._toolbar.insertWidget(self._toolbar.count() - 1, button)
+        self._toolbar.addWidget(button)
 
     def build_side(self) -> QWidget:
         """The right-hand side; screens override it to add tabs around the form."""
@@ -369,7 +430,7 @@ class RecordScreen(QWidget):
         if not confirm(
             self,
             self.tr("Xóa bản ghi"),
-            self.tr("Xóa “{name}”? Thao tác này không hoàn tác được.").replace("{name}", shown),
+            self.tr("Xóa “{name}”? Có thể khôi phục lại trong “Đã xóa…”.").replace("{name}", shown),
         ):
             return
         try:
@@ -381,6 +442,71 @@ class RecordScreen(QWidget):
             self.form.new_record()
         self.record_deleted(uuid)
         self.ctx.apply(done)
+        show_status(
+            self,
+            self.tr("Đã xóa “{name}”. Khôi phục trong “Đã xóa…” nếu cần.").replace("{name}", shown),
+        )
+
+    def export_excel(self) -> None:
+        """Write the list as shown (its columns, filters and search) to an .xlsx file."""
+        form = self.ctx.store.forms[self.form_id]
+        stamp = datetime.now()
+        default = f"{form.label()} {stamp:%Y-%m-%d}.xlsx".replace("/", "-")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Xuất danh sách ra Excel"), default, self.tr("Tệp Excel (*.xlsx)")
+        )
+        if not path:
+            return
+        out = Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")
+        query = self.list.model.query
+        specs = [form.field(name) for name in self.list.model.column_names()]
+        headers = [spec.label() for spec in specs]
+        shown_filters = [
+            box.currentText() for box in self.list.filter_boxes.values() if box.currentIndex() > 0
+        ]
+        if query.search.strip():
+            shown_filters.append(self.tr("tìm “{s}”").replace("{s}", query.search.strip()))
+        note = self.tr("Xuất lúc {t}").replace("{t}", f"{stamp:%d/%m/%Y %H:%M}")
+        if shown_filters:
+            note += " — " + self.tr("lọc: {f}").replace("{f}", "; ".join(shown_filters))
+        ctx, title = self.ctx, form.label()
+
+        def work(progress: Progress, cancelled: CancelCheck) -> int:
+            with ctx.open_store() as store:
+                total = max(1, count_rows(store, query))
+
+                def rows() -> Iterator[list[Any]]:
+                    offset = 0
+                    while page := fetch_rows(store, query, offset, EXPORT_PAGE):
+                        for row in page:
+                            yield [_export_value(s, row.values.get(s.name)) for s in specs]
+                        offset += len(page)
+                        progress(min(1.0, offset / total))
+
+                return write_list_xlsx(out, title, headers, rows(), note=note, cancelled=cancelled)
+
+        def done(n: int) -> None:
+            show_status(
+                self,
+                self.tr("Đã xuất {n} dòng ra {file}.")
+                .replace("{n}", _number(n))
+                .replace("{file}", out.name),
+            )
+
+        run_task(self, self.tr("Đang xuất Excel…"), work, done)
+
+    def show_deleted(self) -> None:
+        """Open “Đã xóa”: the deleted records of this list, to restore."""
+        dialog = DeletedDialog(self.ctx, self.form_id, self)
+        dialog.restored.connect(self._restored)
+        dialog.exec()
+
+    def _restored(self, record: Any) -> None:
+        self.list.refresh()
+        show_status(self, self.tr("Đã khôi phục bản ghi."))
+        if not self.form.is_dirty:
+            self.form.load(record)
+            self.record_opened(record.uuid)
 
     def record_deleted(self, uuid: str) -> None:
         """Hook: a record of this screen was deleted."""

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -58,6 +58,14 @@ class FormDialog(QDialog):
     def _saved(self, record: Record) -> None:
         self.record = record
         self.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # QDialog's Enter presses a default button; here Enter only moves between fields
+        # (the form does that), so an Enter that reaches the dialog does nothing at all.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def reject(self) -> None:
         """Esc/close: ask about unsaved changes first."""

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -211,39 +212,60 @@ class ProfilePage(QWizardPage):
 
 
 class VillagesPage(QWizardPage):
-    """The commune's villages: an editable list (double-click a name to change it)."""
+    """The commune's villages, typed one by one (no made-up names to forget to change)."""
 
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__(wizard)
         self.setTitle(self.tr("Thôn/Xóm/Tổ dân phố"))
         self.setSubTitle(
-            self.tr("Bấm đúp vào tên để sửa cho đúng tên thôn của xã; có thể thêm hoặc bớt.")
+            self.tr(
+                "Gõ tên từng thôn rồi nhấn Enter. Bấm đúp vào tên để sửa. "
+                "Có thể bổ sung sau trong Cài đặt › Thôn/Xóm."
+            )
         )
+        self.input = QLineEdit(self)
+        self.input.setObjectName("village_name")
+        self.input.setPlaceholderText(self.tr("Tên thôn, ví dụ “Bản Cát Cát”"))
+        # Enter adds the name; it must not also press the wizard's Tiếp.
+        self.input.installEventFilter(self)
+        add = QPushButton(self.tr("Thêm thôn"), self)
+        add.setObjectName("village_add")
+        add.setAutoDefault(False)
+        add.clicked.connect(self.add_typed)
         self.list = QListWidget(self)
         self.list.setObjectName("villages")
-        for i in range(1, 6):
-            self._add(self.tr("Thôn {n}").replace("{n}", str(i)))
-        add = QPushButton(self.tr("Thêm thôn"), self)
-        add.clicked.connect(self._add_and_edit)
         remove = QPushButton(self.tr("Bớt thôn đang chọn"), self)
+        remove.setAutoDefault(False)
         remove.clicked.connect(lambda: self.list.takeItem(self.list.currentRow()))
+        entry = QHBoxLayout()
+        entry.addWidget(self.input, 1)
+        entry.addWidget(add)
         buttons = QHBoxLayout()
-        buttons.addWidget(add)
         buttons.addWidget(remove)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addLayout(entry)
         layout.addWidget(self.list)
         layout.addLayout(buttons)
 
-    def _add(self, name: str) -> QListWidgetItem:
-        item = QListWidgetItem(name, self.list)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-        return item
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            obj is self.input
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
+        ):
+            self.add_typed()
+            return True
+        return super().eventFilter(obj, event)
 
-    def _add_and_edit(self) -> None:
-        item = self._add(self.tr("Thôn mới"))
-        self.list.setCurrentItem(item)
-        self.list.editItem(item)
+    def add_typed(self) -> None:
+        """Add the name typed in the box (blank and repeated names are ignored)."""
+        name = " ".join(self.input.text().split())
+        if name and name not in self.names():
+            item = QListWidgetItem(name, self.list)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        self.input.clear()
+        self.input.setFocus()
 
     def names(self) -> list[str]:
         """The village names, blanks and repeats left out."""
@@ -418,8 +440,25 @@ class RecoveryPage(QWizardPage):
         doc.print_(printer)
 
 
+def demo_login_hint() -> str:
+    """What the log-in shows for a demo database: its public account and password."""
+    return (
+        QCoreApplication.translate(
+            "SetupWizard", "Dữ liệu mẫu: đăng nhập bằng tài khoản “{u}”, mật khẩu “{p}”."
+        )
+        .replace("{u}", DEMO_USER)
+        .replace("{p}", DEMO_PASSWORD)
+    )
+
+
 class SetupWizard(QWizard):
-    """The first-run wizard; after `exec()`, `db_path` is the database to open."""
+    """The first-run wizard; after `exec()`, `db_path` is the database to open.
+
+    `database_created(path)` fires as soon as a database exists (commune or demo), so the app
+    can remember it even if the wizard is then closed before the end.
+    """
+
+    database_created = Signal(Path)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -430,6 +469,7 @@ class SetupWizard(QWizard):
         self.db_path: Path | None = None
         self.login_hint = ""
         self.login_user = ""
+        self.is_demo = False
         self.recovery_code = ""
         self.welcome_page = WelcomePage(self)
         self.commune_page = CommunePage(self)
@@ -482,7 +522,22 @@ class SetupWizard(QWizard):
             return False
         self.db_path = path
         self.login_user = data.username.strip()
+        self.database_created.emit(path)
         return True
+
+    def reject(self) -> None:
+        """Hủy/Esc/close: on the recovery page the database exists — finish there instead."""
+        if self.db_path is not None and self.currentPage() is self.recovery_page:
+            QMessageBox.information(
+                self,
+                self.windowTitle(),
+                self.tr(
+                    "Cơ sở dữ liệu đã được tạo. Hãy in hoặc chép lại mã khôi phục, đánh dấu ô "
+                    "“Tôi đã in hoặc chép lại mã khôi phục” rồi bấm Hoàn tất."
+                ),
+            )
+            return
+        super().reject()
 
     def accept(self) -> None:
         """Finish: the database exists; forget the recovery code."""
@@ -503,11 +558,9 @@ class SetupWizard(QWizard):
         def done(_description: str) -> None:
             self.db_path = path
             self.login_user = DEMO_USER
-            self.login_hint = (
-                self.tr("Dữ liệu mẫu: đăng nhập bằng tài khoản “{u}”, mật khẩu “{p}”.")
-                .replace("{u}", DEMO_USER)
-                .replace("{p}", DEMO_PASSWORD)
-            )
+            self.login_hint = demo_login_hint()
+            self.is_demo = True
+            self.database_created.emit(path)
             QDialog.accept(self)
 
         def failed(exc: BaseException) -> None:

@@ -4,6 +4,14 @@ Run under a real (virtual) X display so fonts and styles are those of a desktop:
 
     xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots/make_screenshots.py
 
+and again as on a laptop at Windows' 125 % scaling (files named *-125.png):
+
+    QT_SCALE_FACTOR=1.25 xvfb-run -a -s "-screen 0 1366x768x24" \
+        .venv/bin/python docs/screenshots/make_screenshots.py
+
+The window fills a 1366×768 screen less a 56-pixel taskbar: 1366×712 pixels, which is
+1,093×570 logical pixels at 125 %.
+
 Nothing outside a temporary folder is touched (data folder and settings included).
 """
 
@@ -49,7 +57,8 @@ def main() -> int:
     app = create_app()
     lang = sys.argv[1] if len(sys.argv) > 1 else "vi"
     apply_language(lang)
-    suffix = "" if lang == "vi" else f"-{lang}"
+    scale = float(os.environ.get("QT_SCALE_FACTOR", "1") or 1)
+    suffix = ("" if lang == "vi" else f"-{lang}") + ("" if scale == 1 else f"-{round(scale * 100)}")
 
     def shot(widget: QWidget, name: str) -> None:
         # 256 colours keep each PNG well under 200 KB; UI screenshots lose nothing visible.
@@ -93,7 +102,7 @@ def main() -> int:
     login.close()
     ctx = AppContext(db, store, authenticate(store, DEMO_USER, DEMO_PASSWORD))
     window = MainWindow(ctx, QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
-    window.resize(1366, 768)
+    window.resize(round(1366 / scale), round(712 / scale))
     window.show()
     for index, name in enumerate(SCREENS):
         window.show_screen(index)
@@ -115,6 +124,7 @@ def main() -> int:
         settle()
         shot(window, "03c-search")
     window.close()
+    tasks.stop_running_tasks()  # no background count or index read outlives the script
     store.close()
     QApplication.quit()
     return 0

@@ -444,6 +444,7 @@ def test_every_command_is_in_the_role_test() -> None:
     cli_less = {  # operations only the screens (or other actions) reach
         "record.save",
         "record.delete",
+        "record.restore",
         "profile.save",
         "roster.add",
         "roster.save",

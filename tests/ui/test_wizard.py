@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QWizard
+from PySide6.QtWidgets import QDialog, QLabel, QWizard
 
 from de06desk.demo import DEMO_PASSWORD
 from de06desk.store.users import is_encrypted, log_in, unlock_with_recovery_code
@@ -25,8 +25,13 @@ def test_wizard_sets_up_a_commune_found_without_diacritics(qtbot) -> None:
     wizard.next()
     assert wizard.profile_page.edits["unit_name"].text() == "CÔNG AN XÃ TẢ VAN"
     wizard.next()
-    assert wizard.villages_page.names() == [f"Thôn {i}" for i in range(1, 6)]
-    wizard.villages_page.list.item(0).setText("Bản Cát Cát")
+    villages = wizard.villages_page
+    assert villages.names() == []  # no made-up "Thôn 1…5" to forget to change
+    for name in ("Bản Cát Cát", "Thôn Tả Van Giáy"):
+        _type(villages.input, name)
+        qtbot.keyClick(villages.input, Qt.Key.Key_Return)  # adds it; stays on the page
+    assert wizard.currentPage() is villages
+    assert villages.names() == ["Bản Cát Cát", "Thôn Tả Van Giáy"]
     wizard.next()
     wizard.officers_page.table.setItem(0, 0, _item("Lò Văn Sử"))
     wizard.officers_page.table.setItem(0, 1, _item("Trưởng Công an xã"))
@@ -56,12 +61,78 @@ def test_wizard_sets_up_a_commune_found_without_diacritics(qtbot) -> None:
         assert store.unit_code == commune.code
         assert user.role == "admin"
         villages = [v["name"] for v in store.list_records("village")]
-        assert villages[0] == "Bản Cát Cát" and len(villages) == 5
+        assert villages == ["Bản Cát Cát", "Thôn Tả Van Giáy"]
         assert store.list_records("officer")[0]["full_name"] == "Lò Văn Sử"
         targets = store.list_records("target")
         assert [(t["kind"], t["value"]) for t in targets] == [("level2_accounts", 800)]
         profile = store.list_records("commune")[0]
         assert profile["commune_code"] == commune.code
+
+
+def _type(widget, text: str) -> None:
+    from PySide6.QtTest import QTest
+
+    for ch in text:
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+        )
+
+
+def _to_recovery_page(wizard: SetupWizard) -> None:
+    wizard.show()
+    wizard.next()
+    wizard.commune_page.search.setText("ta van")
+    for _ in range(5):  # commune → profile → villages → officers → targets → admin
+        wizard.next()
+    wizard.admin_page.password.setText("mat-khau-06")
+    wizard.admin_page.password2.setText("mat-khau-06")
+    wizard.next()
+    assert wizard.currentPage() is wizard.recovery_page
+
+
+def test_cancel_on_the_recovery_page_keeps_the_wizard_and_the_database(
+    qtbot, monkeypatch, settings
+) -> None:
+    from de06desk.ui import app as app_module
+
+    told: list[str] = []
+    monkeypatch.setattr(
+        wizard_module.QMessageBox, "information", lambda parent, title, text: told.append(text)
+    )
+    made: list[SetupWizard] = []
+
+    def run_wizard(wizard: SetupWizard) -> int:
+        made.append(wizard)
+        _to_recovery_page(wizard)
+        wizard.button(QWizard.WizardButton.CancelButton).click()
+        assert wizard.isVisible() and told and "Hoàn tất" in told[0]
+        QWizard.reject(wizard)  # then the window is closed anyway (power cut, task manager)
+        return wizard.result()
+
+    monkeypatch.setattr(SetupWizard, "exec", run_wizard)
+    assert app_module.open_main_window(settings) is None
+    path = made[0].db_path
+    assert path is not None and path.exists()
+    # The next start goes to the log-in of that database, not to the wizard again.
+    assert settings.value("last_db") == str(path)
+
+
+def test_the_demo_log_in_hint_is_shown_every_start(qtbot, monkeypatch, settings, demo_path) -> None:
+    from de06desk.ui import app as app_module
+
+    hints: list[str] = []
+
+    def quit_login(dialog: LoginDialog) -> int:
+        note = dialog.findChild(QLabel, "login_hint")
+        hints.append(note.text() if note is not None else "")
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(LoginDialog, "exec", quit_login)
+    settings.setValue("last_db", str(demo_path))
+    settings.setValue("demo_db", str(demo_path))
+    app_module.open_main_window(settings)
+    app_module.open_main_window(settings)
+    assert len(hints) == 2 and all(DEMO_PASSWORD in h for h in hints)
 
 
 def _item(text: str):
@@ -92,3 +163,31 @@ def test_demo_button_makes_and_opens_a_demo(qtbot, monkeypatch) -> None:
     assert login.store is not None
     with login.store as store:
         assert 0 < store.count_records("citizen") <= 60
+
+
+def test_an_empty_dashboard_says_what_to_do_first(qtbot, empty_ctx) -> None:
+    from datetime import date
+
+    from de06desk.ui.screens.dashboard import DashboardScreen
+
+    screen = DashboardScreen(empty_ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.summary is not None)
+    assert screen.first_steps.isVisible()
+    assert "Đợt kích hoạt" in screen.first_steps.text()
+    village = empty_ctx.store.list_records("village")[0].uuid
+    officer = empty_ctx.store.list_records("officer")[0].uuid
+    empty_ctx.store.save_record(
+        "activation_drive",
+        {
+            "held_on": date.today(),
+            "kind": "office",
+            "village": village,
+            "place": "Trụ sở",
+            "officer": officer,
+        },
+        user="admin",
+    )
+    empty_ctx.signals.data_changed.emit("activation_drive")
+    qtbot.waitUntil(lambda: not screen.first_steps.isVisible())

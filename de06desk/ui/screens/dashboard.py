@@ -133,6 +133,10 @@ def summary_table(table: Table, parent: QWidget | None = None) -> QTableWidget:
     return view
 
 
+# Records that show the commune has started; with none, the dashboard shows the first step.
+FIRST_STEP_FORMS = ("activation_drive", "citizen", "support_session", "cleanup_case")
+
+
 class DashboardScreen(QWidget):
     """The week's summary: key figures, this week against last, and the detailed tables."""
 
@@ -149,6 +153,7 @@ class DashboardScreen(QWidget):
         self._shown_period: Period | None = None
         self._stale = True
         self._building: Task | None = None
+        self._started = True  # any work recorded yet (known with each summary)
         self.title = QLabel(self)
         self.title.setStyleSheet("font-size: 16px; font-weight: bold;")
         # The one "as of" rule: every figure below is counted to this day, never after today.
@@ -161,11 +166,30 @@ class DashboardScreen(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.body)
+        self.first_steps = QLabel(self)
+        self.first_steps.setObjectName("first_steps")
+        self.first_steps.setWordWrap(True)
+        self.first_steps.setStyleSheet(
+            "background: #fff8e1; border: 1px solid #f0c36d; padding: 8px; font-size: 13px;"
+        )
+        self.first_steps.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.as_of)
+        layout.addWidget(self.first_steps)
         layout.addWidget(scroll, 1)
         ctx.signals.data_changed.connect(self._data_changed)
+
+    def _update_first_steps(self) -> None:
+        # A new commune's dashboard is all zeros: say what to do first instead.
+        self.first_steps.setVisible(not self._started)
+        self.first_steps.setText(
+            self.tr(
+                "Chưa có số liệu nào. Bước đầu tiên: vào “2. Đợt kích hoạt” (Alt+2), bấm "
+                "“Thêm mới (Ctrl+N)” để ghi đợt kích hoạt đầu tiên; hoặc vào “3. Công dân & "
+                "theo dõi” (Alt+3) để nhập danh sách công dân từ tệp Excel."
+            )
+        )
 
     def _data_changed(self, _form: str) -> None:
         # Summaries of a big commune take a good part of a second: rebuild once, when seen.
@@ -194,11 +218,19 @@ class DashboardScreen(QWidget):
             self.title.setText(self.tr("Tổng quan — đang tính số liệu…"))
         ctx = self.ctx
 
-        def work(progress: Progress, cancelled: CancelCheck) -> Summary:
+        def work(progress: Progress, cancelled: CancelCheck) -> tuple[Summary, bool]:
             with ctx.open_store() as store:
-                return build_summary(store, week, lang=current_language(), cancelled=cancelled)
+                started = any(store.list_records(form, limit=1) for form in FIRST_STEP_FORMS)
+                summary = build_summary(store, week, lang=current_language(), cancelled=cancelled)
+                return summary, started
 
-        self._building = run_task(self, "", work, self._built, self._not_built, show_progress=False)
+        self._building = run_task(
+            self, "", work, self._built_and_started, self._not_built, show_progress=False
+        )
+
+    def _built_and_started(self, result: tuple[Summary, bool]) -> None:
+        self._started = result[1]
+        self._built(result[0])
 
     def _built(self, summary: Summary) -> None:
         self._building = None
@@ -226,6 +258,7 @@ class DashboardScreen(QWidget):
         self.as_of.setText(
             self.tr("Số liệu tính đến hết ngày {d}").replace("{d}", format_date(summary.counted_to))
         )
+        self._update_first_steps()
         remove_widgets(self.body_layout)
         self.cards, self.tables = {}, {}
         now_word, before_word = period_words(summary.period)

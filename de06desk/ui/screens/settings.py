@@ -30,6 +30,8 @@ from ..record_form import RecordForm
 from ..record_screen import ListSetup, RecordScreen
 from ..tasks import show_error
 
+FIXED_PROFILE_FIELDS = ("commune_code", "province_code")
+
 
 class NewUserDialog(QDialog):
     """Name, role and a password typed twice."""
@@ -295,6 +297,14 @@ class SettingsScreen(QWidget):
         existing = ctx.store.list_records("commune", limit=1)
         if existing:
             self.profile.load(existing[0])
+        # The unit code is fixed when the database is made: keys, packages and reports carry
+        # it. A different code typed here would be saved while everything else kept the old.
+        self.profile.lock_fields(
+            FIXED_PROFILE_FIELDS,
+            self.tr("Cố định từ khi tạo cơ sở dữ liệu (mã đơn vị {c}); không sửa được.").replace(
+                "{c}", ctx.store.unit_code
+            ),
+        )
         self.villages = RecordScreen(
             ctx, "village", ListSetup(columns=("name", "population")), self.tabs
         )
