@@ -186,7 +186,7 @@ def cmd_hub_status(args: argparse.Namespace) -> int:
         state = "IM LẶNG" if s.silent else "đều đặn"
         when = format_moment(s.last_package_at, with_time=False) or "chưa gửi"
         last = "" if s.last_seq is None else str(s.last_seq)
-        audit = "CẢNH BÁO" if s.audit_flags else ("ok" if s.audit_head else "-")
+        audit = "CẢNH BÁO" if s.audit_flags else ("khớp" if s.audit_head else "-")
         print(
             f"{s.unit_code}\t{s.packages}\t{last}\t{when}\t{missing or '-'}\t{state}\t{audit}\t"
             + printable(s.unit_name)

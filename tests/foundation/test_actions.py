@@ -17,6 +17,7 @@ from de06desk.actions import REGISTRY, ROLE_TABLE, ActionRefused, Changes, allow
 from de06desk.actions.roles import RANK
 from de06desk.domain.i18n import DomainError
 from de06desk.store import Store
+from de06desk.store.deleted import deleted_records
 from de06desk.store.lists import roster_totals
 from de06desk.store.users import User
 from tests import lint_writes
@@ -262,6 +263,11 @@ def _finding(store: Store):
     )
 
 
+def _delete_a_village(store: Store) -> None:
+    uuid = store.save_record("village", {"name": "Thôn Đã Xóa"}, user="t").uuid
+    store.delete_record("village", uuid, user="t")
+
+
 def _new_citizen_for(store: Store, drive: str) -> str:
     listed = {r["citizen"] for r in store.list_records("drive_roster", where={"drive": drive})}
     return next(c.uuid for c in store.list_records("citizen", limit=300) if c.uuid not in listed)
@@ -271,6 +277,9 @@ SCREEN_ACTIONS = {
     "record.save": lambda s, u: records.save_record(s, u, "village", {"name": "Thôn Mới"}),
     "record.delete": lambda s, u: records.delete_record(
         s, u, "village", s.list_records("village", limit=1)[0].uuid
+    ),
+    "record.restore": lambda s, u: records.restore_deleted(
+        s, u, "village", deleted_records(s, "village")[0].uuid
     ),
     "profile.save": lambda s, u: records.save_profile(
         s,
@@ -303,6 +312,8 @@ def test_every_screen_operation_is_in_the_role_test() -> None:
 @pytest.mark.parametrize("role", list(USERS))
 @pytest.mark.parametrize("operation", list(SCREEN_ACTIONS))
 def test_screen_action_under_role(demo_store: Store, operation: str, role: str) -> None:
+    if operation == "record.restore":
+        _delete_a_village(demo_store)  # something to restore, before the "before" snapshot
     before = _dump(demo_store)
     if allowed(operation, role, "commune"):
         done = SCREEN_ACTIONS[operation](demo_store, USERS[role])

@@ -96,6 +96,8 @@ def test_an_administrator_changes_a_role_and_disables_an_account(
     row = next(i for i in range(panel.table.rowCount()) if panel.table.item(i, 0).text() == "canbo")
     panel.table.selectRow(row)
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Chỉ xem và in báo cáo", True))
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: said.append(text))
     panel.change_role()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     panel.table.selectRow(row)
@@ -103,3 +105,4 @@ def test_an_administrator_changes_a_role_and_disables_an_account(
     canbo = next(u for u in list_users(ctx.store) if u.username == "canbo")
     assert (canbo.role, canbo.active) == ("viewer", False)
     assert panel.table.item(row, 3).text() == "Đã khóa"
+    assert len(said) == 2  # each says what it did (and, encrypted, what the new key means)
