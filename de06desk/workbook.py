@@ -17,10 +17,14 @@ as one when the cell is edited or the file goes through CSV. So:
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import logging
 import os
 import re
 import secrets
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +32,8 @@ if TYPE_CHECKING:
     from openpyxl import Workbook
     from openpyxl.cell.cell import Cell
     from openpyxl.worksheet.worksheet import Worksheet
+
+_log = logging.getLogger(__name__)
 
 # What a spreadsheet may read as the start of a formula (OWASP's CSV-injection list).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -70,36 +76,57 @@ def csv_value(value: Any) -> Any:
 def save(book: Workbook, path: Path) -> Path:
     """Save `book` to `path` atomically (temporary file beside it, fsync, one rename).
 
-    On any failure (a full disk: ENOSPC, EFBIG) the temporary file is removed, an existing
-    file at `path` is untouched, and the OSError is raised once — the zip archive is closed
-    here, so it cannot complain again later from its finaliser.
+    On a failure to write (a full disk: ENOSPC, EFBIG) the temporary file is removed, an
+    existing file at `path` is untouched, and one OSError is raised. openpyxl leaves a half-used
+    zip archive and sheet writers behind, whose finalisers would try to write to the full disk
+    again and print "Exception ignored…" tracebacks; they are finalised here, quietly (logged).
     """
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+    with _finalisers_logged():
+        failure = _write(book, tmp)
+        if failure is not None:
+            gc.collect()
+    if failure is not None:
+        tmp.unlink(missing_ok=True)
+        raise failure
+    os.replace(tmp, path)
+    return path
+
+
+def _write(book: Workbook, tmp: Path) -> OSError | None:
     from zipfile import ZIP_DEFLATED, ZipFile
 
     from openpyxl.writer.excel import ExcelWriter
 
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
-    handle = open(tmp, "xb")  # noqa: SIM115 - closed below on every path
     try:
-        archive = ZipFile(handle, "w", ZIP_DEFLATED, allowZip64=True)
-        try:
-            ExcelWriter(book, archive).write_data()
-            archive.close()
-        except BaseException:
-            # The archive's finaliser would try to write its directory to the full disk again
-            # and print a traceback; it has nothing left to do once its file is gone.
-            archive.fp = None
-            raise
-        handle.flush()
-        os.fsync(handle.fileno())
-        handle.close()
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            handle.close()
-        except OSError:
-            pass  # the buffered bytes could not be written either: the file is removed below
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
+        with open(tmp, "xb") as handle:
+            archive = ZipFile(handle, "w", ZIP_DEFLATED, allowZip64=True)
+            try:
+                ExcelWriter(book, archive).write_data()
+                archive.close()
+            finally:
+                # Once closed or failed the archive has nothing left to write; without this its
+                # finaliser would write its directory again into a file that failed.
+                archive.fp = None
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        # A fresh error without the traceback: the frames holding openpyxl's writers are freed
+        # when this handler ends, inside the caller's quiet block.
+        return OSError(exc.errno, exc.strerror, str(tmp))
+    return None
+
+
+@contextlib.contextmanager
+def _finalisers_logged() -> Iterator[None]:
+    previous = sys.unraisablehook
+
+    def log(unraisable: Any) -> None:
+        _log.debug("while saving a workbook: %r", unraisable.exc_value)
+
+    sys.unraisablehook = log
+    try:
+        yield
+    finally:
+        sys.unraisablehook = previous

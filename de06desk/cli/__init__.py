@@ -1,7 +1,8 @@
 """Command line: `de06desk` alone starts the app; subcommands do the same work without a screen.
 
 Each area registers its subcommands from its own module; this file only wires them and turns
-refusals into one line on stderr with a non-zero exit.
+refusals into one line on stderr with a non-zero exit. No command prints a Python traceback:
+an unexpected error is one line naming the log file that holds the details (docs/SECURITY.md).
 """
 
 from __future__ import annotations
@@ -10,9 +11,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from de06desk import __version__
 from de06desk.domain.i18n import DomainError
+from de06desk.logs import record_crash
+from de06desk.store.dbapi import is_disk_full
+from de06desk.store.errors import disk_full_message
 
 from . import admin, core, quality, report, sync
 
@@ -20,9 +25,16 @@ from . import admin, core, quality, report, sync
 COMMAND_MODULES = [core, admin, sync, quality, report]
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with its refusal on one line (the usage is one `--help` away)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (xem: {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser (also used by the tests that check every command has help)."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="de06desk",
         description="de06desk — công cụ thực hiện Đề án 06 cấp xã (offline).",
     )
@@ -36,6 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `de06desk` command."""
+    # A file name or argument the terminal cannot show (a lone surrogate) is printed escaped
+    # rather than ending the command with UnicodeEncodeError.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -50,8 +68,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("de06desk: đã hủy / cancelled", file=sys.stderr)
         return 130
-    except OSError as exc:
+    except Exception as exc:  # the last line of defence: one line, never a traceback
+        return _unexpected(exc, args)
+
+
+def _unexpected(exc: Exception, args: argparse.Namespace) -> int:
+    """One line for an error no command turned into a refusal; the details go to the log."""
+    if is_disk_full(exc):
+        where = getattr(exc, "filename", None) or ""
+        print(f"de06desk: {disk_full_message(str(where))}", file=sys.stderr)
+        return 1
+    if isinstance(exc, OSError):
         print(
             f"de06desk: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr
         )
         return 1
+    command = " ".join(str(v) for k, v in vars(args).items() if k.endswith("command") and v)
+    log = record_crash(exc, f"de06desk {command}")
+    where = (
+        f"chi tiết đã ghi vào {log}"
+        if log is not None
+        else "không ghi được nhật ký (ổ đĩa đầy hoặc thư mục không ghi được)"
+    )
+    print(
+        f"de06desk: lỗi không mong đợi ({type(exc).__name__}); {where}. Hãy gửi tệp này cho "
+        "người hỗ trợ kỹ thuật.",
+        file=sys.stderr,
+    )
+    return 70
