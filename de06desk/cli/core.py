@@ -12,6 +12,7 @@ import os
 import sys
 
 from de06desk.domain.i18n import DomainError, msg
+from de06desk.domain.text import printable
 from de06desk.domain.units import get_commune
 from de06desk.store import Store
 from de06desk.store.users import (
@@ -29,8 +30,15 @@ from .common import (
     db_path,
     login,
     new_encrypted_database,
+    new_password,
     open_store,
     print_recovery_code,
+)
+
+# Never on the command line: other users of the PC can read it (ps, shell history).
+NEW_PASSWORD_HELP = (
+    "Mật khẩu mới được hỏi hai lần trong cửa sổ lệnh, hoặc lấy từ biến môi trường "
+    "DE06_NEW_PASSWORD, hoặc từ hai dòng giống nhau ở đầu vào chuẩn (stdin)."
 )
 
 
@@ -54,31 +62,38 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("user", help="quản lý tài khoản người dùng")
     user_sub = p.add_subparsers(dest="user_command", metavar="ACTION", required=True)
-    q = user_sub.add_parser("add", help="thêm người dùng (cần quyền quản trị)")
+    q = user_sub.add_parser(
+        "add", help="thêm người dùng (cần quyền quản trị)", description=NEW_PASSWORD_HELP
+    )
     add_db_argument(q)
     q.add_argument("username", help="tên đăng nhập mới")
     q.add_argument(
         "--role", choices=["admin", "officer", "viewer"], default="officer", help="vai trò"
     )
     q.add_argument("--name", default="", help="họ tên hiển thị")
-    q.add_argument("--password", required=True, help="mật khẩu ban đầu")
     q.set_defaults(handler=cmd_user_add)
     q = user_sub.add_parser("list", help="liệt kê người dùng")
     add_db_argument(q)
     q.set_defaults(handler=cmd_user_list)
-    q = user_sub.add_parser("reset-password", help="đặt lại mật khẩu (cần quyền quản trị)")
+    q = user_sub.add_parser(
+        "reset-password",
+        help="đặt lại mật khẩu (cần quyền quản trị)",
+        description=NEW_PASSWORD_HELP,
+    )
     add_db_argument(q)
     q.add_argument("username", help="tên đăng nhập")
-    q.add_argument("--password", required=True, help="mật khẩu mới")
     q.set_defaults(handler=cmd_user_reset)
     q = user_sub.add_parser("disable", help="khóa tài khoản (cần quyền quản trị)")
     add_db_argument(q)
     q.add_argument("username", help="tên đăng nhập")
     q.set_defaults(handler=cmd_user_disable)
-    q = user_sub.add_parser("enable", help="mở lại tài khoản với mật khẩu mới (cần quản trị)")
+    q = user_sub.add_parser(
+        "enable",
+        help="mở lại tài khoản với mật khẩu mới (cần quản trị)",
+        description=NEW_PASSWORD_HELP,
+    )
     add_db_argument(q)
     q.add_argument("username", help="tên đăng nhập")
-    q.add_argument("--password", required=True, help="mật khẩu mới")
     q.set_defaults(handler=cmd_user_enable)
     q = user_sub.add_parser(
         "recover", help="đặt lại mật khẩu quản trị bằng mã khôi phục (khi quên mọi mật khẩu)"
@@ -145,12 +160,12 @@ def cmd_user_add(args: argparse.Namespace) -> int:
         create_user(
             store,
             args.username,
-            args.password,
+            new_password(args.username),
             role=args.role,
             display_name=args.name or args.username,
             by=actor.username,
         )
-    print(f"Đã thêm người dùng {args.username} ({args.role}).")
+    print(f"Đã thêm người dùng {printable(args.username)} ({args.role}).")
     return 0
 
 
@@ -169,7 +184,7 @@ def cmd_user_reset(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         actor = login(store)
         _require_admin(actor.role)
-        set_password(store, args.username, args.password, by=actor.username)
+        set_password(store, args.username, new_password(args.username), by=actor.username)
     print(f"Đã đặt lại mật khẩu cho {args.username}.")
     return 0
 
@@ -189,7 +204,8 @@ def cmd_user_enable(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         actor = login(store)
         _require_admin(actor.role)
-        set_active(store, args.username, True, by=actor.username, password=args.password)
+        password = new_password(args.username)
+        set_active(store, args.username, True, by=actor.username, password=password)
     print(f"Đã mở lại tài khoản {args.username}.")
     return 0
 

@@ -20,7 +20,7 @@ from de06desk.domain.text import fold
 from de06desk.forms import FieldSpec, FormSet, FormSpec, load_forms, validate_record
 
 from . import dbapi
-from .errors import NotFoundError, StoreError, ValidationError
+from .errors import DiskFullError, NotFoundError, StoreError, ValidationError
 from .schema import (
     FIXED_DDL,
     META_COLUMNS,
@@ -662,11 +662,17 @@ def _check_is_ours(path: Path, key: bytes | None) -> None:
 def _schema_version(path: Path, key: bytes | None, *, readonly: bool) -> tuple[str] | None:
     try:
         conn = dbapi.connect(path, key, readonly=readonly)
-    except (StoreError, *dbapi.Error):
+    except DiskFullError:
+        raise  # not "wrong key / not ours": the user must free space, not doubt the file
+    except (StoreError, *dbapi.Error) as exc:
+        if dbapi.is_disk_full(exc) and dbapi.nearly_full(path.parent):
+            raise DiskFullError(str(path)) from None
         return None
     try:
         return conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    except dbapi.DatabaseError:
+    except dbapi.DatabaseError as exc:
+        if dbapi.is_disk_full(exc) and dbapi.nearly_full(path.parent):
+            raise DiskFullError(str(path)) from None
         return None
     finally:
         conn.close()

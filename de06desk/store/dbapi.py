@@ -49,6 +49,7 @@ def connect(
         conn = sqlite3.connect(target, uri=uri, isolation_level=isolation_level, timeout=timeout)
         conn.row_factory = sqlite3.Row
         return conn
+    sidecars = _absent_sidecars(Path(path))
     conn = sqlcipher.connect(target, uri=uri, isolation_level=isolation_level, timeout=timeout)
     try:
         # Before the key: a wrong key must not print "ERROR CORE …" on the user's console.
@@ -60,6 +61,7 @@ def connect(
         if not is_wrong_key(exc) and nearly_full(Path(path).parent):
             # A full disk cannot hold the WAL index; SQLCipher then reports a damaged or
             # undecryptable file. Saying "wrong key" would send the user after the password.
+            _remove_empty(sidecars)
             raise DiskFullError(str(path)) from None
         raise wrong_key(Path(path)) from None
     conn.row_factory = sqlcipher.Row
@@ -104,6 +106,27 @@ def is_disk_full(exc: BaseException) -> bool:
             return True
         current = current.__cause__ or current.__context__
     return False
+
+
+def _absent_sidecars(path: Path) -> list[Path]:
+    return [p for p in (Path(f"{path}-wal"), Path(f"{path}-shm")) if not p.exists()]
+
+
+def _remove_empty(sidecars: list[Path]) -> None:
+    """Remove the WAL and index a failed open just created, if the WAL holds nothing.
+
+    Left behind, a 0-byte WAL and a half-made index sit beside the database for ever; an
+    empty WAL carries no data, so removing it cannot lose anything. Only after a full disk:
+    files that did not exist a moment ago belong to this failed open.
+    """
+    wal = next((p for p in sidecars if p.name.endswith("-wal")), None)
+    try:
+        if wal is not None and wal.exists() and wal.stat().st_size > 0:
+            return
+        for sidecar in sidecars:
+            sidecar.unlink(missing_ok=True)
+    except OSError:
+        pass  # best effort: the refusal that follows matters more
 
 
 def is_encrypted(path: Path) -> bool:

@@ -9,13 +9,21 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
 from de06desk.domain.i18n import msg
-from de06desk.domain.passwords import hash_password, verify_password
+from de06desk.domain.passwords import (
+    MIN_PASSWORD_LENGTH as MIN_PASSWORD_LENGTH,  # where callers have always found it
+)
+from de06desk.domain.passwords import (
+    hash_password,
+    password_problem,
+    verify_password,
+)
 from de06desk.forms import FormSet
 
 from . import dbapi
@@ -26,8 +34,10 @@ from .errors import StoreError
 UserRole = Literal["admin", "officer", "viewer"]
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=5)
-# Once the file is encrypted an offline guess costs one scrypt; 8 characters is the floor.
-MIN_PASSWORD_LENGTH = 8
+# A user name is typed at the log-in and printed in lists and the audit: letters (any
+# language's), digits, dot, dash and underscore — no spaces, newlines or terminal escapes.
+_USERNAME = re.compile(r"[^\W_]([\w.\-]*[^\W_])?")
+MAX_USERNAME_LENGTH = 40
 
 
 @dataclass(frozen=True)
@@ -43,11 +53,9 @@ class User:
 def create_user(
     store: Store, username: str, password: str, *, role: UserRole, display_name: str, by: str
 ) -> User:
-    """Add an account; refuses a taken name or a password shorter than 8 characters."""
-    username = username.strip()
-    if not username or len(username) > 40:
-        raise StoreError(msg("Tên đăng nhập không hợp lệ.", "Invalid user name."))
-    check_password(password)
+    """Add an account; refuses a taken or malformed name, or a weak password."""
+    username = check_username(username)
+    check_password(password, username)
     with store.transaction():
         if store.conn.execute("SELECT 1 FROM users WHERE username = ?", (username,)).fetchone():
             raise StoreError(
@@ -121,7 +129,7 @@ def authenticate(
 
 def set_password(store: Store, username: str, password: str, *, by: str) -> None:
     """Reset a user's password (an administrator's action, audited); re-wraps their key entry."""
-    check_password(password)
+    check_password(password, username)
     with store.transaction():
         cur = store.conn.execute(
             "UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = NULL,"
@@ -186,16 +194,27 @@ def set_active(
             ring.save(keyring_path(store.path))
 
 
-def check_password(password: str) -> None:
-    """Refuse a new password shorter than `MIN_PASSWORD_LENGTH` characters."""
-    if len(password) < MIN_PASSWORD_LENGTH:
+def check_password(password: str, username: str = "") -> None:
+    """Refuse a weak new password (`domain.passwords.password_problem` says which)."""
+    problem = password_problem(password, username)
+    if problem is not None:
+        raise StoreError(problem)
+
+
+def check_username(username: str) -> str:
+    """`username` without surrounding spaces, if it is a valid new user name."""
+    username = username.strip()
+    if len(username) > MAX_USERNAME_LENGTH or not _USERNAME.fullmatch(username):
         raise StoreError(
             msg(
-                "Mật khẩu cần ít nhất {n} ký tự.",
-                "The password needs at least {n} characters.",
-                n=MIN_PASSWORD_LENGTH,
+                "Tên đăng nhập không hợp lệ: 1–{n} chữ cái hoặc chữ số, có thể thêm dấu chấm, "
+                "gạch ngang, gạch dưới ở giữa (ví dụ: lan.nguyen).",
+                "Invalid user name: 1–{n} letters or digits, with dots, dashes or underscores "
+                "inside (e.g. lan.nguyen).",
+                n=MAX_USERNAME_LENGTH,
             )
         )
+    return username
 
 
 def is_encrypted(path: Path) -> bool:
