@@ -14,7 +14,7 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
-from de06desk.config import data_dir
+from de06desk.config import create_private, data_dir, private_folder
 
 # 9+ digits, allowing the separators people type inside phones and IDs ("091 234 5678").
 _PERSONAL_NUMBER = re.compile(r"(?<!\d)(?:\+?\d[\s.\-]?){8,}\d(?!\d)")
@@ -49,7 +49,8 @@ def record_crash(exc: BaseException, what: str, folder: Path | None = None) -> P
     stamp = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
     try:
         path = log_path(folder)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
+        create_private(path)
         with path.open("a", encoding="utf-8", errors="backslashreplace") as handle:
             handle.write(redact(f"{stamp} ERROR {what}\n{details}"))
     except OSError:
@@ -60,7 +61,8 @@ def record_crash(exc: BaseException, what: str, folder: Path | None = None) -> P
 def setup_logging(folder: Path | None = None, level: int = logging.INFO) -> Path:
     """Send the app's logs to `<data dir>/logs/de06desk.log` (rotated); returns the file path."""
     path = log_path(folder)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
+    create_private(path)
     handler = logging.handlers.RotatingFileHandler(
         path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
     )

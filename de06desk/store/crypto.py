@@ -29,6 +29,7 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from de06desk.config import PRIVATE_FILE
 from de06desk.domain.i18n import msg
 
 from .errors import StoreError
@@ -174,7 +175,9 @@ class Keyring:
         """Write the keyring atomically (temp file, fsync, rename): never half a keyring."""
         part = path.with_name(path.name + ".part")
         try:
-            with part.open("wb") as out:
+            part.unlink(missing_ok=True)  # a leftover may carry an older, looser mode
+            fd = os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE)
+            with open(fd, "wb") as out:
                 out.write(self.to_bytes())
                 out.flush()
                 os.fsync(out.fileno())

@@ -15,11 +15,13 @@ from typing import Any, Literal
 import sqlite_utils
 
 from de06desk import __version__
+from de06desk.config import create_private, make_private, private_folder
 from de06desk.domain.i18n import Msg, msg
 from de06desk.domain.text import fold
 from de06desk.forms import FieldSpec, FormSet, FormSpec, load_forms, validate_record
 
 from . import dbapi
+from .crypto import keyring_path
 from .errors import DiskFullError, NotFoundError, StoreError, ValidationError
 from .schema import (
     FIXED_DDL,
@@ -147,7 +149,9 @@ class Store:
                     p=path.name,
                 )
             )
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
+        # SQLite gives the WAL, index and journal the database file's own mode.
+        create_private(path)
         store = cls(path, _connect(path, key), forms or load_forms(), key)
         try:
             with store.transaction():
@@ -191,6 +195,9 @@ class Store:
                 )
             )
         _check_is_ours(path, key)
+        # Databases made before files were private become private at their next open.
+        for own in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), keyring_path(path)):
+            make_private(own)
         store = cls(path, _connect(path, key), forms or load_forms(), key)
         try:
             store._check_version_and_migrate()

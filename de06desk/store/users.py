@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
+from de06desk.config import PRIVATE_FILE
 from de06desk.domain.i18n import msg
 from de06desk.domain.passwords import (
     MIN_PASSWORD_LENGTH as MIN_PASSWORD_LENGTH,  # where callers have always found it
@@ -334,9 +335,9 @@ class _Attempts:
     def save(self) -> None:
         part = self.path.with_name(self.path.name + ".part")
         try:
-            part.write_text(
-                json.dumps({"users": self.users, "pending": self.pending}), encoding="utf-8"
-            )
+            fd = os.open(part, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, PRIVATE_FILE)
+            with open(fd, "w", encoding="utf-8") as handle:
+                handle.write(json.dumps({"users": self.users, "pending": self.pending}))
             os.replace(part, self.path)
         except OSError:
             # Not being able to count a failure must not turn into a crash at the log-in.
