@@ -9,6 +9,7 @@ as one when the cell is edited or the file goes through CSV. So:
 - `put`/`append` write text as a string cell (never a formula) and mark formula-like text with
   Excel's quote prefix (`'`, shown nowhere, kept on editing); the value itself is unchanged, so
   the file reads back exactly (a refusals file can be corrected and imported again).
+- Text no file can hold (lone surrogates, XML-forbidden controls) is written as U+FFFD.
 - `csv_value` is the same rule for CSV, which has no types: formula-like text gets a leading
   apostrophe, the convention spreadsheets show as "this is text".
 - `save` writes the workbook atomically and cleanly: a full disk leaves neither a half file nor
@@ -37,6 +38,10 @@ _log = logging.getLogger(__name__)
 
 # What a spreadsheet may read as the start of a formula (OWASP's CSV-injection list).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+# What no workbook or UTF-8 file can hold: lone surrogates (unencodable; openpyxl would write
+# them as character references that make Excel call the whole file damaged) and the C0
+# controls XML forbids. Old data may still carry them; they are shown as U+FFFD.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 # A signed plain number ("-5", "+84 912 345 678") calls nothing and references nothing.
 _PLAIN_NUMBER = re.compile(r"[+-]?\d[\d\s.,]*")
 
@@ -49,6 +54,8 @@ def formula_like(text: str) -> bool:
 def put(sheet: Worksheet, row: int, column: int, value: Any) -> Cell:
     """Write `value` to a cell: numbers and dates as themselves, text always as text."""
     cell = sheet.cell(row=row, column=column)
+    if isinstance(value, str):
+        value = _UNWRITABLE.sub("\ufffd", value)
     cell.value = value
     if isinstance(value, str):
         # openpyxl has just made "=…" a formula; a value from data never is one.
@@ -68,9 +75,10 @@ def append(sheet: Worksheet, values: Iterable[Any]) -> int:
 
 def csv_value(value: Any) -> Any:
     """`value` made safe for a CSV cell: formula-like text gets a leading apostrophe."""
-    if isinstance(value, str) and formula_like(value):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    value = _UNWRITABLE.sub("\ufffd", value)
+    return "'" + value if formula_like(value) else value
 
 
 def save(book: Workbook, path: Path) -> Path:

@@ -11,16 +11,19 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from de06desk import __version__
 from de06desk.domain.i18n import DomainError
+from de06desk.domain.text import printable
 from de06desk.logs import record_crash
 from de06desk.store.dbapi import is_disk_full
 from de06desk.store.errors import disk_full_message
 
 from . import admin, core, quality, report, sync
 
+# The longest error line printed: a 5,000-character argument is quoted, not echoed whole.
+_LINE = 600
 # Modules with a `register(subparsers)` function, in the order their commands are listed.
 COMMAND_MODULES = [core, admin, sync, quality, report]
 
@@ -29,7 +32,17 @@ class _Parser(argparse.ArgumentParser):
     """argparse with its refusal on one line (the usage is one `--help` away)."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message} (xem: {self.prog} --help)\n")
+        line = printable(f"{self.prog}: {message} (xem: {self.prog} --help)", _LINE)
+        self.exit(2, line + "\n")
+
+    def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> Any:
+        # Python 3.11 turns the single value "--" (`--name=--`) into an empty list, which
+        # then reaches a handler expecting text; it is a value like any other.
+        if action.option_strings and action.nargs is None and arg_strings == ["--"]:
+            value = self._get_value(action, "--")
+            self._check_value(action, value)
+            return value
+        return super()._get_values(action, arg_strings)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,7 +76,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args) or 0)
     except DomainError as exc:
-        print(f"de06desk: {exc}", file=sys.stderr)
+        # One line whatever the message quotes (a name with a newline or an escape code).
+        print(printable(f"de06desk: {exc}", _LINE), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("de06desk: đã hủy / cancelled", file=sys.stderr)
@@ -76,12 +90,11 @@ def _unexpected(exc: Exception, args: argparse.Namespace) -> int:
     """One line for an error no command turned into a refusal; the details go to the log."""
     if is_disk_full(exc):
         where = getattr(exc, "filename", None) or ""
-        print(f"de06desk: {disk_full_message(str(where))}", file=sys.stderr)
+        print(printable(f"de06desk: {disk_full_message(str(where))}", _LINE), file=sys.stderr)
         return 1
     if isinstance(exc, OSError):
-        print(
-            f"de06desk: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr
-        )
+        line = f"de06desk: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")
+        print(printable(line, _LINE), file=sys.stderr)
         return 1
     command = " ".join(str(v) for k, v in vars(args).items() if k.endswith("command") and v)
     log = record_crash(exc, f"de06desk {command}")

@@ -59,6 +59,13 @@ _LEADING = re.compile(r"^[\d\W_]+")
 
 def password_problem(password: str, username: str = "") -> Msg | None:
     """Why `password` is not accepted as a new password, or None if it is."""
+    if not password.isprintable() or any(0xD800 <= ord(c) <= 0xDFFF for c in password):
+        return msg(
+            "Mật khẩu chứa ký tự điều khiển hoặc ký tự không hợp lệ; hãy chỉ dùng chữ, số, "
+            "dấu câu và dấu cách.",
+            "The password holds control or invalid characters; use letters, digits, "
+            "punctuation and spaces only.",
+        )
     if len(password) < MIN_PASSWORD_LENGTH:
         return msg(
             "Mật khẩu cần ít nhất {n} ký tự.",

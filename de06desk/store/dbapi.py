@@ -58,9 +58,10 @@ def connect(
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher.DatabaseError as exc:
         conn.close()
-        if not is_wrong_key(exc) and nearly_full(Path(path).parent):
-            # A full disk cannot hold the WAL index; SQLCipher then reports a damaged or
-            # undecryptable file. Saying "wrong key" would send the user after the password.
+        if is_disk_full(exc) or (not is_wrong_key(exc) and nearly_full(Path(path).parent)):
+            # A full disk (or a file-size limit) cannot hold the WAL index; SQLCipher then
+            # reports an I/O error or even a damaged file. Saying "wrong key" would send the
+            # user after the password.
             _remove_empty(sidecars)
             raise DiskFullError(str(path)) from None
         raise wrong_key(Path(path)) from None

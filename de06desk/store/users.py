@@ -25,6 +25,7 @@ from de06desk.domain.passwords import (
     password_problem,
     verify_password,
 )
+from de06desk.domain.text import printable
 from de06desk.forms import FormSet
 
 from . import dbapi
@@ -93,6 +94,8 @@ def authenticate(
     would cost the log-in another 0.1–0.25 s and prove nothing more). The active flag and the
     lock-out are still checked, and the log-in is audited.
     """
+    if not _storable(username):
+        username = "?"  # no account can have this name: refused (and audited) like any other
     row = store.conn.execute(
         "SELECT username, display_name, role, active, password_hash, failed_attempts, locked_until"
         " FROM users WHERE username = ?",
@@ -130,6 +133,8 @@ def authenticate(
 
 def set_password(store: Store, username: str, password: str, *, by: str) -> None:
     """Reset a user's password (an administrator's action, audited); re-wraps their key entry."""
+    if not _storable(username):
+        raise _no_user(username)
     check_password(password, username)
     with store.transaction():
         cur = store.conn.execute(
@@ -138,7 +143,7 @@ def set_password(store: Store, username: str, password: str, *, by: str) -> None
             (hash_password(password), utc_now(), username),
         )
         if cur.rowcount == 0:
-            raise StoreError(msg("Không có người dùng “{u}”.", "No user “{u}”.", u=username))
+            raise _no_user(username)
         store.audit("password_reset", by, detail=username)
         active = store.conn.execute(
             "SELECT active FROM users WHERE username = ?", (username,)
@@ -157,12 +162,14 @@ def set_active(
     password (`password`), since its entry is gone. The last active administrator cannot be
     disabled: nobody could manage the database any more.
     """
+    if not _storable(username):
+        raise _no_user(username)
     with store.transaction():
         row = store.conn.execute(
             "SELECT role, active FROM users WHERE username = ?", (username,)
         ).fetchone()
         if row is None:
-            raise StoreError(msg("Không có người dùng “{u}”.", "No user “{u}”.", u=username))
+            raise _no_user(username)
         if not active and row["role"] == "admin":
             admins = store.conn.execute(
                 "SELECT count(*) FROM users WHERE role = 'admin' AND active = 1"
@@ -202,6 +209,15 @@ def check_password(password: str, username: str = "") -> None:
         raise StoreError(problem)
 
 
+def _storable(username: str) -> bool:
+    """Whether `username` can be looked up at all (a lone surrogate cannot reach SQLite)."""
+    try:
+        username.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def check_username(username: str) -> str:
     """`username` without surrounding spaces, if it is a valid new user name."""
     username = username.strip()
@@ -233,6 +249,9 @@ def unlock(path: Path, username: str, password: str) -> bytes | None:
     """
     if not dbapi.is_encrypted(path):
         return None
+    if not (_storable(username) and _storable(password)):
+        # Text no account or password can hold: the same refusal, at the same cost.
+        username, password = "?", ""
     attempts = _Attempts.load(path)
     if attempts.locked(username):
         raise _locked()
@@ -271,6 +290,10 @@ def log_in(
         store.close()
         raise
     return store, user
+
+
+def _no_user(username: str) -> StoreError:
+    return StoreError(msg("Không có người dùng “{u}”.", "No user “{u}”.", u=printable(username)))
 
 
 def _locked() -> StoreError:
