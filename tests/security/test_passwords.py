@@ -119,3 +119,26 @@ def test_reset_and_enable_take_the_new_password_from_the_environment(
     monkeypatch.setenv("DE06_NEW_PASSWORD", "mưa phùn tháng ba 7")
     assert main(["user", "enable", "--db", str(demo_path), "canbo"]) == 0
     log_in(demo_path, "canbo", "mưa phùn tháng ba 7")[0].close()
+
+
+def test_the_new_user_dialog_refuses_a_weak_password_and_stays_open(qtbot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from de06desk.ui.screens.settings import NewUserDialog
+
+    dialog = NewUserDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.username, "lan")
+    for text in ("password1", "password1"):
+        qtbot.keyClicks(dialog.password if not dialog.password.text() else dialog.password2, text)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "dễ đoán" in dialog.error.text()
+    dialog.password.clear()
+    dialog.password2.clear()
+    qtbot.keyClicks(dialog.password, "Rung-Tram-42")
+    qtbot.keyClicks(dialog.password2, "Rung-Tram-42")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and dialog.result() == dialog.DialogCode.Accepted
