@@ -14,6 +14,7 @@ import argparse
 import importlib
 import pkgutil
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -79,17 +80,21 @@ def main(argv: list[str] | None = None) -> int:
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
     print(f"seed {seed}; families: {', '.join(chosen)}", flush=True)
     rows: dict[str, tuple[Tally, float]] = {}
-    with tempfile.TemporaryDirectory(prefix="de06desk-attack-") as work:
-        for i, (name, cases) in enumerate(split(args.cases, chosen).items()):
-            started = time.monotonic()
-            tally = run_family(families[name], cases, seed + i, Path(work) / name)
-            rows[name] = (tally, time.monotonic() - started)
-            print(f"  {name}: {tally.cases} cases in {rows[name][1]:.0f} s", flush=True)
+    work = Path(tempfile.mkdtemp(prefix="de06desk-attack-"))
+    for i, (name, cases) in enumerate(split(args.cases, chosen).items()):
+        started = time.monotonic()
+        tally = run_family(families[name], cases, seed + i, work / name)
+        rows[name] = (tally, time.monotonic() - started)
+        print(f"  {name}: {tally.cases} cases in {rows[name][1]:.0f} s", flush=True)
     print(table(rows))
     failures = [(name, d) for name, (t, _) in rows.items() for d in t.failures]
     for name, detail in failures:
         print(f"FAILED {name}: {detail}")
-    return 1 if any(t.crashed or t.changed or t.tracebacks for t, _ in rows.values()) else 0
+    if failures:
+        print(f"The failed trials' folders are kept under {work}")
+        return 1
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
 
 
 if __name__ == "__main__":
