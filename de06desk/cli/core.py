@@ -175,7 +175,8 @@ def cmd_user_list(args: argparse.Namespace) -> int:
         login(store)
         for user in list_users(store):
             state = "" if user.active else " (khóa)"
-            print(f"{user.username}\t{user.role}\t{user.display_name}{state}")
+            # Accounts made before names were restricted may hold escape codes.
+            print(f"{printable(user.username)}\t{user.role}\t{printable(user.display_name)}{state}")
     return 0
 
 

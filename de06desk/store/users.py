@@ -57,6 +57,13 @@ def create_user(
 ) -> User:
     """Add an account; refuses a taken or malformed name, or a weak password."""
     username = check_username(username)
+    if len(display_name) > 80 or not display_name.isprintable():
+        raise StoreError(
+            msg(
+                "Họ tên hiển thị không hợp lệ: tối đa 80 ký tự, không ký tự điều khiển.",
+                "Invalid display name: at most 80 characters, no control characters.",
+            )
+        )
     check_password(password, username)
     with store.transaction():
         if store.conn.execute("SELECT 1 FROM users WHERE username = ?", (username,)).fetchone():

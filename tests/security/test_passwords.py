@@ -142,3 +142,9 @@ def test_the_new_user_dialog_refuses_a_weak_password_and_stays_open(qtbot) -> No
     qtbot.keyClicks(dialog.password2, "Rung-Tram-42")
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible() and dialog.result() == dialog.DialogCode.Accepted
+
+
+@pytest.mark.parametrize("display", ["Lan\x1b[2J", "Lan\nĐÃ NHẬP", "x" * 81])
+def test_hostile_display_names_are_refused(store: Store, display: str) -> None:
+    with pytest.raises(StoreError, match="Họ tên hiển thị"):
+        create_user(store, "lan", "Rung-Tram-42", role="viewer", display_name=display, by="t")
