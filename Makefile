@@ -21,6 +21,7 @@ lint: setup
 	$(BIN)/ruff check de06desk tests installer docs
 	$(BIN)/ruff format --check de06desk tests installer docs
 	$(BIN)/lint-imports
+	$(BIN)/python -m tests.lint_writes
 
 format: setup
 	$(BIN)/ruff check --fix de06desk tests installer docs

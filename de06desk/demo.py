@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from de06desk.actions.records import sync_drive_totals
 from de06desk.domain.i18n import DomainError, msg
 from de06desk.domain.units import Commune, communes, get_commune
 from de06desk.domain.weeks import current_week
@@ -338,11 +339,11 @@ def _fill(
                     drive_values | {"received_count": 0, "approved_count": 0, "activated_count": 0},
                     user=user,
                 )
-                totals = _roster(store, rng, drive, queue, held, today, user)
-                store.save_record(
-                    "activation_drive", drive.values | totals, user=user, uuid=drive.uuid
-                )
-                counts["dòng danh sách"] += totals["received_count"]
+                _roster(store, rng, drive, queue, held, today, user)
+                # The same rule the screens and the command line follow: a drive with a
+                # roster is counted from it (level-1 count included).
+                drive = sync_drive_totals(store, drive.uuid, user) or drive
+                counts["dòng danh sách"] += drive["received_count"]
             else:
                 received = rng.randint(5, 40)
                 approved = (
@@ -477,8 +478,7 @@ _REASONS = [
 
 def _roster(
     store: Store, rng: random.Random, drive, queue, held: date, today: date, user: str
-) -> dict[str, int]:
-    totals = {"received_count": 0, "approved_count": 0, "activated_count": 0}
+) -> None:
     for _ in range(rng.randint(6, 25)):
         person = next(queue, None)
         if person is None:
@@ -509,10 +509,6 @@ def _roster(
             },
             user=user,
         )
-        totals["received_count"] += status != "level1_registered"
-        totals["approved_count"] += status in ("approved", "activated")
-        totals["activated_count"] += status == "activated"
-    return totals
 
 
 _ERRORS = [

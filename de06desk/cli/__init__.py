@@ -20,12 +20,12 @@ from de06desk.logs import record_crash
 from de06desk.store.dbapi import is_disk_full
 from de06desk.store.errors import disk_full_message
 
-from . import admin, core, quality, report, sync
+from . import admin, argparse_vi, audit, core, quality, report, sync
 
 # The longest error line printed: a 5,000-character argument is quoted, not echoed whole.
 _LINE = 600
 # Modules with a `register(subparsers)` function, in the order their commands are listed.
-COMMAND_MODULES = [core, admin, sync, quality, report]
+COMMAND_MODULES = [core, admin, audit, sync, quality, report]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -47,11 +47,17 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser (also used by the tests that check every command has help)."""
+    argparse_vi.install()
     parser = _Parser(
         prog="de06desk",
         description="de06desk — công cụ thực hiện Đề án 06 cấp xã (offline).",
     )
-    parser.add_argument("--version", action="version", version=f"de06desk {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"de06desk {__version__}",
+        help=argparse_vi.VERSION_HELP,
+    )
     parser.add_argument("--db", type=Path, help="cơ sở dữ liệu mở khi chạy giao diện")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:

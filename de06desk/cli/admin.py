@@ -5,32 +5,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
-from de06desk.backup import (
-    BackupInfo,
-    backup_database,
-    inspect_backup,
-    open_backup_copy,
-    restore_backup,
-)
+from de06desk.actions import admin as act
+from de06desk.backup import BackupInfo, inspect_backup
 from de06desk.domain.i18n import DomainError, msg
-from de06desk.store import Store, StoreError
-from de06desk.store.crypto import (
-    RECOVERY_LABEL,
-    Keyring,
-    keyring_path,
-    normalize_recovery_code,
-    user_label,
-)
-from de06desk.store.encryption import encrypt_database
-from de06desk.store.users import User, authenticate, is_encrypted, log_in
+from de06desk.store import StoreError
 
 from .common import add_db_argument, credentials, db_path, login, open_store, print_recovery_code
-
-# A restore with the recovery code instead of a password acts as this administrator.
-RECOVERY_ACTOR = User("recovery-code", "Mã khôi phục", "admin", True)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -63,12 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_backup(args: argparse.Namespace) -> int:
     """Back up the database (administrators and officers)."""
     with open_store(args) as store:
-        actor = login(store)
-        if actor.role not in ("admin", "officer"):
-            raise DomainError(
-                msg("Sao lưu cần quyền cán bộ hoặc quản trị.", "Backup needs an officer or admin.")
-            )
-        path = backup_database(store, args.out, user=actor.username)
+        path = act.backup(store, login(store), args.out).value
     print(f"Đã sao lưu vào {path}")
     return 0
 
@@ -82,18 +59,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
     info = inspect_backup(args.backup)
     print(describe(info))
     path = db_path(args)
-    grant = _authorize_restore(path, info)
+    code = os.environ.get("DE06_RECOVERY_CODE")
+    if code and not path.exists() and info.encrypted:
+        username, password = "", ""
+    else:
+        username, password = credentials()
+    grant = act.authorize_restore(path, info, username, password, code)
     if not args.yes and not _confirm(path):
         print("Đã hủy; không thay đổi gì.")
         return 1
-    result = restore_backup(
-        path,
-        args.backup,
-        grant.actor,
-        allow_other_unit=args.other_unit,
-        key=grant.key,
-        current_key=grant.current_key,
-    )
+    result = act.restore(grant, path, args.backup, allow_other_unit=args.other_unit).value
     kept = f" Bản cũ được giữ tại {result.kept_copy}." if result.kept_copy else ""
     print(f"Đã khôi phục {path} từ {args.backup.name}.{kept}")
     return 0
@@ -119,7 +94,7 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
             msg("Không tìm thấy cơ sở dữ liệu {p}.", "Database {p} not found.", p=str(path))
         )
     username, password = credentials()
-    result = encrypt_database(path, username, password)
+    result = act.encrypt(path, username, password).value
     print(f"Đã mã hóa {path}.")
     print_recovery_code(result.recovery_code)
     if result.need_new_password:
@@ -132,68 +107,6 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
         "bản sao lưu mới."
     )
     return 0
-
-
-@dataclass(frozen=True)
-class _Grant:
-    actor: User
-    key: bytes | None
-    current_key: bytes | None
-
-
-def _authorize_restore(path: Path, info: BackupInfo) -> _Grant:
-    # Restoring over a database needs an administrator of that database. With no database yet
-    # (a new or repaired PC) the administrator of the backup itself must log in: the file is
-    # worth nothing to someone who cannot log in to it. The recovery code stands for an
-    # administrator of the backup (it can reset their passwords anyway).
-    code = os.environ.get("DE06_RECOVERY_CODE")
-    if code and not path.exists() and info.encrypted:
-        return _Grant(
-            RECOVERY_ACTOR, info.unlock(RECOVERY_LABEL, normalize_recovery_code(code)), None
-        )
-    username, password = credentials()
-    current_key: bytes | None = None
-    if path.exists():
-        if is_encrypted(path):
-            store, actor = log_in(path, username, password)
-        else:
-            store = Store.open(path)
-            actor = authenticate(store, username, password)
-        with store:
-            current_key = store.key
-    key = _backup_key(path, info, username, password, code, current_key)
-    if not path.exists():
-        with open_backup_copy(info.path, key) as copy:
-            actor = authenticate(copy, username, password)
-    if actor.role != "admin":
-        raise DomainError(
-            msg("Khôi phục dữ liệu cần quyền quản trị.", "Restoring needs an administrator.")
-        )
-    return _Grant(actor, key, current_key)
-
-
-def _backup_key(
-    path: Path,
-    info: BackupInfo,
-    username: str,
-    password: str,
-    code: str | None,
-    current_key: bytes | None,
-) -> bytes | None:
-    if not info.encrypted:
-        return None
-    if code:
-        return info.unlock(RECOVERY_LABEL, normalize_recovery_code(code))
-    try:
-        return info.unlock(user_label(username), password)
-    except StoreError:
-        # The password may have changed since the backup; a backup of this same database is
-        # under the same data key as the database itself.
-        if current_key is not None and info.keyring is not None:
-            same = Keyring.from_bytes(info.keyring).db_id == Keyring.load(keyring_path(path)).db_id
-            if same:
-                return current_key
-        raise
 
 
 def _confirm(path: Path) -> bool:

@@ -6,8 +6,6 @@ import argparse
 import getpass
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
@@ -15,7 +13,6 @@ from de06desk.config import default_db_path
 from de06desk.domain.i18n import DomainError, msg
 from de06desk.domain.text import printable
 from de06desk.store import Store
-from de06desk.store.crypto import create_keyring, keyring_path, new_data_key
 from de06desk.store.users import User, authenticate, is_encrypted, unlock
 
 # The credentials that unlocked each encrypted store, so `login(store)` does not ask again.
@@ -113,37 +110,6 @@ def login(store: Store) -> User:
     """Authenticate the acting user against the database (the one who unlocked it, if any)."""
     user, password = _unlocked_by.get(store) or credentials()
     return authenticate(store, user, password)
-
-
-def start_encrypted(path: Path) -> tuple[bytes, str]:
-    """A data key and a started keyring for a new encrypted database at `path`.
-
-    Returns the key and the recovery code (to print once with `print_recovery_code`).
-    """
-    key = new_data_key()
-    return key, create_keyring(path, key)
-
-
-def discard_database(path: Path) -> None:
-    """Remove a database that failed half-way through creation, with its keyring."""
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    keyring_path(path).unlink(missing_ok=True)
-
-
-@contextmanager
-def new_encrypted_database(path: Path) -> Iterator[tuple[bytes, str]]:
-    """The data key and recovery code for a new encrypted database at `path`.
-
-    If the block fails, the half-made database and its keyring are removed, so a failed
-    `init` leaves nothing behind; the block must close its store before it ends.
-    """
-    key, code = start_encrypted(path)
-    try:
-        yield key, code
-    except BaseException:
-        discard_database(path)
-        raise
 
 
 def print_recovery_code(code: str) -> None:

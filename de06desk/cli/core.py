@@ -11,25 +11,24 @@ import getpass
 import os
 import sys
 
+from de06desk.actions import admin as act
+from de06desk.actions.admin import (
+    RECOVERY_ACTOR,
+    CommuneSetup,
+    create_commune_database,
+    new_encrypted_database,
+)
 from de06desk.domain.i18n import DomainError, msg
 from de06desk.domain.text import printable
 from de06desk.domain.units import get_commune
 from de06desk.store import Store
-from de06desk.store.users import (
-    create_user,
-    is_encrypted,
-    list_users,
-    set_active,
-    set_password,
-    unlock_with_recovery_code,
-)
+from de06desk.store.users import is_encrypted, list_users, unlock_with_recovery_code
 
 from .common import (
     add_db_argument,
     credentials,
     db_path,
     login,
-    new_encrypted_database,
     new_password,
     open_store,
     print_recovery_code,
@@ -95,6 +94,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db_argument(q)
     q.add_argument("username", help="tên đăng nhập")
     q.set_defaults(handler=cmd_user_enable)
+    q = user_sub.add_parser("set-role", help="đổi vai trò của một tài khoản (cần quản trị)")
+    add_db_argument(q)
+    q.add_argument("username", help="tên đăng nhập")
+    q.add_argument("role", choices=["admin", "officer", "viewer"], help="vai trò mới")
+    q.set_defaults(handler=cmd_user_set_role)
     q = user_sub.add_parser(
         "recover", help="đặt lại mật khẩu quản trị bằng mã khôi phục (khi quên mọi mật khẩu)"
     )
@@ -110,16 +114,12 @@ def cmd_init(args: argparse.Namespace) -> int:
     commune = get_commune(args.commune)
     path = db_path(args)
     username, password = credentials(" quản trị mới")
-    with new_encrypted_database(path) as (key, code):
-        store = Store.create(path, unit_code=commune.code, key=key)
-        try:
-            profile = default_profile(commune)
-            if args.unit_name:
-                profile["unit_name"] = args.unit_name
-            create_user(store, username, password, role="admin", display_name=username, by="init")
-            store.save_record("commune", profile, user=username)
-        finally:
-            store.close()
+    profile = default_profile(commune)
+    if args.unit_name:
+        profile["unit_name"] = args.unit_name
+    code = create_commune_database(
+        path, CommuneSetup(commune, profile, username, password, display_name=username)
+    )
     print(f"Đã tạo {path} (đã mã hóa) cho {commune.full_name}.")
     print_recovery_code(code)
     return 0
@@ -155,15 +155,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_user_add(args: argparse.Namespace) -> int:
     """Add an account (administrators)."""
     with open_store(args) as store:
-        actor = login(store)
-        _require_admin(actor.role)
-        create_user(
+        act.add_user(
             store,
+            login(store),
             args.username,
             new_password(args.username),
             role=args.role,
             display_name=args.name or args.username,
-            by=actor.username,
         )
     print(f"Đã thêm người dùng {printable(args.username)} ({args.role}).")
     return 0
@@ -183,9 +181,7 @@ def cmd_user_list(args: argparse.Namespace) -> int:
 def cmd_user_reset(args: argparse.Namespace) -> int:
     """Set a new password for an account (administrators)."""
     with open_store(args) as store:
-        actor = login(store)
-        _require_admin(actor.role)
-        set_password(store, args.username, new_password(args.username), by=actor.username)
+        act.reset_password(store, login(store), args.username, new_password(args.username))
     print(f"Đã đặt lại mật khẩu cho {args.username}.")
     return 0
 
@@ -193,9 +189,7 @@ def cmd_user_reset(args: argparse.Namespace) -> int:
 def cmd_user_disable(args: argparse.Namespace) -> int:
     """Disable an account: it can no longer log in or unlock the database (administrators)."""
     with open_store(args) as store:
-        actor = login(store)
-        _require_admin(actor.role)
-        set_active(store, args.username, False, by=actor.username)
+        act.disable_user(store, login(store), args.username)
     print(f"Đã khóa tài khoản {args.username}.")
     return 0
 
@@ -203,11 +197,16 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
 def cmd_user_enable(args: argparse.Namespace) -> int:
     """Re-enable an account with a new password (administrators)."""
     with open_store(args) as store:
-        actor = login(store)
-        _require_admin(actor.role)
-        password = new_password(args.username)
-        set_active(store, args.username, True, by=actor.username, password=password)
+        act.enable_user(store, login(store), args.username, new_password(args.username))
     print(f"Đã mở lại tài khoản {args.username}.")
+    return 0
+
+
+def cmd_user_set_role(args: argparse.Namespace) -> int:
+    """Give an account another role (administrators)."""
+    with open_store(args) as store:
+        act.change_role(store, login(store), args.username, args.role)
+    print(f"Đã đổi vai trò của {args.username} thành {args.role}.")
     return 0
 
 
@@ -241,10 +240,11 @@ def cmd_user_recover(args: argparse.Namespace) -> int:
                     u=args.username,
                 )
             )
+        # The recovery code stands for an administrator (audited as "recovery-code").
         if admin.active:
-            set_password(store, args.username, password, by="recovery-code")
+            act.reset_password(store, RECOVERY_ACTOR, args.username, password)
         else:
-            set_active(store, args.username, True, by="recovery-code", password=password)
+            act.enable_user(store, RECOVERY_ACTOR, args.username, password)
     print(f"Đã đặt mật khẩu mới cho {args.username}; hãy đăng nhập lại.")
     return 0
 
@@ -262,8 +262,3 @@ def _secret(variable: str, prompt: str) -> str:
             )
         )
     return getpass.getpass(prompt)
-
-
-def _require_admin(role: str) -> None:
-    if role != "admin":
-        raise DomainError(msg("Việc này cần quyền quản trị.", "This needs an administrator."))

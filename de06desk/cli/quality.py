@@ -6,6 +6,8 @@ import argparse
 import json
 import sys
 
+from de06desk.actions.admin import import_citizens, undo_citizen_import
+from de06desk.actions.core import require
 from de06desk.domain.i18n import DomainError, msg
 from de06desk.domain.text import fold
 from de06desk.quality.checks import (
@@ -16,12 +18,10 @@ from de06desk.quality.checks import (
     summary_counts,
 )
 from de06desk.quality.citizen_import import (
-    apply_import,
     guess_mapping,
     list_imports,
     plan_import,
     read_table,
-    undo_import,
     write_refusals,
 )
 from de06desk.quality.field_lists import export_followup
@@ -88,6 +88,8 @@ def cmd_import_citizens(args: argparse.Namespace) -> int:
     """Preview an import, ask, then write it in one transaction."""
     with open_store(args) as store:
         user = login(store)
+        # Refused before the file is even read: the preview shows personal data.
+        require(store, user, "citizens.import")
         table = read_table(args.file, encoding=args.encoding, sheet=args.sheet)
         mapping = guess_mapping(table.headers)
         plan = plan_import(store, table, mapping, create_villages=args.create_villages)
@@ -126,7 +128,7 @@ def cmd_import_citizens(args: argparse.Namespace) -> int:
             if not answer:
                 print("Đã hủy, không ghi gì.")
                 return EXIT_NOT_CONFIRMED
-        result = apply_import(store, plan, user.username)
+        result = import_citizens(store, user, plan).value
     print(
         f"Đã nhập: thêm {result.added}, cập nhật {result.updated}, bị từ chối {result.refused}"
         + (f", tạo {result.villages_created} thôn/xóm" if result.villages_created else "")
@@ -138,8 +140,7 @@ def cmd_import_citizens(args: argparse.Namespace) -> int:
 def cmd_import_undo(args: argparse.Namespace) -> int:
     """Undo one import batch."""
     with open_store(args) as store:
-        user = login(store)
-        undo_import(store, args.batch_id, user.username)
+        undo_citizen_import(store, login(store), args.batch_id)
     print(f"Đã hoàn tác lần nhập {args.batch_id}.")
     return 0
 

@@ -4,22 +4,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from datetime import date
 from pathlib import Path
 
+from de06desk.actions import sync as act
+from de06desk.actions.admin import create_hub_database
 from de06desk.domain.i18n import DomainError, msg
-from de06desk.store.users import create_user
-from de06desk.sync import (
-    export_package,
-    hub_status,
-    import_packages,
-    init_hub,
-    public_key_file,
-    send_down,
-    set_hub,
-    trust_commune,
-)
-from de06desk.sync.hub import DEFAULT_SILENT_DAYS, clone_device, set_commune_target
+from de06desk.domain.weeks import format_moment
+from de06desk.sync import hub_status
+from de06desk.sync.hub import DEFAULT_SILENT_DAYS
 from de06desk.sync.keys import PublicKeyFile
 
 from .common import (
@@ -27,7 +21,6 @@ from .common import (
     credentials,
     db_path,
     login,
-    new_encrypted_database,
     open_store,
     print_recovery_code,
 )
@@ -53,10 +46,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--unit-code", required=True, help="mã đơn vị cấp trên (chữ/số)")
     q.add_argument("--name", required=True, help="tên đơn vị cấp trên")
     q.add_argument("--key-out", type=Path, required=True, help="tệp khóa công khai sẽ ghi")
+    q.add_argument("--province", help="mã tỉnh (danh mục 2025) khi cấp trên là một tỉnh/thành phố")
     q.set_defaults(handler=cmd_hub_init)
     q = hub.add_parser("trust", help="đăng ký khóa công khai của một xã")
     add_db_argument(q)
     q.add_argument("keyfile", type=Path, help="tệp khóa công khai của xã")
+    q.add_argument(
+        "--replace",
+        action="store_true",
+        help="thay khóa đã đăng ký của xã này (chỉ sau khi gọi điện đối chiếu vân tay)",
+    )
+    q.add_argument(
+        "--outside-province",
+        action="store_true",
+        help="nhận một xã không thuộc tỉnh của cấp trên này",
+    )
     q.set_defaults(handler=cmd_hub_trust)
     q = hub.add_parser("status", help="tình hình nhận gói của các xã")
     add_db_argument(q)
@@ -110,9 +114,7 @@ def _read_key(path: Path) -> PublicKeyFile:
 
 def cmd_keys_export(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        login(store)
-        key = public_key_file(store)
-    args.out.write_text(key.to_text(), encoding="utf-8")
+        key = act.write_public_key(store, login(store), args.out).value
     print(f"Đã ghi {args.out} ({key.unit_code}). Vân tay: {key.fingerprint}")
     return 0
 
@@ -120,8 +122,9 @@ def cmd_keys_export(args: argparse.Namespace) -> int:
 def cmd_keys_set_hub(args: argparse.Namespace) -> int:
     key = _read_key(args.keyfile)
     with open_store(args) as store:
-        user = login(store)
-        set_hub(store, key, user=user.username)
+        old = act.set_hub_key(store, login(store), key).value
+    if old is not None and old.fingerprint != key.fingerprint:
+        print(f"Đã thay khóa cấp trên cũ {old.unit_code} (vân tay {old.fingerprint}).")
     print(f"Đã đặt khóa cấp trên {key.unit_code} ({key.unit_name}). Vân tay: {key.fingerprint}")
     print("Hãy đối chiếu vân tay này với cấp trên (qua điện thoại) trước khi gửi gói.")
     return 0
@@ -130,13 +133,14 @@ def cmd_keys_set_hub(args: argparse.Namespace) -> int:
 def cmd_hub_init(args: argparse.Namespace) -> int:
     path = db_path(args)
     username, password = credentials(" quản trị mới")
-    with new_encrypted_database(path) as (data_key, code):
-        store = init_hub(path, unit_code=args.unit_code, name=args.name, key=data_key)
-        try:
-            create_user(store, username, password, role="admin", display_name=username, by="init")
-            key = public_key_file(store)
-        finally:
-            store.close()
+    key, code = create_hub_database(
+        path,
+        unit_code=args.unit_code,
+        name=args.name,
+        username=username,
+        password=password,
+        province=args.province,
+    )
     args.key_out.write_text(key.to_text(), encoding="utf-8")
     print(f"Đã tạo cơ sở dữ liệu cấp trên {path} ({args.unit_code}, đã mã hóa).")
     print(f"Khóa công khai: {args.key_out}. Vân tay: {key.fingerprint}")
@@ -147,8 +151,17 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
 def cmd_hub_trust(args: argparse.Namespace) -> int:
     key = _read_key(args.keyfile)
     with open_store(args) as store:
-        user = login(store)
-        trust_commune(store, key, user=user.username)
+        done = act.trust_commune_key(
+            store,
+            login(store),
+            key,
+            replace=args.replace,
+            outside_province=args.outside_province,
+        )
+    if done.value.replaced is not None:
+        print(f"Đã THAY khóa của {key.unit_code}.")
+        print(f"  Vân tay cũ: {done.value.replaced.fingerprint}")
+        print(f"  Vân tay mới: {key.fingerprint}")
     print(f"Đã đăng ký {key.unit_code} ({key.unit_name}). Vân tay: {key.fingerprint}")
     print("Hãy đối chiếu vân tay này với xã (qua điện thoại).")
     return 0
@@ -162,49 +175,48 @@ def cmd_hub_status(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([s.to_json() for s in statuses], ensure_ascii=False, indent=2))
         return 0
-    print("Mã xã\tGói\tSố cuối\tNgày gói cuối\tThiếu\tTình trạng\tTên")
+    print("Mã xã\tGói\tSố cuối\tNgày gói cuối\tThiếu\tTình trạng\tNhật ký\tTên")
     for s in statuses:
         missing = "; ".join(
             (f"{d[:8]}: " if len(s.devices) > 1 else "") + ", ".join(map(str, seqs))
             for d, seqs in s.missing.items()
         )
-        state = "IM LẶNG" if s.silent else "ok"
-        when = (s.last_package_at or "")[:10] or "chưa gửi"
+        state = "IM LẶNG" if s.silent else "đều đặn"
+        when = format_moment(s.last_package_at, with_time=False) or "chưa gửi"
         last = "" if s.last_seq is None else str(s.last_seq)
+        audit = "CẢNH BÁO" if s.audit_flags else ("ok" if s.audit_head else "-")
         print(
-            f"{s.unit_code}\t{s.packages}\t{last}\t{when}\t{missing or '-'}\t{state}\t{s.unit_name}"
+            f"{s.unit_code}\t{s.packages}\t{last}\t{when}\t{missing or '-'}\t{state}\t{audit}"
+            f"\t{s.unit_name}"
         )
     silent = [s.unit_code for s in statuses if s.silent]
     if silent:
         print(f"Im lặng quá {args.silent_days} ngày: {', '.join(silent)}")
+    for s in statuses:
+        for flag in s.audit_flags:
+            print(f"CẢNH BÁO {s.unit_code}: {flag.describe()}")
     return 0
 
 
 def cmd_hub_send(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        user = login(store)
-        result = send_down(store, args.to, args.out, user=user.username)
+        result = act.send(store, login(store), args.to, args.out).value
     print(result.path)
     return 0
 
 
 def cmd_hub_target(args: argparse.Namespace) -> int:
+    values = {"kind": args.kind, "value": args.value, "start_on": args.start, "due_on": args.due}
     with open_store(args) as store:
-        user = login(store)
-        record = set_commune_target(
-            store,
-            args.to,
-            {"kind": args.kind, "value": args.value, "start_on": args.start, "due_on": args.due},
-            user=user.username,
-        )
+        record = act.set_target(store, login(store), args.to, values).value
     print(f"Đã đặt chỉ tiêu {args.kind} = {args.value} cho {args.to} ({record.uuid}).")
     return 0
 
 
 def cmd_sync_export(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        user = login(store)
-        result = export_package(store, args.out, full=args.full, user=user.username)
+        export = act.export_full if args.full else act.export
+        result = export(store, login(store), args.out).value
     if result is None:
         print("Không có thay đổi nào từ lần gửi trước; không ghi gói. (--full để gửi toàn bộ)")
         return 0
@@ -222,20 +234,19 @@ _LABELS = {
 
 def cmd_sync_import(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-
-        def authorize() -> str:
-            return login(store).username
-
-        outcomes = import_packages(store, args.packages, authorize=authorize)
+        # Logs in only before the first write: a run of refused packages leaves no trace.
+        done = act.import_sync_packages(store, lambda: login(store), args.packages)
+    outcomes = done.value
     for outcome in outcomes:
         print(f"{_LABELS[outcome.status]}\t{outcome.path.name}\t{outcome.message}")
+    for warning in done.warnings:
+        print(f"de06desk: {warning}", file=sys.stderr)
     return 1 if any(o.status in ("refused", "cancelled") for o in outcomes) else 0
 
 
 def cmd_sync_clone(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        user = login(store)
-        clone_device(store, args.out, user=user.username)
+        act.clone(store, login(store), args.out)
     print(f"Đã tạo {args.out} cho máy thứ hai (mã thiết bị mới, cùng khóa của xã).")
     return 0
 

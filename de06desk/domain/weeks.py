@@ -8,7 +8,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 
 from de06desk.domain.i18n import DomainError, Language, current_language, msg
@@ -224,6 +224,24 @@ def format_date(d: date | None) -> str:
     if d is None:
         return ""
     return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
+
+
+def format_moment(at: str | None, *, with_time: bool = True) -> str:
+    """A stored UTC ISO time as this PC's local "dd/mm/yyyy HH:MM" ("" for None).
+
+    The database keeps UTC so that devices agree; people read their own clock. Text that is
+    not an ISO time is returned as it is.
+    """
+    if not at:
+        return ""
+    try:
+        moment = datetime.fromisoformat(at)
+    except ValueError:
+        return at
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    local = moment.astimezone()
+    return local.strftime("%d/%m/%Y %H:%M") if with_time else format_date(local.date())
 
 
 _ISO_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")

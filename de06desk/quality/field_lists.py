@@ -101,9 +101,19 @@ def followup_rows(store: Store, village_uuid: str) -> list[FollowupRow]:
 
 
 def export_followup(
-    store: Store, village_uuid: str, path: Path | str, *, user: str, today: date | None = None
+    store: Store,
+    village_uuid: str,
+    path: Path | str,
+    *,
+    user: str,
+    today: date | None = None,
+    for_printing: bool = False,
 ) -> FollowupExport:
-    """Write the village's follow-up list to `path` (.pdf or .xlsx) and audit the export."""
+    """Write the village's follow-up list to `path` (.pdf or .xlsx) and audit the export.
+
+    `for_printing`: the PDF is only the pages to print (a temporary file); the audit says
+    "print", since the personal data leaves the machine on paper.
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".pdf", ".xlsx"):
@@ -141,7 +151,7 @@ def export_followup(
                     "what": "followup_list",
                     "village": village_uuid,
                     "village_name": name,
-                    "format": suffix[1:],
+                    "format": "print" if for_printing else suffix[1:],
                     "file": path.name,
                     "approved_not_activated": result.approved_not_activated,
                     "open_cases": result.open_cases,
@@ -198,8 +208,9 @@ def _write_pdf(path: Path, title: str, subtitle: str, rows: list[FollowupRow]) -
     data = [[Paragraph(h, head) for h in HEADERS]]
     for index, row in enumerate(rows, start=1):
         data.append([Paragraph(_escape(str(c)), body) for c in _cells(index, row)])
-    # 267 mm: the width of A4 landscape inside 15 mm margins.
-    widths = [10 * mm, 48 * mm, 16 * mm, 30 * mm, 26 * mm, 34 * mm, 60 * mm, 43 * mm]
+    # 267 mm: the width of A4 landscape inside 15 mm margins. "STT" and "Năm sinh" must fit
+    # on one line with the cells' 6 pt padding each side (10 mm wrapped "STT" as "ST/T").
+    widths = [12 * mm, 48 * mm, 18 * mm, 30 * mm, 26 * mm, 34 * mm, 60 * mm, 39 * mm]
     table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(
         TableStyle(

@@ -6,21 +6,74 @@ same everywhere.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from de06desk.domain.i18n import Language, current_language
 from de06desk.domain.weeks import Period, format_date
 
 from .model import Cell, ColumnKind, Summary
 
 NO_VALUE = "–"
+# The language figures and words are written in while a report is built or printed; unset,
+# the interface's language (the dashboard follows it; the PDF and Excel files pin Vietnamese).
+_LANGUAGE: ContextVar[Language | None] = ContextVar("report_language", default=None)
+
+
+def report_language_now() -> Language:
+    """The language reports are being written in."""
+    return _LANGUAGE.get() or current_language()
+
+
+@contextmanager
+def report_language(lang: Language) -> Iterator[None]:
+    """Write reports in `lang` inside the block (this thread only)."""
+    token = _LANGUAGE.set(lang)
+    try:
+        yield
+    finally:
+        _LANGUAGE.reset(token)
+
+
+def t(vi: str) -> str:
+    """A report's Vietnamese words in the report language (words_en.EN holds the English)."""
+    if report_language_now() != "en":
+        return vi
+    from .words_en import EN
+
+    return EN.get(vi, vi)
+
+
+# Decimals of a percentage; the workbook's number format (xlsx.NUMBER_FORMATS) says the same.
+PCT_PLACES = 1
 
 
 def format_int(value: int | float) -> str:
-    """Thousands separated by dots, Vietnamese style: 1234567 → "1.234.567"."""
-    return f"{round(value):,}".replace(",", ".")
+    """Thousands separated by dots, Vietnamese style: 1234567 → "1.234.567" ("1,234,567" in
+    English)."""
+    text = f"{int(round_half_up(value, 0)):,}"
+    return text if report_language_now() == "en" else text.replace(",", ".")
+
+
+def round_half_up(value: float, places: int, *, shift: int = 0) -> Decimal:
+    """`value` rounded the way Excel and people round: halves away from zero.
+
+    Python's own rounding works on the binary double (27/1200 = 0.02249999… → 2,2%) while
+    Excel shows the same cell as 2,3%: rounding the shortest decimal that prints the float
+    gives one answer on paper, on screen and in the workbook.
+    `shift` moves the decimal point first, exactly (2 for a share shown in per cent).
+    """
+    step = Decimal(1).scaleb(-places)
+    return Decimal(repr(float(value))).scaleb(shift).quantize(step, rounding=ROUND_HALF_UP)
 
 
 def format_pct(value: float) -> str:
-    """A 0..1 share with one decimal and a decimal comma: 0.852 → "85,2%"."""
-    return f"{value * 100:.1f}".replace(".", ",") + "%"
+    """A 0..1 share with one decimal and a decimal comma: 0.852 → "85,2%", 0.0225 → "2,3%"."""
+    text = f"{round_half_up(value, PCT_PLACES, shift=2):.1f}"
+    return (text if report_language_now() == "en" else text.replace(".", ",")) + "%"
 
 
 def format_cell(value: Cell, kind: ColumnKind) -> str:
@@ -41,24 +94,32 @@ def period_phrase(period: Period) -> str:
     15/11/2026".
     """
     start, end = format_date(period.start), format_date(period.end)
+    english = report_language_now() == "en"
     if period.kind == "week":
-        return f"tuần {period.start.isocalendar().week} ({start} – {end})"
+        word = "week" if english else "tuần"
+        return f"{word} {period.start.isocalendar().week} ({start} – {end})"
     if period.kind == "month":
+        if english:
+            return f"{period.start.month:02d}/{period.start.year}"
         return f"tháng {period.start.month:02d} năm {period.start.year}"
-    return f"từ ngày {start} đến ngày {end}"
+    return f"from {start} to {end}" if english else f"từ ngày {start} đến ngày {end}"
 
 
 def period_words(period: Period) -> tuple[str, str]:
     """("Tuần này", "Tuần trước") — or month / period — for columns comparing two periods."""
     if period.kind == "week":
-        return "Tuần này", "Tuần trước"
+        return t("Tuần này"), t("Tuần trước")
     if period.kind == "month":
-        return "Tháng này", "Tháng trước"
-    return "Kỳ này", "Kỳ trước"
+        return t("Tháng này"), t("Tháng trước")
+    return t("Kỳ này"), t("Kỳ trước")
 
 
 def places_chart_title(summary: Summary) -> str:
     """Caption of the bars per village (per commune at a hub); the Excel sheet reuses it."""
+    if report_language_now() == "en":
+        where = "commune" if summary.scope == "hub" else "village"
+        span = {"week": "week", "month": "month"}.get(summary.period.kind, "period")
+        return f"Chart 1. Level-2 e-ID accounts activated this {span}, by {where}"
     where = "xã, phường" if summary.scope == "hub" else "thôn, tổ dân phố"
     span = {"week": "tuần", "month": "tháng"}.get(summary.period.kind, "kỳ")
     return f"Biểu đồ 1. Tài khoản định danh điện tử mức 2 kích hoạt trong {span}, theo {where}"
@@ -67,4 +128,20 @@ def places_chart_title(summary: Summary) -> str:
 def compare_chart_title(summary: Summary) -> str:
     """Caption of the this-period-against-the-previous bars."""
     now, before = period_words(summary.period)
+    if report_language_now() == "en":
+        return f"Chart 2. {now} against {before.lower()}"
     return f"Biểu đồ 2. So sánh {now.lower()} với {before.lower()}"
+
+
+def trend_chart_title(summary: Summary) -> str:
+    """Caption of the progress-over-weeks chart."""
+    weeks = len(summary.trend)
+    if report_language_now() == "en":
+        return f"Chart 3. Level-2 e-ID accounts week by week (last {weeks} weeks)"
+    return f"Biểu đồ 3. Tiến độ tài khoản định danh điện tử mức 2 theo tuần ({weeks} tuần gần nhất)"
+
+
+def week_tick(start: date) -> str:
+    """A week on a chart's axis: "T47" (Vietnamese "tuần"), "W47" in English."""
+    number = start.isocalendar().week
+    return f"W{number}" if report_language_now() == "en" else f"T{number}"

@@ -154,13 +154,41 @@ def _hub_header(store: Store, today: date) -> ReportHeader:
     return ReportHeader(
         parent_body="",
         unit_name=name.upper(),
-        place_name=_hub_place(store),
-        report_code="BC",
+        place_name=_place_in_name(name) or _hub_place(store),
+        report_code=f"BC-{_name_code(name)}" if _name_code(name) else "BC",
         signer_title=HUB_SIGNER_TITLE,
         signer_name="",
         recipients=HUB_RECIPIENTS,
         report_date=today,
     )
+
+
+# Words that end a unit's kind and start its place: "Công an tỉnh | Lào Cai".
+_PLACE_STARTS = ("thành phố", "tỉnh", "đặc khu", "phường", "xã", "huyện", "quận", "thị xã")
+
+
+def _split_name(name: str) -> tuple[str, str]:
+    """("Công an tỉnh", "Lào Cai") from "Công an tỉnh Lào Cai"; ("…", "") if no place."""
+    words = name.split()
+    lowered = [w.lower() for w in words]
+    for i in range(len(words)):
+        for start in _PLACE_STARTS:
+            n = len(start.split())
+            if lowered[i : i + n] == start.split() and i + n < len(words):
+                return " ".join(words[: i + n]), " ".join(words[i + n :])
+    return name.strip(), ""
+
+
+def _place_in_name(name: str) -> str:
+    """The place a hub is named after: "Lào Cai" of "Công an tỉnh Lào Cai"."""
+    return _split_name(name)[1]
+
+
+def _name_code(name: str) -> str:
+    """The issuer's abbreviation after "BC-": initials of its kind ("Công an tỉnh" → "CAT")."""
+    kind = _split_name(name)[0]
+    letters = "".join(w[0] for w in kind.split() if w[0].isalpha())
+    return letters.upper()[:6]
 
 
 def _hub_place(store: Store) -> str:

@@ -7,8 +7,10 @@ reader sees comes from a `Table` here, so the dashboard, PDF and Excel cannot di
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Literal
 
+from de06desk.domain.i18n import Language
 from de06desk.domain.weeks import Period
 
 Cell = str | int | float | None
@@ -56,6 +58,24 @@ class Headline:
 
 
 @dataclass(frozen=True)
+class TrendWeek:
+    """One ISO week of the progress chart, counted to its Sunday (or to today in this week)."""
+
+    start: date
+    end: date
+    received: int  # level-2 applications received in the week
+    approved: int
+    activated: int
+    cumulative_activated: int  # accounts activated since the start, to `end`
+    target: int | None  # the level-2 target in force on `end`
+
+    @property
+    def week(self) -> int:
+        """The ISO week number."""
+        return self.start.isocalendar().week
+
+
+@dataclass(frozen=True)
 class Summary:
     """All figures of one unit (a commune, or a hub's whole area) for one period."""
 
@@ -71,6 +91,17 @@ class Summary:
     compare: tuple[tuple[str, int, int], ...]
     # At a hub: each commune's own Summary (same period), in unit-code order.
     units: tuple[Summary, ...] = field(default_factory=tuple)
+    # The day every figure is counted to: the period's last day, or today while it runs.
+    as_of: date | None = None
+    # The language of its words; numbers are written the same way (formats.report_language).
+    lang: Language = "vi"
+    # Progress over the weeks up to `as_of`, oldest first (empty for a hub's per-commune parts).
+    trend: tuple[TrendWeek, ...] = ()
+
+    @property
+    def counted_to(self) -> date:
+        """The day the figures are counted to (the period's end for hand-made summaries)."""
+        return self.as_of or self.period.end
 
     def tables(self) -> list[Table]:
         """Every table in report order."""
@@ -91,6 +122,7 @@ class Summary:
                 "end": self.period.end.isoformat(),
                 "label": self.period.label(),
             },
+            "as_of": self.counted_to.isoformat(),
             "unit_code": self.unit_code,
             "unit_name": self.unit_name,
             "scope": self.scope,
@@ -113,5 +145,17 @@ class Summary:
             },
             "activations_by_place": [list(p) for p in self.activations_by_place],
             "compare": [list(c) for c in self.compare],
+            "trend": [
+                {
+                    "start": w.start.isoformat(),
+                    "end": w.end.isoformat(),
+                    "received": w.received,
+                    "approved": w.approved,
+                    "activated": w.activated,
+                    "cumulative_activated": w.cumulative_activated,
+                    "target": w.target,
+                }
+                for w in self.trend
+            ],
             "units": [u.to_dict() for u in self.units],
         }

@@ -16,7 +16,9 @@ from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.charts.linecharts import HorizontalLineChart
+from reportlab.graphics.shapes import Drawing, Line, String
+from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4
@@ -38,6 +40,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from de06desk.config import resource_path
 from de06desk.domain.progress import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
+from de06desk.domain.weeks import format_date
 
 from .files import atomic_output
 from .formats import (
@@ -47,6 +50,10 @@ from .formats import (
     period_phrase,
     period_words,
     places_chart_title,
+    report_language,
+    t,
+    trend_chart_title,
+    week_tick,
 )
 from .header import ReportHeader
 from .model import ColumnKind, Summary, Table
@@ -70,6 +77,8 @@ CHART_MAX_PLACES = 25
 BAR_LIGHT = colors.HexColor("#9db7d5")
 BAR_DARK = colors.HexColor("#1d5fa8")
 HEADER_FILL = colors.HexColor("#e8e8e8")
+# The rule under the title and under the unit's name: between ⅓ and ½ of the text (Decree 30).
+TITLE_RULE = 0.4
 
 # The legal basis every Project 06 report opens with.
 BASIS = (
@@ -203,7 +212,7 @@ def _letterhead(header: ReportHeader) -> list[Flowable]:
         left.append(_p(header.parent_body.upper(), "parent"))
     left.append(_p(header.unit_name.upper(), "unit"))
     # Decree 30: a rule one third to one half as long as the unit's name, centred under it.
-    left.append(_rule(min(_text_width(header.unit_name.upper(), "unit"), left_w) * 0.4))
+    left.append(_rule(min(_text_width(header.unit_name.upper(), "unit"), left_w) * TITLE_RULE))
     left.append(_p(header.number_line, "number"))
     motto = "Độc lập - Tự do - Hạnh phúc"
     right: list[Flowable] = [
@@ -242,8 +251,10 @@ def _title(summary: Summary, header: ReportHeader) -> list[Flowable]:
     return [
         _p("BÁO CÁO", "title"),
         _p(subject, "subject"),
-        _rule(min(_text_width(subject, "subject"), TEXT_W) * 0.3),
-        Spacer(1, 5 * mm),
+        # Decree 30: a rule one third to one half as long as the line above it.
+        _rule(min(_text_width(subject, "subject"), TEXT_W) * TITLE_RULE),
+        _p(f"(Số liệu tính đến hết ngày {format_date(summary.counted_to)})", "note"),
+        Spacer(1, 2 * mm),
     ]
 
 
@@ -342,8 +353,33 @@ def _table(
     caption = _p(f"Bảng {number}. {table.title}" if number else table.title, "caption")
     if not texts:
         return [KeepTogether([caption, pdf_table]), _p("(Không có số liệu trong kỳ.)", "note")]
-    # The caption never ends a page on its own: it stays with the header and a few rows.
-    return [CondPageBreak(40 * mm), caption, pdf_table, Spacer(1, 4 * mm)]
+    # The caption never ends a page on its own: it stays with the header and the first rows;
+    # the rest may follow on the next page under a repeated header.
+    return [
+        _RoomFor(caption, pdf_table, 1 + min(2, len(texts))),
+        caption,
+        pdf_table,
+        Spacer(1, 4 * mm),
+    ]
+
+
+class _RoomFor(CondPageBreak):
+    """A page break only when the caption and the table's first rows do not fit.
+
+    A fixed height would either split a caption from its table or push a short table that
+    fits whole to the next page (leaving a third of page 1 blank); this measures both.
+    """
+
+    def __init__(self, caption: Paragraph, table: PdfTable, rows: int) -> None:
+        super().__init__(0)
+        self._caption, self._table, self._rows = caption, table, rows
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        caption_h = self._caption.wrap(availWidth, availHeight)[1]
+        caption_h += self._caption.getSpaceBefore() + self._caption.getSpaceAfter()
+        self._table.wrap(availWidth, availHeight)
+        self.height = caption_h + sum(self._table._rowHeights[: self._rows])
+        return super().wrap(availWidth, availHeight)
 
 
 def _headline_table(summary: Summary) -> list[Flowable]:
@@ -466,6 +502,99 @@ def _compare_chart(summary: Summary) -> list[Flowable]:
     return [KeepTogether([_p(title, "caption"), drawing]), Spacer(1, 3 * mm)]
 
 
+# Progress chart series: (dash pattern, marker) — told apart in black and white, not by colour.
+SOLID: tuple[float, ...] = ()
+TREND_STYLES = {
+    "cumulative": (SOLID, "FilledCircle", 1.8),
+    "target": ((6, 3), None, 1.2),
+    "received": ((1.5, 2), "Square", 1.0),
+    "approved": ((5, 2, 1.5, 2), "Triangle", 1.0),
+    "activated": (SOLID, "FilledCircle", 1.4),
+}
+
+
+def _line_chart(
+    ticks: list[str], series: list[tuple[str, str, list[int | None]]], height: float
+) -> Drawing:
+    """A black line chart: one line per series, styled by TREND_STYLES, with its own legend."""
+    drawing = _drawing(height)
+    chart = HorizontalLineChart()
+    chart.x, chart.y = 16 * mm, 10 * mm
+    chart.width, chart.height = TEXT_W - 22 * mm, height - 22 * mm
+    chart.data = [values for _, _, values in series]
+    chart.categoryAxis.categoryNames = ticks
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labelTextFormat = format_int
+    chart.joinedLines = 1
+    for i, (_name, style, _values) in enumerate(series):
+        dash, marker, width = TREND_STYLES[style]
+        chart.lines[i].strokeColor = colors.black
+        chart.lines[i].strokeWidth = width
+        if dash:
+            chart.lines[i].strokeDashArray = dash
+        if marker:
+            chart.lines[i].symbol = makeMarker(marker, size=4.5)
+            chart.lines[i].symbol.fillColor = (
+                colors.black if marker.startswith("Filled") else colors.white
+            )
+            chart.lines[i].symbol.strokeColor = colors.black
+    for labels in (chart.categoryAxis.labels, chart.valueAxis.labels):
+        labels.fontName = FONT
+        labels.fontSize = 9
+    drawing.add(chart)
+    x = chart.x
+    for name, style, _values in series:
+        dash, marker, width = TREND_STYLES[style]
+        y = height - 5 * mm
+        drawing.add(
+            Line(
+                x,
+                y,
+                x + 12 * mm,
+                y,
+                strokeColor=colors.black,
+                strokeWidth=width,
+                strokeDashArray=dash or None,
+            )
+        )
+        if marker:
+            sample = makeMarker(marker, size=4.5)
+            sample.x, sample.y = x + 6 * mm, y
+            sample.fillColor = colors.black if marker.startswith("Filled") else colors.white
+            sample.strokeColor = colors.black
+            drawing.add(sample)
+        drawing.add(String(x + 14 * mm, y - 3, name, fontName=FONT, fontSize=9.5))
+        x += 16 * mm + pdfmetrics.stringWidth(name, FONT, 9.5) + 6 * mm
+    return drawing
+
+
+def _trend_chart(summary: Summary) -> list[Flowable]:
+    """Chart 3: cumulative activations against the target, then each week's flows."""
+    trend = summary.trend
+    if len(trend) < 2:
+        return []
+    ticks = [week_tick(w.start) for w in trend]
+    progress: list[tuple[str, str, list[int | None]]] = [
+        (t("Đã kích hoạt (lũy kế)"), "cumulative", [w.cumulative_activated for w in trend])
+    ]
+    if any(w.target for w in trend):
+        progress.append((t("Chỉ tiêu"), "target", [w.target for w in trend]))
+    flows: list[tuple[str, str, list[int | None]]] = [
+        (t("Tiếp nhận"), "received", [w.received for w in trend]),
+        (t("Phê duyệt"), "approved", [w.approved for w in trend]),
+        (t("Kích hoạt"), "activated", [w.activated for w in trend]),
+    ]
+    # The caption stays with the first chart; the second may start the next page (a block of
+    # both would leave a third of a page blank).
+    return [
+        KeepTogether(
+            [_p(trend_chart_title(summary), "caption"), _line_chart(ticks, progress, 62 * mm)]
+        ),
+        _line_chart(ticks, flows, 58 * mm),
+        Spacer(1, 3 * mm),
+    ]
+
+
 def _charts_after(summary: Summary) -> int:
     """Index of the section the charts follow: the e-ID one (activations), else the first."""
     for i, section in enumerate(summary.sections):
@@ -549,9 +678,9 @@ def _story(summary: Summary, header: ReportHeader) -> list[Flowable]:
             story += _table(table, table_no)
             table_no += 1
         if i == charts_at:
-            story += _places_chart(summary) + _compare_chart(summary)
+            story += _places_chart(summary) + _compare_chart(summary) + _trend_chart(summary)
     if not summary.sections:
-        story += _places_chart(summary) + _compare_chart(summary)
+        story += _places_chart(summary) + _compare_chart(summary) + _trend_chart(summary)
     story += _closing(header)
     return story
 
@@ -569,7 +698,13 @@ def render_pdf(
     Raises `Cancelled` (nothing written) when `cancelled()` turns true, and `DomainError`
     when the folder cannot be written.
     """
-    out = Path(out)
+    with report_language(summary.lang):
+        return _render_pdf(summary, header, Path(out), progress, cancelled)
+
+
+def _render_pdf(
+    summary: Summary, header: ReportHeader, out: Path, progress: Progress, cancelled: CancelCheck
+) -> Path:
     progress(0.0, "Đang chuẩn bị báo cáo…")
     story = _story(summary, header)
     if cancelled():

@@ -12,14 +12,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from de06desk.domain.i18n import DomainError
+from de06desk.domain.i18n import DomainError, Language, Msg, msg
 from de06desk.domain.progress import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
 from de06desk.domain.text import fold
 from de06desk.domain.units import get_commune
-from de06desk.domain.weeks import Period, format_date
+from de06desk.domain.weeks import Period, format_date, week_of
 from de06desk.forms import FormSet
 from de06desk.quality.checks import CHECK_LABELS, CHECKS, CRITERION_LABELS, run_checks
 from de06desk.quality.checks import summary_counts as quality_counts
@@ -27,9 +27,10 @@ from de06desk.store import Store
 from de06desk.store import summary_queries as q
 from de06desk.store.sync_state import list_received as received_packages
 from de06desk.store.sync_state import registered_communes
+from de06desk.sync.audit_heads import audit_flags
 
-from .formats import format_int, format_pct, period_words
-from .model import Cell, ColumnKind, Headline, Section, Summary, Table
+from .formats import format_int, format_pct, period_words, report_language, report_language_now, t
+from .model import Cell, ColumnKind, Headline, Section, Summary, Table, TrendWeek
 
 # Spans asked of the store: this period, the previous one, cumulative to the end of each.
 THIS, PREV, CUM, CUM_PREV = range(4)
@@ -44,6 +45,9 @@ NO_SERVICE = "Chưa ghi dịch vụ"
 NO_DATA_NOTE = "Chưa có số liệu"
 TOTAL = "Tổng cộng"
 CUMULATIVE = "Lũy kế"
+# Weeks shown by the progress chart (a quarter: enough to see whether the target will be met).
+TREND_WEEKS = 12
+ACTIVATED_SHARE = "Hồ sơ mức 2 đã có tài khoản kích hoạt (lũy kế)"
 
 
 def _zeros() -> list[list[int]]:
@@ -151,10 +155,12 @@ def build_summary(
     unit_code: str | None = None,
     *,
     quality: bool = True,
+    today: date | None = None,
+    lang: Language = "vi",
     progress: Progress = no_progress,
     cancelled: CancelCheck = never_cancelled,
 ) -> Summary:
-    """The summary of `period` for this database.
+    """The summary of `period` for this database, counted to `as_of_day(period, today)`.
 
     A commune database gives its own summary (`unit_code` is ignored: every row is its own).
     A hub gives scope "hub": the whole area's figures, a ranking of its communes and `units`,
@@ -163,36 +169,179 @@ def build_summary(
     data-quality check counts, at a commune only: the checks read every citizen and are not
     split by unit, so a hub (and each of its units) has no section IV. Raises `Cancelled`
     when `cancelled()` turns true; nothing is written either way.
+
+    One "as of" rule: a period still running is counted to `today` (the real date unless
+    given), never to its last day, so the report, the dashboard, the Quality screen and
+    `check` give the same figures on the same day; a period not yet begun raises DomainError.
+
+    `lang` is the language of every word and number in it: Vietnamese for the official PDF
+    and Excel file, the interface's language on the dashboard.
     """
+    with report_language(lang):
+        return _build_summary(store, period, unit_code, quality, today, progress, cancelled)
+
+
+def _build_summary(
+    store: Store,
+    period: Period,
+    unit_code: str | None,
+    quality: bool,
+    today: date | None,
+    progress: Progress,
+    cancelled: CancelCheck,
+) -> Summary:
+    as_of = as_of_day(period, today)
     steps = _Steps(progress, cancelled)
     is_hub = store.role == "hub"
     scope_unit = unit_code if is_hub else None
-    raw = _gather(store, period, scope_unit, steps)
+    raw = _gather(store, period, as_of, scope_unit, steps)
+    if not is_hub or unit_code is not None:
+        trend = weekly_trend(store, as_of, scope_unit)
     if not is_hub:
         figures = _unit_figures(raw, store.unit_code, _unit_name(store, store.unit_code))
         if quality:
-            steps.step(0.7, "Kiểm tra chất lượng dữ liệu")
-            findings = run_checks(store, today=period.end)
+            steps.step(0.7, t("Kiểm tra chất lượng dữ liệu"))
+            findings = run_checks(store, today=as_of)
             figures.quality = quality_counts(findings)
-        steps.step(0.95, "Lập báo cáo")
-        return _summary(store.forms, figures, period, "commune")
+        steps.step(0.95, t("Lập báo cáo"))
+        return replace(_summary(store.forms, figures, period, as_of, "commune"), trend=trend)
     present = _reported(store, raw)
     if unit_code is not None:
         figures = _unit_figures(raw, unit_code, _unit_name(store, unit_code))
         figures.has_data = unit_code in present
-        return _summary(store.forms, figures, period, "commune")
+        return replace(_summary(store.forms, figures, period, as_of, "commune"), trend=trend)
     codes = sorted((set(registered_communes(store)) | present) - {store.unit_code})
     parts = _split(raw)
     units: list[_Figures] = []
     for i, code in enumerate(codes):
-        steps.step(0.6 + 0.3 * i / max(1, len(codes)), "Tổng hợp từng xã")
+        steps.step(0.6 + 0.3 * i / max(1, len(codes)), t("Tổng hợp từng xã"))
         figures = _unit_figures(parts.get(code, _NOTHING), code, _unit_name(store, code))
         figures.has_data = code in present
         units.append(figures)
     area = _merge(store.unit_code, store.get_meta("unit_name") or store.unit_code, units)
-    steps.step(0.95, "Lập báo cáo")
-    summaries = tuple(_summary(store.forms, u, period, "commune") for u in units)
-    return _summary(store.forms, area, period, "hub", units=units, unit_summaries=summaries)
+    steps.step(0.95, t("Lập báo cáo"))
+    trend, unit_trends = _trends(store, as_of, None)
+    summaries = tuple(
+        replace(
+            _summary(store.forms, u, period, as_of, "commune"),
+            trend=unit_trends.get(u.unit_code, ()),
+        )
+        for u in units
+    )
+    hub = _summary(store.forms, area, period, as_of, "hub", units=units, unit_summaries=summaries)
+    return _with_audit_flags(store, replace(hub, trend=trend))
+
+
+_ROMAN = ("I", "II", "III", "IV", "V", "VI")
+
+
+def _with_audit_flags(store: Store, summary: Summary) -> Summary:
+    """A hub's report gains a short section when a commune's audit log was rewritten since
+    an earlier sync (sync/audit_heads.py); with nothing flagged the report is as before."""
+    flags = audit_flags(store)
+    if not flags:
+        return summary
+    names = {code: _unit_name(store, code) for code in {f.unit_code for f in flags}}
+    communes = sorted(names.values(), key=fold)
+    section = Section(
+        _ROMAN[len(summary.sections)],
+        "Cảnh báo về nhật ký hoạt động của các xã",
+        (
+            f"Nhật ký hoạt động của {len(communes)} xã, phường không nối tiếp lần đồng bộ trước "
+            f"({', '.join(communes)}): cần xác minh trực tiếp với xã trước khi dùng số liệu.",
+        ),
+        (
+            _table(
+                "audit_flags",
+                "Gói đồng bộ có nhật ký hoạt động không nối tiếp",
+                [("Xã, phường", "text"), ("Gói số", "int"), ("Nội dung", "text")],
+                [(names[f.unit_code], f.seq, str(f.describe().vi)) for f in flags],
+            ),
+        ),
+    )
+    return replace(summary, sections=(*summary.sections, section))
+
+
+def weekly_trend(
+    store: Store, as_of: date, unit_code: str | None = None, weeks: int = TREND_WEEKS
+) -> tuple[TrendWeek, ...]:
+    """The `weeks` ISO weeks up to the one holding `as_of`: each week's flows, the cumulative
+    activations and the target in force at its end (the last week counted to `as_of`).
+
+    Weeks before the first record are left out, so a new commune's chart starts with its data.
+    """
+    return _trends(store, as_of, unit_code, weeks)[0]
+
+
+def _trends(
+    store: Store, as_of: date, unit_code: str | None, weeks: int = TREND_WEEKS
+) -> tuple[tuple[TrendWeek, ...], dict[str, tuple[TrendWeek, ...]]]:
+    """The trend of everything asked for, and of each unit in it (two queries a week)."""
+    area: list[TrendWeek] = []
+    per_unit: dict[str, list[TrendWeek]] = {}
+    last = week_of(as_of)
+    for back in range(weeks - 1, -1, -1):
+        week = week_of(last.start - timedelta(days=7 * back))
+        end = min(week.end, as_of)
+        totals: dict[str, list[list[int]]] = {}
+        for row in q.eid_counts(store, week.start, end, week.start - timedelta(days=7), unit_code):
+            unit = totals.setdefault(row.unit_code, _zeros())
+            for span in (THIS, CUM):
+                for measure in range(4):
+                    unit[span][measure] += row.counts[span][measure]
+        targets = q.level2_targets(store, end, unit_code)
+        everything = _zeros()
+        for counts in totals.values():
+            for span in (THIS, CUM):
+                for measure in range(4):
+                    everything[span][measure] += counts[span][measure]
+        area.append(_trend_week(week, end, everything, sum(targets.values()) if targets else None))
+        for unit in set(totals) | set(targets) | set(per_unit):
+            per_unit.setdefault(unit, []).append(
+                _trend_week(week, end, totals.get(unit, _zeros()), targets.get(unit))
+            )
+    return _from_first_data(area), {u: _from_first_data(t) for u, t in per_unit.items()}
+
+
+def _trend_week(week: Period, end: date, counts: list[list[int]], target: int | None) -> TrendWeek:
+    return TrendWeek(
+        start=week.start,
+        end=end,
+        received=counts[THIS][RECEIVED],
+        approved=counts[THIS][APPROVED],
+        activated=counts[THIS][ACTIVATED],
+        cumulative_activated=counts[CUM][ACTIVATED],
+        target=target,
+    )
+
+
+def _from_first_data(trend: list[TrendWeek]) -> tuple[TrendWeek, ...]:
+    first = next(
+        (i for i, w in enumerate(trend) if w.cumulative_activated or w.received or w.approved),
+        len(trend),
+    )
+    return tuple(trend[first:])
+
+
+def as_of_day(period: Period, today: date | None = None) -> date:
+    """The day a summary of `period` is counted to: its last day, or today while it runs.
+
+    Raises DomainError for a period that has not begun (there is nothing to count yet).
+    """
+    today = today or date.today()
+    if period.start > today:
+        raise DomainError(
+            msg(
+                "{label} chưa bắt đầu (hôm nay là {today}): chưa có gì để đếm. Hãy chọn một kỳ "
+                "đến hôm nay.",
+                "{label_en} has not begun (today is {today}): there is nothing to count yet. "
+                "Choose a period up to today.",
+                label=period.label("vi"),
+                label_en=period.label("en"),
+                today=format_date(today),
+            )
+        )
+    return min(period.end, today)
 
 
 class _Steps:
@@ -207,17 +356,19 @@ class _Steps:
         self.progress(fraction, text)
 
 
-def _gather(store: Store, period: Period, unit_code: str | None, steps: _Steps) -> _Raw:
+def _gather(
+    store: Store, period: Period, as_of: date, unit_code: str | None, steps: _Steps
+) -> _Raw:
     previous = period.previous()
-    steps.step(0.05, "Đếm kết quả kích hoạt")
-    eid = q.eid_counts(store, period.start, period.end, previous.start, unit_code)
-    reasons = q.not_activated_reasons(store, period.end, unit_code)
-    drives = q.drives_by_kind(store, period.start, period.end, previous.start, unit_code)
-    targets = q.level2_targets(store, period.end, unit_code)
-    steps.step(0.3, "Đếm hồ sơ làm sạch")
-    cleanup = q.cleanup_counts(store, period.start, period.end, unit_code)
+    steps.step(0.05, t("Đếm kết quả kích hoạt"))
+    eid = q.eid_counts(store, period.start, as_of, previous.start, unit_code)
+    reasons = q.not_activated_reasons(store, as_of, unit_code)
+    drives = q.drives_by_kind(store, period.start, as_of, previous.start, unit_code)
+    targets = q.level2_targets(store, as_of, unit_code)
+    steps.step(0.3, t("Đếm hồ sơ làm sạch"))
+    cleanup = q.cleanup_counts(store, period.start, as_of, unit_code)
     cleanup_prev = q.cleanup_counts(store, previous.start, previous.end, unit_code)
-    steps.step(0.45, "Đếm buổi hỗ trợ")
+    steps.step(0.45, t("Đếm buổi hỗ trợ"))
     return _Raw(
         eid=eid,
         reasons=reasons,
@@ -225,9 +376,9 @@ def _gather(store: Store, period: Period, unit_code: str | None, steps: _Steps) 
         targets=targets,
         cleanup=cleanup,
         cleanup_prev=cleanup_prev,
-        support_places=q.support_by_village(store, period.start, period.end, unit_code),
-        support_types=q.support_by_type(store, period.start, period.end, unit_code),
-        support_services=q.support_by_service(store, period.start, period.end, unit_code),
+        support_places=q.support_by_village(store, period.start, as_of, unit_code),
+        support_types=q.support_by_type(store, period.start, as_of, unit_code),
+        support_services=q.support_by_service(store, period.start, as_of, unit_code),
         support_prev=q.support_by_village(store, previous.start, previous.end, unit_code),
         villages=q.villages(store, unit_code),
     )
@@ -301,7 +452,7 @@ def _unit_figures(raw: _Raw, code: str, name: str) -> _Figures:
     order = [v.uuid for v in live]
 
     def place(village: str | None) -> str:
-        return names.get(village, NO_VILLAGE) if village else NO_VILLAGE
+        return names.get(village, t(NO_VILLAGE)) if village else t(NO_VILLAGE)
 
     seen = {place(u) for u in order}
     labels = [place(u) for u in order]
@@ -313,7 +464,7 @@ def _unit_figures(raw: _Raw, code: str, name: str) -> _Figures:
         if label not in seen:
             seen.add(label)
             extra.append(label)
-    extra.sort(key=lambda label: (label == NO_VILLAGE, fold(label)))
+    extra.sort(key=lambda label: (label == t(NO_VILLAGE), fold(label)))
     for label in labels + extra:
         figures.eid[label] = _zeros()
         figures.support_places[label] = _Support()
@@ -403,11 +554,11 @@ def _lower_first(label: str) -> str:
 
 
 def _within(period: Period) -> str:
-    return {"week": "Trong tuần", "month": "Trong tháng"}.get(period.kind, "Trong kỳ")
+    return {"week": t("Trong tuần"), "month": t("Trong tháng")}.get(period.kind, t("Trong kỳ"))
 
 
 def _before(period: Period) -> str:
-    return {"week": "tuần trước", "month": "tháng trước"}.get(period.kind, "kỳ trước")
+    return {"week": t("tuần trước"), "month": t("tháng trước")}.get(period.kind, t("kỳ trước"))
 
 
 def _table(
@@ -434,23 +585,30 @@ def _table(
 
 def _labeller(forms: FormSet, form_id: str, field_name: str) -> Callable[[str | None], str]:
     spec = forms[form_id].field(field_name)
-    return lambda value: spec.choice_label(value, "vi")
+    lang = report_language_now()
+    return lambda value: spec.choice_label(value, lang)
+
+
+def _label(label: Msg) -> str:
+    """A bilingual label of the quality checks in the report language."""
+    return label.en if report_language_now() == "en" else label.vi
 
 
 def _summary(
     forms: FormSet,
     f: _Figures,
     period: Period,
+    as_of: date,
     scope: str,
     *,
     units: Sequence[_Figures] = (),
     unit_summaries: tuple[Summary, ...] = (),
 ) -> Summary:
     now_word, before_word = period_words(period)
-    place_head = "Xã, phường" if scope == "hub" else "Thôn, tổ dân phố"
+    place_head = t("Xã, phường") if scope == "hub" else t("Thôn, tổ dân phố")
     sections = [
-        _eid_section(forms, f, period, scope, place_head, units),
-        _cleanup_section(forms, f, period, now_word, before_word),
+        _eid_section(forms, f, period, as_of, scope, place_head, units),
+        _cleanup_section(forms, f, period, as_of, now_word, before_word),
         _support_section(forms, f, period, scope, place_head),
     ]
     if f.quality is not None:
@@ -471,6 +629,8 @@ def _summary(
         ),
         compare=_compare(f),
         units=unit_summaries,
+        as_of=as_of,
+        lang=report_language_now(),
     )
 
 
@@ -481,40 +641,45 @@ def _headlines(f: _Figures) -> tuple[Headline, ...]:
     def eid(measure: int) -> tuple[int, int]:
         return f.eid_total(THIS, measure), f.eid_total(PREV, measure)
 
-    received, activated = eid(RECEIVED), eid(ACTIVATED)
     return (
-        Headline("received", "Hồ sơ mức 2 tiếp nhận", *received),
-        Headline("approved", "Hồ sơ mức 2 được phê duyệt", *eid(APPROVED)),
-        Headline("activated", "Tài khoản mức 2 kích hoạt", *activated),
+        Headline("received", t("Hồ sơ mức 2 tiếp nhận"), *eid(RECEIVED)),
+        Headline("approved", t("Hồ sơ mức 2 được phê duyệt"), *eid(APPROVED)),
+        Headline("activated", t("Tài khoản mức 2 kích hoạt"), *eid(ACTIVATED)),
+        # Of every level-2 application received so far, the share with an active account.
+        # (This week's activations over this week's applications mixed two weeks' flows and
+        # read 112,5% when last week's applications were activated this week.)
         Headline(
-            "activation_rate",
-            "Tỷ lệ kích hoạt/hồ sơ tiếp nhận",
-            _rate(activated[0], received[0]),
-            _rate(activated[1], received[1]),
+            "activated_share",
+            t(ACTIVATED_SHARE),
+            _rate(f.eid_total(CUM, ACTIVATED), f.eid_total(CUM, RECEIVED)),
+            _rate(f.eid_total(CUM_PREV, ACTIVATED), f.eid_total(CUM_PREV, RECEIVED)),
             kind="pct",
         ),
         Headline(
             "activated_cumulative",
-            "Tài khoản mức 2 đã kích hoạt (lũy kế)",
+            t("Tài khoản mức 2 đã kích hoạt (lũy kế)"),
             f.eid_total(CUM, ACTIVATED),
             f.eid_total(CUM_PREV, ACTIVATED),
             target=f.target,
         ),
-        Headline("level1", "Tài khoản mức 1 đăng ký", *eid(LEVEL1)),
+        Headline("level1", t("Tài khoản mức 1 đăng ký"), *eid(LEVEL1)),
         Headline(
-            "cleanup_backlog", "Hồ sơ làm sạch tồn đọng", cleanup.backlog, f.cleanup_prev.backlog
+            "cleanup_backlog", t("Hồ sơ làm sạch tồn đọng"), cleanup.backlog, f.cleanup_prev.backlog
         ),
         Headline(
             "cleanup_closed",
-            "Hồ sơ làm sạch đã xử lý xong",
+            t("Hồ sơ làm sạch đã xử lý xong"),
             cleanup.corrected + cleanup.rejected,
             f.cleanup_prev.corrected + f.cleanup_prev.rejected,
         ),
         Headline(
-            "support_sessions", "Buổi hỗ trợ người dân", support.sessions, f.support_prev.sessions
+            "support_sessions",
+            t("Buổi hỗ trợ người dân"),
+            support.sessions,
+            f.support_prev.sessions,
         ),
         Headline(
-            "support_helped", "Lượt người dân được hỗ trợ", support.helped, f.support_prev.helped
+            "support_helped", t("Lượt người dân được hỗ trợ"), support.helped, f.support_prev.helped
         ),
     )
 
@@ -523,16 +688,16 @@ def _compare(f: _Figures) -> tuple[tuple[str, int, int], ...]:
     cleanup = f.cleanup_total()
     support = f.support_total()
     return (
-        ("Mức 1", f.eid_total(PREV, LEVEL1), f.eid_total(THIS, LEVEL1)),
-        ("Tiếp nhận", f.eid_total(PREV, RECEIVED), f.eid_total(THIS, RECEIVED)),
-        ("Phê duyệt", f.eid_total(PREV, APPROVED), f.eid_total(THIS, APPROVED)),
-        ("Kích hoạt", f.eid_total(PREV, ACTIVATED), f.eid_total(THIS, ACTIVATED)),
+        (t("Mức 1"), f.eid_total(PREV, LEVEL1), f.eid_total(THIS, LEVEL1)),
+        (t("Tiếp nhận"), f.eid_total(PREV, RECEIVED), f.eid_total(THIS, RECEIVED)),
+        (t("Phê duyệt"), f.eid_total(PREV, APPROVED), f.eid_total(THIS, APPROVED)),
+        (t("Kích hoạt"), f.eid_total(PREV, ACTIVATED), f.eid_total(THIS, ACTIVATED)),
         (
-            "Làm sạch xong",
+            t("Làm sạch xong"),
             f.cleanup_prev.corrected + f.cleanup_prev.rejected,
             cleanup.corrected + cleanup.rejected,
         ),
-        ("Người được hỗ trợ", f.support_prev.helped, support.helped),
+        (t("Người được hỗ trợ"), f.support_prev.helped, support.helped),
     )
 
 
@@ -540,54 +705,63 @@ def _eid_section(
     forms: FormSet,
     f: _Figures,
     period: Period,
+    as_of: date,
     scope: str,
     place_head: str,
     units: Sequence[_Figures],
 ) -> Section:
     now_word, before_word = period_words(period)
-    t = {m: f.eid_total(THIS, m) for m in range(4)}
+    w = {m: f.eid_total(THIS, m) for m in range(4)}
     p = {m: f.eid_total(PREV, m) for m in range(4)}
     c = {m: f.eid_total(CUM, m) for m in range(4)}
+    cp = {m: f.eid_total(CUM_PREV, m) for m in range(4)}
     measures = (
-        (LEVEL1, "Tài khoản mức 1 đăng ký"),
-        (RECEIVED, "Hồ sơ mức 2 tiếp nhận"),
-        (APPROVED, "Hồ sơ mức 2 được phê duyệt"),
-        (ACTIVATED, "Tài khoản mức 2 đã kích hoạt"),
+        (LEVEL1, t("Tài khoản mức 1 đăng ký")),
+        (RECEIVED, t("Hồ sơ mức 2 tiếp nhận")),
+        (APPROVED, t("Hồ sơ mức 2 được phê duyệt")),
+        (ACTIVATED, t("Tài khoản mức 2 đã kích hoạt")),
     )
     tables = [
         _table(
             "eid_overview",
-            "Kết quả cấp, kích hoạt tài khoản định danh điện tử",
-            [("Nội dung", "text"), (now_word, "int"), (before_word, "int"), (CUMULATIVE, "int")],
-            [(label, t[m], p[m], c[m]) for m, label in measures],
+            t("Kết quả cấp, kích hoạt tài khoản định danh điện tử"),
+            [
+                (t("Nội dung"), "text"),
+                (now_word, "int"),
+                (before_word, "int"),
+                (t(CUMULATIVE), "int"),
+            ],
+            [(label, w[m], p[m], c[m]) for m, label in measures],
         ),
         _table(
             "eid_rates",
-            "Tỷ lệ kích hoạt",
-            [("Tỷ lệ", "text"), (now_word, "pct"), (before_word, "pct"), (CUMULATIVE, "pct")],
+            t("Tỷ lệ kích hoạt (lũy kế)"),
+            [
+                (t("Tỷ lệ"), "text"),
+                (t("Đến ngày {d}").format(d=format_date(as_of)), "pct"),
+                (t("Đến ngày {d}").format(d=format_date(period.previous().end)), "pct"),
+            ],
             [
                 (
-                    "Tài khoản kích hoạt/hồ sơ mức 2 tiếp nhận",
-                    _rate(t[ACTIVATED], t[RECEIVED]),
-                    _rate(p[ACTIVATED], p[RECEIVED]),
+                    t("Hồ sơ mức 2 đã tiếp nhận có tài khoản kích hoạt"),
                     _rate(c[ACTIVATED], c[RECEIVED]),
+                    _rate(cp[ACTIVATED], cp[RECEIVED]),
                 ),
                 (
-                    "Tài khoản kích hoạt/chỉ tiêu",
-                    _rate(t[ACTIVATED], f.target),
-                    _rate(p[ACTIVATED], f.target),
+                    t("Tài khoản đã kích hoạt so với chỉ tiêu"),
                     _rate(c[ACTIVATED], f.target),
+                    _rate(cp[ACTIVATED], f.target),
                 ),
             ],
         ),
         _table(
             "eid_target",
-            "Thực hiện chỉ tiêu tài khoản định danh điện tử mức 2 được kích hoạt",
+            t("Thực hiện chỉ tiêu tài khoản định danh điện tử mức 2 được kích hoạt"),
             [
-                ("Chỉ tiêu", "int"),
-                ("Đã kích hoạt (lũy kế)", "int"),
-                ("Còn phải thực hiện", "int"),
-                ("Tỷ lệ hoàn thành", "pct"),
+                (t("Chỉ tiêu"), "int"),
+                (t("Đã kích hoạt (lũy kế)"), "int"),
+                (t("Còn phải thực hiện"), "int"),
+                (t("Tỷ lệ hoàn thành"), "pct"),
             ],
             [
                 (
@@ -605,15 +779,15 @@ def _eid_section(
     tables.append(
         _table(
             by_place_key,
-            f"Kết quả theo {'xã, phường' if scope == 'hub' else 'thôn, tổ dân phố'}",
+            t("Kết quả theo xã, phường" if scope == "hub" else "Kết quả theo thôn, tổ dân phố"),
             [
                 (place_head, "text"),
-                (f"Tiếp nhận ({now_word.lower()})", "int"),
-                (f"Phê duyệt ({now_word.lower()})", "int"),
-                (f"Kích hoạt ({now_word.lower()})", "int"),
-                ("Tiếp nhận (lũy kế)", "int"),
-                ("Kích hoạt (lũy kế)", "int"),
-                ("Tỷ lệ kích hoạt (lũy kế)", "pct"),
+                (t("Tiếp nhận ({now})").format(now=now_word.lower()), "int"),
+                (t("Phê duyệt ({now})").format(now=now_word.lower()), "int"),
+                (t("Kích hoạt ({now})").format(now=now_word.lower()), "int"),
+                (t("Tiếp nhận (lũy kế)"), "int"),
+                (t("Kích hoạt (lũy kế)"), "int"),
+                (t("Tỷ lệ kích hoạt (lũy kế)"), "pct"),
             ],
             [
                 (
@@ -628,10 +802,10 @@ def _eid_section(
                 for place, v in f.eid.items()
             ],
             total=(
-                TOTAL,
-                t[RECEIVED],
-                t[APPROVED],
-                t[ACTIVATED],
+                t(TOTAL),
+                w[RECEIVED],
+                w[APPROVED],
+                w[ACTIVATED],
                 c[RECEIVED],
                 c[ACTIVATED],
                 _rate(c[ACTIVATED], c[RECEIVED]),
@@ -652,21 +826,27 @@ def _eid_section(
     tables.append(
         _table(
             "eid_not_activated",
-            "Hồ sơ đã phê duyệt hoặc không đạt, chưa kích hoạt "
-            f"(đến ngày {format_date(period.end)})",
-            [("Lý do", "text"), ("Số công dân", "int")],
-            [(reason_label(r) if r else NO_REASON, n) for r, n in reasons],
-            total=(TOTAL, not_activated),
+            t("Hồ sơ đã phê duyệt hoặc không đạt, chưa kích hoạt (đến ngày {d})").format(
+                d=format_date(as_of)
+            ),
+            [(t("Lý do"), "text"), (t("Số công dân"), "int")],
+            [(reason_label(r) if r else t(NO_REASON), n) for r, n in reasons],
+            total=(t(TOTAL), not_activated),
         )
     )
     kind_label = _labeller(forms, "activation_drive", "kind")
     tables.append(
         _table(
             "eid_drives",
-            "Số đợt cấp, kích hoạt tài khoản theo hình thức",
-            [("Hình thức", "text"), (now_word, "int"), (before_word, "int"), (CUMULATIVE, "int")],
+            t("Số đợt cấp, kích hoạt tài khoản theo hình thức"),
+            [
+                (t("Hình thức"), "text"),
+                (now_word, "int"),
+                (before_word, "int"),
+                (t(CUMULATIVE), "int"),
+            ],
             [(kind_label(k), *f.drives[k]) for k in f.drives],
-            total=(TOTAL, *(sum(v[i] for v in f.drives.values()) for i in range(3))),
+            total=(t(TOTAL), *(sum(v[i] for v in f.drives.values()) for i in range(3))),
         )
     )
     within = _within(period)
@@ -675,41 +855,61 @@ def _eid_section(
     )
     drives_now = sum(v[0] for v in f.drives.values())
     paragraphs = [
-        f"{within}, tiếp nhận {format_int(t[RECEIVED])} hồ sơ mức 2, phê duyệt "
-        f"{format_int(t[APPROVED])}, kích hoạt {format_int(t[ACTIVATED])} "
-        f"(tỷ lệ {_pct_text(_rate(t[ACTIVATED], t[RECEIVED]))}); đăng ký "
-        f"{format_int(t[LEVEL1])} tài khoản mức 1. So với {_before(period)}: tiếp nhận "
-        f"{format_int(p[RECEIVED])}, kích hoạt {format_int(p[ACTIVATED])}.",
-        f"Tổ chức {format_int(drives_now)} đợt cấp, kích hoạt tài khoản"
+        t(
+            "{within}, tiếp nhận {received} hồ sơ mức 2, phê duyệt {approved}, kích hoạt "
+            "{activated} tài khoản; đăng ký {level1} tài khoản mức 1. So với {before}: tiếp "
+            "nhận {received_before}, kích hoạt {activated_before}."
+        ).format(
+            within=within,
+            received=format_int(w[RECEIVED]),
+            approved=format_int(w[APPROVED]),
+            activated=format_int(w[ACTIVATED]),
+            level1=format_int(w[LEVEL1]),
+            before=_before(period),
+            received_before=format_int(p[RECEIVED]),
+            activated_before=format_int(p[ACTIVATED]),
+        ),
+        t("Tổ chức {n} đợt cấp, kích hoạt tài khoản").format(n=format_int(drives_now))
         + (f" ({drive_parts})." if drive_parts else "."),
     ]
-    cumulative = (
-        f"Lũy kế đến ngày {format_date(period.end)}: tiếp nhận {format_int(c[RECEIVED])} hồ sơ "
-        f"mức 2, kích hoạt {format_int(c[ACTIVATED])} tài khoản"
+    cumulative = t(
+        "Lũy kế đến ngày {d}: tiếp nhận {received} hồ sơ mức 2, kích hoạt {activated} tài "
+        "khoản ({share} số hồ sơ đã tiếp nhận)"
+    ).format(
+        d=format_date(as_of),
+        received=format_int(c[RECEIVED]),
+        activated=format_int(c[ACTIVATED]),
+        share=_pct_text(_rate(c[ACTIVATED], c[RECEIVED])),
     )
     if f.target is not None:
-        cumulative += (
-            f", đạt {_pct_text(_rate(c[ACTIVATED], f.target))} chỉ tiêu "
-            f"({format_int(f.target)} tài khoản)."
+        cumulative += t(", đạt {share} chỉ tiêu ({target} tài khoản).").format(
+            share=_pct_text(_rate(c[ACTIVATED], f.target)), target=format_int(f.target)
         )
     else:
-        cumulative += "; chưa có chỉ tiêu được giao cho thời điểm này."
+        cumulative += t("; chưa có chỉ tiêu được giao cho thời điểm này.")
     paragraphs.append(cumulative)
     if not_activated:
         top, top_n = max(reasons, key=lambda item: item[1])
-        top_label = reason_label(top) if top else NO_REASON
+        top_label = reason_label(top) if top else t(NO_REASON)
         paragraphs.append(
-            f"Còn {format_int(not_activated)} công dân đã phê duyệt hoặc không đạt nhưng chưa "
-            f"kích hoạt; lý do nhiều nhất: {_lower_first(top_label)} ({format_int(top_n)})."
+            t(
+                "Còn {n} công dân đã phê duyệt hoặc không đạt nhưng chưa kích hoạt; lý do nhiều "
+                "nhất: {reason} ({top})."
+            ).format(
+                n=format_int(not_activated), reason=_lower_first(top_label), top=format_int(top_n)
+            )
         )
     if scope == "hub":
         silent = [u.unit_name for u in units if not u.has_data]
         paragraphs.append(
-            f"Số xã, phường trên địa bàn: {format_int(len(units))}; chưa có số liệu: "
-            + (", ".join(silent) + "." if silent else "không.")
+            t("Số xã, phường trên địa bàn: {n}; chưa có số liệu: ").format(n=format_int(len(units)))
+            + (", ".join(silent) + "." if silent else t("không."))
         )
     return Section(
-        "", "Kết quả cấp, kích hoạt tài khoản định danh điện tử", tuple(paragraphs), tuple(tables)
+        "",
+        t("Kết quả cấp, kích hoạt tài khoản định danh điện tử"),
+        tuple(paragraphs),
+        tuple(tables),
     )
 
 
@@ -731,31 +931,31 @@ def _ranking(units: Sequence[_Figures]) -> Table:
                 cum,
                 u.target,
                 _rate(cum, u.target),
-                "" if u.has_data else NO_DATA_NOTE,
+                "" if u.has_data else t(NO_DATA_NOTE),
             )
         )
     return _table(
         "ranking",
-        "Xếp hạng các xã, phường theo tỷ lệ hoàn thành chỉ tiêu kích hoạt",
+        t("Xếp hạng các xã, phường theo tỷ lệ hoàn thành chỉ tiêu kích hoạt"),
         [
-            ("Hạng", "int"),
-            ("Xã, phường", "text"),
-            ("Kích hoạt trong kỳ", "int"),
-            ("Kích hoạt (lũy kế)", "int"),
-            ("Chỉ tiêu", "int"),
-            ("Tỷ lệ so với chỉ tiêu", "pct"),
-            ("Ghi chú", "text"),
+            (t("Hạng"), "int"),
+            (t("Xã, phường"), "text"),
+            (t("Kích hoạt trong kỳ"), "int"),
+            (t("Kích hoạt (lũy kế)"), "int"),
+            (t("Chỉ tiêu"), "int"),
+            (t("Tỷ lệ so với chỉ tiêu"), "pct"),
+            (t("Ghi chú"), "text"),
         ],
         rows,
     )
 
 
 def _cleanup_section(
-    forms: FormSet, f: _Figures, period: Period, now_word: str, before_word: str
+    forms: FormSet, f: _Figures, period: Period, as_of: date, now_word: str, before_word: str
 ) -> Section:
     total = f.cleanup_total()
     prev = f.cleanup_prev
-    end = period.end
+    end = as_of
     criterion_label = _labeller(forms, "cleanup_case", "criterion")
     error_label = _labeller(forms, "cleanup_case", "error_type")
     by_criterion: dict[str, _Cleanup] = {c: _Cleanup() for c in CRITERIA}
@@ -771,26 +971,26 @@ def _cleanup_section(
     tables = [
         _table(
             "cleanup_overview",
-            "Kết quả làm sạch dữ liệu dân cư",
-            [("Nội dung", "text"), (now_word, "int"), (before_word, "int")],
+            t("Kết quả làm sạch dữ liệu dân cư"),
+            [(t("Nội dung"), "text"), (now_word, "int"), (before_word, "int")],
             [
-                ("Trường hợp phát hiện mới", total.opened, prev.opened),
-                ("Đã xác minh, đang xử lý", total.verified, prev.verified),
-                ("Đã chỉnh sửa", total.corrected, prev.corrected),
-                ("Xác định không phải sai sót", total.rejected, prev.rejected),
-                ("Tồn đọng cuối kỳ", total.backlog, prev.backlog),
+                (t("Trường hợp phát hiện mới"), total.opened, prev.opened),
+                (t("Đã xác minh, đang xử lý"), total.verified, prev.verified),
+                (t("Đã chỉnh sửa"), total.corrected, prev.corrected),
+                (t("Xác định không phải sai sót"), total.rejected, prev.rejected),
+                (t("Tồn đọng cuối kỳ"), total.backlog, prev.backlog),
             ],
         ),
         _table(
             "cleanup_by_criterion",
-            "Theo tiêu chí “đúng, đủ, sạch, sống”",
+            t("Theo tiêu chí “đúng, đủ, sạch, sống”"),
             [
-                ("Tiêu chí", "text"),
-                ("Phát hiện mới", "int"),
-                ("Đã chỉnh sửa", "int"),
-                ("Không phải sai sót", "int"),
-                ("Tồn đọng", "int"),
-                ("Lâu nhất (ngày)", "days"),
+                (t("Tiêu chí"), "text"),
+                (t("Phát hiện mới"), "int"),
+                (t("Đã chỉnh sửa"), "int"),
+                (t("Không phải sai sót"), "int"),
+                (t("Tồn đọng"), "int"),
+                (t("Lâu nhất (ngày)"), "days"),
             ],
             [
                 (
@@ -803,12 +1003,19 @@ def _cleanup_section(
                 )
                 for c, item in by_criterion.items()
             ],
-            total=(TOTAL, total.opened, total.corrected, total.rejected, total.backlog, age(total)),
+            total=(
+                t(TOTAL),
+                total.opened,
+                total.corrected,
+                total.rejected,
+                total.backlog,
+                age(total),
+            ),
         ),
         _table(
             "cleanup_backlog",
-            f"Trường hợp tồn đọng theo loại sai sót (đến ngày {format_date(end)})",
-            [("Loại sai sót", "text"), ("Tồn đọng", "int"), ("Lâu nhất (ngày)", "days")],
+            t("Trường hợp tồn đọng theo loại sai sót (đến ngày {d})").format(d=format_date(end)),
+            [(t("Loại sai sót"), "text"), (t("Tồn đọng"), "int"), (t("Lâu nhất (ngày)"), "days")],
             [
                 (error_label(e), item.backlog, age(item))
                 for e, item in sorted(
@@ -819,15 +1026,22 @@ def _cleanup_section(
                 )
                 if item.backlog
             ],
-            total=(TOTAL, total.backlog, age(total)),
+            total=(t(TOTAL), total.backlog, age(total)),
         ),
     ]
     within = _within(period)
     text = [
-        f"{within}, phát hiện mới {format_int(total.opened)} trường hợp cần làm sạch; đã chỉnh "
-        f"sửa {format_int(total.corrected)}, xác định không phải sai sót "
-        f"{format_int(total.rejected)}; {format_int(total.verified)} trường hợp đã xác minh "
-        "đang xử lý."
+        t(
+            "{within}, phát hiện mới {opened} trường hợp cần làm sạch; đã chỉnh sửa "
+            "{corrected}, xác định không phải sai sót {rejected}; {verified} trường hợp đã "
+            "xác minh đang xử lý."
+        ).format(
+            within=within,
+            opened=format_int(total.opened),
+            corrected=format_int(total.corrected),
+            rejected=format_int(total.rejected),
+            verified=format_int(total.verified),
+        )
     ]
     if total.backlog:
         parts = ", ".join(
@@ -836,12 +1050,19 @@ def _cleanup_section(
             if item.backlog
         )
         text.append(
-            f"Đến ngày {format_date(end)} còn tồn đọng {format_int(total.backlog)} trường hợp "
-            f"({parts}); trường hợp lâu nhất đã {format_int(age(total) or 0)} ngày."
+            t(
+                "Đến ngày {d} còn tồn đọng {n} trường hợp ({parts}); trường hợp lâu nhất đã "
+                "{days} ngày."
+            ).format(
+                d=format_date(end),
+                n=format_int(total.backlog),
+                parts=parts,
+                days=format_int(age(total) or 0),
+            )
         )
     else:
-        text.append(f"Đến ngày {format_date(end)} không còn trường hợp tồn đọng.")
-    return Section("", "Làm sạch dữ liệu dân cư", tuple(text), tuple(tables))
+        text.append(t("Đến ngày {d} không còn trường hợp tồn đọng.").format(d=format_date(end)))
+    return Section("", t("Làm sạch dữ liệu dân cư"), tuple(text), tuple(tables))
 
 
 def _support_section(
@@ -861,59 +1082,90 @@ def _support_section(
     tables = [
         _table(
             "support_by_type",
-            "Hỗ trợ người dân theo nội dung (một buổi có thể hỗ trợ nhiều nội dung)",
-            [("Nội dung hỗ trợ", "text"), ("Số buổi", "int"), ("Số người được hỗ trợ", "int")],
+            t("Hỗ trợ người dân theo nội dung (một buổi có thể hỗ trợ nhiều nội dung)"),
+            [
+                (t("Nội dung hỗ trợ"), "text"),
+                (t("Số buổi"), "int"),
+                (t("Số người được hỗ trợ"), "int"),
+            ],
             [(type_label(k), item.sessions, item.helped) for k, item in f.support_types.items()],
-            total=("Tổng số (không tính trùng)", total.sessions, total.helped),
+            total=(t("Tổng số (không tính trùng)"), total.sessions, total.helped),
         ),
         _table(
             "support_online_services",
-            "Dịch vụ công trực tuyến được hỗ trợ",
-            [("Dịch vụ công", "text"), ("Số buổi", "int"), ("Số người được hỗ trợ", "int")],
+            t("Dịch vụ công trực tuyến được hỗ trợ"),
             [
-                (service_label(s) if s else NO_SERVICE, item.sessions, item.helped)
+                (t("Dịch vụ công"), "text"),
+                (t("Số buổi"), "int"),
+                (t("Số người được hỗ trợ"), "int"),
+            ],
+            [
+                (service_label(s) if s else t(NO_SERVICE), item.sessions, item.helped)
                 for s, item in services
             ],
             total=(
-                TOTAL,
+                t(TOTAL),
                 sum(item.sessions for _, item in services),
                 sum(item.helped for _, item in services),
             ),
         ),
         _table(
             "support_by_unit" if scope == "hub" else "support_by_village",
-            f"Hỗ trợ người dân theo {'xã, phường' if scope == 'hub' else 'thôn, tổ dân phố'}",
+            t(
+                "Hỗ trợ người dân theo xã, phường"
+                if scope == "hub"
+                else "Hỗ trợ người dân theo thôn, tổ dân phố"
+            ),
             [
                 (place_head, "text"),
-                ("Số buổi", "int"),
-                ("Số người được hỗ trợ", "int"),
-                ("Trong đó nữ", "int"),
-                ("Người cao tuổi", "int"),
-                ("Người dân tộc thiểu số", "int"),
+                (t("Số buổi"), "int"),
+                (t("Số người được hỗ trợ"), "int"),
+                (t("Trong đó nữ"), "int"),
+                (t("Người cao tuổi"), "int"),
+                (t("Người dân tộc thiểu số"), "int"),
             ],
             [
                 (place, item.sessions, item.helped, item.women, item.elderly, item.minority)
                 for place, item in f.support_places.items()
             ],
-            total=(TOTAL, total.sessions, total.helped, total.women, total.elderly, total.minority),
+            total=(
+                t(TOTAL),
+                total.sessions,
+                total.helped,
+                total.women,
+                total.elderly,
+                total.minority,
+            ),
         ),
     ]
     within = _within(period)
     if total.sessions:
         parts = "; ".join(
-            f"{_lower_first(type_label(k))} {format_int(item.helped)} người"
+            t("{what} {n} người").format(
+                what=_lower_first(type_label(k)), n=format_int(item.helped)
+            )
             for k, item in f.support_types.items()
             if item.sessions
         )
         text = [
-            f"{within}, tổ chức {format_int(total.sessions)} buổi hỗ trợ, giúp "
-            f"{format_int(total.helped)} lượt người dân ({parts}).",
-            f"Trong đó nữ {format_int(total.women)}, người cao tuổi {format_int(total.elderly)}, "
-            f"người dân tộc thiểu số {format_int(total.minority)} (theo số liệu được ghi nhận).",
+            t("{within}, tổ chức {n} buổi hỗ trợ, giúp {helped} lượt người dân ({parts}).").format(
+                within=within,
+                n=format_int(total.sessions),
+                helped=format_int(total.helped),
+                parts=parts,
+            ),
+            t(
+                "Trong đó nữ {women}, người cao tuổi {elderly}, người dân tộc thiểu số "
+                "{minority} (theo số liệu được ghi nhận)."
+            ).format(
+                women=format_int(total.women),
+                elderly=format_int(total.elderly),
+                minority=format_int(total.minority),
+            ),
         ]
     else:
-        text = [f"{within} chưa ghi nhận buổi hỗ trợ người dân nào."]
-    return Section("", "Hỗ trợ người dân", tuple(text), tuple(tables))
+        text = [t("{within} chưa ghi nhận buổi hỗ trợ người dân nào.").format(within=within)]
+    return Section("", t("Hỗ trợ người dân"), tuple(text), tuple(tables))
 
 
 def _quality_section(counts: dict[str, int]) -> Section:
@@ -923,18 +1175,21 @@ def _quality_section(counts: dict[str, int]) -> Section:
     total = sum(counts.values())
     table = _table(
         "quality_checks",
-        "Kết quả kiểm tra chất lượng dữ liệu (số trường hợp)",
-        [("Tiêu chí", "text"), ("Nội dung kiểm tra", "text"), ("Số trường hợp", "int")],
+        t("Kết quả kiểm tra chất lượng dữ liệu (số trường hợp)"),
+        [(t("Tiêu chí"), "text"), (t("Nội dung kiểm tra"), "text"), (t("Số trường hợp"), "int")],
         [
-            (CRITERION_LABELS[CHECKS[check][0]].vi, CHECK_LABELS[check].vi, n)
+            (_label(CRITERION_LABELS[CHECKS[check][0]]), _label(CHECK_LABELS[check]), n)
             for check, n in counts.items()
         ],
-        total=(TOTAL, "", total),
+        total=(t(TOTAL), "", total),
     )
     parts = ", ".join(
-        f"{_lower_first(CRITERION_LABELS[c].vi)} {format_int(by_criterion[c])}" for c in CRITERIA
+        f"{_lower_first(_label(CRITERION_LABELS[c]))} {format_int(by_criterion[c])}"
+        for c in CRITERIA
     )
     text = (
-        f"Kiểm tra tự động phát hiện {format_int(total)} trường hợp dữ liệu cần rà soát ({parts}).",
+        t("Kiểm tra tự động phát hiện {n} trường hợp dữ liệu cần rà soát ({parts}).").format(
+            n=format_int(total), parts=parts
+        ),
     )
-    return Section("", "Chất lượng dữ liệu", text, (table,))
+    return Section("", t("Chất lượng dữ liệu"), text, (table,))

@@ -20,7 +20,16 @@ from de06desk.domain.progress import CancelCheck, Cancelled, Progress, never_can
 from de06desk.domain.weeks import format_date
 
 from .files import atomic_output
-from .formats import compare_chart_title, period_phrase, period_words, places_chart_title
+from .formats import (
+    compare_chart_title,
+    period_phrase,
+    period_words,
+    places_chart_title,
+    report_language,
+    t,
+    trend_chart_title,
+    week_tick,
+)
 from .header import ReportHeader
 from .model import Cell, ColumnKind, Summary, Table
 
@@ -33,18 +42,29 @@ _SHEET_MAX = 31
 
 
 def sheet_name(title: str, taken: set[str]) -> str:
-    """An Excel-safe sheet name (≤ 31 characters, no []:*?/\\) not yet in `taken`."""
+    """An Excel-safe sheet name (≤ 31 characters, no []:*?/\\) not yet in `taken`.
+
+    A long title is cut at the end of a word, never inside one ("Kết quả kích ho").
+    """
     base = _BAD_SHEET_CHARS.sub(" ", title).strip().strip("'") or "Bảng"
     base = re.sub(r"\s+", " ", base)
-    name = base[:_SHEET_MAX].rstrip()
+    name = _whole_words(base, _SHEET_MAX)
     n = 2
     # Excel compares sheet names without regard to case.
     while name.casefold() in {t.casefold() for t in taken}:
         suffix = f" ({n})"
-        name = base[: _SHEET_MAX - len(suffix)].rstrip() + suffix
+        name = _whole_words(base, _SHEET_MAX - len(suffix)) + suffix
         n += 1
     taken.add(name)
     return name
+
+
+def _whole_words(text: str, limit: int) -> str:
+    """The longest run of whole words of `text` within `limit` characters (no dangling ",.-")."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(" ,.;-–(").rstrip() or text[:limit]
 
 
 def _put_rows(sheet: Worksheet, first_row: int, rows: list[list[Cell]]) -> None:
@@ -75,6 +95,36 @@ def _tables(summary: Summary) -> list[tuple[str, Table]]:
             columns=("Chỉ số", before, now),
             kinds=("text", "int", "int"),
             rows=tuple(summary.compare),
+        )
+        out.append((table.title, table))
+    if summary.trend:
+        table = Table(
+            key="trend",
+            title=trend_chart_title(summary),
+            columns=(
+                t("Tuần"),
+                t("Từ ngày"),
+                t("Đến ngày"),
+                t("Tiếp nhận"),
+                t("Phê duyệt"),
+                t("Kích hoạt"),
+                t("Đã kích hoạt (lũy kế)"),
+                t("Chỉ tiêu"),
+            ),
+            kinds=("text", "text", "text", "int", "int", "int", "int", "int"),
+            rows=tuple(
+                (
+                    week_tick(w.start),
+                    format_date(w.start),
+                    format_date(w.end),
+                    w.received,
+                    w.approved,
+                    w.activated,
+                    w.cumulative_activated,
+                    w.target,
+                )
+                for w in summary.trend
+            ),
         )
         out.append((table.title, table))
     return out
@@ -118,6 +168,7 @@ def _front_sheet(sheet: Worksheet, summary: Summary, header: ReportHeader) -> No
         ("Kỳ báo cáo", period_phrase(summary.period)),
         ("Từ ngày", format_date(summary.period.start)),
         ("Đến ngày", format_date(summary.period.end)),
+        ("Số liệu tính đến hết ngày", format_date(summary.counted_to)),
         ("Ngày báo cáo", format_date(header.report_date)),
         ("Lập lúc", datetime.now().strftime("%d/%m/%Y %H:%M")),
     ]
@@ -157,7 +208,13 @@ def write_xlsx(
     First sheet: the unit, the period and the headline figures; then one sheet per table,
     its title in the first row and a bold, frozen header row below it.
     """
-    out = Path(out)
+    with report_language(summary.lang):
+        return _write_xlsx(summary, header, Path(out), progress, cancelled)
+
+
+def _write_xlsx(
+    summary: Summary, header: ReportHeader, out: Path, progress: Progress, cancelled: CancelCheck
+) -> Path:
     tables = _tables(summary)
     book = Workbook()
     front = book.active

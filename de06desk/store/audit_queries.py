@@ -1,15 +1,18 @@
-"""Reading the audit log (for the administrators' viewer and the backup policy). Read-only.
+"""Reading the audit log (for the administrators' viewer, the backup policy and sync). Read-only.
 
-The log itself is written by `Store.audit` and protected by append-only triggers; nothing here
-modifies it.
+The log itself is written by `Store.append_audit`, chained by hashes (domain/audit_chain.py) and
+guarded by triggers against mistakes; nothing here modifies it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from .database import Store
+from de06desk.domain.audit_chain import AuditFields, ChainReport, walk_chain
+
+from .database import AUDIT_FIELDS, Store
 
 # The viewer pages through the log; one page never loads the whole table.
 DEFAULT_LIMIT = 500
@@ -43,6 +46,26 @@ class AuditFilter:
 def last_audit_id(store: Store) -> int:
     """The id of the newest audit entry (0 when the log is empty)."""
     return int(store.conn.execute("SELECT coalesce(max(id), 0) FROM audit").fetchone()[0])
+
+
+def verify_audit_chain(store: Store, *, at_ids: Iterable[int] = ()) -> ChainReport:
+    """Walk the whole audit log in id order and check its hash chain (see `ChainReport`).
+
+    `at_ids` asks for the chain's recomputed hash at those ids (what a sync package proves
+    its history with). Reads the log once, a batch at a time.
+    """
+    issued = store.conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audit'").fetchone()
+    return walk_chain(
+        _chain_rows(store), last_issued_id=int(issued[0]) if issued else 0, at_ids=at_ids
+    )
+
+
+def _chain_rows(store: Store) -> Iterator[tuple[AuditFields, str | None]]:
+    cursor = store.conn.execute(f"SELECT {AUDIT_FIELDS}, hash FROM audit ORDER BY id")
+    while batch := cursor.fetchmany(2000):
+        for row in batch:
+            values = tuple(row)
+            yield values[:-1], values[-1]
 
 
 def query_audit(

@@ -105,14 +105,6 @@ def _reserve_change_nos(store: Store, count: int) -> int:
     return int(row[0]) - count + 1
 
 
-def _audit_many(store: Store, entries: list[tuple[Any, ...]]) -> None:
-    store.conn.executemany(
-        "INSERT INTO audit(at, username, action, form_id, record_uuid, old, new, detail) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        entries,
-    )
-
-
 def _json(data: Mapping[str, Any] | None) -> str | None:
     if data is None:
         return None
@@ -204,7 +196,7 @@ def update_records(
         "change_no = ?, edit_count = ?, versions = ?, search_text = ? WHERE uuid = ?",
         params,
     )
-    _audit_many(store, audit)
+    store.append_audit(audit)
     return result
 
 
@@ -243,7 +235,7 @@ def tombstone_records(
         "change_no = ?, edit_count = edit_count + 1, versions = ? WHERE uuid = ?",
         params,
     )
-    _audit_many(store, audit)
+    store.append_audit(audit)
 
 
 def referencing_records(store: Store, target_form: str, uuids: Sequence[str]) -> dict[str, int]:

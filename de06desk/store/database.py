@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import uuid as uuidlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -16,6 +16,7 @@ import sqlite_utils
 
 from de06desk import __version__
 from de06desk.config import create_private, make_private, private_folder
+from de06desk.domain.audit_chain import GENESIS, entry_hash
 from de06desk.domain.i18n import Msg, msg
 from de06desk.domain.text import fold
 from de06desk.forms import FieldSpec, FormSet, FormSpec, load_forms, validate_record
@@ -24,6 +25,7 @@ from . import dbapi
 from .crypto import keyring_path
 from .errors import DiskFullError, NotFoundError, StoreError, ValidationError
 from .schema import (
+    AUDIT_NO_UPDATE,
     FIXED_DDL,
     META_COLUMNS,
     SCHEMA_VERSION,
@@ -35,6 +37,8 @@ from .schema import (
 
 Role = Literal["commune", "hub"]
 SYSTEM_USER = "system"
+# The audit columns the hash chain covers, in the order it hashes them (domain/audit_chain.py).
+AUDIT_FIELDS = "id, at, username, action, form_id, record_uuid, old, new, detail"
 
 
 def utc_now() -> str:
@@ -255,6 +259,8 @@ class Store:
                         self.conn.execute(sql)
                 if version < 2:
                     self._space_search_text()
+                if version < 3:
+                    self._chain_audit()
                 self.set_meta("schema_version", str(SCHEMA_VERSION))
                 self.set_meta("app_version", __version__)
                 self.set_meta("form_versions", json.dumps(self.forms.versions()))
@@ -284,6 +290,29 @@ class Store:
             self.conn.execute(f'INSERT INTO "{fts}"("{fts}") VALUES (\'rebuild\')')
             if trigger:
                 self.conn.execute(trigger[0])
+
+    def _chain_audit(self) -> None:
+        """Schema 2 → 3: the audit log becomes a hash chain; existing entries are chained now,
+        in id order, from the first (domain/audit_chain.py).
+
+        Only entries without a hash get one, so a second run changes nothing. The update trigger
+        is dropped for the moment it takes and put back in the same transaction.
+        """
+        if "hash" not in self.db["audit"].columns_dict:
+            self.conn.execute("ALTER TABLE audit ADD COLUMN hash TEXT")
+        if "audit_head" not in self.db["sync_sent"].columns_dict:
+            self.conn.execute("ALTER TABLE sync_sent ADD COLUMN audit_head INTEGER")
+        previous, updates = GENESIS, []
+        for row in self.conn.execute(f"SELECT {AUDIT_FIELDS}, hash FROM audit ORDER BY id"):
+            stored = row[-1]
+            if stored is None:
+                stored = entry_hash(previous, tuple(row)[:-1])
+                updates.append((stored, row[0]))
+            previous = stored
+        if updates:
+            self.conn.execute("DROP TRIGGER IF EXISTS audit_no_update")
+            self.conn.executemany("UPDATE audit SET hash = ? WHERE id = ?", updates)
+            self.conn.execute(AUDIT_NO_UPDATE)
 
     def pending_migrations(self) -> list[tuple[FormSpec, FieldSpec]]:
         """Fields declared in the forms that the database's tables do not have yet."""
@@ -366,20 +395,51 @@ class Store:
         detail: str | None = None,
     ) -> None:
         """Append an entry to the audit log (who, when, what, old → new)."""
-        self.conn.execute(
-            "INSERT INTO audit(at, username, action, form_id, record_uuid, old, new, detail) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                utc_now(),
-                username,
-                action,
-                form_id,
-                record_uuid,
-                _json_or_none(old),
-                _json_or_none(new),
-                detail,
-            ),
+        self.append_audit(
+            [
+                (
+                    utc_now(),
+                    username,
+                    action,
+                    form_id,
+                    record_uuid,
+                    _json_or_none(old),
+                    _json_or_none(new),
+                    detail,
+                )
+            ]
         )
+
+    def append_audit(self, entries: Sequence[Sequence[Any]]) -> None:
+        """Append entries (at, username, action, form_id, record_uuid, old, new, detail), each
+        chained to the one before by its hash. The only code that writes audit rows.
+
+        Ids are given here, after the highest ever issued (SQLite's sequence), so entries
+        removed from the end leave a gap the verifier sees instead of having their ids reused.
+        Values are stored as text (the columns' affinity), so they are hashed as text too.
+        """
+        if not entries:
+            return
+        with self.transaction():
+            last = self.conn.execute(
+                "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+            issued = self.conn.execute(
+                "SELECT seq FROM sqlite_sequence WHERE name = 'audit'"
+            ).fetchone()
+            next_id = max(int(issued[0]) if issued else 0, int(last[0]) if last else 0) + 1
+            previous = (last[1] if last else None) or GENESIS
+            rows = []
+            for number, entry in enumerate(entries, start=next_id):
+                fields = (number, *(None if v is None else str(v) for v in entry))
+                if len(fields) != 9:
+                    raise ValueError(f"an audit entry has 8 fields, not {len(fields) - 1}")
+                previous = entry_hash(previous, fields)
+                rows.append((*fields, previous))
+            self.conn.executemany(
+                f"INSERT INTO audit({AUDIT_FIELDS}, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
 
     # ---- records ------------------------------------------------------------------------
 

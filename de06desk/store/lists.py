@@ -235,6 +235,41 @@ def roster_totals(store: Store, drive_uuid: str) -> RosterTotals:
 
 
 @dataclass(frozen=True)
+class RosterBreaks:
+    """Drives whose stored counts differ from their roster's, and (drive, citizen) pairs that
+    are on one roster more than once — what the roster rules forbid (actions/records.py)."""
+
+    drives_off: list[str]
+    duplicates: list[tuple[str, str]]
+
+    def __bool__(self) -> bool:
+        return bool(self.drives_off or self.duplicates)
+
+
+def roster_rule_breaks(store: Store) -> RosterBreaks:
+    """Where the roster rules do not hold (rows that arrived by sync from another program)."""
+    drives = _q(store.forms["activation_drive"].table)
+    roster = _q(store.forms["drive_roster"].table)
+    off = store.conn.execute(
+        "SELECT d.uuid FROM "
+        f"{drives} d JOIN (SELECT drive,"
+        " sum(level = 'level1') AS l1,"
+        " sum(level IS NOT 'level1') AS rec,"
+        " sum(level IS NOT 'level1' AND status IN ('approved', 'activated')) AS appr,"
+        " sum(level IS NOT 'level1' AND status = 'activated') AS act"
+        f" FROM {roster} WHERE deleted = 0 GROUP BY drive) t ON t.drive = d.uuid "
+        "WHERE d.deleted = 0 AND (coalesce(d.level1_count, 0) != t.l1"
+        " OR coalesce(d.received_count, 0) != t.rec OR coalesce(d.approved_count, 0) != t.appr"
+        " OR coalesce(d.activated_count, 0) != t.act) ORDER BY d.uuid"
+    ).fetchall()
+    twice = store.conn.execute(
+        f"SELECT drive, citizen FROM {roster} WHERE deleted = 0 AND citizen IS NOT NULL "
+        "GROUP BY drive, citizen HAVING count(*) > 1 ORDER BY drive, citizen"
+    ).fetchall()
+    return RosterBreaks([r[0] for r in off], [(r[0], r[1]) for r in twice])
+
+
+@dataclass(frozen=True)
 class PendingActivation:
     """A roster row approved but not yet activated, with what a follow-up visit needs."""
 

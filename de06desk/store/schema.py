@@ -7,7 +7,13 @@ from de06desk.forms import FieldSpec, FormSpec
 # Bumped when a change to the fixed tables cannot be read by older versions of the app.
 # 2: two spaces before every word of `search_text` (store/search.py finds one- and two-letter
 #    word starts); the citizen-import tables are fixed tables, no longer made on first use.
-SCHEMA_VERSION = 2
+# 3: the audit log is a hash chain (`audit.hash`, domain/audit_chain.py); sync packages carry
+#    its head (`sync_sent.audit_head`), and a hub keeps the heads it received
+#    (`sync_audit_heads`).
+SCHEMA_VERSION = 3
+
+AUDIT_NO_UPDATE = """CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"""
 
 FIXED_DDL = [
     """CREATE TABLE IF NOT EXISTS meta (
@@ -27,13 +33,15 @@ FIXED_DDL = [
         record_uuid TEXT,
         old TEXT,
         new TEXT,
-        detail TEXT
+        detail TEXT,
+        hash TEXT
     )""",
     "CREATE INDEX IF NOT EXISTS audit_at ON audit(at)",
     "CREATE INDEX IF NOT EXISTS audit_record ON audit(record_uuid)",
-    # The audit log is append-only: nothing in the app (or a mistaken UPDATE) can rewrite it.
-    """CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
-        BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END""",
+    # Nothing in the app (or a mistaken UPDATE) can rewrite the log. The triggers stop mistakes,
+    # not someone holding the data key, who can drop them: the hash chain (`hash`) is what
+    # shows such a rewrite (domain/audit_chain.py).
+    AUDIT_NO_UPDATE,
     """CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
         BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END""",
     """CREATE TABLE IF NOT EXISTS users (
@@ -82,6 +90,7 @@ FIXED_DDL = [
         rows INTEGER NOT NULL,
         sha256 TEXT NOT NULL UNIQUE,
         acked_at TEXT,
+        audit_head INTEGER,
         UNIQUE (recipient, device_id, seq)
     )""",
     # Packages this database imported (the hash makes a re-import a no-op).
@@ -101,6 +110,21 @@ FIXED_DDL = [
         file_name TEXT NOT NULL
     )""",
     "CREATE INDEX IF NOT EXISTS sync_received_sender ON sync_received(sender, device_id, seq)",
+    # At a hub: the audit chain head each imported package carried, and whether it extends the
+    # heads that commune device sent before (sync/audit_heads.py; docs/SYNC.md §5).
+    """CREATE TABLE IF NOT EXISTS sync_audit_heads (
+        package_sha256 TEXT PRIMARY KEY,
+        sender TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        head_id INTEGER NOT NULL,
+        head_hash TEXT NOT NULL,
+        verdict TEXT NOT NULL
+            CHECK (verdict IN ('first', 'extends', 'older', 'rewritten', 'unproven', 'broken')),
+        detail TEXT NOT NULL DEFAULT '',
+        received_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS sync_audit_heads_sender ON sync_audit_heads(sender, device_id)",
     # Concurrent edits of one record (neither version vector dominates): what was kept, and the
     # losing version in full, so nothing is silently lost.
     """CREATE TABLE IF NOT EXISTS sync_conflicts (

@@ -185,6 +185,8 @@ class SentRow:
     rows: int
     sha256: str
     acked_at: str | None = None
+    # The id of the newest audit entry when it was written (None before the audit chain).
+    audit_head: int | None = None
 
 
 def next_sequence(store: Store, recipient: str, device_id: str) -> int:
@@ -208,7 +210,8 @@ def record_sent(store: Store, sent: SentRow) -> None:
     """Remember a package written and verified."""
     store.conn.execute(
         "INSERT INTO sync_sent(recipient, device_id, seq, kind, file_name, created_at,"
-        " change_from, change_to, rows, sha256, acked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " change_from, change_to, rows, sha256, acked_at, audit_head)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             sent.recipient,
             sent.device_id,
@@ -221,8 +224,31 @@ def record_sent(store: Store, sent: SentRow) -> None:
             sent.rows,
             sent.sha256,
             sent.acked_at,
+            sent.audit_head,
         ),
     )
+
+
+def audit_anchor_ids(store: Store, recipient: str, device_id: str, limit: int) -> list[int]:
+    """Audit heads of earlier packages this device sent `recipient` that the recipient may hold
+    as its latest: every unacknowledged one (newest first, at most `limit` - 1) and the highest
+    acknowledged one. The receiver keeps the highest head it imported, which is always one of
+    these (docs/SYNC.md §5).
+    """
+    unacked = store.conn.execute(
+        "SELECT DISTINCT audit_head FROM sync_sent WHERE recipient = ? AND device_id = ?"
+        " AND audit_head IS NOT NULL AND acked_at IS NULL ORDER BY audit_head DESC LIMIT ?",
+        (recipient, device_id, max(0, limit - 1)),
+    ).fetchall()
+    acked = store.conn.execute(
+        "SELECT max(audit_head) FROM sync_sent WHERE recipient = ? AND device_id = ?"
+        " AND acked_at IS NOT NULL",
+        (recipient, device_id),
+    ).fetchone()
+    ids = {int(r[0]) for r in unacked}
+    if acked[0] is not None:
+        ids.add(int(acked[0]))
+    return sorted(ids)
 
 
 def list_sent(store: Store, recipient: str | None = None) -> list[SentRow]:
@@ -320,6 +346,62 @@ def received_sequences(store: Store, sender: str, device_id: str) -> set[int]:
         "SELECT seq FROM sync_received WHERE sender = ? AND device_id = ?", (sender, device_id)
     )
     return {int(r[0]) for r in rows.fetchall()}
+
+
+@dataclass(frozen=True)
+class AuditHeadRow:
+    """At a hub: the audit chain head one imported package carried, and the verdict on it."""
+
+    package_sha256: str
+    sender: str
+    device_id: str
+    seq: int
+    head_id: int
+    head_hash: str
+    verdict: str
+    detail: str
+    received_at: str
+
+
+_AUDIT_HEAD_COLUMNS = (
+    "package_sha256, sender, device_id, seq, head_id, head_hash, verdict, detail, received_at"
+)
+
+
+def record_audit_head(store: Store, head: AuditHeadRow) -> None:
+    """Keep a package's audit chain head (inside the package's transaction)."""
+    store.conn.execute(
+        f"INSERT INTO sync_audit_heads({_AUDIT_HEAD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            head.package_sha256,
+            head.sender,
+            head.device_id,
+            head.seq,
+            head.head_id,
+            head.head_hash,
+            head.verdict,
+            head.detail,
+            head.received_at,
+        ),
+    )
+
+
+def list_audit_heads(
+    store: Store, sender: str | None = None, device_id: str | None = None
+) -> list[AuditHeadRow]:
+    """Heads received (of one sender, or one device of it), by sender, device and head id."""
+    sql = f"SELECT {_AUDIT_HEAD_COLUMNS} FROM sync_audit_heads"
+    clauses, params = [], []
+    if sender is not None:
+        clauses.append("sender = ?")
+        params.append(sender)
+    if device_id is not None:
+        clauses.append("device_id = ?")
+        params.append(device_id)
+    if clauses:
+        sql += " WHERE " + " AND ".join(clauses)
+    rows = store.conn.execute(sql + " ORDER BY sender, device_id, head_id, seq", params)
+    return [AuditHeadRow(*tuple(r)) for r in rows.fetchall()]
 
 
 # ---- records ---------------------------------------------------------------------------------

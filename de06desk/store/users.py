@@ -398,3 +398,36 @@ def _wrap_for(store: Store, username: str, password: str) -> None:
     ring = Keyring.load(path)
     ring.add(user_label(username), store.key, password)
     ring.save(path)
+
+
+def set_role(store: Store, username: str, role: UserRole, *, by: str) -> None:
+    """Change an account's role (an administrator's action, audited).
+
+    The last active administrator keeps the role: nobody could manage the database any more.
+    """
+    if role not in ("admin", "officer", "viewer"):
+        raise StoreError(msg("Vai trò không hợp lệ.", "Invalid role."))
+    with store.transaction():
+        row = store.conn.execute(
+            "SELECT role, active FROM users WHERE username = ?", (username,)
+        ).fetchone()
+        if row is None:
+            raise StoreError(msg("Không có người dùng “{u}”.", "No user “{u}”.", u=username))
+        if row["role"] == "admin" and role != "admin" and row["active"]:
+            admins = store.conn.execute(
+                "SELECT count(*) FROM users WHERE role = 'admin' AND active = 1"
+            ).fetchone()[0]
+            if admins <= 1:
+                raise StoreError(
+                    msg(
+                        "Không thể hạ quyền quản trị viên cuối cùng.",
+                        "The last active administrator cannot lose the role.",
+                    )
+                )
+        if row["role"] == role:
+            return
+        store.conn.execute(
+            "UPDATE users SET role = ?, updated_at = ? WHERE username = ?",
+            (role, utc_now(), username),
+        )
+        store.audit("user_role", by, detail=f"{username}: {row['role']} → {role}")

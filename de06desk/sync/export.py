@@ -24,6 +24,7 @@ from de06desk.store import Store, utc_now
 from de06desk.store import sync_state as state
 from de06desk.store.database import SYSTEM_USER
 
+from .audit_heads import chain_for_package
 from .errors import SyncError
 from .keys import OwnKeys, PublicKeyFile, ensure_keys, hub_key
 from .package import (
@@ -151,6 +152,7 @@ def write_package(
     out_dir.mkdir(parents=True, exist_ok=True)
     device = store.device_id
     seq = state.next_sequence(store, recipient.unit_code, device)
+    audit_chain = chain_for_package(store, recipient.unit_code)
     counter = _Counter(total=max(1, sum(p.expected_rows for p in plans)))
 
     def counted(plan: MemberPlan) -> Iterator[bytes]:
@@ -191,6 +193,7 @@ def write_package(
                     change_to=change_to,
                     full=full,
                     forms=store.forms.versions(),
+                    audit_chain=audit_chain,
                 )
             except BaseException:
                 writer.abort()
@@ -218,6 +221,7 @@ def write_package(
                 change_to,
                 rows,
                 written.sha256,
+                audit_head=audit_chain.head_id,
             ),
         )
         store.audit(

@@ -21,6 +21,7 @@ from de06desk.store import sync_state as state
 from de06desk.store.crypto import keyring_path
 from de06desk.store.database import SYSTEM_USER
 
+from .audit_heads import AuditFlag, audit_flags
 from .errors import SyncError
 from .export import ExportResult, MemberPlan, rows_member, write_package
 from .importer import DOWN_FORMS
@@ -78,6 +79,10 @@ class CommuneStatus:
     days_silent: int | None
     silent: bool
     devices: tuple[DeviceStatus, ...]
+    # The newest audit chain head received (id, hash), and the packages whose head did not
+    # extend what the hub held (sync/audit_heads.py): history rewritten since the last sync.
+    audit_head: tuple[int, str] | None = None
+    audit_flags: tuple[AuditFlag, ...] = ()
 
     @property
     def missing(self) -> dict[str, tuple[int, ...]]:
@@ -107,6 +112,13 @@ class CommuneStatus:
                 }
                 for d in self.devices
             ],
+            "audit": {
+                "head": None
+                if self.audit_head is None
+                else {"id": self.audit_head[0], "hash": self.audit_head[1]},
+                "flagged": bool(self.audit_flags),
+                "flags": [f.to_json() for f in self.audit_flags],
+            },
         }
 
 
@@ -116,6 +128,8 @@ def hub_status(
     """Each registered commune: last sequence, last package date, gaps, silence."""
     today = today or datetime.now(UTC).date()
     received = [r for r in state.list_received(store) if r.kind == "up"]
+    heads = state.list_audit_heads(store)
+    flags = audit_flags(store)
     out: list[CommuneStatus] = []
     for peer in state.list_peers(store, "commune"):
         mine = [r for r in received if r.sender == peer.unit_code]
@@ -128,6 +142,11 @@ def hub_status(
         last_created = max((r.created_at for r in mine), default=None)
         last_imported = max((r.imported_at for r in mine), default=None)
         days = (today - _day(last_created)).days if last_created else None
+        newest = max(
+            (h for h in heads if h.sender == peer.unit_code),
+            key=lambda h: h.received_at,
+            default=None,
+        )
         out.append(
             CommuneStatus(
                 peer.unit_code,
@@ -141,6 +160,8 @@ def hub_status(
                 days,
                 days is None or days > silent_days,
                 tuple(devices),
+                None if newest is None else (newest.head_id, newest.head_hash),
+                tuple(f for f in flags if f.unit_code == peer.unit_code),
             )
         )
     return out

@@ -35,6 +35,7 @@ from de06desk.store import sync_state as state
 from de06desk.store.bulk import search_index_in_bulk
 from de06desk.store.database import SYSTEM_USER
 
+from .audit_heads import FLAGGED, record_head
 from .errors import PackageRefused
 from .keys import fingerprint, hub_key, load_own_keys
 from .package import (
@@ -315,6 +316,7 @@ def _apply(
                     path.name,
                 ),
             )
+            verdict = record_head(store, header, manifest.audit_chain, digest)
             store.audit(
                 "sync_import",
                 username,
@@ -347,6 +349,13 @@ def _apply(
         a=applied,
         c=conflicts,
     )
+    if verdict in FLAGGED:
+        text = Msg(
+            f"{text.vi} CẢNH BÁO: nhật ký hoạt động của xã không nối tiếp lần đồng bộ trước"
+            " (xem hub status).",
+            f"{text.en} WARNING: the commune's audit log does not extend the last sync"
+            " (see hub status).",
+        )
     if missing:
         shown = ", ".join(str(s) for s in missing[:_MAX_SHOWN_GAPS])
         more = "…" if len(missing) > _MAX_SHOWN_GAPS else ""

@@ -227,7 +227,9 @@ def set_hub(store: Store, key: PublicKeyFile, *, user: str) -> None:
 
 
 def trust_commune(store: Store, key: PublicKeyFile, *, user: str) -> None:
-    """At a hub: accept packages signed with this commune key (replaces an earlier key)."""
+    """At a hub: accept packages signed with this commune key (replaces an earlier key; the
+    audit row then names both fingerprints). Whether a replacement is wanted is decided by
+    the caller (`actions.sync.trust_commune_key`)."""
     if store.role != "hub":
         raise SyncError(
             msg("Chỉ cơ sở dữ liệu cấp trên mới đăng ký xã.", "Only a hub registers communes.")
@@ -241,8 +243,13 @@ def trust_commune(store: Store, key: PublicKeyFile, *, user: str) -> None:
             )
         )
     with store.transaction():
+        earlier = state.get_peer(store, key.unit_code)
+        detail = f"{key.unit_code} {key.fingerprint}"
+        if earlier is not None and earlier.fingerprint != key.fingerprint:
+            # A replaced key is the event to look for afterwards: keep both fingerprints.
+            detail += f" (replaces {earlier.fingerprint})"
         _put(store, key)
-        store.audit("sync_trust", user, detail=f"{key.unit_code} {key.fingerprint}")
+        store.audit("sync_trust", user, detail=detail)
 
 
 def hub_key(store: Store) -> PublicKeyFile | None:

@@ -64,6 +64,9 @@ SIGNATURE_CONTEXT = b"de06sync/1 ed25519 sha256(aad) sha256(zip)\x00"
 MANIFEST_NAME = "manifest.json"
 ACKS_NAME = "acks.json"
 _ROWS_MEMBER = re.compile(r"^[a-z][a-z0-9_]{0,39}\.jsonl$")
+_SHA256_HEX = re.compile(r"^[0-9a-f]{64}\Z")
+# Earlier heads a package may prove its audit chain against (docs/SYNC.md §3).
+MAX_AUDIT_ANCHORS = 64
 # Fixed ZIP timestamps: the same rows give the same members (and hashes) on every machine.
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -130,6 +133,30 @@ class MemberEntry:
 
 
 @dataclass(frozen=True)
+class AuditChainHead:
+    """The sender's audit chain when it wrote the package (docs/SYNC.md §3, `audit_chain`).
+
+    `head_id`/`head_hash`: its newest entry and the hash the chain recomputed from its first
+    entry gives it. `anchors`: (id, hash) at the heads of packages this device sent the same
+    recipient before (hash None: that entry is gone), so the receiver can check that the new
+    head extends the one it already holds. `whole`: the sender's own verification passed.
+    """
+
+    head_id: int
+    head_hash: str
+    anchors: tuple[tuple[int, str | None], ...] = ()
+    whole: bool = True
+
+    def to_json(self) -> dict[str, Any]:
+        """The manifest's `audit_chain` object."""
+        return {
+            "head": {"id": self.head_id, "hash": self.head_hash},
+            "anchors": [{"id": i, "hash": h} for i, h in self.anchors],
+            "whole": self.whole,
+        }
+
+
+@dataclass(frozen=True)
 class Manifest:
     """What the package holds; checked against the header and every member."""
 
@@ -148,6 +175,8 @@ class Manifest:
     full: bool
     forms: dict[str, int]
     members: tuple[MemberEntry, ...]
+    # None in packages written before the audit chain (still read, never refused for it).
+    audit_chain: AuditChainHead | None = None
 
     def to_json(self) -> bytes:
         """The manifest member's bytes."""
@@ -168,6 +197,8 @@ class Manifest:
             "forms": self.forms,
             "members": [m.to_json() for m in self.members],
         }
+        if self.audit_chain is not None:
+            data["audit_chain"] = self.audit_chain.to_json()
         return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
     @property
@@ -315,6 +346,7 @@ class PackageWriter:
         change_to: int,
         full: bool,
         forms: dict[str, int],
+        audit_chain: AuditChainHead | None = None,
     ) -> tuple[Written, Manifest]:
         """Write the manifest, sign, finish the encryption; returns the file's hash."""
         h = self.header
@@ -334,6 +366,7 @@ class PackageWriter:
             full,
             dict(forms),
             tuple(self.members),
+            audit_chain,
         )
         self.add_member(MANIFEST_NAME, [manifest.to_json()])
         self._zip.close()
@@ -635,12 +668,36 @@ def _parse_manifest(raw: Any) -> Manifest:
             bool(raw["full"]),
             {_str(k): _int(v) for k, v in raw["forms"].items()},
             members,
+            _parse_audit_chain(raw.get("audit_chain")),
         )
     except (KeyError, TypeError, AttributeError, ValueError):
         raise _damaged("manifest fields") from None
     if manifest.kind not in ("up", "down") or len(members) > MAX_MEMBERS:
         raise _damaged("manifest values")
     return manifest
+
+
+def _parse_audit_chain(raw: Any) -> AuditChainHead | None:
+    if raw is None:
+        return None
+    anchors = raw["anchors"]
+    if not isinstance(anchors, list) or len(anchors) > MAX_AUDIT_ANCHORS:
+        raise ValueError("anchors")
+    whole = raw["whole"]
+    if not isinstance(whole, bool):
+        raise ValueError("whole")
+    return AuditChainHead(
+        _int(raw["head"]["id"]),
+        _sha256(raw["head"]["hash"]),
+        tuple((_int(a["id"]), None if a["hash"] is None else _sha256(a["hash"])) for a in anchors),
+        whole,
+    )
+
+
+def _sha256(value: Any) -> str:
+    if not isinstance(value, str) or not _SHA256_HEX.match(value):
+        raise ValueError(value)
+    return value
 
 
 def _parse_member(raw: Any) -> MemberEntry:

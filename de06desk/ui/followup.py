@@ -8,7 +8,12 @@ a cleanup case closes with the corrected value or as "not an error".
 from __future__ import annotations
 
 import importlib
+import shutil
+import tempfile
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -32,14 +37,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from de06desk.actions import Done, records
 from de06desk.domain.i18n import DomainError
 from de06desk.domain.phone import normalize_phone
 from de06desk.domain.weeks import format_date
+from de06desk.quality.field_lists import export_followup
 from de06desk.store import Record
 from de06desk.store.lists import open_cleanup_cases, pending_activations, titles
 
+from . import printing
 from .context import AppContext
-from .roster import save_roster_row
 from .tasks import show_error
 
 FIELD_LIST_DIALOG = "de06desk.ui.dialogs.field_list"
@@ -178,13 +185,13 @@ class FollowUpPanel(QWidget):
         self.rejected_button.clicked.connect(self.close_rejected)
         self.cases_title = QLabel(self)
         self.cases_title.setStyleSheet("font-weight: bold;")
-        for button in (
-            self.activated_button,
-            self.reason_button,
-            self.corrected_button,
-            self.rejected_button,
+        for button, operation in (
+            (self.activated_button, "roster.activate"),
+            (self.reason_button, "roster.save"),
+            (self.corrected_button, "case.close"),
+            (self.rejected_button, "case.close"),
         ):
-            button.setEnabled(ctx.can_edit)
+            button.setEnabled(ctx.allowed(operation))
 
         self.export_button = QPushButton(self.tr("Xuất danh sách đi thôn…"), self)
         self.export_button.setObjectName("export_field_list")
@@ -192,10 +199,17 @@ class FollowUpPanel(QWidget):
             self.tr("In hoặc lưu danh sách cần theo dõi của một thôn để mang đi rà soát.")
         )
         self.export_button.clicked.connect(self.export_list)
+        self.print_button = QPushButton(self.tr("In danh sách…"), self)
+        self.print_button.setObjectName("print_field_list")
+        self.print_button.setToolTip(
+            self.tr("Xem trước và in danh sách cần theo dõi của thôn đang lọc.")
+        )
+        self.print_button.clicked.connect(self.print_list)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Lọc theo:"), self))
         top.addWidget(self.village)
         top.addStretch(1)
+        top.addWidget(self.print_button)
         top.addWidget(self.export_button)
         upper = QWidget(self)
         upper_layout = QVBoxLayout(upper)
@@ -286,6 +300,36 @@ class FollowUpPanel(QWidget):
             return
         module.FieldListDialog(self.ctx, self).exec()
 
+    def print_list(self) -> None:
+        """The print dialog's preview of the filtered village's follow-up sheet (the PDF pages).
+
+        The sheet holds names, ID numbers and phones: it is written to a temporary folder,
+        audited as printed, and removed when the dialog closes.
+        """
+        village = self.village.currentData()
+        if not village:
+            QMessageBox.information(
+                self,
+                "de06desk",
+                self.tr("Hãy chọn một thôn/xóm ở ô “Lọc theo” để in danh sách của thôn đó."),
+            )
+            return
+        folder = Path(tempfile.mkdtemp(prefix="de06desk-in-"))
+        try:
+            sheet = export_followup(
+                self.ctx.store,
+                village,
+                folder / "DanhSachTheoDoi.pdf",
+                user=self.ctx.user.username,
+                for_printing=True,
+            )
+            title = self.tr("Danh sách theo dõi — {v}").replace("{v}", sheet.village_name)
+            printing.PrintPreview(sheet.path, title, self).exec()
+        except DomainError as exc:
+            show_error(self, exc)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
     # ---- outcomes --------------------------------------------------------------------------
 
     def ask_activation(self, name: str, phone: str | None) -> tuple[str, date] | None:
@@ -298,22 +342,23 @@ class FollowUpPanel(QWidget):
     def mark_activated(self) -> None:
         """The selected citizen activated their account: record phone and date."""
         uuid = _selected(self.pending)
-        if not uuid or not self.ctx.can_edit:
+        if not uuid or not self.ctx.allowed("roster.activate"):
             return
         pending = self._pending[uuid]
         answer = self.ask_activation(pending.citizen_name, pending.phone)
         if answer is None:
             return
         phone, day = answer
-        self._update_roster(
-            uuid,
-            {"status": "activated", "phone": phone, "activated_on": day, "failure_reason": None},
+        self._run(
+            lambda: records.record_activation(
+                self.ctx.store, self.ctx.user, uuid, phone=phone, on=day
+            )
         )
 
     def record_reason(self) -> None:
         """The selected citizen could not activate: record why (stays approved)."""
         uuid = _selected(self.pending)
-        if not uuid or not self.ctx.can_edit:
+        if not uuid or not self.ctx.allowed("roster.save"):
             return
         labels = [c.label() for c in self._reason.choices]
         current = self._pending[uuid].failure_reason
@@ -324,14 +369,11 @@ class FollowUpPanel(QWidget):
         if not ok:
             return
         value = self._reason.choices[labels.index(label)].value
-        self._update_roster(uuid, {"failure_reason": value})
+        self._run(lambda: records.record_failure_reason(self.ctx.store, self.ctx.user, uuid, value))
 
-    def _update_roster(self, uuid: str, changes: dict[str, object]) -> None:
-        record = self.ctx.store.get_record("drive_roster", uuid)
-        if record is None:
-            return
+    def _run(self, work: Callable[[], Done[Any]]) -> None:
         try:
-            save_roster_row(self.ctx, {**record.values, **changes}, uuid)
+            self.ctx.apply(work())
         except DomainError as exc:
             show_error(self, exc)
         self.refresh()
@@ -339,7 +381,7 @@ class FollowUpPanel(QWidget):
     def close_corrected(self) -> None:
         """The selected case was corrected: ask the corrected value, close it today."""
         uuid = _selected(self.cases)
-        if not uuid or not self.ctx.can_edit:
+        if not uuid or not self.ctx.allowed("case.close"):
             return
         record = self.ctx.store.get_record("cleanup_case", uuid)
         if record is None:
@@ -358,24 +400,16 @@ class FollowUpPanel(QWidget):
     def close_rejected(self) -> None:
         """The selected case turned out not to be an error: close it today."""
         uuid = _selected(self.cases)
-        if not uuid or not self.ctx.can_edit:
+        if not uuid or not self.ctx.allowed("case.close"):
             return
         record = self.ctx.store.get_record("cleanup_case", uuid)
         if record is not None:
             self._close_case(record, "rejected", record["corrected_value"])
 
     def _close_case(self, record: Record, status: str, corrected: str | None) -> None:
-        values = {
-            **record.values,
-            "status": status,
-            "closed_on": date.today(),
-            "corrected_value": corrected,
-        }
         try:
-            self.ctx.store.save_record(
-                "cleanup_case", values, user=self.ctx.user.username, uuid=record.uuid
+            self.ctx.apply(
+                records.close_case(self.ctx.store, self.ctx.user, record.uuid, status, corrected)
             )
         except DomainError as exc:
             show_error(self, exc)
-            return
-        self.ctx.signals.data_changed.emit("cleanup_case")

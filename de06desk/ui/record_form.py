@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from de06desk.actions import Done, records
 from de06desk.domain.i18n import DomainError
 from de06desk.forms import defaults, parse_value
 from de06desk.store import Record, ValidationError
@@ -92,8 +93,8 @@ class RecordForm(QWidget):
         self._errors: dict[str, list[str]] = {}
         # A screen may adjust values just before saving (drive counts from the roster).
         self.adjust_values: Callable[[dict[str, Any]], dict[str, Any]] | None = None
-        # …and save through its own function (a roster row also updates its drive).
-        self.saver: Callable[[dict[str, Any], str | None], Record] | None = None
+        # …and save through another action than `records.save_record`.
+        self.saver: Callable[[dict[str, Any], str | None], Done[Record]] | None = None
 
         self.title = QLabel(self)
         self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
@@ -180,7 +181,7 @@ class RecordForm(QWidget):
         shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.save)
-        self.read_only = not ctx.can_edit
+        self.read_only = not ctx.allowed(records.save_operation(form_id))
         self.new_record()
 
     # ---- loading ---------------------------------------------------------------------
@@ -331,10 +332,10 @@ class RecordForm(QWidget):
         values, _ = self.collect()
         try:
             if self.saver is not None:
-                record = self.saver(values, self.uuid)
+                done = self.saver(values, self.uuid)
             else:
-                record = self.ctx.store.save_record(
-                    self.form.id, values, user=self.ctx.user.username, uuid=self.uuid
+                done = records.save_record(
+                    self.ctx.store, self.ctx.user, self.form.id, values, self.uuid
                 )
         except ValidationError as exc:
             self._touched = set(self.editors)
@@ -344,8 +345,9 @@ class RecordForm(QWidget):
         except DomainError as exc:
             show_error(self, exc)
             return None
+        record = done.value
         self.load(record)
-        self.ctx.signals.data_changed.emit(self.form.id)
+        self.ctx.apply(done)
         self.saved.emit(record)
         return record
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from de06desk.actions import records
 from de06desk.domain.i18n import DomainError
 from de06desk.domain.progress import CancelCheck, Progress
 from de06desk.domain.weeks import current_week
@@ -276,7 +277,7 @@ class RecordScreen(QWidget):
         self.delete_button.setObjectName("delete")
         self.delete_button.clicked.connect(self._delete_selected)
         for button in (self.new_button, self.delete_button):
-            button.setEnabled(ctx.can_edit)
+            button.setEnabled(ctx.allowed(records.save_operation(form_id)))
         top = QHBoxLayout()
         top.addWidget(self.new_button)
         top.addWidget(self.delete_button)
@@ -314,7 +315,7 @@ class RecordScreen(QWidget):
 
     def new_record(self) -> None:
         """Start entering a new record."""
-        if self.ctx.can_edit and self.form.confirm_leave():
+        if not self.form.read_only and self.form.confirm_leave():
             self.form.new_record()
             self.form.focus_first()
 
@@ -357,7 +358,7 @@ class RecordScreen(QWidget):
 
     def delete_record(self, uuid: str) -> None:
         """Ask, then delete (the row stays as a tombstone, so sync passes the deletion on)."""
-        if not self.ctx.can_edit:
+        if not self.ctx.allowed(records.save_operation(self.form_id)):
             return
         record = self.ctx.store.get_record(self.form_id, uuid)
         if record is None:
@@ -372,14 +373,14 @@ class RecordScreen(QWidget):
         ):
             return
         try:
-            self.ctx.store.delete_record(self.form_id, uuid, user=self.ctx.user.username)
+            done = records.delete_record(self.ctx.store, self.ctx.user, self.form_id, uuid)
         except DomainError as exc:
             show_error(self, exc)
             return
         if self.form.uuid == uuid:
             self.form.new_record()
         self.record_deleted(uuid)
-        self.ctx.signals.data_changed.emit(self.form_id)
+        self.ctx.apply(done)
 
     def record_deleted(self, uuid: str) -> None:
         """Hook: a record of this screen was deleted."""

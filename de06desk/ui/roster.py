@@ -1,12 +1,11 @@
 """A drive's roster: citizens seen at the drive, added by ID number, each with a VNeID status.
 
-Saving or deleting a roster row also refreshes the drive's count fields from the roster, in
-the same transaction, because a drive with a roster is counted from it (ARCHITECTURE.md).
+The roster rules (the drive's counts follow its roster; a citizen once per roster) live in
+`actions.records`; this panel only asks for the changes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -21,44 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from de06desk.actions import records
+from de06desk.actions.records import COUNT_FIELDS as COUNT_FIELDS
 from de06desk.domain.i18n import DomainError
 from de06desk.domain.idnumber import parse_id_number
 from de06desk.store import Record
-from de06desk.store.lists import roster_totals
 
 from .context import AppContext
 from .dialogs_common import confirm
 from .record_form import RecordForm
 from .record_screen import ListSetup, RecordListPanel
 from .tasks import show_error
-
-COUNT_FIELDS = ("level1_count", "received_count", "approved_count", "activated_count")
-
-
-def sync_drive_totals(ctx: AppContext, drive_uuid: str) -> None:
-    """Copy the roster's totals into the drive's count fields (call inside a transaction)."""
-    drive = ctx.store.get_record("activation_drive", drive_uuid)
-    if drive is None:
-        return
-    totals = roster_totals(ctx.store, drive_uuid)
-    if not totals.rows:
-        return
-    values = dict(drive.values)
-    values.update(totals.as_values())
-    if values != drive.values:
-        ctx.store.save_record("activation_drive", values, user=ctx.user.username, uuid=drive_uuid)
-
-
-def save_roster_row(ctx: AppContext, values: Mapping[str, Any], uuid: str | None = None) -> Record:
-    """Save a roster row and update its drive's counts, as one action."""
-    with ctx.store.transaction():
-        record = ctx.store.save_record(
-            "drive_roster", dict(values), user=ctx.user.username, uuid=uuid
-        )
-        sync_drive_totals(ctx, record["drive"])
-    ctx.signals.data_changed.emit("drive_roster")
-    ctx.signals.data_changed.emit("activation_drive")
-    return record
 
 
 class FormDialog(QDialog):
@@ -143,7 +115,7 @@ class RosterPanel(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.list, 1)
         for w in (self.id_input, self.add_button):
-            w.setEnabled(ctx.can_edit)
+            w.setEnabled(ctx.allowed("roster.add"))
         self.set_drive(None)
 
     def set_drive(self, uuid: str | None) -> None:
@@ -157,7 +129,7 @@ class RosterPanel(QWidget):
 
     def add_from_input(self) -> None:
         """Add the citizen whose ID number was typed (found, or entered now)."""
-        if self.drive_uuid is None or not self.ctx.can_edit:
+        if self.drive_uuid is None or not self.ctx.allowed("roster.add"):
             return
         text = self.id_input.text()
         try:
@@ -172,25 +144,12 @@ class RosterPanel(QWidget):
             citizen = self.enter_citizen(number)
             if citizen is None:
                 return
-        existing = self.ctx.store.list_records(
-            "drive_roster", where={"drive": self.drive_uuid, "citizen": citizen.uuid}, limit=1
-        )
-        if existing:
-            self._say(
-                self.tr("{name} đã có trong danh sách của đợt này.").replace(
-                    "{name}", citizen["full_name"]
-                ),
-                error=True,
-            )
-            return
         try:
-            save_roster_row(
-                self.ctx,
-                {"drive": self.drive_uuid, "citizen": citizen.uuid, "phone": citizen["phone"]}
-                | {"level": "level2", "status": "received"},
+            self.ctx.apply(
+                records.add_to_roster(self.ctx.store, self.ctx.user, self.drive_uuid, citizen.uuid)
             )
         except DomainError as exc:
-            show_error(self, exc)
+            self._say(str(exc), error=True)
             return
         self.id_input.clear()
         self._say(self.tr("Đã thêm {name}.").replace("{name}", citizen["full_name"]))
@@ -221,28 +180,23 @@ class RosterPanel(QWidget):
             return
         dialog = FormDialog(self.ctx, "drive_roster", self, hidden=("drive",))
         dialog.form.load(record)
-        dialog.form.saver = lambda values, uuid: save_roster_row(self.ctx, values, uuid)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.list.refresh()
             self.changed.emit()
 
     def delete_row(self, uuid: str) -> None:
         """Ask, then remove a citizen from the roster (tombstone) and update the counts."""
-        if not self.ctx.can_edit or not confirm(
+        if not self.ctx.allowed("roster.remove") or not confirm(
             self,
             self.tr("Xóa khỏi danh sách"),
             self.tr("Xóa công dân này khỏi danh sách của đợt?"),
         ):
             return
         try:
-            with self.ctx.store.transaction():
-                self.ctx.store.delete_record("drive_roster", uuid, user=self.ctx.user.username)
-                if self.drive_uuid:
-                    sync_drive_totals(self.ctx, self.drive_uuid)
+            self.ctx.apply(records.remove_from_roster(self.ctx.store, self.ctx.user, uuid))
         except DomainError as exc:
             show_error(self, exc)
             return
-        self.ctx.signals.data_changed.emit("drive_roster")
         self.list.refresh()
         self.changed.emit()
 

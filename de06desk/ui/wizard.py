@@ -8,7 +8,6 @@ database is created) and the recovery code, shown once to copy or print.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -37,14 +36,16 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from de06desk.actions.admin import (
+    CommuneSetup,
+    create_commune_database,
+    new_encrypted_database,
+)
 from de06desk.config import data_dir
 from de06desk.demo import DEMO_PASSWORD, DEMO_USER, default_profile, make_demo
 from de06desk.domain.i18n import DomainError
 from de06desk.domain.passwords import password_problem
 from de06desk.domain.units import Commune, provinces, search_communes
-from de06desk.store import Store
-from de06desk.store.crypto import create_keyring, keyring_path, new_data_key
-from de06desk.store.users import create_user
 
 from .tasks import run_task, show_error
 
@@ -53,74 +54,8 @@ DEMO_OPTIONS: dict[str, Any] = {"seed": 6, "weeks": 12, "citizens": 1500}
 PROFILE_FIELDS = ("unit_name", "parent_body", "place_name", "signer_title", "signer_name")
 
 
-@dataclass
-class SetupData:
-    """Everything the wizard collects for a new commune database."""
-
-    commune: Commune
-    profile: dict[str, Any]
-    villages: list[str]
-    officers: list[tuple[str, str]]
-    targets: dict[str, int]
-    due_on: date
-    username: str
-    password: str
-    display_name: str = ""
-    start_on: date = field(default_factory=lambda: date(date.today().year, 1, 1))
-
-
-def create_commune_database(path: Path, data: SetupData) -> str:
-    """Create the encrypted database with the profile, villages, officers, targets and the
-    admin; returns the recovery code (to show once, never stored)."""
-    key = new_data_key()
-    code = create_keyring(path, key)
-    try:
-        store = Store.create(path, unit_code=data.commune.code, key=key)
-    except BaseException:
-        keyring_path(path).unlink(missing_ok=True)
-        raise
-    try:
-        with store.transaction():
-            user = data.username.strip()
-            create_user(
-                store,
-                user,
-                data.password,
-                role="admin",
-                display_name=data.display_name.strip() or user,
-                by="setup",
-            )
-            store.save_record("commune", data.profile, user=user)
-            for name in data.villages:
-                store.save_record("village", {"name": name}, user=user)
-            for name, position in data.officers:
-                store.save_record(
-                    "officer", {"full_name": name, "position": position or None}, user=user
-                )
-            for kind, value in data.targets.items():
-                if value > 0:
-                    store.save_record(
-                        "target",
-                        {
-                            "kind": kind,
-                            "value": value,
-                            "start_on": data.start_on,
-                            "due_on": data.due_on,
-                        },
-                        user=user,
-                    )
-    except BaseException:
-        store.close()
-        _remove_database(path)
-        raise
-    store.close()
-    return code
-
-
-def _remove_database(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
-    keyring_path(path).unlink(missing_ok=True)
+# One action makes a commune database, for this wizard and for `de06desk init`.
+SetupData = CommuneSetup
 
 
 def free_path(stem: str) -> Path:
@@ -560,13 +495,8 @@ class SetupWizard(QWizard):
         def work(progress: Any, cancelled: Any) -> str:
             # Encrypted like a real database, so the demo shows the real log-in; its recovery
             # code is not shown (the data is invented and the demo password is public).
-            key = new_data_key()
-            create_keyring(path, key)
-            try:
+            with new_encrypted_database(path) as (key, _code):
                 return make_demo(path, key=key, **DEMO_OPTIONS)
-            except BaseException:
-                keyring_path(path).unlink(missing_ok=True)
-                raise
 
         def done(_description: str) -> None:
             self.db_path = path

@@ -141,6 +141,10 @@
         <source>(tất cả)</source>
         <translation>(all)</translation>
     </message>
+    <message>
+        <source>Thay đổi</source>
+        <translation>Changes</translation>
+    </message>
 </context>
 <context>
     <name>ChoiceEditor</name>
@@ -481,6 +485,10 @@ If it happens again, send the log file to support:
         <source>Đã kích hoạt</source>
         <translation>Activated</translation>
     </message>
+    <message>
+        <source>Số liệu tính đến hết ngày {d}</source>
+        <translation>Figures counted to the end of {d}</translation>
+    </message>
 </context>
 <context>
     <name>DateEditor</name>
@@ -766,6 +774,22 @@ If it happens again, send the log file to support:
         <location filename="../../de06desk/ui/followup.py" line="350"/>
         <source>Thông tin đúng sau khi chỉnh sửa:</source>
         <translation>Corrected value:</translation>
+    </message>
+    <message>
+        <source>In danh sách…</source>
+        <translation>Print list…</translation>
+    </message>
+    <message>
+        <source>Xem trước và in danh sách cần theo dõi của thôn đang lọc.</source>
+        <translation>Preview and print the follow-up list of the village in the filter.</translation>
+    </message>
+    <message>
+        <source>Hãy chọn một thôn/xóm ở ô “Lọc theo” để in danh sách của thôn đó.</source>
+        <translation>Choose a village in “Filter by” to print that village's list.</translation>
+    </message>
+    <message>
+        <source>Danh sách theo dõi — {v}</source>
+        <translation>Follow-up list — {v}</translation>
     </message>
 </context>
 <context>
@@ -1100,6 +1124,14 @@ This feature is being prepared.</translation>
         <source>Đã mở hồ sơ làm sạch cho {name}.</source>
         <translation>Cleanup case opened for {name}.</translation>
     </message>
+    <message>
+        <source>Kiểm tra đến ngày {d}: không phát hiện vấn đề nào.</source>
+        <translation>Checked as of {d}: no problems found.</translation>
+    </message>
+    <message>
+        <source>Kiểm tra đến ngày {d}: phát hiện {total} vấn đề; đang hiện {shown}.</source>
+        <translation>Checked as of {d}: {total} problems found; {shown} shown.</translation>
+    </message>
 </context>
 <context>
     <name>RecordComboEditor</name>
@@ -1391,6 +1423,26 @@ Keep it somewhere safe.</translation>
         <location filename="../../de06desk/ui/screens/reports.py" line="382"/>
         <source>chỉ tiêu: {v}</source>
         <translation>target: {v}</translation>
+    </message>
+    <message>
+        <source>Số liệu tính đến hết ngày {d}</source>
+        <translation>Figures counted to the end of {d}</translation>
+    </message>
+    <message>
+        <source>Bảng {n}. {title}</source>
+        <translation>Table {n}. {title}</translation>
+    </message>
+    <message>
+        <source>In…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Xem trước và in đúng các trang của báo cáo PDF (chọn máy in trong hộp thoại)</source>
+        <translation>Preview and print exactly the pages of the PDF report (choose the printer in the dialog)</translation>
+    </message>
+    <message>
+        <source>Đang chuẩn bị bản in</source>
+        <translation>Preparing the printout</translation>
     </message>
 </context>
 <context>
@@ -1838,6 +1890,40 @@ Does the fingerprint match the one the other side read to you?</translation>
         <source>Đang ghi gói…</source>
         <translation>Writing the package…</translation>
     </message>
+    <message>
+        <source>Đơn vị: {c} {n}
+Vân tay: {fp}</source>
+        <translation>Unit: {c} {n}
+Fingerprint: {fp}</translation>
+    </message>
+    <message>
+        <source>CẢNH BÁO: xã này đã có khóa khác. Khóa mới sẽ THAY khóa cũ.
+Vân tay cũ: {old}
+Vân tay mới: {new}</source>
+        <translation>WARNING: this commune already has another key. The new key will REPLACE the old one.
+Old fingerprint: {old}
+New fingerprint: {new}</translation>
+    </message>
+    <message>
+        <source>CẢNH BÁO: {c} không thuộc {p}.</source>
+        <translation>WARNING: {c} is not in {p}.</translation>
+    </message>
+    <message>
+        <source>CẢNH BÁO: khóa cấp trên mới sẽ THAY khóa cũ.
+Vân tay cũ: {old}
+Vân tay mới: {new}</source>
+        <translation>WARNING: the new hub key will REPLACE the old one.
+Old fingerprint: {old}
+New fingerprint: {new}</translation>
+    </message>
+    <message>
+        <source>Vân tay có khớp với bên kia đọc cho bạn không?</source>
+        <translation>Does the fingerprint match the one the other side read to you?</translation>
+    </message>
+    <message>
+        <source>Cảnh báo</source>
+        <translation>Warning</translation>
+    </message>
 </context>
 <context>
     <name>TargetsPage</name>
@@ -1936,6 +2022,46 @@ Does the fingerprint match the one the other side read to you?</translation>
         <location filename="../../de06desk/ui/screens/settings.py" line="156"/>
         <source>Đã đặt lại mật khẩu.</source>
         <translation>The password has been reset.</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Khóa / mở lại tài khoản…</source>
+        <translation>Disable / re-enable account…</translation>
+    </message>
+    <message>
+        <source>Đổi vai trò…</source>
+        <translation>Change role…</translation>
+    </message>
+    <message>
+        <source>Đang dùng</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Đã khóa</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>Khóa tài khoản</source>
+        <translation>Disable account</translation>
+    </message>
+    <message>
+        <source>Khóa tài khoản {u}? Người này sẽ không đăng nhập được nữa.</source>
+        <translation>Disable account {u}? This person will no longer be able to log in.</translation>
+    </message>
+    <message>
+        <source>Cán bộ (nhập và sửa dữ liệu)</source>
+        <translation>Officer (enters and edits data)</translation>
+    </message>
+    <message>
+        <source>Chỉ xem và in báo cáo</source>
+        <translation>View and print reports only</translation>
+    </message>
+    <message>
+        <source>Đổi vai trò</source>
+        <translation>Change role</translation>
     </message>
 </context>
 <context>

@@ -234,9 +234,9 @@ def hub_imported(work: Path | None = None) -> Path:
 def demo_db(folder: Path) -> Path:
     """The demo database as `de06desk demo` makes it (1,500 citizens, 12 weeks, encrypted,
     with its keyring beside it), made in `folder`: the keyring names its database file."""
-    from de06desk.cli.common import start_encrypted
+    from de06desk.actions.admin import new_encrypted_database
 
     path = folder / "demo.db"
-    key, _ = start_encrypted(path)
-    make_demo(path, key=key, today=TODAY)
+    with new_encrypted_database(path) as (key, _code):
+        make_demo(path, key=key, today=TODAY)
     return path

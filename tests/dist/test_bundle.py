@@ -65,6 +65,10 @@ def test_bundle_holds_its_resources(bundle: Path) -> None:
     assert list((internal / "resources" / "fonts").glob("*.ttf"))
     assert (internal / "resources" / "data" / "admin_units_2025.tsv").exists()
     assert (internal / "resources" / "icons" / "de06desk.png").exists()
+    # The English interface: compiled by the spec itself, not left to an earlier `make`.
+    assert (internal / "resources" / "i18n" / "de06desk_en.qm").stat().st_size > 1000
+    # Printing renders the PDF's pages with PDFium (ui.printing).
+    assert [p for p in internal.rglob("*pdfium*") if p.suffix in {".dll", ".so", ".dylib"}]
     qt = next(internal.glob("PySide6/**/plugins/platforms"))
     names = {p.name for p in qt.iterdir()}
     assert any("offscreen" in n for n in names) and any("xcb" in n or "windows" in n for n in names)

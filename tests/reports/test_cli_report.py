@@ -257,3 +257,42 @@ def test_report_header_of_the_demo_commune_reads_its_profile(demo_path: Path) ->
     assert header.date_line == f"{profile['place_name']}, ngày 24 tháng 11 năm 2026"
     assert header.recipient_lines[-1] == "- Lưu: VT."
     assert header.about == ""
+
+
+def test_hub_status_reads_in_vietnamese_with_local_dates(
+    hub_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found: `hub status` printed "ok" and ISO dates (2026-11-18) in a Vietnamese table."""
+    assert main(["hub", "status", "--db", str(hub_path)]) == 0
+    out = capsys.readouterr().out
+    rows = [line.split("\t") for line in out.splitlines()[1:] if line.count("\t") >= 6]
+    assert rows and all(r[5] in {"đều đặn", "IM LẶNG"} for r in rows)
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", out) and "\tok\t" not in out
+    assert all(re.fullmatch(r"\d{2}/\d{2}/\d{4}", r[3]) for r in rows)
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["report", "weekly", "--help"], ["hub", "-h"]])
+def test_help_is_vietnamese_argparse_included(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found: "usage / options / show this help message and exit" around Vietnamese help."""
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    assert stop.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("cách dùng: de06desk") and "tùy chọn:" in out
+    assert "xem hướng dẫn này rồi thoát" in out
+    for english in ("usage:", "options:", "show this help", "positional arguments"):
+        assert english not in out
+
+
+def test_argparse_errors_are_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["report", "weekly"])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert "de06desk report weekly: lỗi: còn thiếu tham số bắt buộc: --out" in err
+    assert err.startswith("cách dùng:")
+    with pytest.raises(SystemExit):
+        main(["report", "weekly", "--out", "x.pdf", "--khong-co"])
+    assert "không hiểu tham số: --khong-co" in capsys.readouterr().err

@@ -284,10 +284,17 @@ def test_e_id_overview_this_week_previous_and_cumulative(week: Summary) -> None:
         ("Tài khoản mức 2 đã kích hoạt", 6, 2, 18),
     ]
     assert week.table("eid_overview").columns == ("Nội dung", "Tuần này", "Tuần trước", "Lũy kế")
+    # Rates only between stocks counted to the same day (never this week's activations over
+    # this week's applications: two different flows, once 112,5%).
     assert rows(week, "eid_rates") == [
-        ("Tài khoản kích hoạt/hồ sơ mức 2 tiếp nhận", 6 / 11, 2 / 11, 18 / 42),
-        ("Tài khoản kích hoạt/chỉ tiêu", 6 / 40, 2 / 40, 18 / 40),
+        ("Hồ sơ mức 2 đã tiếp nhận có tài khoản kích hoạt", 18 / 42, 12 / 31),
+        ("Tài khoản đã kích hoạt so với chỉ tiêu", 18 / 40, 12 / 40),
     ]
+    assert week.table("eid_rates").columns == (
+        "Tỷ lệ",
+        "Đến ngày 18/05/2025",
+        "Đến ngày 11/05/2025",
+    )
     assert rows(week, "eid_target") == [(40, 18, 22, 0.45)]
 
 
@@ -369,7 +376,7 @@ def test_headlines_and_compare(week: Summary) -> None:
         "received": (11, 11, None),
         "approved": (10, 5, None),
         "activated": (6, 2, None),
-        "activation_rate": (6 / 11, 2 / 11, None),
+        "activated_share": (18 / 42, 12 / 31, None),
         "activated_cumulative": (18, 12, 40),
         "level1": (3, 2, None),
         "cleanup_backlog": (3, 3, None),
@@ -396,12 +403,12 @@ def test_sections_prose_in_vietnamese_number_format(week: Summary) -> None:
     ]
     eid = week.sections[0].paragraphs
     assert eid[0] == (
-        "Trong tuần, tiếp nhận 11 hồ sơ mức 2, phê duyệt 10, kích hoạt 6 (tỷ lệ 54,5%); "
+        "Trong tuần, tiếp nhận 11 hồ sơ mức 2, phê duyệt 10, kích hoạt 6 tài khoản; "
         "đăng ký 3 tài khoản mức 1. So với tuần trước: tiếp nhận 11, kích hoạt 2."
     )
     assert eid[2] == (
-        "Lũy kế đến ngày 18/05/2025: tiếp nhận 42 hồ sơ mức 2, kích hoạt 18 tài khoản, "
-        "đạt 45,0% chỉ tiêu (40 tài khoản)."
+        "Lũy kế đến ngày 18/05/2025: tiếp nhận 42 hồ sơ mức 2, kích hoạt 18 tài khoản "
+        "(42,9% số hồ sơ đã tiếp nhận), đạt 45,0% chỉ tiêu (40 tài khoản)."
     )
     assert "trường hợp lâu nhất đã 20 ngày" in week.sections[1].paragraphs[1]
     assert week.sections[2].paragraphs[1] == (

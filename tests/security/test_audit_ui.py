@@ -92,3 +92,20 @@ def test_idle_lock_closes_when_unlock_is_abandoned(qtbot, logged: Store, monkeyp
         window, logged, ADMIN, minutes=0.001, on_failed_unlock=lambda: closed.append(True)
     )
     qtbot.waitUntil(lambda: bool(closed), timeout=3000)
+
+
+def test_screen_says_whether_the_chain_is_whole(qtbot, logged: Store) -> None:
+    from de06desk.ui.screens.audit import AuditScreen
+
+    screen = AuditScreen(AppContext(logged.path, logged, ADMIN))
+    qtbot.addWidget(screen)
+    line = screen.findChild(QLabel, "audit_chain")
+    assert "nguyên vẹn" in line.text() and line.styleSheet() == ""
+    # Someone with the file drops the delete trigger and removes an entry from the middle.
+    logged.conn.execute("DROP TRIGGER audit_no_delete")
+    logged.conn.execute("DELETE FROM audit WHERE id = 2")
+    screen = AuditScreen(AppContext(logged.path, logged, ADMIN))
+    qtbot.addWidget(screen)
+    line = screen.findChild(QLabel, "audit_chain")
+    assert "ĐÃ BỊ SỬA HOẶC XÓA" in line.text() and "từ mục số 2" in line.text()
+    assert "mất 1 mục: 2" in line.text() and "color" in line.styleSheet()

@@ -8,6 +8,8 @@ import pytest
 
 from de06desk.store import Store
 from de06desk.store.users import User
+from de06desk.sync import PublicKeyFile, public_key_file
+from de06desk.sync.keys import peer_key
 from de06desk.ui.context import AppContext
 from de06desk.ui.screens import sync as screen_module
 from de06desk.ui.screens.sync import SyncScreen, removable_volumes
@@ -50,3 +52,64 @@ def test_commune_exports_and_hub_imports(qtbot, commune: Store, hub: Store, tmp_
     qtbot.waitUntil(lambda: len(screen.last_outcomes) == 1)
     assert screen.last_outcomes[0].status == "applied"
     assert screen.history.item(0, 4).text().startswith("Đã nhận")
+
+
+def _forged_key(tmp_path: Path, unit_code: str) -> Path:
+    """Another key for the same unit, as an impostor (or a re-installed PC) would bring."""
+    with Store.create(tmp_path / f"forged-{unit_code}.db", unit_code=unit_code) as other:
+        key = public_key_file(other)
+    path = tmp_path / f"{unit_code}.pub"
+    path.write_text(key.to_text(), encoding="utf-8")
+    return path
+
+
+def test_replacing_a_commune_key_asks_with_both_fingerprints(
+    qtbot, commune: Store, hub: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = peer_key(hub, commune.unit_code)
+    assert old is not None
+    forged = _forged_key(tmp_path, commune.unit_code)
+    new = PublicKeyFile.from_bytes(forged.read_bytes())
+    screen = SyncScreen(AppContext(hub.path, hub, ADMIN))
+    qtbot.addWidget(screen)
+    asked: list[str] = []
+    answer = [screen_module.QMessageBox.StandardButton.No]
+
+    def question(_parent, _title, text, *a, **k):
+        asked.append(text)
+        return answer[0]
+
+    monkeypatch.setattr(screen_module.QMessageBox, "question", question)
+    monkeypatch.setattr(
+        screen_module.QFileDialog, "getOpenFileName", lambda *a, **k: (str(forged), "")
+    )
+    screen.choose_peer_key()
+    assert old.fingerprint in asked[0] and new.fingerprint in asked[0] and "THAY" in asked[0]
+    assert peer_key(hub, commune.unit_code) == old  # "No": nothing changed
+    answer[0] = screen_module.QMessageBox.StandardButton.Yes
+    screen.choose_peer_key()
+    assert peer_key(hub, commune.unit_code) == new
+    detail = hub.conn.execute(
+        "SELECT detail FROM audit WHERE action = 'sync_trust' ORDER BY id DESC LIMIT 1"
+    ).fetchone()[0]
+    assert old.fingerprint in detail and new.fingerprint in detail
+
+
+@pytest.mark.parametrize("role", ["viewer", "officer"])
+def test_the_sync_screen_offers_only_what_the_role_may_do(
+    qtbot, commune: Store, hub: Store, role: str
+) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    user = User(role, role, role, True)  # type: ignore[arg-type]
+    hub_screen = SyncScreen(AppContext(hub.path, hub, user))
+    qtbot.addWidget(hub_screen)
+    enabled = {b.text() for b in hub_screen.findChildren(QPushButton) if b.isEnabled()}
+    if role == "viewer":
+        assert enabled == set()
+    else:
+        assert enabled == {"Nhập thư mục gói…", "Nhập tệp gói…", "Gửi gói xuống xã đã chọn…"}
+    screen = SyncScreen(AppContext(commune.path, commune, user))
+    qtbot.addWidget(screen)
+    assert screen.export_button.isEnabled() == (role == "officer")
+    assert not screen.full.isEnabled()  # a full package: administrators only

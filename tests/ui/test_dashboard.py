@@ -87,3 +87,37 @@ def test_dashboard_follows_data_changes(qtbot, ctx: AppContext, demo_week: None)
     ctx.signals.data_changed.emit("support_session")
     qtbot.waitUntil(lambda: screen.cards["support_sessions"].value.text() != before)
     assert int(screen.cards["support_sessions"].value.text()) == int(before) + 1
+
+
+def test_dashboard_shows_progress_over_weeks(qtbot, ctx: AppContext, demo_week: None) -> None:
+    from de06desk.ui.charts import LINE_STYLES
+
+    screen = DashboardScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.summary is not None)
+    trend = screen.summary.trend
+    assert screen.progress_chart is not None and screen.flow_chart is not None
+    assert screen.progress_chart.ticks == [f"T{w.week}" for w in trend]
+    names = [(name, style) for name, style, _ in screen.progress_chart.series]
+    assert names == [("Đã kích hoạt (lũy kế)", "cumulative"), ("Chỉ tiêu", "target")]
+    assert screen.progress_chart.series[0][2] == [w.cumulative_activated for w in trend]
+    assert [s[2] for s in screen.flow_chart.series] == [
+        [w.received for w in trend],
+        [w.approved for w in trend],
+        [w.activated for w in trend],
+    ]
+    # Told apart without colour: each line on a chart has its own dash pattern or marker.
+    for chart in (screen.progress_chart, screen.flow_chart):
+        looks = {LINE_STYLES[style][:2] for _, style, _ in chart.series}
+        assert len(looks) == len(chart.series)
+    image = screen.flow_chart.grab().toImage()
+    dark = sum(
+        image.pixelColor(x, y).lightness() < 80
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
+    )
+    assert dark > 150  # the lines and markers are drawn, in the text colour
+    # Chart numbers are written as the report writes them (1.234, never 1234).
+    for chart in (screen.compare_chart, screen.place_chart, screen.progress_chart):
+        assert chart is not None and chart.number(1234.0) == "1.234"

@@ -7,6 +7,7 @@ nothing is written until the officer presses the write button on the preview pag
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,22 +27,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from de06desk.actions import Done
+from de06desk.actions.admin import import_citizens, undo_citizen_import
 from de06desk.domain.progress import CancelCheck, Cancelled, Progress
 from de06desk.quality.citizen_import import (
     IMPORT_FIELDS,
     ImportPlan,
     ImportResult,
-    apply_import,
     guess_mapping,
     list_imports,
     plan_import,
     read_table,
-    undo_import,
     write_refusals,
 )
 from de06desk.quality.mapping import REQUIRED_FIELDS
 from de06desk.quality.tables import RawTable
-from de06desk.store.citizen_import import ImportBatch
 from de06desk.ui.context import AppContext
 from de06desk.ui.tasks import Task, run_task, show_error
 
@@ -306,7 +306,7 @@ class CitizenImportDialog(QDialog):
         self.save_refusals_button.setEnabled(bool(plan.refused))
         writes = len(plan.to_add) + len(plan.to_update)
         self.apply_button.setText(self.tr("Ghi {n} dòng vào dữ liệu").format(n=writes))
-        self.apply_button.setEnabled(writes > 0 and self.ctx.can_edit)
+        self.apply_button.setEnabled(writes > 0 and self.ctx.allowed("citizens.import"))
         self.pages.setCurrentIndex(self.PAGE_PREVIEW)
 
     def save_refusals(self) -> None:
@@ -330,16 +330,16 @@ class CitizenImportDialog(QDialog):
 
     def apply(self) -> None:
         """Write the previewed import (the officer's confirmation)."""
-        if self.plan is None or not self.ctx.can_edit:
+        if self.plan is None or not self.ctx.allowed("citizens.import"):
             return
-        plan, user = self.plan, self.ctx.user.username
+        plan, user = self.plan, self.ctx.user
         self.apply_button.setEnabled(False)
 
         ctx = self.ctx
 
-        def work(progress: Progress, cancelled: CancelCheck) -> ImportResult:
+        def work(progress: Progress, cancelled: CancelCheck) -> Done[ImportResult]:
             with ctx.open_store() as store:
-                return apply_import(store, plan, user, progress, cancelled)
+                return import_citizens(store, user, plan, progress, cancelled)
 
         self.task = run_task(
             self, self.tr("Đang ghi dữ liệu"), work, self._applied, self._apply_failed
@@ -371,9 +371,9 @@ class CitizenImportDialog(QDialog):
         layout.addLayout(buttons)
         return page
 
-    def _applied(self, result: ImportResult) -> None:
+    def _applied(self, done: Done[ImportResult]) -> None:
         self.task = None
-        self.result = result
+        self.result = result = done.value
         text = self.tr(
             "Đã nhập xong: thêm mới {added}, cập nhật {updated}, không đổi {same}, "
             "bị từ chối {refused}."
@@ -391,9 +391,7 @@ class CitizenImportDialog(QDialog):
         self.result_refusals_button.setEnabled(result.refused > 0)
         self.undo_button.setEnabled(True)
         self.pages.setCurrentIndex(self.PAGE_RESULT)
-        self.ctx.signals.data_changed.emit("citizen")
-        if self.plan is not None and self.plan.villages_to_create:
-            self.ctx.signals.data_changed.emit("village")
+        self.ctx.apply(done)
 
     def undo(self) -> None:
         """Undo the import just made."""
@@ -406,25 +404,25 @@ class CitizenImportDialog(QDialog):
             self._run_undo(batch)
 
     def _run_undo(self, batch_id: str) -> None:
-        user = self.ctx.user.username
+        user = self.ctx.user
 
         ctx = self.ctx
 
-        def work(progress: Progress, cancelled: CancelCheck) -> ImportBatch:
+        def work(progress: Progress, cancelled: CancelCheck) -> Done[Any]:
             with ctx.open_store() as store:
-                return undo_import(store, batch_id, user)
+                return undo_citizen_import(store, user, batch_id)
 
         self.task = run_task(self, self.tr("Đang hoàn tác"), work, self._undone)
 
-    def _undone(self, batch: ImportBatch) -> None:
+    def _undone(self, done: Done[Any]) -> None:
         self.task = None
+        batch = done.value
         self.undo_button.setEnabled(False)
         message = self.tr("Đã hoàn tác lần nhập {b}.").format(b=batch.batch_id)
         self.result_label.setText(self.result_label.text() + "\n" + message)
         self.last_import_label.setText(message)
         self._show_last_import()
-        self.ctx.signals.data_changed.emit("citizen")
-        self.ctx.signals.data_changed.emit("village")
+        self.ctx.apply(done)
 
     def _last_batch(self) -> str | None:
         batches = list_imports(self.ctx.store)
@@ -435,7 +433,7 @@ class CitizenImportDialog(QDialog):
     def _show_last_import(self) -> None:
         batches = list_imports(self.ctx.store)
         last = batches[0] if batches else None
-        can_undo = last is not None and not last.undone_at and self.ctx.can_edit
+        can_undo = last is not None and not last.undone_at and self.ctx.allowed("citizens.undo")
         self.undo_last_button.setEnabled(can_undo)
         self.undo_last_button.setVisible(last is not None)
         if last is None:

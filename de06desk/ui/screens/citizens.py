@@ -37,7 +37,7 @@ class CitizenListScreen(RecordScreen):
         )
         self.import_button = QPushButton(self.tr("Nhập danh sách công dân…"), self)
         self.import_button.setObjectName("import_citizens")
-        self.import_button.setEnabled(ctx.can_edit)
+        self.import_button.setEnabled(ctx.allowed("citizens.import"))
         self.import_button.clicked.connect(self.open_import)
         self.add_tool_button(self.import_button)
 
@@ -54,9 +54,8 @@ class CitizenListScreen(RecordScreen):
                 self.tr("Chức năng này đang được chuẩn bị."),
             )
             return
-        dialog = module.CitizenImportDialog(self.ctx, self)
-        dialog.exec()
-        self.ctx.signals.data_changed.emit("citizen")
+        # The dialog's actions tell every screen what they changed.
+        module.CitizenImportDialog(self.ctx, self).exec()
 
 
 class CitizensScreen(QWidget):

@@ -27,13 +27,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from de06desk.domain.i18n import current_language
 from de06desk.domain.progress import CancelCheck, Cancelled, Progress
-from de06desk.domain.weeks import Period, current_week
-from de06desk.reports.formats import format_cell, format_int, format_pct, period_words
+from de06desk.domain.weeks import Period, current_week, format_date
+from de06desk.reports.formats import (
+    format_cell,
+    format_int,
+    format_pct,
+    period_words,
+    report_language,
+    t,
+    trend_chart_title,
+    week_tick,
+)
 from de06desk.reports.model import Headline, Section, Summary, Table
 from de06desk.reports.summary import build_summary
 
-from ..charts import BarChart
+from ..charts import BarChart, LineChart
 from ..context import AppContext
 from ..layouts import remove_widgets
 from ..tasks import Task, run_task, show_error
@@ -134,11 +144,17 @@ class DashboardScreen(QWidget):
         self.tables: dict[str, QTableWidget] = {}
         self.compare_chart: BarChart | None = None
         self.place_chart: BarChart | None = None
+        self.progress_chart: LineChart | None = None
+        self.flow_chart: LineChart | None = None
         self._shown_period: Period | None = None
         self._stale = True
         self._building: Task | None = None
         self.title = QLabel(self)
         self.title.setStyleSheet("font-size: 16px; font-weight: bold;")
+        # The one "as of" rule: every figure below is counted to this day, never after today.
+        self.as_of = QLabel(self)
+        self.as_of.setObjectName("as_of")
+        self.as_of.setStyleSheet("color: #555;")
         self.body = QWidget(self)
         self.body_layout = QVBoxLayout(self.body)
         scroll = QScrollArea(self)
@@ -147,6 +163,7 @@ class DashboardScreen(QWidget):
         scroll.setWidget(self.body)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        layout.addWidget(self.as_of)
         layout.addWidget(scroll, 1)
         ctx.signals.data_changed.connect(self._data_changed)
 
@@ -179,7 +196,7 @@ class DashboardScreen(QWidget):
 
         def work(progress: Progress, cancelled: CancelCheck) -> Summary:
             with ctx.open_store() as store:
-                return build_summary(store, week, cancelled=cancelled)
+                return build_summary(store, week, lang=current_language(), cancelled=cancelled)
 
         self._building = run_task(self, "", work, self._built, self._not_built, show_progress=False)
 
@@ -196,17 +213,27 @@ class DashboardScreen(QWidget):
             show_error(self, exc)
 
     def show_summary(self, summary: Summary) -> None:
-        """Lay out `summary` (replacing whatever was shown)."""
+        """Lay out `summary` (replacing whatever was shown), numbers written in its language."""
+        with report_language(summary.lang):
+            self._lay_out(summary)
+
+    def _lay_out(self, summary: Summary) -> None:
         self.summary, self._shown_period = summary, summary.period
         self.title.setText(
             self.tr("Tổng quan — {w}").replace("{w}", summary.period.label())
             + f" · {summary.unit_name}"
+        )
+        self.as_of.setText(
+            self.tr("Số liệu tính đến hết ngày {d}").replace("{d}", format_date(summary.counted_to))
         )
         remove_widgets(self.body_layout)
         self.cards, self.tables = {}, {}
         now_word, before_word = period_words(summary.period)
         self.body_layout.addWidget(self._cards(summary, before_word))
         self.body_layout.addWidget(self._charts(summary, now_word, before_word))
+        trend = self._trend(summary)
+        if trend is not None:
+            self.body_layout.addWidget(trend)
         for section in summary.sections:
             self.body_layout.addWidget(self._section(section))
         self.body_layout.addStretch(1)
@@ -233,7 +260,7 @@ class DashboardScreen(QWidget):
             .replace("{before}", before_word.lower()),
             box,
         )
-        self.compare_chart = BarChart(compare)
+        self.compare_chart = BarChart(compare, self._number)
         self.compare_chart.set_data(
             [label for label, _, _ in summary.compare],
             [before_word, now_word],
@@ -247,7 +274,7 @@ class DashboardScreen(QWidget):
             .replace("{where}", where),
             box,
         )
-        self.place_chart = BarChart(places)
+        self.place_chart = BarChart(places, self._number)
         self.place_chart.set_data(
             [label for label, _ in summary.activations_by_place],
             [self.tr("Đã kích hoạt")],
@@ -256,6 +283,45 @@ class DashboardScreen(QWidget):
         QVBoxLayout(places).addWidget(self.place_chart)
         row.addWidget(compare, 1)
         row.addWidget(places, 1)
+        box.setMinimumHeight(260)
+        return box
+
+    def _number(self, value: float) -> str:
+        """A chart's number written as the report writes it, in the summary's language."""
+        with report_language(self.summary.lang if self.summary else "vi"):
+            return format_int(value)
+
+    def _trend(self, summary: Summary) -> QGroupBox | None:
+        """Chart 3 of the report: are we on track? Cumulative activations against the target,
+        and each week's applications, approvals and activations."""
+        self.progress_chart = self.flow_chart = None
+        if len(summary.trend) < 2:
+            return None
+        box = QGroupBox(trend_chart_title(summary), self.body)
+        row = QHBoxLayout(box)
+        ticks = [week_tick(w.start) for w in summary.trend]
+        progress: list[tuple[str, str, list[float | None]]] = [
+            (
+                t("Đã kích hoạt (lũy kế)"),
+                "cumulative",
+                [w.cumulative_activated for w in summary.trend],
+            )
+        ]
+        if any(w.target for w in summary.trend):
+            progress.append((t("Chỉ tiêu"), "target", [w.target for w in summary.trend]))
+        self.progress_chart = LineChart(box, self._number)
+        self.progress_chart.set_data(ticks, progress)
+        self.flow_chart = LineChart(box, self._number)
+        self.flow_chart.set_data(
+            ticks,
+            [
+                (t("Tiếp nhận"), "received", [w.received for w in summary.trend]),
+                (t("Phê duyệt"), "approved", [w.approved for w in summary.trend]),
+                (t("Kích hoạt"), "activated", [w.activated for w in summary.trend]),
+            ],
+        )
+        row.addWidget(self.progress_chart, 1)
+        row.addWidget(self.flow_chart, 1)
         box.setMinimumHeight(260)
         return box
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from de06desk.actions.records import with_roster_totals
 from de06desk.store.lists import roster_totals
 
 from ..context import AppContext
@@ -52,12 +53,8 @@ class DrivesScreen(RecordScreen):
         return self.tabs
 
     def _with_roster_totals(self, values: dict[str, Any]) -> dict[str, Any]:
-        # A drive with a roster is counted from it: its count fields are a kept copy.
-        if self.form.uuid:
-            totals = roster_totals(self.ctx.store, self.form.uuid)
-            if totals.rows:
-                values = {**values, **totals.as_values()}
-        return values
+        # Shows (and validates) what the save action will store: the roster's totals.
+        return with_roster_totals(self.ctx.store, self.form.uuid, values)
 
     def record_opened(self, uuid: str | None) -> None:
         """Show the roster of the drive just opened or saved."""

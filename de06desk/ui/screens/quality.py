@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -19,15 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from de06desk.actions import records
 from de06desk.domain.i18n import DomainError
 from de06desk.domain.progress import CancelCheck, Progress
+from de06desk.domain.weeks import format_date
 from de06desk.quality.checks import (
     CHECK_LABELS,
     CHECKS,
     CRITERION_LABELS,
     CaseAlreadyOpen,
     Finding,
-    open_cleanup_case,
     run_checks,
 )
 from de06desk.ui.context import AppContext
@@ -147,6 +149,7 @@ class QualityScreen(QWidget):
         self.criterion_filter.currentIndexChanged.connect(self._apply_filter)
         self.check_filter.currentIndexChanged.connect(self._apply_filter)
 
+        self.checked_on = date.today()
         self.model = FindingsModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -209,10 +212,13 @@ class QualityScreen(QWidget):
         self.status.setText(self.tr("Đang kiểm tra…"))
 
         ctx = self.ctx
+        # The same day the dashboard and the weekly report count to (reports.summary.as_of_day).
+        self.checked_on = date.today()
+        day = self.checked_on
 
         def work(progress: Progress, cancelled: CancelCheck) -> list[Finding]:
             with ctx.open_store() as store:
-                return run_checks(store)
+                return run_checks(store, today=day)
 
         self._task = run_task(self, self.tr("Kiểm tra dữ liệu"), work, self._checked, self._failed)
 
@@ -241,11 +247,19 @@ class QualityScreen(QWidget):
 
     def _show_counts(self) -> None:
         if self.model.total == 0:
-            self.status.setText(self.tr("Không phát hiện vấn đề nào."))
+            self.status.setText(
+                self.tr("Kiểm tra đến ngày {d}: không phát hiện vấn đề nào.").format(
+                    d=format_date(self.checked_on)
+                )
+            )
         else:
             self.status.setText(
-                self.tr("Phát hiện {total} vấn đề; đang hiện {shown}.").format(
-                    total=self.model.total, shown=self.model.rowCount()
+                self.tr(
+                    "Kiểm tra đến ngày {d}: phát hiện {total} vấn đề; đang hiện {shown}."
+                ).format(
+                    d=format_date(self.checked_on),
+                    total=self.model.total,
+                    shown=self.model.rowCount(),
                 )
             )
 
@@ -259,22 +273,23 @@ class QualityScreen(QWidget):
     def _update_buttons(self) -> None:
         finding = self.selected_finding()
         self.case_button.setEnabled(
-            self.ctx.can_edit and finding is not None and finding.open_case is None
+            self.ctx.allowed("case.open") and finding is not None and finding.open_case is None
         )
 
     def open_case(self) -> None:
         """Open a cleanup case for the selected finding (unless one is open already)."""
         finding = self.selected_finding()
-        if finding is None or not self.ctx.can_edit:
+        if finding is None or not self.ctx.allowed("case.open"):
             return
         try:
-            case = open_cleanup_case(self.ctx.store, finding, self.ctx.user.username)
+            done = records.open_case(self.ctx.store, self.ctx.user, finding)
         except CaseAlreadyOpen as exc:
             self.model.replace(finding, _with_case(finding, exc.case.uuid))
             self.status.setText(str(exc))
         except DomainError as exc:
             show_error(self, exc)
         else:
+            case = done.value
             self.model.replace(finding, _with_case(finding, case.uuid))
             self.status.setText(
                 self.tr("Đã mở hồ sơ làm sạch cho {name}.").format(name=finding.name)
@@ -282,7 +297,7 @@ class QualityScreen(QWidget):
             # This screen already shows the new case; its own signal need not re-run checks.
             self._own_change = True
             try:
-                self.ctx.signals.data_changed.emit("cleanup_case")
+                self.ctx.apply(done)
             finally:
                 self._own_change = False
         self._update_buttons()

@@ -1,12 +1,14 @@
 """Báo cáo: choose a period (and at a hub a commune), preview the figures, save PDF or Excel.
 
 The preview and both files come from one `build_summary` call each, so what the officer reads
-on screen is what gets printed. Printing is left to the system's PDF viewer ("Mở tệp"):
-Qt's own PDF module is not part of the packaged app.
+on screen is what gets printed. "In…" lays out the PDF and opens the system print dialog's
+preview of exactly those pages (`ui.printing`).
 """
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -32,17 +34,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from de06desk.domain.i18n import DomainError
+from de06desk.domain.i18n import DomainError, current_language
 from de06desk.domain.progress import CancelCheck, Cancelled, Progress
-from de06desk.domain.weeks import Period, month_period, range_period, week_of
-from de06desk.reports.formats import format_cell, period_words
+from de06desk.domain.weeks import Period, format_date, month_period, range_period, week_of
+from de06desk.reports.formats import format_cell, period_words, report_language
 from de06desk.reports.header import ReportHeader, report_header
 from de06desk.reports.model import Summary, Table
 from de06desk.reports.pdf import render_pdf
-from de06desk.reports.summary import build_summary
+from de06desk.reports.summary import as_of_day, build_summary
 from de06desk.reports.xlsx import write_xlsx
 from de06desk.sync import hub_status
 
+from .. import printing
 from ..context import AppContext
 from ..layouts import remove_widgets
 from ..tasks import Task, run_task, show_error
@@ -83,6 +86,8 @@ class ReportsScreen(QWidget):
         self.task: Task | None = None
         self.summary: Summary | None = None
         self.last_file: Path | None = None
+        self._print_file: Path | None = None
+        self.print_dialog: printing.PrintPreview | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self._choice_box())
         layout.addLayout(self._buttons())
@@ -165,11 +170,23 @@ class ReportsScreen(QWidget):
         self.pdf_button.clicked.connect(self.export_pdf)
         self.xlsx_button = QPushButton(self.tr("Xuất Excel…"), self)
         self.xlsx_button.clicked.connect(self.export_xlsx)
+        self.print_button = QPushButton(self.tr("In…"), self)
+        self.print_button.setObjectName("print_report")
+        self.print_button.setToolTip(
+            self.tr("Xem trước và in đúng các trang của báo cáo PDF (chọn máy in trong hộp thoại)")
+        )
+        self.print_button.clicked.connect(self.print_report)
         self.open_button = QPushButton(self.tr("Mở tệp"), self)
         self.open_button.setToolTip(self.tr("Mở tệp vừa ghi bằng chương trình của máy (để in)"))
         self.open_button.clicked.connect(self.open_file)
         self.open_button.setEnabled(False)
-        for button in (self.preview_button, self.pdf_button, self.xlsx_button, self.open_button):
+        for button in (
+            self.preview_button,
+            self.pdf_button,
+            self.xlsx_button,
+            self.print_button,
+            self.open_button,
+        ):
             row.addWidget(button)
         row.addStretch(1)
         return row
@@ -226,17 +243,18 @@ class ReportsScreen(QWidget):
         self.day_to.setVisible(is_range)
         try:
             period = self.period()
+            as_of_day(period)  # a period not begun yet has nothing to count: say so here
         except DomainError as exc:
             self.period_label.setText(str(exc))
             self.period_label.setStyleSheet("color: #b00020;")
             self._set_busy(False, valid=False)
             return
         self.period_label.setStyleSheet("font-weight: bold;")
-        self.period_label.setText(period.label("vi"))
+        self.period_label.setText(period.label())
         self._set_busy(False)
 
     def _set_busy(self, busy: bool, *, valid: bool = True) -> None:
-        for button in (self.preview_button, self.pdf_button, self.xlsx_button):
+        for button in (self.preview_button, self.pdf_button, self.xlsx_button, self.print_button):
             button.setEnabled(valid and not busy)
 
     # ---- work --------------------------------------------------------------------------
@@ -250,6 +268,8 @@ class ReportsScreen(QWidget):
             return
         unit = self.unit_code()
         ctx = self.ctx
+        # The files are official Vietnamese documents; a preview reads in the interface's language.
+        lang = current_language() if out is None else "vi"
 
         def work(progress: Progress, cancelled: CancelCheck) -> _Built:
             # A connection belongs to one thread: the worker opens its own.
@@ -258,6 +278,7 @@ class ReportsScreen(QWidget):
                     store,
                     period,
                     unit,
+                    lang=lang,
                     progress=lambda f, t="": progress(f * 0.5, t),
                     cancelled=cancelled,
                 )
@@ -289,7 +310,10 @@ class ReportsScreen(QWidget):
         self._set_busy(False)
         self.show_summary(built.summary)
         self.status.clear()  # fresh figures: no "data changed" notice
-        if built.path is not None:
+        if built.path is not None and built.path == self._print_file:
+            self._print_file = None
+            self.show_print_preview(built.path)
+        elif built.path is not None:
             self.last_file = built.path
             self.open_button.setEnabled(True)
             self.status.setText(self.tr("Đã ghi {p}.").replace("{p}", str(built.path)))
@@ -330,6 +354,27 @@ class ReportsScreen(QWidget):
             out = out.with_name(out.name + suffix)
         self._run(self.tr("Đang xuất báo cáo"), out, kind)
 
+    def print_report(self) -> None:
+        """Lay the report out as its PDF, then open the print dialog's preview of those pages."""
+        try:
+            period = self.period()
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        folder = Path(tempfile.mkdtemp(prefix="de06desk-in-"))
+        self._print_file = folder / default_file_name(period, self.unit_code(), ".pdf")
+        self._run(self.tr("Đang chuẩn bị bản in"), self._print_file, "pdf")
+
+    def show_print_preview(self, pdf: Path) -> None:
+        """The system print dialog's preview of `pdf`; the temporary file goes afterwards."""
+        try:
+            dialog = printing.PrintPreview(pdf, pdf.stem, self)
+            self.print_dialog = dialog
+            dialog.exec()
+        finally:
+            self.print_dialog = None
+            shutil.rmtree(pdf.parent, ignore_errors=True)
+
     def open_file(self) -> None:
         """Open the file just written with the system's viewer (from which it can be printed)."""
         if self.last_file is not None:
@@ -339,11 +384,22 @@ class ReportsScreen(QWidget):
 
     def show_summary(self, summary: Summary) -> None:
         """Replace the preview with this summary's headline figures and tables."""
+        with report_language(summary.lang):
+            self._lay_out(summary)
+
+    def _lay_out(self, summary: Summary) -> None:
         self.summary = summary
         remove_widgets(self.body_layout)
-        title = QLabel(f"{summary.unit_name} — {summary.period.label('vi')}", self.body)
+        title = QLabel(f"{summary.unit_name} — {summary.period.label(summary.lang)}", self.body)
         title.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.body_layout.addWidget(title)
+        self.as_of = QLabel(
+            self.tr("Số liệu tính đến hết ngày {d}").replace(
+                "{d}", format_date(summary.counted_to)
+            ),
+            self.body,
+        )
+        self.body_layout.addWidget(self.as_of)
         if summary.headlines:
             self.body_layout.addWidget(self._headlines(summary))
         if not summary.sections:
@@ -358,7 +414,10 @@ class ReportsScreen(QWidget):
                 paragraph.setWordWrap(True)
                 self.body_layout.addWidget(paragraph)
             for table in section.tables:
-                self.body_layout.addWidget(QLabel(f"Bảng {number}. {table.title}", self.body))
+                caption = self.tr("Bảng {n}. {title}").replace("{n}", str(number))
+                self.body_layout.addWidget(
+                    QLabel(caption.replace("{title}", table.title), self.body)
+                )
                 self.body_layout.addWidget(self._table(table))
                 number += 1
         self.body_layout.addStretch(1)

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from de06desk.actions import admin as act
 from de06desk.domain.i18n import DomainError, current_language
 from de06desk.domain.passwords import password_problem
-from de06desk.store.users import create_user, list_users, set_password
+from de06desk.store.users import list_users
 
 from ..context import AppContext
 from ..placeholder import load_screen
@@ -82,14 +83,14 @@ class NewUserDialog(QDialog):
 
 
 class UsersPanel(QWidget):
-    """Accounts (administrators only): add a user, reset a password."""
+    """Accounts (administrators only): add, reset a password, disable/enable, change role."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.table = QTableWidget(0, 3, self)
+        self.table = QTableWidget(0, 4, self)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Tên đăng nhập"), self.tr("Họ tên"), self.tr("Vai trò")]
+            [self.tr("Tên đăng nhập"), self.tr("Họ tên"), self.tr("Vai trò"), self.tr("Trạng thái")]
         )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
@@ -99,9 +100,21 @@ class UsersPanel(QWidget):
         add.clicked.connect(self.add_user)
         reset = QPushButton(self.tr("Đặt lại mật khẩu…"), self)
         reset.clicked.connect(self.reset_password)
+        self.toggle_button = QPushButton(self.tr("Khóa / mở lại tài khoản…"), self)
+        self.toggle_button.setObjectName("toggle_user")
+        self.toggle_button.clicked.connect(self.toggle_active)
+        role = QPushButton(self.tr("Đổi vai trò…"), self)
+        role.setObjectName("change_role")
+        role.clicked.connect(self.change_role)
         buttons = QHBoxLayout()
-        buttons.addWidget(add)
-        buttons.addWidget(reset)
+        for button, operation in (
+            (add, "user.add"),
+            (reset, "user.reset_password"),
+            (self.toggle_button, "user.disable"),
+            (role, "user.set_role"),
+        ):
+            button.setEnabled(ctx.allowed(operation))
+            buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
@@ -118,7 +131,8 @@ class UsersPanel(QWidget):
         users = list_users(self.ctx.store)
         self.table.setRowCount(len(users))
         for row, user in enumerate(users):
-            for col, text in enumerate((user.username, user.display_name, roles[user.role])):
+            state = self.tr("Đang dùng") if user.active else self.tr("Đã khóa")
+            for col, text in enumerate((user.username, user.display_name, roles[user.role], state)):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
 
@@ -128,38 +142,97 @@ class UsersPanel(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         try:
-            create_user(
-                self.ctx.store,
-                dialog.username.text(),
-                dialog.password.text(),
-                role=dialog.role.currentData(),
-                display_name=dialog.display_name.text().strip(),
-                by=self.ctx.user.username,
+            self.ctx.apply(
+                act.add_user(
+                    self.ctx.store,
+                    self.ctx.user,
+                    dialog.username.text(),
+                    dialog.password.text(),
+                    role=dialog.role.currentData(),
+                    display_name=dialog.display_name.text().strip(),
+                )
             )
         except DomainError as exc:
             show_error(self, exc)
         self.refresh()
 
-    def reset_password(self) -> None:
-        """Set a new password for the selected account."""
+    def selected_username(self) -> str | None:
+        """The account selected in the table, if any."""
         rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return
-        username = self.table.item(rows[0].row(), 0).text()
+        return self.table.item(rows[0].row(), 0).text() if rows else None
+
+    def _ask_password(self, username: str) -> str | None:
         password, ok = QInputDialog.getText(
             self,
             self.tr("Đặt lại mật khẩu"),
             self.tr("Mật khẩu mới cho {u}:").replace("{u}", username),
             QLineEdit.EchoMode.Password,
         )
-        if not ok:
+        return password if ok else None
+
+    def reset_password(self) -> None:
+        """Set a new password for the selected account."""
+        username = self.selected_username()
+        password = self._ask_password(username) if username else None
+        if username is None or password is None:
             return
         try:
-            set_password(self.ctx.store, username, password, by=self.ctx.user.username)
+            self.ctx.apply(act.reset_password(self.ctx.store, self.ctx.user, username, password))
         except DomainError as exc:
             show_error(self, exc)
             return
         QMessageBox.information(self, "de06desk", self.tr("Đã đặt lại mật khẩu."))
+
+    def toggle_active(self) -> None:
+        """Disable the selected account, or re-enable it with a new password."""
+        username = self.selected_username()
+        user = next((u for u in list_users(self.ctx.store) if u.username == username), None)
+        if user is None:
+            return
+        try:
+            if user.active:
+                answer = QMessageBox.question(
+                    self,
+                    self.tr("Khóa tài khoản"),
+                    self.tr("Khóa tài khoản {u}? Người này sẽ không đăng nhập được nữa.").replace(
+                        "{u}", user.username
+                    ),
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    return
+                done = act.disable_user(self.ctx.store, self.ctx.user, user.username)
+            else:
+                password = self._ask_password(user.username)
+                if password is None:
+                    return
+                done = act.enable_user(self.ctx.store, self.ctx.user, user.username, password)
+            self.ctx.apply(done)
+        except DomainError as exc:
+            show_error(self, exc)
+        self.refresh()
+
+    def change_role(self) -> None:
+        """Give the selected account another role."""
+        username = self.selected_username()
+        if username is None:
+            return
+        labels = {
+            self.tr("Cán bộ (nhập và sửa dữ liệu)"): "officer",
+            self.tr("Chỉ xem và in báo cáo"): "viewer",
+            self.tr("Quản trị"): "admin",
+        }
+        label, ok = QInputDialog.getItem(
+            self, self.tr("Đổi vai trò"), username, list(labels), 0, False
+        )
+        if not ok:
+            return
+        try:
+            self.ctx.apply(
+                act.change_role(self.ctx.store, self.ctx.user, username, labels[label])  # type: ignore[arg-type]
+            )
+        except DomainError as exc:
+            show_error(self, exc)
+        self.refresh()
 
 
 class LanguagePanel(QWidget):
@@ -198,7 +271,7 @@ class SettingsScreen(QWidget):
         self.ctx = ctx
         self.tabs = QTabWidget(self)
         self.profile = RecordForm(ctx, "commune", self.tabs)
-        self.profile.read_only = not ctx.is_admin
+        # RecordForm already asks the role table (profile.save) whether this may be edited.
         existing = ctx.store.list_records("commune", limit=1)
         if existing:
             self.profile.load(existing[0])
@@ -218,7 +291,7 @@ class SettingsScreen(QWidget):
         self.tabs.addTab(self.villages, self.tr("Thôn/Xóm"))
         self.tabs.addTab(self.officers, self.tr("Cán bộ"))
         self.tabs.addTab(self.targets, self.tr("Chỉ tiêu"))
-        if ctx.is_admin:
+        if ctx.allowed("user.add"):
             self.users = UsersPanel(ctx, self.tabs)
             self.tabs.addTab(self.users, self.tr("Người dùng"))
             title = self.tr("Nhật ký hoạt động")

@@ -27,21 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from de06desk.actions import Done
+from de06desk.actions import sync as act
 from de06desk.domain.progress import CancelCheck, Progress
 from de06desk.domain.weeks import format_date
 from de06desk.store import Store
-from de06desk.sync import (
-    ExportResult,
-    ImportOutcome,
-    PublicKeyFile,
-    export_package,
-    hub_status,
-    import_packages,
-    public_key_file,
-    send_down,
-    set_hub,
-    trust_commune,
-)
+from de06desk.sync import ExportResult, ImportOutcome, PublicKeyFile, hub_status
 from de06desk.sync.hub import sent_history
 from de06desk.sync.keys import hub_key, load_own_keys
 
@@ -120,8 +111,8 @@ class SyncScreen(QWidget):
         )
         other.clicked.connect(self.choose_peer_key)
         row.addWidget(other)
-        for button in (save, other):
-            button.setEnabled(self.ctx.is_admin)
+        save.setEnabled(self.ctx.allowed("keys.export"))
+        other.setEnabled(self.ctx.allowed("hub.trust" if self.is_hub else "keys.set_hub"))
         return box
 
     def _build_commune(self, layout: QVBoxLayout) -> None:
@@ -135,7 +126,8 @@ class SyncScreen(QWidget):
         row.addWidget(self.full)
         self.export_button = QPushButton(self.tr("Xuất gói đồng bộ"), box)
         self.export_button.clicked.connect(self._export_clicked)
-        self.export_button.setEnabled(self.ctx.can_edit)
+        self.export_button.setEnabled(self.ctx.allowed("sync.export"))
+        self.full.setEnabled(self.ctx.allowed("sync.export_full"))
         row.addWidget(self.export_button)
         layout.addWidget(box)
         self.history = self._table(
@@ -151,7 +143,7 @@ class SyncScreen(QWidget):
         layout.addWidget(self.history, 1)
         back = QPushButton(self.tr("Nhập gói từ cấp trên…"), self)
         back.clicked.connect(self._import_files_clicked)
-        back.setEnabled(self.ctx.can_edit)
+        back.setEnabled(self.ctx.allowed("sync.import"))
         layout.addWidget(back)
 
     def _build_hub(self, layout: QVBoxLayout) -> None:
@@ -162,8 +154,12 @@ class SyncScreen(QWidget):
         files.clicked.connect(self._import_files_clicked)
         send = QPushButton(self.tr("Gửi gói xuống xã đã chọn…"), self)
         send.clicked.connect(self._send_clicked)
-        for button in (folder, files, send):
-            button.setEnabled(self.ctx.can_edit)
+        for button, operation in (
+            (folder, "sync.import"),
+            (files, "sync.import"),
+            (send, "hub.send"),
+        ):
+            button.setEnabled(self.ctx.allowed(operation))
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
@@ -256,6 +252,9 @@ class SyncScreen(QWidget):
                 if s.silent
                 else self.tr("Bình thường")
             )
+            if s.audit_flags:
+                # History the hub had already seen was rewritten (sync/audit_heads.py).
+                state = self.tr("CẢNH BÁO: nhật ký hoạt động bị viết lại") + f"; {state}"
             for j, value in enumerate(
                 [
                     s.unit_code,
@@ -292,8 +291,7 @@ class SyncScreen(QWidget):
         if not path:
             return
         try:
-            key = public_key_file(self.ctx.store)
-            Path(path).write_text(key.to_text(), encoding="utf-8")
+            key = self.ctx.apply(act.write_public_key(self.ctx.store, self.ctx.user, Path(path)))
         except (OSError, ValueError) as exc:
             show_error(self, exc)
             return
@@ -318,26 +316,53 @@ class SyncScreen(QWidget):
         except (OSError, ValueError) as exc:
             show_error(self, exc)
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Xác nhận khóa"),
-            self.tr(
-                "Đơn vị: {c} {n}\nVân tay: {fp}\n\nVân tay có khớp với bên kia đọc cho bạn không?"
-            ).format(c=key.unit_code, n=key.unit_name, fp=key.fingerprint),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if self.confirm_key(key):
             self.register_key(key)
 
+    def key_question(self, key: PublicKeyFile) -> str:
+        """What the confirmation asks: the key's unit and fingerprint, and at a hub the key it
+        would replace (both fingerprints) or that the commune is outside the province."""
+        text = self.tr("Đơn vị: {c} {n}\nVân tay: {fp}").format(
+            c=key.unit_code, n=key.unit_name, fp=key.fingerprint
+        )
+        if self.is_hub:
+            replaced, outside = act.trust_problems(self.ctx.store, key)
+            if replaced is not None:
+                text += "\n\n" + self.tr(
+                    "CẢNH BÁO: xã này đã có khóa khác. Khóa mới sẽ THAY khóa cũ.\n"
+                    "Vân tay cũ: {old}\nVân tay mới: {new}"
+                ).format(old=replaced.fingerprint, new=key.fingerprint)
+            if outside:
+                province = act.hub_province(self.ctx.store)
+                text += "\n\n" + self.tr("CẢNH BÁO: {c} không thuộc {p}.").format(
+                    c=key.unit_code, p=province.name if province else ""
+                )
+        elif (old := hub_key(self.ctx.store)) is not None and old.fingerprint != key.fingerprint:
+            text += "\n\n" + self.tr(
+                "CẢNH BÁO: khóa cấp trên mới sẽ THAY khóa cũ.\n"
+                "Vân tay cũ: {old}\nVân tay mới: {new}"
+            ).format(old=old.fingerprint, new=key.fingerprint)
+        return text + "\n\n" + self.tr("Vân tay có khớp với bên kia đọc cho bạn không?")
+
+    def confirm_key(self, key: PublicKeyFile) -> bool:
+        """Ask whether the fingerprint was checked (showing what the key would replace)."""
+        answer = QMessageBox.question(self, self.tr("Xác nhận khóa"), self.key_question(key))
+        return answer == QMessageBox.StandardButton.Yes
+
     def register_key(self, key: PublicKeyFile) -> None:
-        """Register a checked key file: a commune at a hub, or the hub at a commune."""
+        """Register a checked and confirmed key file: a commune at a hub, or the hub at a
+        commune (the confirmation covered a replacement or another province)."""
         try:
             if self.is_hub:
-                trust_commune(self.ctx.store, key, user=self.ctx.user.username)
+                done: Done[object] = act.trust_commune_key(
+                    self.ctx.store, self.ctx.user, key, replace=True, outside_province=True
+                )
             else:
-                set_hub(self.ctx.store, key, user=self.ctx.user.username)
+                done = act.set_hub_key(self.ctx.store, self.ctx.user, key)
         except ValueError as exc:
             show_error(self, exc)
             return
+        self.ctx.apply(done)
         self.refresh()
 
     # ---- export ------------------------------------------------------------------------
@@ -353,18 +378,17 @@ class SyncScreen(QWidget):
 
     def export_to(self, folder: Path, *, full: bool = False) -> Task:
         """Write a package into `folder` in the background; the history updates when done."""
-        user = self.ctx.user.username
+        user = self.ctx.user
 
         ctx = self.ctx
 
-        def work(progress: Progress, cancelled: CancelCheck) -> ExportResult | None:
+        def work(progress: Progress, cancelled: CancelCheck) -> Done[ExportResult | None]:
             with ctx.open_store() as store:
-                return export_package(
-                    store, folder, full=full, progress=progress, cancelled=cancelled, user=user
-                )
+                export = act.export_full if full else act.export
+                return export(store, user, folder, progress=progress, cancelled=cancelled)
 
-        def done(result: ExportResult | None) -> None:
-            self.last_export = result
+        def done(finished: Done[ExportResult | None]) -> None:
+            self.last_export = result = ctx.apply(finished)
             self.refresh()
             if result is None:
                 QMessageBox.information(
@@ -402,20 +426,25 @@ class SyncScreen(QWidget):
 
     def import_files(self, paths: list[Path]) -> Task:
         """Import packages in the background; results go to the table (hub) or a message."""
-        user = self.ctx.user.username
+        user = self.ctx.user
 
         ctx = self.ctx
 
-        def work(progress: Progress, cancelled: CancelCheck) -> list[ImportOutcome]:
+        def work(progress: Progress, cancelled: CancelCheck) -> Done[list[ImportOutcome]]:
             with ctx.open_store() as store:
-                return import_packages(store, paths, progress, cancelled, user=user)
+                return act.import_sync_packages(store, user, paths, progress, cancelled)
 
-        def done(outcomes: list[ImportOutcome]) -> None:
-            self.last_outcomes = outcomes
-            self.ctx.signals.data_changed.emit("")
+        def done(finished: Done[list[ImportOutcome]]) -> None:
+            self.last_outcomes = outcomes = ctx.apply(finished)
             self.refresh()
             if self.is_hub:
                 self._fill_results(outcomes)
+                if finished.warnings:
+                    QMessageBox.warning(
+                        self,
+                        self.tr("Cảnh báo"),
+                        "\n".join(str(w) for w in finished.warnings),
+                    )
             else:
                 QMessageBox.information(
                     self,
@@ -443,18 +472,18 @@ class SyncScreen(QWidget):
 
     def send_to(self, unit_code: str, folder: Path) -> Task:
         """Write a package for one commune (acknowledgements and targets) in the background."""
-        user = self.ctx.user.username
+        user = self.ctx.user
 
         ctx = self.ctx
 
-        def work(progress: Progress, cancelled: CancelCheck) -> ExportResult:
+        def work(progress: Progress, cancelled: CancelCheck) -> Done[ExportResult]:
             with ctx.open_store() as store:
-                return send_down(
-                    store, unit_code, folder, progress=progress, cancelled=cancelled, user=user
+                return act.send(
+                    store, user, unit_code, folder, progress=progress, cancelled=cancelled
                 )
 
-        def done(result: ExportResult) -> None:
-            self.last_export = result
+        def done(finished: Done[ExportResult]) -> None:
+            self.last_export = result = ctx.apply(finished)
             QMessageBox.information(
                 self, self.tr("Đã ghi gói"), self.tr("Đã ghi {p}.").format(p=result.path)
             )

@@ -1,0 +1,264 @@
+"""Sync and key actions: packages up and down, key files, trusting communes, second devices."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from de06desk.domain.i18n import DomainError, Msg, msg
+from de06desk.domain.progress import CancelCheck, Progress, never_cancelled, no_progress
+from de06desk.domain.units import Province, get_commune, provinces
+from de06desk.store import Record, Store
+from de06desk.store.database import SYSTEM_USER
+from de06desk.store.lists import roster_rule_breaks
+from de06desk.store.users import User
+from de06desk.sync import (
+    ExportResult,
+    ImportOutcome,
+    PublicKeyFile,
+    export_package,
+    import_packages,
+    public_key_file,
+    send_down,
+    set_hub,
+    trust_commune,
+)
+from de06desk.sync.hub import clone_device, set_commune_target
+from de06desk.sync.keys import hub_key, peer_key
+
+from .core import FILES, KEYS, NOTHING, REGISTRY, SYNC, Changes, Done, action, require
+
+# Meta key of a hub's province (set by `hub init --province`, or read from a province code).
+HUB_PROVINCE = "province_code"
+
+
+@action("sync.export")
+def export(
+    store: Store,
+    user: User,
+    out_dir: Path,
+    *,
+    progress: Progress = no_progress,
+    cancelled: CancelCheck = never_cancelled,
+) -> Done[ExportResult | None]:
+    """Write the changes since the last package for the hub (None: nothing changed)."""
+    return _export(store, user, out_dir, False, progress, cancelled)
+
+
+@action("sync.export_full")
+def export_full(
+    store: Store,
+    user: User,
+    out_dir: Path,
+    *,
+    progress: Progress = no_progress,
+    cancelled: CancelCheck = never_cancelled,
+) -> Done[ExportResult | None]:
+    """Write every row of the commune for the hub (the whole commune, decryptable there)."""
+    return _export(store, user, out_dir, True, progress, cancelled)
+
+
+def _export(
+    store: Store,
+    user: User,
+    out_dir: Path,
+    full: bool,
+    progress: Progress,
+    cancelled: CancelCheck,
+) -> Done[ExportResult | None]:
+    result = export_package(
+        store, out_dir, full=full, progress=progress, cancelled=cancelled, user=user.username
+    )
+    return Done(result, Changes.of(parts=[SYNC, FILES]) if result else NOTHING)
+
+
+def import_sync_packages(
+    store: Store,
+    user: User | Callable[[], User],
+    paths: Sequence[Path],
+    progress: Progress = no_progress,
+    cancelled: CancelCheck = never_cancelled,
+) -> Done[list[ImportOutcome]]:
+    """Import packages, each all-or-nothing (`sync.importer.import_packages`).
+
+    `user` may be a function that logs in: the command line asks only just before the first
+    write, so a run whose every package is refused leaves the file untouched. Either way the
+    role is checked before anything is written.
+    """
+    if isinstance(user, User):
+        require(store, user, "sync.import")
+
+    def authorize() -> str:
+        who = user if isinstance(user, User) else user()
+        require(store, who, "sync.import")
+        return who.username
+
+    outcomes = import_packages(store, paths, progress, cancelled, authorize=authorize)
+    if not any(o.status == "applied" for o in outcomes):
+        return Done(outcomes, NOTHING)
+    return Done(outcomes, Changes.all(), _roster_warnings(store, outcomes))
+
+
+def _roster_warnings(store: Store, outcomes: Sequence[ImportOutcome]) -> tuple[Msg, ...]:
+    """The roster rules, checked on what arrived: a commune's rows are its own (they are not
+    rewritten here, or the two copies would part), so a break is reported and audited."""
+    if "drive_roster" not in store.forms:
+        return ()
+    breaks = roster_rule_breaks(store)
+    if not breaks:
+        return ()
+    senders = ", ".join(sorted({o.sender for o in outcomes if o.sender}))
+    with store.transaction():
+        store.audit(
+            "rule_warning",
+            SYSTEM_USER,
+            detail=f"roster rules after import from {senders}: "
+            f"{len(breaks.drives_off)} drives off their roster, "
+            f"{len(breaks.duplicates)} citizens twice on a roster",
+        )
+    return (
+        msg(
+            "Cảnh báo: sau khi nhập, {d} đợt kích hoạt có số liệu khác danh sách công dân của "
+            "đợt và {c} công dân có mặt hai lần trong một danh sách (dữ liệu của {s}); báo cáo "
+            "tính theo danh sách. Hãy báo xã kiểm tra.",
+            "Warning: after the import {d} drives have counts that differ from their roster and "
+            "{c} citizens appear twice on one roster (data of {s}); reports count the roster. "
+            "Ask the commune to check.",
+            d=len(breaks.drives_off),
+            c=len(breaks.duplicates),
+            s=senders,
+        ),
+    )
+
+
+import_sync_packages.operation = "sync.import"  # type: ignore[attr-defined]
+REGISTRY.setdefault("sync.import", []).append(import_sync_packages)
+
+
+@action("sync.clone_device")
+def clone(store: Store, user: User, target: Path) -> Done[Path]:
+    """A copy of this commune's database for a second laptop (own device id, same keys)."""
+    return Done(clone_device(store, target, user=user.username), Changes.of(parts=[FILES]))
+
+
+@action("keys.export")
+def write_public_key(store: Store, user: User, out: Path) -> Done[PublicKeyFile]:
+    """Write this unit's public-key file (making the key pairs on first need)."""
+    key = public_key_file(store)
+    out.write_text(key.to_text(), encoding="utf-8")
+    return Done(key, Changes.of(parts=[KEYS, FILES]))
+
+
+@action("keys.set_hub")
+def set_hub_key(store: Store, user: User, key: PublicKeyFile) -> Done[PublicKeyFile | None]:
+    """At a commune: the hub its packages are encrypted for; returns the key it replaced."""
+    old = hub_key(store)
+    set_hub(store, key, user=user.username)
+    return Done(old, Changes.of(parts=[KEYS]))
+
+
+@dataclass(frozen=True)
+class Trusted:
+    """A commune key now trusted at the hub, and the key it replaced (None: first key)."""
+
+    key: PublicKeyFile
+    replaced: PublicKeyFile | None
+
+
+def hub_province(store: Store) -> Province | None:
+    """The province a hub stands for: set at `hub init --province`, or its unit code when
+    that is a province code; None for a district or other hub."""
+    by_code = {p.code: p for p in provinces()}
+    code = store.get_meta(HUB_PROVINCE) or store.unit_code
+    return by_code.get(code.zfill(3)) if code.isdigit() and len(code) <= 3 else None
+
+
+def trust_problems(store: Store, key: PublicKeyFile) -> tuple[PublicKeyFile | None, bool]:
+    """What trusting `key` would do that needs saying: the different key it would replace,
+    and whether the commune lies outside the hub's province (read-only)."""
+    old = peer_key(store, key.unit_code)
+    replaced = old if old is not None and old.fingerprint != key.fingerprint else None
+    province = hub_province(store)
+    outside = False
+    if province is not None:
+        try:
+            outside = get_commune(key.unit_code).province_code != province.code
+        except DomainError:
+            outside = True  # not a 2025 commune code: nothing shows it is in the province
+    return replaced, outside
+
+
+@action("hub.trust")
+def trust_commune_key(
+    store: Store,
+    user: User,
+    key: PublicKeyFile,
+    *,
+    replace: bool = False,
+    outside_province: bool = False,
+) -> Done[Trusted]:
+    """At a hub: accept packages signed with this commune key.
+
+    Replacing a different key already trusted for the unit needs `replace`; a commune outside
+    the hub's province (when the hub is a province) needs `outside_province`. The audit row
+    holds the old and the new fingerprint.
+    """
+    replaced, outside = trust_problems(store, key)
+    if replaced is not None and not replace:
+        raise DomainError(
+            msg(
+                "{c} đã có khóa khác (vân tay {old}); khóa mới có vân tay {new}. Chỉ thay khi đã "
+                "gọi điện đối chiếu với xã, bằng --replace.",
+                "{c} already has another key (fingerprint {old}); the new key's is {new}. "
+                "Replace it only after checking with the commune by phone, with --replace.",
+                c=key.unit_code,
+                old=replaced.fingerprint,
+                new=key.fingerprint,
+            )
+        )
+    if outside and not outside_province:
+        province = hub_province(store)
+        raise DomainError(
+            msg(
+                "{c} không thuộc {p}. Nếu đúng là phải nhận gói của xã này, thêm "
+                "--outside-province.",
+                "{c} is not in {p}. If this hub must receive its packages, add --outside-province.",
+                c=key.unit_code,
+                p=province.name if province else "",
+            )
+        )
+    trust_commune(store, key, user=user.username)
+    return Done(Trusted(key, replaced), Changes.of(parts=[KEYS]))
+
+
+@action("hub.target")
+def set_target(
+    store: Store,
+    user: User,
+    unit_code: str,
+    values: Mapping[str, Any],
+    *,
+    uuid: str | None = None,
+) -> Done[Record]:
+    """At a hub: create or edit a commune's target (sent down with the next package)."""
+    record = set_commune_target(store, unit_code, values, user=user.username, uuid=uuid)
+    return Done(record, Changes.of(["target"]))
+
+
+@action("hub.send")
+def send(
+    store: Store,
+    user: User,
+    unit_code: str,
+    out_dir: Path,
+    *,
+    progress: Progress = no_progress,
+    cancelled: CancelCheck = never_cancelled,
+) -> Done[ExportResult]:
+    """At a hub: a package for one commune (acknowledgements and changed targets)."""
+    result = send_down(
+        store, unit_code, out_dir, progress=progress, cancelled=cancelled, user=user.username
+    )
+    return Done(result, Changes.of(parts=[SYNC, FILES]))
