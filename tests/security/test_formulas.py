@@ -111,9 +111,9 @@ def test_refusals_file_keeps_hostile_cells_as_text(store: Store, tmp_path: Path)
 
 def test_weekly_workbook_holds_no_formula_from_a_village_name(tmp_path: Path) -> None:
     summary = make_summary(rows=3)
-    places = tuple(("=1+1", n) if i == 0 else (p, n) for i, (p, n) in enumerate(
-        summary.activations_by_place
-    ))
+    places = tuple(
+        ("=1+1", n) if i == 0 else (p, n) for i, (p, n) in enumerate(summary.activations_by_place)
+    )
     hostile_table = Table(
         key="eid_by_village",
         title="Theo thôn",
