@@ -12,11 +12,13 @@ from typing import Any
 
 from de06desk.backup import BackupInfo, backup_database, open_backup_copy, restore_backup
 from de06desk.backup import RestoreResult as RestoreResult
+from de06desk.domain.audit_chain import ChainReport
 from de06desk.domain.i18n import DomainError, msg
 from de06desk.domain.progress import CancelCheck, Progress, never_cancelled, no_progress
 from de06desk.domain.units import Commune
 from de06desk.quality.citizen_import import ImportPlan, ImportResult, apply_import, undo_import
 from de06desk.store import Store, StoreError
+from de06desk.store.audit_queries import verify_audit_chain
 from de06desk.store.crypto import (
     RECOVERY_LABEL,
     Keyring,
@@ -113,6 +115,12 @@ def undo_citizen_import(store: Store, user: User, batch_id: str) -> Done[Any]:
 
 
 # ---- the database file --------------------------------------------------------------------
+
+
+@action("audit.read")
+def verify_audit(store: Store, user: User) -> Done[ChainReport]:
+    """Walk the audit log's hash chain (administrators: the log names who did what)."""
+    return Done(verify_audit_chain(store))
 
 
 @action("db.backup")
