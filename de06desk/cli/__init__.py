@@ -32,7 +32,12 @@ class _Parser(argparse.ArgumentParser):
     """argparse with its refusal on one line (the usage is one `--help` away)."""
 
     def error(self, message: str) -> NoReturn:
-        line = printable(f"{self.prog}: {message} (xem: {self.prog} --help)", _LINE)
+        # argparse's own words (Vietnamese through argparse_vi), without the usage block.
+        text = argparse._("%(prog)s: error: %(message)s\n") % {  # type: ignore[attr-defined]
+            "prog": self.prog,
+            "message": message,
+        }
+        line = printable(f"{text.rstrip()} (xem: {self.prog} --help)", _LINE)
         self.exit(2, line + "\n")
 
     def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> Any:

@@ -127,7 +127,7 @@ def as_role(monkeypatch: pytest.MonkeyPatch, role: str) -> None:
     monkeypatch.setenv("DE06_USER", ACCOUNTS[role])
     monkeypatch.setenv("DE06_PASSWORD", DEMO_PASSWORD)
     # The new password of user add / reset-password / enable (never on the command line).
-    monkeypatch.setenv("DE06_NEW_PASSWORD", "mat-khau-moi-1")
+    monkeypatch.setenv("DE06_NEW_PASSWORD", "ca-phe-sua-da-06")
 
 
 def data_dump(path: Path) -> list[str]:
