@@ -259,7 +259,12 @@ def _encrypted_template(folder: str) -> Path:
 
 
 def _templates_folder() -> str:
-    folder = Path(os.environ.get("DE06_ATTACK_TEMPLATES", "/tmp/de06desk-attack-templates"))
+    # One folder per schema: a template from an older schema would be migrated (and the
+    # migration announced on stderr) at every trial's open.
+    from de06desk.store.schema import SCHEMA_VERSION
+
+    root = Path(os.environ.get("DE06_ATTACK_TEMPLATES", "/tmp/de06desk-attack-templates"))
+    folder = root / f"schema-{SCHEMA_VERSION}"
     folder.mkdir(parents=True, exist_ok=True)
     return str(folder)
 
