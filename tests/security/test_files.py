@@ -101,3 +101,17 @@ def test_stale_backup_temporaries_are_swept_fresh_ones_kept(tmp_path: Path) -> N
     assert proc.returncode == 0, proc.stderr
     assert [p for p in stale if p.exists()] == []
     assert all(p.exists() for p in fresh)
+
+
+def test_a_device_clone_is_private_and_a_missing_folder_is_one_line(tmp_path: Path) -> None:
+    assert (
+        run(["demo", "--db", "d.db", "--citizens", "30", "--weeks", "1"], tmp_path).returncode == 0
+    )
+    proc = run(["sync", "clone-device", "--db", "d.db", "--out", "nowhere/may2.db"], tmp_path)
+    assert proc.returncode == 1 and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    assert "không tồn tại" in proc.stderr
+    proc = run(["sync", "clone-device", "--db", "d.db", "--out", "may2.db"], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    if os.name == "posix":
+        assert mode(tmp_path / "may2.db") == 0o600
+        assert mode(tmp_path / "may2.db.keys") == 0o600
