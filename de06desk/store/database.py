@@ -342,6 +342,17 @@ class Store:
 
     def set_meta(self, key: str, value: str) -> None:
         """Set a meta value (inside the caller's transaction if there is one)."""
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            # A lone surrogate (from a command-line argument) cannot be stored at all.
+            raise StoreError(
+                msg(
+                    "Giá trị “{k}” chứa ký tự không hợp lệ; hãy gõ lại.",
+                    "The value of “{k}” holds an invalid character; type it again.",
+                    k=key,
+                )
+            ) from None
         self.conn.execute(
             "INSERT INTO meta(key, value) VALUES (?, ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",

@@ -181,3 +181,16 @@ def test_workbook_on_a_full_disk_is_one_line_and_no_half_file(
     proc = run(["report", "weekly", "--db", str(db), "--out", str(out)], tmp_path, tmp_path / "d")
     assert_one_line(proc, "Ổ đĩa đầy")
     assert sorted(p.name for p in full_disk.iterdir()) == ["filler"]
+
+
+def test_a_hub_name_with_a_lone_surrogate_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DE06_USER", "admin")
+    monkeypatch.setenv("DE06_PASSWORD", "Rung-Tram-42")
+    db = tmp_path / "hub.db"
+    argv = ["hub", "init", "--db", str(db), "--unit-code", "HN01", "--name", "Hà\udcff Nội"]
+    code = main([*argv, "--key-out", str(tmp_path / "h.pub")])
+    err = capsys.readouterr().err
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "không hợp lệ" in err, err
+    assert not db.exists()
