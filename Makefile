@@ -9,7 +9,7 @@ DEB_PACKAGES := fonts-dejavu-core fonts-liberation2 poppler-utils xvfb xauth \
 	libxkbcommon-x11-0 libxcb-cursor0 libegl1 libgl1 libfontconfig1 libdbus-1-3 \
 	sqlite3
 
-.PHONY: run test lint format setup debs bench dist translations clean
+.PHONY: run test lint format setup debs bench attack dist translations clean
 
 run: setup
 	$(BIN)/de06desk
@@ -57,6 +57,12 @@ translations: $(STAMP)
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench.run
+
+# The standing attack suite's long run (docs/SECURITY.md §7): CASES trials spread over every
+# family of tests/attack/*.py; SEED repeats a run. Exits non-zero on any failure.
+CASES ?= 100000
+attack: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.attack.run --cases $(CASES) $(if $(SEED),--seed $(SEED))
 
 # The installable program for this platform (installer/README.md): dist/de06desk/ (one folder).
 dist: setup

@@ -17,7 +17,6 @@ from __future__ import annotations
 import logging
 import re
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
-from de06desk.config import data_dir
+from de06desk.config import data_dir, private_folder
 from de06desk.domain.i18n import DomainError, msg
 from de06desk.store import Store, StoreError
 from de06desk.store.audit_queries import last_audit_id
@@ -36,6 +35,7 @@ from de06desk.store.backup import (
     read_backup,
     remove_sidecars,
     replace_database,
+    sweep_stale_temporaries,
     write_backup,
 )
 from de06desk.store.crypto import Keyring, keyring_path
@@ -64,9 +64,6 @@ SUFFIX = ".de06bak"
 # How many automatic backups of each kind are kept per unit.
 KEEP: dict[AutoKind, int] = {"daily": 7, "close": 10}
 _NAME = re.compile(r"^(?P<unit>[A-Za-z0-9]+)_(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.de06bak$")
-# Staged snapshots older than this are leftovers of a killed backup (they hold a full copy of
-# the data, so they must not linger); younger ones may belong to a backup running right now.
-_STALE_SECONDS = 3600
 
 
 @dataclass(frozen=True)
@@ -99,7 +96,7 @@ def backup_database(
     """
     out_dir = Path(out_dir)
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
+        private_folder(out_dir)
     except OSError as exc:
         raise StoreError(
             msg(
@@ -109,6 +106,7 @@ def backup_database(
                 e=exc.strerror or str(exc),
             )
         ) from None
+    sweep_stale_temporaries(store.path.parent, out_dir)
     target = _free_name(out_dir, store.unit_code)
     with store.transaction():
         store.audit("backup", user, detail=f"{reason}: {target.name}")
@@ -247,9 +245,7 @@ def prune_backups(folder: Path, unit_code: str, keep: int) -> list[Path]:
     for path in old:
         path.unlink(missing_ok=True)
     # Half-written files from a backup killed mid-write never count as backups.
-    for part in folder.glob(f"{unit_code}_*{SUFFIX}.part"):
-        if _is_stale(part):
-            part.unlink(missing_ok=True)
+    sweep_stale_temporaries(folder)
     return old
 
 
@@ -264,7 +260,6 @@ def auto_backup(store: Store, kind: AutoKind, *, folder: Path | None = None) -> 
     existing = list_backups(target_dir, unit)
     if existing and _is_current(kind, existing[-1], store):
         return None
-    _remove_stale_snapshots(store.path.parent)
     path = backup_database(store, target_dir, reason=f"auto-{kind}")
     prune_backups(target_dir, unit, KEEP[kind])
     return path
@@ -290,16 +285,3 @@ def _free_name(folder: Path, unit_code: str) -> Path:
     while target.exists():  # two backups in the same second
         target, counter = folder / f"{base}-{counter}{SUFFIX}", counter + 1
     return target
-
-
-def _is_stale(path: Path) -> bool:
-    try:
-        return time.time() - path.stat().st_mtime > _STALE_SECONDS
-    except OSError:
-        return False
-
-
-def _remove_stale_snapshots(folder: Path) -> None:
-    for leftover in folder.glob(".de06bak-*.tmp*"):
-        if _is_stale(leftover):
-            leftover.unlink(missing_ok=True)

@@ -13,6 +13,39 @@ from pathlib import Path
 import platformdirs
 
 APP_NAME = "de06desk"
+# The database, its keyring, backups and logs hold (or protect) personal data: on a shared
+# POSIX machine only their owner may read them. Windows ignores these bits (the user's
+# profile folder is already private there).
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+
+
+def private_folder(path: Path) -> Path:
+    """Create `path` (and parents) if needed; a folder created here is owner-only."""
+    path.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+    return path
+
+
+def make_private(path: Path) -> None:
+    """Take group and other permissions off an existing file (POSIX; best effort)."""
+    if os.name != "posix":
+        return
+    try:
+        current = path.stat().st_mode & 0o777
+        if current & 0o077:
+            path.chmod(current & 0o700)
+    except OSError:
+        pass  # not ours, or gone: opening it will say what matters
+
+
+def create_private(path: Path) -> None:
+    """Create `path` empty and owner-only if it is absent (before SQLite or a writer opens
+    it, so the file is never readable by others even for a moment); tighten it if present."""
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE))
+    except OSError:
+        return  # the writer that follows reports the real problem
+    make_private(path)
 
 
 def resource_path(*parts: str) -> Path:
@@ -36,8 +69,7 @@ def data_dir() -> Path:
     """Per-user data folder (databases, backups, logs); `DE06_DATA_DIR` overrides it."""
     override = os.environ.get("DE06_DATA_DIR")
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_folder(path)
 
 
 def default_db_path() -> Path:

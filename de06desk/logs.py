@@ -10,9 +10,11 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import re
+import traceback
+from datetime import datetime
 from pathlib import Path
 
-from de06desk.config import data_dir
+from de06desk.config import create_private, data_dir, private_folder
 
 # 9+ digits, allowing the separators people type inside phones and IDs ("091 234 5678").
 _PERSONAL_NUMBER = re.compile(r"(?<!\d)(?:\+?\d[\s.\-]?){8,}\d(?!\d)")
@@ -32,11 +34,35 @@ class RedactingFormatter(logging.Formatter):
         return redact(super().format(record))
 
 
+def log_path(folder: Path | None = None) -> Path:
+    """The app's log file: `<data dir>/logs/de06desk.log`."""
+    return (folder or data_dir()) / "logs" / "de06desk.log"
+
+
+def record_crash(exc: BaseException, what: str, folder: Path | None = None) -> Path | None:
+    """Append `exc`'s traceback (personal numbers masked) to the log; returns the log's path.
+
+    For the error a person must not see as a traceback: they get one line and this path. None
+    when the log itself cannot be written (a full disk, a read-only folder) — never raises.
+    """
+    details = "".join(traceback.format_exception(exc))
+    stamp = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+    try:
+        path = log_path(folder)
+        private_folder(path.parent)
+        create_private(path)
+        with path.open("a", encoding="utf-8", errors="backslashreplace") as handle:
+            handle.write(redact(f"{stamp} ERROR {what}\n{details}"))
+    except OSError:
+        return None
+    return path
+
+
 def setup_logging(folder: Path | None = None, level: int = logging.INFO) -> Path:
     """Send the app's logs to `<data dir>/logs/de06desk.log` (rotated); returns the file path."""
-    log_dir = (folder or data_dir()) / "logs"
-    log_dir.mkdir(parents=True, exist_ok=True)
-    path = log_dir / "de06desk.log"
+    path = log_path(folder)
+    private_folder(path.parent)
+    create_private(path)
     handler = logging.handlers.RotatingFileHandler(
         path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
     )

@@ -11,6 +11,7 @@ from weakref import WeakKeyDictionary
 
 from de06desk.config import default_db_path
 from de06desk.domain.i18n import DomainError, msg
+from de06desk.domain.text import printable
 from de06desk.store import Store
 from de06desk.store.users import User, authenticate, is_encrypted, unlock
 
@@ -69,6 +70,40 @@ def credentials(prompt_for: str = "") -> tuple[str, str]:
         )
     user = user or input(f"Tên đăng nhập{prompt_for}: ").strip()
     return user, getpass.getpass("Mật khẩu: ")
+
+
+def new_password(username: str) -> str:
+    """A new password for `username`: DE06_NEW_PASSWORD, else typed twice on the terminal,
+    else two identical lines on standard input (scripts). Never a command-line argument.
+    """
+    value = os.environ.get("DE06_NEW_PASSWORD")
+    if value:
+        return value
+    shown = printable(username, 40)
+    if sys.stdin and sys.stdin.isatty():
+        first = getpass.getpass(f"Mật khẩu mới cho {shown}: ")
+        second = getpass.getpass("Nhập lại mật khẩu mới: ")
+    else:
+        lines = [sys.stdin.readline() if sys.stdin else "" for _ in range(2)]
+        first, second = (line.rstrip("\r\n") for line in lines)
+        if not first:
+            raise DomainError(
+                msg(
+                    "Cần mật khẩu mới cho {u}: đặt DE06_NEW_PASSWORD, hoặc đưa hai dòng giống "
+                    "nhau vào đầu vào chuẩn, hoặc chạy trong cửa sổ lệnh.",
+                    "A new password for {u} is needed: set DE06_NEW_PASSWORD, or give two "
+                    "identical lines on standard input, or run in a terminal.",
+                    u=shown,
+                )
+            )
+    if first != second:
+        raise DomainError(
+            msg(
+                "Hai lần nhập mật khẩu mới không giống nhau; không thay đổi gì.",
+                "The two new passwords differ; nothing was changed.",
+            )
+        )
+    return first
 
 
 def login(store: Store) -> User:

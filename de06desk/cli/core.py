@@ -19,6 +19,7 @@ from de06desk.actions.admin import (
     new_encrypted_database,
 )
 from de06desk.domain.i18n import DomainError, msg
+from de06desk.domain.text import printable
 from de06desk.domain.units import get_commune
 from de06desk.store import Store
 from de06desk.store.users import is_encrypted, list_users, unlock_with_recovery_code
@@ -28,8 +29,15 @@ from .common import (
     credentials,
     db_path,
     login,
+    new_password,
     open_store,
     print_recovery_code,
+)
+
+# Never on the command line: other users of the PC can read it (ps, shell history).
+NEW_PASSWORD_HELP = (
+    "Mật khẩu mới được hỏi hai lần trong cửa sổ lệnh, hoặc lấy từ biến môi trường "
+    "DE06_NEW_PASSWORD, hoặc từ hai dòng giống nhau ở đầu vào chuẩn (stdin)."
 )
 
 
@@ -53,31 +61,38 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("user", help="quản lý tài khoản người dùng")
     user_sub = p.add_subparsers(dest="user_command", metavar="ACTION", required=True)
-    q = user_sub.add_parser("add", help="thêm người dùng (cần quyền quản trị)")
+    q = user_sub.add_parser(
+        "add", help="thêm người dùng (cần quyền quản trị)", description=NEW_PASSWORD_HELP
+    )
     add_db_argument(q)
     q.add_argument("username", help="tên đăng nhập mới")
     q.add_argument(
         "--role", choices=["admin", "officer", "viewer"], default="officer", help="vai trò"
     )
     q.add_argument("--name", default="", help="họ tên hiển thị")
-    q.add_argument("--password", required=True, help="mật khẩu ban đầu")
     q.set_defaults(handler=cmd_user_add)
     q = user_sub.add_parser("list", help="liệt kê người dùng")
     add_db_argument(q)
     q.set_defaults(handler=cmd_user_list)
-    q = user_sub.add_parser("reset-password", help="đặt lại mật khẩu (cần quyền quản trị)")
+    q = user_sub.add_parser(
+        "reset-password",
+        help="đặt lại mật khẩu (cần quyền quản trị)",
+        description=NEW_PASSWORD_HELP,
+    )
     add_db_argument(q)
     q.add_argument("username", help="tên đăng nhập")
-    q.add_argument("--password", required=True, help="mật khẩu mới")
     q.set_defaults(handler=cmd_user_reset)
     q = user_sub.add_parser("disable", help="khóa tài khoản (cần quyền quản trị)")
     add_db_argument(q)
     q.add_argument("username", help="tên đăng nhập")
     q.set_defaults(handler=cmd_user_disable)
-    q = user_sub.add_parser("enable", help="mở lại tài khoản với mật khẩu mới (cần quản trị)")
+    q = user_sub.add_parser(
+        "enable",
+        help="mở lại tài khoản với mật khẩu mới (cần quản trị)",
+        description=NEW_PASSWORD_HELP,
+    )
     add_db_argument(q)
     q.add_argument("username", help="tên đăng nhập")
-    q.add_argument("--password", required=True, help="mật khẩu mới")
     q.set_defaults(handler=cmd_user_enable)
     q = user_sub.add_parser("set-role", help="đổi vai trò của một tài khoản (cần quản trị)")
     add_db_argument(q)
@@ -144,11 +159,11 @@ def cmd_user_add(args: argparse.Namespace) -> int:
             store,
             login(store),
             args.username,
-            args.password,
+            new_password(args.username),
             role=args.role,
             display_name=args.name or args.username,
         )
-    print(f"Đã thêm người dùng {args.username} ({args.role}).")
+    print(f"Đã thêm người dùng {printable(args.username)} ({args.role}).")
     return 0
 
 
@@ -158,14 +173,15 @@ def cmd_user_list(args: argparse.Namespace) -> int:
         login(store)
         for user in list_users(store):
             state = "" if user.active else " (khóa)"
-            print(f"{user.username}\t{user.role}\t{user.display_name}{state}")
+            # Accounts made before names were restricted may hold escape codes.
+            print(f"{printable(user.username)}\t{user.role}\t{printable(user.display_name)}{state}")
     return 0
 
 
 def cmd_user_reset(args: argparse.Namespace) -> int:
     """Set a new password for an account (administrators)."""
     with open_store(args) as store:
-        act.reset_password(store, login(store), args.username, args.password)
+        act.reset_password(store, login(store), args.username, new_password(args.username))
     print(f"Đã đặt lại mật khẩu cho {args.username}.")
     return 0
 
@@ -181,7 +197,7 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
 def cmd_user_enable(args: argparse.Namespace) -> int:
     """Re-enable an account with a new password (administrators)."""
     with open_store(args) as store:
-        act.enable_user(store, login(store), args.username, args.password)
+        act.enable_user(store, login(store), args.username, new_password(args.username))
     print(f"Đã mở lại tài khoản {args.username}.")
     return 0
 

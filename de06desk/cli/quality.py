@@ -11,7 +11,13 @@ from de06desk.actions.admin import import_citizens, import_status, undo_citizen_
 from de06desk.actions.core import require
 from de06desk.domain.i18n import DomainError, msg
 from de06desk.domain.text import fold, printable
-from de06desk.quality.checks import CHECK_LABELS, CRITERION_LABELS, run_checks, summary_counts
+from de06desk.quality.checks import (
+    CHECK_LABELS,
+    CRITERION_LABELS,
+    check_approval_days,
+    run_checks,
+    summary_counts,
+)
 from de06desk.quality.citizen_import import (
     SKIPPED_KINDS,
     field_label,
@@ -253,10 +259,7 @@ def cmd_import_list(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Run the checks; a table for people, or JSON for scripts."""
-    if args.approval_days < 1:
-        raise DomainError(
-            msg("Số ngày phải từ 1 trở lên.", "The number of days must be at least 1.")
-        )
+    check_approval_days(args.approval_days)
     with open_store(args) as store:
         login(store)
         findings = run_checks(store, approval_days=args.approval_days)

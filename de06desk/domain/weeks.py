@@ -16,6 +16,10 @@ from de06desk.domain.text import fold
 
 PeriodKind = Literal["week", "month", "range"]
 
+# Generous bounds around Project 06's years: a period outside them is a typing slip (0001, 9999)
+# that would overflow the date arithmetic of "the period before" or scan ten thousand years.
+FIRST_REPORT_YEAR, LAST_REPORT_YEAR = 1900, 2199
+
 _MONTHS_EN = [
     "",
     "January",
@@ -56,6 +60,18 @@ class Period:
                     end=format_date(self.end),
                 )
             )
+        if self.start.year < FIRST_REPORT_YEAR or self.end.year > LAST_REPORT_YEAR:
+            raise DomainError(
+                msg(
+                    "Kỳ báo cáo {start} – {end} nằm ngoài các năm {first}–{last}. Hãy kiểm tra "
+                    "lại năm.",
+                    "Period {start} – {end} is outside the years {first}–{last}. Check the year.",
+                    start=format_date(self.start),
+                    end=format_date(self.end),
+                    first=FIRST_REPORT_YEAR,
+                    last=LAST_REPORT_YEAR,
+                )
+            )
 
     @property
     def days(self) -> int:
@@ -82,7 +98,18 @@ class Period:
         if self.kind == "month":
             last = self.start - timedelta(days=1)
             return month_period(last.year, last.month)
-        return range_period(self.start - timedelta(days=self.days), self.start - timedelta(days=1))
+        # A range reaching back to the first year compares with what is left before it.
+        floor = date(FIRST_REPORT_YEAR, 1, 1)
+        if self.start <= floor:
+            raise DomainError(
+                msg(
+                    "Không có kỳ trước để so sánh: kỳ báo cáo bắt đầu từ năm {first}.",
+                    "There is no period before to compare with: the report starts in {first}.",
+                    first=FIRST_REPORT_YEAR,
+                )
+            )
+        start = max(floor, self.start - timedelta(days=self.days))
+        return range_period(start, self.start - timedelta(days=1))
 
     def contains(self, d: date) -> bool:
         """True when `d` falls within the period (ends included)."""

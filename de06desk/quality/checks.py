@@ -175,6 +175,23 @@ class _Builder:
         )
 
 
+# An approval older than this many days never activated is reported; ten years bounds the typing.
+MAX_APPROVAL_DAYS = 3650
+
+
+def check_approval_days(days: int) -> int:
+    """`days` if it is a usable "approved but not activated after N days" threshold."""
+    if not 1 <= days <= MAX_APPROVAL_DAYS:
+        raise DomainError(
+            msg(
+                "Số ngày phải từ 1 đến {m}.",
+                "The number of days must be 1 to {m}.",
+                m=MAX_APPROVAL_DAYS,
+            )
+        )
+    return days
+
+
 def run_checks(
     store: Store, *, today: date | None = None, approval_days: int = 30
 ) -> list[Finding]:
@@ -186,6 +203,7 @@ def run_checks(
     least 3 adults of different family names; people over 110 listed as living; roster rows
     activated without a phone; approvals older than `approval_days` never activated.
     """
+    check_approval_days(approval_days)
     today = today or date.today()
     citizens = q.citizen_rows(store)
     by_uuid = {c.uuid: c for c in citizens}

@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from de06desk import workbook
 from de06desk.domain.i18n import DomainError, Msg, msg
 from de06desk.domain.idnumber import IdInfo, check_id_consistency, parse_id_number
 from de06desk.domain.phone import normalize_phone
@@ -894,16 +895,14 @@ def write_refusals(plan: ImportPlan, path: Path | str) -> Path:
         book = Workbook()
         sheet = book.active
         sheet.title = "Bị từ chối"
-        sheet.append(headers)
-        for row in rows:
-            sheet.append(row)
+        for row in [headers, *rows]:
+            workbook.append(sheet, row)
         sheet.column_dimensions["B"].width = 60
-        book.save(path)
-        return path
+        return workbook.save(book, path)
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(headers)
-        writer.writerows(rows)
+        writer.writerows([workbook.csv_value(c) for c in row] for row in rows)
     return path
 
 

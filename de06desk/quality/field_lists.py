@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from de06desk import workbook
 from de06desk.config import resource_path
 from de06desk.domain.i18n import DomainError, msg
 from de06desk.domain.weeks import format_date
@@ -264,17 +265,17 @@ def _write_xlsx(path: Path, title: str, subtitle: str, rows: list[FollowupRow]) 
     book = Workbook()
     sheet = book.active
     sheet.title = "Theo dõi"
-    sheet.append([title])
-    sheet.append([subtitle])
-    sheet.append([])
-    sheet.append(list(HEADERS))
+    workbook.put(sheet, 1, 1, title)
+    workbook.put(sheet, 2, 1, subtitle)
+    for column, header in enumerate(HEADERS, start=1):
+        workbook.put(sheet, 4, column, header)
     thin = Side(style="thin")
     for cell in sheet[4]:
         cell.font = Font(bold=True)
         cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
     sheet["A1"].font = Font(bold=True, size=14)
     for index, row in enumerate(rows, start=1):
-        sheet.append(_cells(index, row))
+        workbook.append(sheet, _cells(index, row))
         for cell in sheet[sheet.max_row]:
             cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -287,4 +288,4 @@ def _write_xlsx(path: Path, title: str, subtitle: str, rows: list[FollowupRow]) 
     sheet.print_options.gridLines = True
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    book.save(path)
+    workbook.save(book, path)

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from de06desk.domain.i18n import DomainError
+from de06desk.domain.i18n import DomainError, msg
+from de06desk.domain.text import printable
 from de06desk.domain.units import Commune, get_commune
 from de06desk.store import Record, Store
 
@@ -18,6 +19,8 @@ from de06desk.store import Record, Store
 FILE_COPY = "Lưu: VT."
 NO_BREAK_SPACE = "\u00a0"
 HUB_SIGNER_TITLE = "THỦ TRƯỞNG ĐƠN VỊ"
+# "12", "125/2026": a document number is short; a longer one cannot fit the letterhead's column.
+MAX_NUMBER_LENGTH = 20
 HUB_RECIPIENTS = ("Lãnh đạo đơn vị (để báo cáo);", "Các xã, phường trên địa bàn (để thực hiện);")
 
 
@@ -85,6 +88,16 @@ def report_header(
     At a commune: its profile. At a hub: the hub's own letterhead; with `unit_code` (a report
     on one commune) the hub still issues it and the commune is named in the subject.
     """
+    number = number.strip()
+    if len(number) > MAX_NUMBER_LENGTH or not number.isprintable():
+        raise DomainError(
+            msg(
+                "Số văn bản “{n}” không hợp lệ: tối đa {m} ký tự, không ký tự điều khiển.",
+                "Document number “{n}” is invalid: at most {m} characters, no control characters.",
+                n=printable(number, 30),
+                m=MAX_NUMBER_LENGTH,
+            )
+        )
     today = today or date.today()
     if store.role == "hub":
         header = _hub_header(store, today)

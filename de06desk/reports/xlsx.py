@@ -10,11 +10,12 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-import pandas as pd
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from de06desk import workbook
 from de06desk.domain.progress import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
 from de06desk.domain.weeks import format_date
 
@@ -66,9 +67,11 @@ def _whole_words(text: str, limit: int) -> str:
     return cut.rstrip(" ,.;-–(").rstrip() or text[:limit]
 
 
-def _frame(table: Table) -> pd.DataFrame:
-    # object columns keep ints as ints and None as a blank cell.
-    return pd.DataFrame([list(r) for r in table.rows], columns=list(table.columns), dtype=object)
+def _put_rows(sheet: Worksheet, first_row: int, rows: list[list[Cell]]) -> None:
+    # Through the one cell writer: a place name like "=1+1" stays text (issue 15).
+    for r, row in enumerate(rows, start=first_row):
+        for c, value in enumerate(row, start=1):
+            workbook.put(sheet, r, c, value)
 
 
 def _tables(summary: Summary) -> list[tuple[str, Table]]:
@@ -155,7 +158,7 @@ def _shown(value: Cell) -> str:
     return "" if value is None else str(value)
 
 
-def _front_sheet(writer: pd.ExcelWriter, summary: Summary, header: ReportHeader) -> None:
+def _front_sheet(sheet: Worksheet, summary: Summary, header: ReportHeader) -> None:
     now, before = period_words(summary.period)
     about = [
         ("Đơn vị", header.unit_name),
@@ -169,17 +172,11 @@ def _front_sheet(writer: pd.ExcelWriter, summary: Summary, header: ReportHeader)
         ("Ngày báo cáo", format_date(header.report_date)),
         ("Lập lúc", datetime.now().strftime("%d/%m/%Y %H:%M")),
     ]
-    info = pd.DataFrame(about, columns=["Mục", "Nội dung"])
-    info.to_excel(writer, sheet_name=FIRST_SHEET, index=False, startrow=HEADER_ROW - 1)
+    _put_rows(sheet, HEADER_ROW, [["Mục", "Nội dung"], *map(list, about)])
     headline_row = HEADER_ROW + len(about) + 2
-    headlines = pd.DataFrame(
-        [(h.label, h.value, h.previous, h.target) for h in summary.headlines],
-        columns=["Chỉ số chính", now, before, "Chỉ tiêu"],
-        dtype=object,
-    )
-    headlines.to_excel(writer, sheet_name=FIRST_SHEET, index=False, startrow=headline_row - 1)
-    sheet = writer.sheets[FIRST_SHEET]
-    sheet["A1"] = f"Báo cáo kết quả thực hiện Đề án 06 {period_phrase(summary.period)}"
+    headlines = [[h.label, h.value, h.previous, h.target] for h in summary.headlines]
+    _put_rows(sheet, headline_row, [["Chỉ số chính", now, before, "Chỉ tiêu"], *headlines])
+    workbook.put(sheet, 1, 1, f"Báo cáo kết quả thực hiện Đề án 06 {period_phrase(summary.period)}")
     sheet["A1"].font = Font(bold=True, size=14)
     for row in (HEADER_ROW, headline_row):
         for cell in sheet[row]:
@@ -219,19 +216,21 @@ def _write_xlsx(
     summary: Summary, header: ReportHeader, out: Path, progress: Progress, cancelled: CancelCheck
 ) -> Path:
     tables = _tables(summary)
-    with atomic_output(out) as tmp, pd.ExcelWriter(tmp, engine="openpyxl") as writer:
-        _front_sheet(writer, summary, header)
-        taken = {FIRST_SHEET}
-        for i, (caption, table) in enumerate(tables, start=1):
-            if cancelled():
-                raise Cancelled()
-            progress(i / (len(tables) + 1), "Đang ghi bảng tính…")
-            name = sheet_name(caption.removeprefix("Bảng "), taken)
-            _frame(table).to_excel(writer, sheet_name=name, index=False, startrow=HEADER_ROW - 1)
-            sheet = writer.sheets[name]
-            sheet["A1"] = caption
-            sheet["A1"].font = Font(bold=True, size=13)
-            _style_table(sheet, table, HEADER_ROW)
-            sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=1)
+    book = Workbook()
+    front = book.active
+    front.title = FIRST_SHEET
+    _front_sheet(front, summary, header)
+    taken = {FIRST_SHEET}
+    for i, (caption, table) in enumerate(tables, start=1):
+        if cancelled():
+            raise Cancelled()
+        progress(i / (len(tables) + 1), "Đang ghi bảng tính…")
+        sheet = book.create_sheet(sheet_name(caption.removeprefix("Bảng "), taken))
+        _put_rows(sheet, HEADER_ROW, [list(table.columns), *map(list, table.rows)])
+        workbook.put(sheet, 1, 1, caption).font = Font(bold=True, size=13)
+        _style_table(sheet, table, HEADER_ROW)
+        sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=1)
+    with atomic_output(out) as tmp:
+        workbook.save(book, tmp)
     progress(1.0, "Đã ghi bảng tính.")
     return out

@@ -25,12 +25,14 @@ import json
 import os
 import struct
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from de06desk import __version__
+from de06desk.config import PRIVATE_FILE, create_private
 from de06desk.domain.i18n import msg
 
 from . import dbapi
@@ -119,7 +121,10 @@ def write_backup(store: Store, target: Path) -> BackupInfo:
     staged = Path(staged_name)
     try:
         info = _snapshot(store, staged)
-        with _as_store_error(target.parent), part.open("wb") as out:
+        with _as_store_error(target.parent):
+            part.unlink(missing_ok=True)
+            fd = os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE)
+        with _as_store_error(target.parent), open(fd, "wb") as out:
             _write_file(out, info, staged)
         with _as_store_error(target.parent):
             os.replace(part, target)
@@ -131,6 +136,33 @@ def write_backup(store: Store, target: Path) -> BackupInfo:
         remove_sidecars(staged)
         with contextlib.suppress(OSError):
             part.unlink(missing_ok=True)
+
+
+# Older than this, a temporary file of a backup is a leftover: no backup takes an hour, so
+# its writer was killed (power cut, task manager), and nothing else will ever remove it.
+STALE_SECONDS = 3600
+# What a backup leaves while it runs: the snapshot beside the database (with its SQLite
+# sidecars) and the `.part` file in the target folder.
+SNAPSHOT_GLOB = ".de06bak-*.tmp*"
+PART_GLOB = "*.de06bak.part"
+
+
+def sweep_stale_temporaries(*folders: Path) -> list[Path]:
+    """Remove backup temporaries older than `STALE_SECONDS` from `folders`; returns them.
+
+    Fresh ones are left alone: they may belong to a backup running right now in another
+    process (the app's close backup while a script backs up).
+    """
+    removed = []
+    now = time.time()
+    for folder in folders:
+        for pattern in (SNAPSHOT_GLOB, PART_GLOB):
+            for leftover in folder.glob(pattern):
+                with contextlib.suppress(OSError):
+                    if now - leftover.stat().st_mtime > STALE_SECONDS and leftover.is_file():
+                        leftover.unlink()
+                        removed.append(leftover)
+    return removed
 
 
 def read_backup(path: Path, *, verify: bool = True) -> BackupInfo:
@@ -160,6 +192,7 @@ def extract_payload(backup: Path, dest: Path, key: bytes | None = None) -> Backu
     read_backup(backup, verify=False)
     remove_sidecars(dest)
     try:
+        create_private(dest)
         with backup.open("rb") as handle, dest.open("wb") as out:
             manifest, _ = _read_header(handle, backup)
             info = _info_from_manifest(backup, manifest)
@@ -259,6 +292,7 @@ def replace_database(
                     # half-written: SQLCipher would refuse it as a wrong key, not overwrite it.
                     keep_copy.unlink(missing_ok=True)
                     remove_sidecars(keep_copy)
+                    create_private(keep_copy)
                     copy = dbapi.connect(keep_copy, current_key)
                     try:
                         conn.backup(copy)

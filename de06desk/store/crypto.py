@@ -46,6 +46,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from de06desk.config import PRIVATE_FILE
 from de06desk.domain.i18n import msg
 
 from .errors import StoreError
@@ -369,7 +370,9 @@ class Keyring:
         """Write the keyring atomically (temp file, fsync, rename, folder fsync)."""
         part = path.with_name(path.name + ".part")
         try:
-            with part.open("wb") as out:
+            part.unlink(missing_ok=True)  # a leftover may carry an older, looser mode
+            fd = os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE)
+            with open(fd, "wb") as out:
                 out.write(self.to_bytes())
                 out.flush()
                 os.fsync(out.fileno())

@@ -15,6 +15,7 @@ from typing import Any, Literal
 import sqlite_utils
 
 from de06desk import __version__
+from de06desk.config import create_private, make_private, private_folder
 from de06desk.domain.audit_chain import GENESIS, entry_hash
 from de06desk.domain.i18n import Msg, msg
 from de06desk.domain.text import fold
@@ -29,7 +30,8 @@ from de06desk.forms import (
 )
 
 from . import dbapi
-from .errors import NotFoundError, StoreError, ValidationError
+from .crypto import keyring_path
+from .errors import DiskFullError, NotFoundError, StoreError, ValidationError
 from .schema import (
     AUDIT_NO_UPDATE,
     FIXED_DDL,
@@ -169,7 +171,9 @@ class Store:
                     p=path.name,
                 )
             )
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
+        # SQLite gives the WAL, index and journal the database file's own mode.
+        create_private(path)
         store = cls(path, _connect(path, key), forms or load_forms(), key)
         try:
             with store.transaction():
@@ -213,6 +217,9 @@ class Store:
                 )
             )
         _check_is_ours(path, key)
+        # Databases made before files were private become private at their next open.
+        for own in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), keyring_path(path)):
+            make_private(own)
         store = cls(path, _connect(path, key), forms or load_forms(), key)
         try:
             store._check_version_and_migrate()
@@ -364,6 +371,17 @@ class Store:
 
     def set_meta(self, key: str, value: str) -> None:
         """Set a meta value (inside the caller's transaction if there is one)."""
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            # A lone surrogate (from a command-line argument) cannot be stored at all.
+            raise StoreError(
+                msg(
+                    "Giá trị “{k}” chứa ký tự không hợp lệ; hãy gõ lại.",
+                    "The value of “{k}” holds an invalid character; type it again.",
+                    k=key,
+                )
+            ) from None
         self.conn.execute(
             "INSERT INTO meta(key, value) VALUES (?, ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -833,11 +851,17 @@ def _check_is_ours(path: Path, key: bytes | None) -> None:
 def _schema_version(path: Path, key: bytes | None, *, readonly: bool) -> tuple[str] | None:
     try:
         conn = dbapi.connect(path, key, readonly=readonly)
-    except (StoreError, *dbapi.Error):
+    except DiskFullError:
+        raise  # not "wrong key / not ours": the user must free space, not doubt the file
+    except (StoreError, *dbapi.Error) as exc:
+        if dbapi.is_disk_full(exc) and dbapi.nearly_full(path.parent):
+            raise DiskFullError(str(path)) from None
         return None
     try:
         return conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    except dbapi.DatabaseError:
+    except dbapi.DatabaseError as exc:
+        if dbapi.is_disk_full(exc) and dbapi.nearly_full(path.parent):
+            raise DiskFullError(str(path)) from None
         return None
     finally:
         conn.close()

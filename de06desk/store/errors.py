@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from de06desk.domain.i18n import DomainError, Msg
+from de06desk.domain.i18n import DomainError, Msg, msg
 from de06desk.forms import Errors
 
 
@@ -21,3 +21,22 @@ class ValidationError(DomainError):
 
 class NotFoundError(DomainError):
     """A record with that UUID does not exist (or was deleted)."""
+
+
+class DiskFullError(StoreError):
+    """The disk (or the file-size limit) left no room to write; nothing was half-written."""
+
+    def __init__(self, where: str = "") -> None:
+        super().__init__(disk_full_message(where))
+
+
+def disk_full_message(where: str = "") -> Msg:
+    """The one message for a full disk, naming the file or folder when known."""
+    place = f" ({where})" if where else ""
+    return msg(
+        "Ổ đĩa đầy, không ghi được{place}: giải phóng chỗ rồi thử lại. Việc dở dang không được "
+        "lưu; dữ liệu đã có không bị ảnh hưởng.",
+        "The disk is full, cannot write{place}: free some space and try again. The unfinished "
+        "work was not saved; existing data is unaffected.",
+        place=place,
+    )

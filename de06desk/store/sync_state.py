@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from de06desk.config import create_private
 from de06desk.domain.i18n import msg
 from de06desk.forms import FormSpec
 
@@ -20,7 +21,7 @@ from . import dbapi
 from .bulk import rows_per_statement
 from .crypto import Keyring, keyring_path
 from .database import Store
-from .errors import StoreError
+from .errors import DiskFullError, StoreError
 
 # Rows carried by sync: every column except search_text, which the receiver recomputes.
 _HEAD_COLUMNS = ("uuid", "unit_code")
@@ -623,11 +624,36 @@ def copy_database(store: Store, target: Path) -> None:
 
     An encrypted database is copied under the same key: a copy is never less protected.
     """
-    dest = dbapi.connect(target, store.key)
+    if not target.parent.is_dir():
+        raise StoreError(
+            msg(
+                "Không ghi được {p}: thư mục {d} không tồn tại.",
+                "Cannot write {p}: folder {d} does not exist.",
+                p=target.name,
+                d=str(target.parent),
+            )
+        )
+    # The copy holds everything the database holds: owner-only from its first byte.
+    create_private(target)
     try:
-        store.conn.backup(dest)
-    finally:
-        dest.close()
+        dest = dbapi.connect(target, store.key)
+        try:
+            store.conn.backup(dest)
+        finally:
+            dest.close()
+    except dbapi.Error as exc:
+        for leftover in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
+            leftover.unlink(missing_ok=True)
+        if dbapi.is_disk_full(exc):
+            raise DiskFullError(str(target)) from None
+        raise StoreError(
+            msg(
+                "Không sao được cơ sở dữ liệu vào {p}: {e}.",
+                "Cannot copy the database to {p}: {e}.",
+                p=str(target),
+                e=str(exc),
+            )
+        ) from None
     if store.key is not None:
         # The copy opens with the same passwords (and recovery code) as the original; only
         # its own key (a re-key under way would also hold the next one).

@@ -13,13 +13,23 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
+from de06desk.config import PRIVATE_FILE
 from de06desk.domain.i18n import msg
-from de06desk.domain.passwords import hash_password, verify_password
+from de06desk.domain.passwords import (
+    MIN_PASSWORD_LENGTH as MIN_PASSWORD_LENGTH,  # where callers have always found it
+)
+from de06desk.domain.passwords import (
+    hash_password,
+    password_problem,
+    verify_password,
+)
+from de06desk.domain.text import printable
 from de06desk.forms import FormSet
 
 from . import dbapi
@@ -35,8 +45,10 @@ UserRole = Literal["admin", "officer", "viewer"]
 ROLE_RANK: dict[str, int] = {"viewer": 0, "officer": 1, "admin": 2}
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=5)
-# Once the file is encrypted an offline guess costs one scrypt; 8 characters is the floor.
-MIN_PASSWORD_LENGTH = 8
+# A user name is typed at the log-in and printed in lists and the audit: letters (any
+# language's), digits, dot, dash and underscore — no spaces, newlines or terminal escapes.
+_USERNAME = re.compile(r"[^\W_]([\w.\-]*[^\W_])?")
+MAX_USERNAME_LENGTH = 40
 
 
 @dataclass(frozen=True)
@@ -52,11 +64,16 @@ class User:
 def create_user(
     store: Store, username: str, password: str, *, role: UserRole, display_name: str, by: str
 ) -> User:
-    """Add an account; refuses a taken name or a password shorter than 8 characters."""
-    username = username.strip()
-    if not username or len(username) > 40:
-        raise StoreError(msg("Tên đăng nhập không hợp lệ.", "Invalid user name."))
-    check_password(password)
+    """Add an account; refuses a taken or malformed name, or a weak password."""
+    username = check_username(username)
+    if len(display_name) > 80 or not display_name.isprintable():
+        raise StoreError(
+            msg(
+                "Họ tên hiển thị không hợp lệ: tối đa 80 ký tự, không ký tự điều khiển.",
+                "Invalid display name: at most 80 characters, no control characters.",
+            )
+        )
+    check_password(password, username)
     with store.transaction():
         if store.conn.execute("SELECT 1 FROM users WHERE username = ?", (username,)).fetchone():
             raise StoreError(
@@ -93,6 +110,8 @@ def authenticate(
     would cost the log-in another 0.1–0.25 s and prove nothing more). The active flag and the
     lock-out are still checked, and the log-in is audited.
     """
+    if not _storable(username):
+        username = "?"  # no account can have this name: refused (and audited) like any other
     row = store.conn.execute(
         "SELECT username, display_name, role, active, password_hash, failed_attempts, locked_until"
         " FROM users WHERE username = ?",
@@ -136,7 +155,9 @@ def set_password(store: Store, username: str, password: str, *, by: str) -> None
     database is re-keyed once the transaction commits, so the old password opens nothing
     made afterwards, even with an old copy of the key file.
     """
-    check_password(password)
+    if not _storable(username):
+        raise _no_user(username)
+    check_password(password, username)
     with store.transaction():
         cur = store.conn.execute(
             "UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = NULL,"
@@ -144,7 +165,7 @@ def set_password(store: Store, username: str, password: str, *, by: str) -> None
             (hash_password(password), utc_now(), username),
         )
         if cur.rowcount == 0:
-            raise StoreError(msg("Không có người dùng “{u}”.", "No user “{u}”.", u=username))
+            raise _no_user(username)
         store.audit("password_reset", by, detail=username)
         active = store.conn.execute(
             "SELECT active FROM users WHERE username = ?", (username,)
@@ -166,12 +187,14 @@ def set_active(
     its entry is gone. The last active administrator cannot be disabled: nobody could manage
     the database any more.
     """
+    if not _storable(username):
+        raise _no_user(username)
     with store.transaction():
         row = store.conn.execute(
             "SELECT role, active FROM users WHERE username = ?", (username,)
         ).fetchone()
         if row is None:
-            raise StoreError(msg("Không có người dùng “{u}”.", "No user “{u}”.", u=username))
+            raise _no_user(username)
         if not active and row["role"] == "admin":
             admins = store.conn.execute(
                 "SELECT count(*) FROM users WHERE role = 'admin' AND active = 1"
@@ -240,16 +263,36 @@ def set_role(store: Store, username: str, role: UserRole, *, by: str) -> None:
             schedule_rekey(store, by=by, reason=f"user_role {username} {old} -> {role}")
 
 
-def check_password(password: str) -> None:
-    """Refuse a new password shorter than `MIN_PASSWORD_LENGTH` characters."""
-    if len(password) < MIN_PASSWORD_LENGTH:
+def check_password(password: str, username: str = "") -> None:
+    """Refuse a weak new password (`domain.passwords.password_problem` says which)."""
+    problem = password_problem(password, username)
+    if problem is not None:
+        raise StoreError(problem)
+
+
+def _storable(username: str) -> bool:
+    """Whether `username` can be looked up at all (a lone surrogate cannot reach SQLite)."""
+    try:
+        username.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def check_username(username: str) -> str:
+    """`username` without surrounding spaces, if it is a valid new user name."""
+    username = username.strip()
+    if len(username) > MAX_USERNAME_LENGTH or not _USERNAME.fullmatch(username):
         raise StoreError(
             msg(
-                "Mật khẩu cần ít nhất {n} ký tự.",
-                "The password needs at least {n} characters.",
-                n=MIN_PASSWORD_LENGTH,
+                "Tên đăng nhập không hợp lệ: 1–{n} chữ cái hoặc chữ số, có thể thêm dấu chấm, "
+                "gạch ngang, gạch dưới ở giữa (ví dụ: lan.nguyen).",
+                "Invalid user name: 1–{n} letters or digits, with dots, dashes or underscores "
+                "inside (e.g. lan.nguyen).",
+                n=MAX_USERNAME_LENGTH,
             )
         )
+    return username
 
 
 def is_encrypted(path: Path) -> bool:
@@ -271,6 +314,9 @@ def unlock(path: Path, username: str, password: str) -> bytes | None:
     """
     if not dbapi.is_encrypted(path):
         return None
+    if not (_storable(username) and _storable(password)):
+        # Text no account or password can hold: the same refusal, at the same cost.
+        username, password = "?", ""
     attempts = _Attempts.load(path)
     if attempts.locked(username):
         raise _locked()
@@ -338,6 +384,10 @@ def log_in(
     return store, user
 
 
+def _no_user(username: str) -> StoreError:
+    return StoreError(msg("Không có người dùng “{u}”.", "No user “{u}”.", u=printable(username)))
+
+
 def _locked() -> StoreError:
     return StoreError(
         msg(
@@ -400,9 +450,9 @@ class _Attempts:
     def save(self) -> None:
         part = self.path.with_name(self.path.name + ".part")
         try:
-            part.write_text(
-                json.dumps({"users": self.users, "pending": self.pending}), encoding="utf-8"
-            )
+            fd = os.open(part, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, PRIVATE_FILE)
+            with open(fd, "w", encoding="utf-8") as handle:
+                handle.write(json.dumps({"users": self.users, "pending": self.pending}))
             os.replace(part, self.path)
         except OSError:
             # Not being able to count a failure must not turn into a crash at the log-in.

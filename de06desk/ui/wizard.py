@@ -45,8 +45,8 @@ from de06desk.actions.admin import (
 from de06desk.config import data_dir
 from de06desk.demo import DEMO_PASSWORD, DEMO_USER, default_profile, make_demo
 from de06desk.domain.i18n import DomainError
+from de06desk.domain.passwords import password_problem
 from de06desk.domain.units import Commune, provinces, search_communes
-from de06desk.store.users import MIN_PASSWORD_LENGTH
 
 from .tasks import run_task, show_error
 
@@ -367,10 +367,8 @@ class AdminPage(QWizardPage):
         problem = ""
         if not self.username.text().strip():
             problem = self.tr("Hãy nhập tên đăng nhập.")
-        elif len(self.password.text()) < MIN_PASSWORD_LENGTH:
-            problem = self.tr("Mật khẩu cần ít nhất {n} ký tự.").replace(
-                "{n}", str(MIN_PASSWORD_LENGTH)
-            )
+        elif weak := password_problem(self.password.text(), self.username.text()):
+            problem = str(weak)
         elif self.password.text() != self.password2.text():
             problem = self.tr("Hai lần nhập mật khẩu không giống nhau.")
         self.problem.setText(problem)

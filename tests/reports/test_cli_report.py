@@ -292,7 +292,11 @@ def test_argparse_errors_are_vietnamese(capsys: pytest.CaptureFixture[str]) -> N
     assert stop.value.code == 2
     err = capsys.readouterr().err
     assert "de06desk report weekly: lỗi: còn thiếu tham số bắt buộc: --out" in err
-    assert err.startswith("cách dùng:")
+    # One line (issue 15: every refusal is one line); the usage is one --help away.
+    assert len(err.strip().splitlines()) == 1 and "--help" in err
+    with pytest.raises(SystemExit):
+        main(["report", "weekly", "--help"])
+    assert capsys.readouterr().out.startswith("cách dùng:")
     with pytest.raises(SystemExit):
         main(["report", "weekly", "--out", "x.pdf", "--khong-co"])
     assert "không hiểu tham số: --khong-co" in capsys.readouterr().err

@@ -169,7 +169,10 @@ def test_recovery_code_unlocks_and_resets_an_admin(
 
 
 def test_disabled_user_cannot_log_in(
-    db: Path, as_admin: None, capsys: pytest.CaptureFixture[str]
+    db: Path,
+    as_admin: None,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     assert unlock(db, "canbo", DEMO_PASSWORD)
     assert main(["user", "disable", "--db", str(db), "canbo"]) == 0
@@ -181,7 +184,8 @@ def test_disabled_user_cannot_log_in(
     assert "canbo\tofficer" in capsys.readouterr().out
     # The last administrator cannot lock everyone out.
     assert main(["user", "disable", "--db", str(db), DEMO_USER]) == 1
-    assert main(["user", "enable", "--db", str(db), "canbo", "--password", "again-1234"]) == 0
+    monkeypatch.setenv("DE06_NEW_PASSWORD", "again-1234")
+    assert main(["user", "enable", "--db", str(db), "canbo"]) == 0
     log_in(db, "canbo", "again-1234")[0].close()
 
 

@@ -134,6 +134,8 @@ def world(world_template: World, tmp_path: Path) -> World:
 def as_role(monkeypatch: pytest.MonkeyPatch, role: str) -> None:
     monkeypatch.setenv("DE06_USER", ACCOUNTS[role])
     monkeypatch.setenv("DE06_PASSWORD", DEMO_PASSWORD)
+    # The new password of user add / reset-password / enable (never on the command line).
+    monkeypatch.setenv("DE06_NEW_PASSWORD", "ca-phe-sua-da-06")
 
 
 def data_dump(path: Path) -> list[str]:
@@ -385,13 +387,13 @@ COMMANDS: dict[str, Command] = {
     ),
     "user list": Command(lambda w: ["user", "list"], C, None),
     "user add": Command(
-        lambda w: ["user", "add", "moi", "--role", "officer", "--password", "mat-khau-moi-1"],
+        lambda w: ["user", "add", "moi", "--role", "officer"],
         C,
         "user.add",
         _user("moi"),
     ),
     "user reset-password": Command(
-        lambda w: ["user", "reset-password", "canbo", "--password", "mat-khau-moi-2"],
+        lambda w: ["user", "reset-password", "canbo"],
         C,
         "user.reset_password",
         _audits(C, "password_reset"),
@@ -400,7 +402,7 @@ COMMANDS: dict[str, Command] = {
         lambda w: ["user", "disable", "canbo"], C, "user.disable", _user("canbo")
     ),
     "user enable": Command(
-        lambda w: ["user", "enable", "xem", "--password", "mat-khau-moi-3"],
+        lambda w: ["user", "enable", "xem"],
         C,
         "user.enable",
         _audits(C, "user_enable"),

@@ -40,6 +40,10 @@ def test_wizard_sets_up_a_commune_found_without_diacritics(qtbot) -> None:
     wizard.next()
     admin = wizard.admin_page
     assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    # The store's password rule, said on the page: a common password is refused.
+    qtbot.keyClicks(admin.password, "12345678")
+    qtbot.keyClicks(admin.password2, "12345678")
+    assert not admin.isComplete() and "dễ đoán" in admin.problem.text()
     admin.password.setText("mat-khau-06")
     admin.password2.setText("mat-khau-khac")
     assert not admin.isComplete()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from de06desk.actions import admin as act
 from de06desk.domain.i18n import DomainError, current_language
+from de06desk.domain.passwords import password_problem
 from de06desk.store.users import ROLE_RANK, list_users
 
 from ..context import AppContext
@@ -74,6 +75,11 @@ class NewUserDialog(QDialog):
             return
         if not self.username.text().strip():
             self.error.setText(self.tr("Hãy nhập tên đăng nhập."))
+            return
+        # The same rule as the store's, said here so the dialog stays open to try again.
+        weak = password_problem(self.password.text(), self.username.text())
+        if weak is not None:
+            self.error.setText(str(weak))
             return
         self.accept()
 
