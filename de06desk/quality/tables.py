@@ -80,6 +80,36 @@ SUPPORTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".txt")
 ENCODINGS = ("utf-8", "utf-8-sig", "cp1258", "utf-16", "utf-16-le", "utf-16-be", "utf-32")
 
 
+# Far above any real list (200,000 rows of CSV are ~20 MB): a bigger "list" is refused before
+# it is read into memory.
+MAX_LIST_BYTES = 256 * 1024 * 1024
+
+
+def _check_readable(path: Path) -> None:
+    """Refuse what is not an ordinary file of a sane size (a device such as /dev/zero, a pipe,
+    a folder) before anything is read: reading it would never end, or fill the memory."""
+    if path.exists() and not path.is_file():
+        raise DomainError(
+            msg(
+                "Không đọc được “{name}”: không phải một tệp danh sách (thư mục hoặc thiết bị).",
+                "Cannot read “{name}”: it is not a list file (a folder or a device).",
+                name=path.name,
+            )
+        )
+    if path.exists() and path.stat().st_size > MAX_LIST_BYTES:
+        raise DomainError(
+            msg(
+                "Tệp “{name}” quá lớn ({mb} MB, tối đa {max} MB): hãy chia danh sách thành nhiều "
+                "tệp.",
+                "“{name}” is too large ({mb} MB, at most {max} MB): split the list into "
+                "several files.",
+                name=path.name,
+                mb=path.stat().st_size // 1_000_000,
+                max=MAX_LIST_BYTES // 1_000_000,
+            )
+        )
+
+
 def read_table(
     path: Path | str,
     encoding: str | None = None,
@@ -96,6 +126,7 @@ def read_table(
     """
     path = Path(path)
     suffix = path.suffix.lower()
+    _check_readable(path)
     if suffix not in SUPPORTED_SUFFIXES:
         raise DomainError(
             msg(

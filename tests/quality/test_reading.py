@@ -179,3 +179,10 @@ def test_tcvn3_file_is_refused_with_what_to_do(tmp_path: Path) -> None:
 )
 def test_guess_mapping(headers: list[str], expected: dict[str, int]) -> None:
     assert guess_mapping(headers) == expected
+
+
+def test_a_device_or_folder_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    # /dev/zero named as a CSV list never ends: it must be refused, not read into memory.
+    for path in (Path("/dev/zero"), tmp_path):
+        with pytest.raises(DomainError, match="không phải một tệp danh sách"):
+            read_table(path)

@@ -30,7 +30,7 @@ BATCH_SIZE = 100
 # A worker whose parent vanished must not write forever.
 MAX_WORKER_SECONDS = 30
 ADMIN = User("admin", "admin", "admin", True)
-REKEY_ADMIN, REKEY_ADMIN_PASSWORD, REKEY_OFFICER = "admin", "admin-password", "canbo"
+REKEY_ADMIN, REKEY_ADMIN_PASSWORD, REKEY_OFFICER = "admin", "quan-tri-doi-06", "canbo"
 
 
 def _say(line: str) -> None:
@@ -82,13 +82,13 @@ def rekey_until(db: Path, tag: str, deadline: float) -> None:
     n = 0
     while time.monotonic() < deadline:
         if n % 2 == 0:
-            password = f"{tag}-{n}-password"
+            password = f"{tag}-{n}-khoa-moi-dat"
             _say(f"trying {password}")
             set_password(store, REKEY_OFFICER, password, by=admin.username)
             _say(f"reset {password}")
         else:
             name = f"{tag}x{n}"
-            create_user(store, name, "temp-password", role="viewer", display_name=name, by="k")
+            create_user(store, name, "tam-thoi-cat-73", role="viewer", display_name=name, by="k")
             set_active(store, name, False, by=admin.username)
             _say(f"disabled {name}")
         n += 1

@@ -236,7 +236,7 @@ def test_kill_while_rekeying(server: ForkServer, tmp_path: Path) -> None:
         for line in reported:
             if line.startswith("disabled "):
                 name = line.split()[1]
-                assert _opening_key(db, user_label(name), "temp-password") is None, where
+                assert _opening_key(db, user_label(name), "tam-thoi-cat-73") is None, where
     print(f"kill trials mode=rekey trials={TRIALS} seed={SEED} half-done={left_half_done}")
 
 

@@ -126,11 +126,11 @@ def test_disabled_user_with_an_old_key_file_opens_nothing_made_after(
 def test_disable_keeps_the_others_and_the_recovery_code(db: Path, code: str) -> None:
     store, admin = log_in(db, DEMO_USER, DEMO_PASSWORD)
     with store:
-        create_user(store, "lan", "lan-password", role="officer", display_name="Lan", by="admin")
+        create_user(store, "lan", "mua-xuan-tuoi-41", role="officer", display_name="Lan", by="admin")
         set_active(store, OFFICER, False, by=admin.username)
         actions = [r[0] for r in store.conn.execute("SELECT action FROM audit")]
     assert "rekey" in actions
-    _assert_still_works(db, code, users={DEMO_USER: DEMO_PASSWORD, "lan": "lan-password"})
+    _assert_still_works(db, code, users={DEMO_USER: DEMO_PASSWORD, "lan": "mua-xuan-tuoi-41"})
     with pytest.raises(StoreError):
         unlock(db, OFFICER, DEMO_PASSWORD)
 
@@ -140,11 +140,11 @@ def test_password_reset_locks_out_the_old_password(db: Path, code: str) -> None:
     old_key = _old_key(old_ring, OFFICER, DEMO_PASSWORD)
     store, admin = log_in(db, DEMO_USER, DEMO_PASSWORD)
     with store:
-        set_password(store, OFFICER, "new-canbo-pass", by=admin.username)
+        set_password(store, OFFICER, "doi-moi-cong-77", by=admin.username)
     with pytest.raises(StoreError):
         unlock(db, OFFICER, DEMO_PASSWORD)
     assert not _opens(db, old_key)
-    _assert_still_works(db, code, users={DEMO_USER: DEMO_PASSWORD, OFFICER: "new-canbo-pass"})
+    _assert_still_works(db, code, users={DEMO_USER: DEMO_PASSWORD, OFFICER: "doi-moi-cong-77"})
 
 
 def test_lowering_a_role_rekeys(db: Path, code: str) -> None:
@@ -152,9 +152,9 @@ def test_lowering_a_role_rekeys(db: Path, code: str) -> None:
 
     store, admin = log_in(db, DEMO_USER, DEMO_PASSWORD)
     with store:
-        create_user(store, "hoa", "hoa-password", role="admin", display_name="Hoa", by="admin")
+        create_user(store, "hoa", "sen-tim-hong-52", role="admin", display_name="Hoa", by="admin")
     old_ring = keyring_path(db).read_bytes()
-    old_key = _old_key(old_ring, "hoa", "hoa-password")
+    old_key = _old_key(old_ring, "hoa", "sen-tim-hong-52")
     store, admin = log_in(db, DEMO_USER, DEMO_PASSWORD)
     with store:
         set_role(store, "hoa", "viewer", by=admin.username)
@@ -163,7 +163,7 @@ def test_lowering_a_role_rekeys(db: Path, code: str) -> None:
             set_role(store, DEMO_USER, "officer", by=admin.username)  # the last admin
     assert roles["hoa"] == "viewer"
     assert not _opens(db, old_key)
-    _assert_still_works(db, code, users={DEMO_USER: DEMO_PASSWORD, "hoa": "hoa-password"})
+    _assert_still_works(db, code, users={DEMO_USER: DEMO_PASSWORD, "hoa": "sen-tim-hong-52"})
     # Raising a role gives nothing away: no re-key needed, the key stays.
     key_before = unlock(db, DEMO_USER, DEMO_PASSWORD)
     store, admin = log_in(db, DEMO_USER, DEMO_PASSWORD)
@@ -252,7 +252,7 @@ def test_an_old_format_keyring_keeps_working_and_migrates(db: Path, code: str) -
     assert json.loads(keyring_path(db).read_text())["version"] == 1
     store, admin = log_in(db, DEMO_USER, DEMO_PASSWORD)  # the administrator migrates here
     with store:
-        create_user(store, "lan", "lan-password", role="officer", display_name="Lan", by="admin")
+        create_user(store, "lan", "mua-xuan-tuoi-41", role="officer", display_name="Lan", by="admin")
         # The officer has not logged in since the update and the recovery code was never
         # entered: a re-key now would lock them out. The disable is done, the re-key waits,
         # and the message says for whom.
@@ -260,7 +260,7 @@ def test_an_old_format_keyring_keeps_working_and_migrates(db: Path, code: str) -
             set_active(store, "lan", False, by=admin.username)
         assert not {u.username: u.active for u in list_users(store)}["lan"]
     with pytest.raises(StoreError):
-        unlock(db, "lan", "lan-password")  # the disabled account's entry is gone already
+        unlock(db, "lan", "mua-xuan-tuoi-41")  # the disabled account's entry is gone already
     assert _opens(db, key)  # but the old key still opens the file: said in the message
     # The officer logs in (and is migrated by doing so); the recovery code still waits.
     store, _ = log_in(db, OFFICER, DEMO_PASSWORD)
@@ -382,9 +382,9 @@ def test_restoring_an_older_backup_over_the_rekeyed_database(
     with store:
         store.save_record("village", {"name": "Thôn Trong Bản Sao"}, user="admin")
         backup = backup_database(store, tmp_path / "usb", user=admin.username)
-        set_password(store, DEMO_USER, "admin-new-pass", by=admin.username)
+        set_password(store, DEMO_USER, "quan-ly-sang-88", by=admin.username)
     monkeypatch.setenv("DE06_USER", DEMO_USER)
-    monkeypatch.setenv("DE06_PASSWORD", "admin-new-pass")
+    monkeypatch.setenv("DE06_PASSWORD", "quan-ly-sang-88")
     err = io.StringIO()
     with contextlib.redirect_stderr(err):
         assert main(["restore", "--db", str(db), str(backup), "--yes"]) == 1

@@ -175,7 +175,7 @@ def test_viewer_cannot_trust_a_key_nor_import_at_the_hub(world, monkeypatch, cap
     assert refusals(world.hub, "hub.trust") == 1
     before = data_dump(world.hub)
     assert main(["sync", "import", "--db", str(world.hub), str(world.package)]) == 1
-    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    assert _refusal_line(capsys.readouterr(), "sync.import")
     assert data_dump(world.hub) == before
     assert refusals(world.hub, "sync.import") == 1
 
@@ -208,6 +208,15 @@ def test_viewer_cannot_take_or_change_the_commune(world, monkeypatch, capsys, ar
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
     assert data_dump(world.commune) == before
     assert not any(out.iterdir())
+
+
+def _refusal_line(captured: pytest.CaptureResult[str], operation: str | None) -> bool:
+    """One line says the refusal: on stderr, or for a batch import the package's own outcome
+    line (every package of a batch gets exactly one, issue 15)."""
+    if operation == "sync.import":
+        lines = captured.out.strip().splitlines()
+        return len(lines) == 1 and lines[0].startswith("TỪ CHỐI") and "cần quyền" in lines[0]
+    return len(captured.err.strip().splitlines()) == 1
 
 
 def peer_key_fp(path: Path, code: str) -> str | None:
@@ -474,7 +483,7 @@ def test_command_under_role(name: str, role: str, world: World, monkeypatch, cap
             assert command.state(world) != state, f"{name} as {role}: exit 0, nothing done"
         return
     assert code == 1
-    assert len(captured.err.strip().splitlines()) == 1, captured.err
+    assert _refusal_line(captured, command.operation), captured
     assert data_dump(db) == before
     assert command.state(world) == state
     assert refusals(db, command.operation or "") == 1
