@@ -1742,6 +1742,84 @@ Keep it somewhere safe.</translation>
     </message>
 </context>
 <context>
+    <name>SmartPaste</name>
+    <message>
+        <location filename="../../de06desk/ui/smart_paste.py" line="92"/>
+        <source>“{v}” không có trong danh sách.</source>
+        <translation>“{v}” is not on the list.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/smart_paste.py" line="98"/>
+        <source>Ô này không nhận giá trị dán vào; hãy chọn trong biểu mẫu.</source>
+        <translation>This box does not take pasted values; choose in the form.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/smart_paste.py" line="111"/>
+        <source>Chỉ dán được một dòng vào biểu mẫu. Để nhập nhiều người, dùng “Nhập danh sách công dân…”.</source>
+        <translation>Only one row can be pasted into the form. To enter many people, use “Import citizen list…”.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/smart_paste.py" line="123"/>
+        <source>Dòng dán vào có {n} ô nhưng từ ô này chỉ còn {m} ô để điền.</source>
+        <translation>The pasted row has {n} cells but only {m} boxes are left to fill from this one.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/smart_paste.py" line="145"/>
+        <source>Dán một dòng từ bảng tính</source>
+        <translation>Paste a row from a spreadsheet</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/smart_paste.py" line="154"/>
+        <source>Ô</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/smart_paste.py" line="155"/>
+        <source>Giá trị dán</source>
+        <translation>Pasted value</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/smart_paste.py" line="156"/>
+        <source>Kiểm tra</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/smart_paste.py" line="165"/>
+        <source>đúng</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/smart_paste.py" line="167"/>
+        <source>(để trống)</source>
+        <translation>(left empty)</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/smart_paste.py" line="179"/>
+        <source>Các ô sẽ được điền như sau. Kiểm tra rồi bấm “Điền vào biểu mẫu”.</source>
+        <translation>The boxes will be filled as below. Check, then press “Fill in the form”.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/smart_paste.py" line="186"/>
+        <source>Điền vào biểu mẫu</source>
+        <translation>Fill in the form</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/smart_paste.py" line="190"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/smart_paste.py" line="194"/>
+        <source>Không dán được: có ô không hợp với trường của nó (xem cột Kiểm tra). Biểu mẫu chưa thay đổi.</source>
+        <translation>Cannot paste: some cells do not fit their field (see the Check column). The form has not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/smart_paste.py" line="203"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <location filename="../../de06desk/ui/app.py" line="134"/>
@@ -2171,6 +2249,16 @@ New fingerprint: {new}</translation>
         <location filename="../../de06desk/ui/tasks.py" line="73"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <location filename="../../de06desk/ui/tasks.py" line="167"/>
+        <source>Đã xảy ra lỗi không mong muốn; dữ liệu đã lưu không bị ảnh hưởng.
+Chi tiết: {e}</source>
+        <translation>An unexpected error occurred; data already saved is not affected.
+Details: {e}</translation>
     </message>
 </context>
 <context>
