@@ -16,8 +16,17 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QHeaderView, QLabel, QWidget
 
 from de06desk.config import resource_path
+from de06desk.ui import i18n
+from de06desk.ui.context import AppContext
+from de06desk.ui.deleted_view import DeletedDialog
+from de06desk.ui.dialogs.citizen_import import CitizenImportDialog
+from de06desk.ui.record_form import RecordForm
+from de06desk.ui.screens.drives import DrivesScreen
+from de06desk.ui.smart_paste import PastePreview, plan_paste
 
 SOURCES = Path(__file__).resolve().parents[2] / "de06desk"
 PLACEHOLDER = re.compile(r"\{\w*\}|%\d")
@@ -90,3 +99,63 @@ def test_the_committed_ts_is_up_to_date(refreshed: ElementTree.Element) -> None:
         return {(context, source) for context, source, _ in _live(root)}
 
     assert keys(refreshed) - keys(committed) == set()
+
+
+VIETNAMESE = re.compile(
+    "[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]", re.IGNORECASE
+)
+
+
+def _words(root: QWidget) -> list[str]:
+    """What a person reads on `root`: titles, labels, buttons, tips, headers, choices."""
+    words = [root.windowTitle()]
+    for widget in [root, *root.findChildren(QWidget)]:
+        words.append(widget.toolTip())
+        if isinstance(widget, QLabel | QAbstractButton):
+            words.append(widget.text())
+        if isinstance(widget, QComboBox):
+            words += [widget.itemText(i) for i in range(widget.count())]
+        if isinstance(widget, QHeaderView) and widget.orientation() == Qt.Orientation.Horizontal:
+            model = widget.model()
+            words += [
+                str(model.headerData(c, Qt.Orientation.Horizontal))
+                for c in range(model.columnCount())
+            ]
+    return [w for w in words if w]
+
+
+def _vietnamese(words: list[str]) -> list[str]:
+    return [w for w in words if VIETNAMESE.search(w)]
+
+
+def test_this_rounds_screens_and_dialogs_speak_english(qtbot, empty_ctx: AppContext) -> None:
+    """Found: Đã xóa…, Xuất Excel…, the paste preview and the list-type choice in Vietnamese."""
+    i18n.apply_language("en")
+    screen = DrivesScreen(empty_ctx)
+    qtbot.addWidget(screen)
+    assert (screen.deleted_button.text(), screen.export_button.text()) == (
+        "Deleted…",
+        "Export to Excel…",
+    )
+    assert _vietnamese(_words(screen.deleted_button) + _words(screen.export_button)) == []
+
+    deleted = DeletedDialog(empty_ctx, "activation_drive", screen)
+    qtbot.addWidget(deleted)
+    assert _vietnamese(_words(deleted)) == []
+    assert "No deleted records." in _words(deleted)
+
+    imported = CitizenImportDialog(empty_ctx, screen)
+    qtbot.addWidget(imported)
+    assert _vietnamese(_words(imported)) == []
+    assert imported.kind_combo.itemText(1) == "VNeID status list (level 1, level 2)"
+
+    form = RecordForm(empty_ctx, "citizen")
+    qtbot.addWidget(form)
+    for row in ("Lò Văn Sử\t001203000017\tNam", "Lò Văn Sử\t12\tX", "a\nb"):
+        preview = PastePreview(plan_paste(form.editors, "full_name", row), form)
+        qtbot.addWidget(preview)
+        # The pasted values are the person's data; the check column is ours.
+        words = _words(preview) + [
+            preview.table.item(r, 2).text() for r in range(preview.table.rowCount())
+        ]
+        assert _vietnamese(words) == [], row
