@@ -37,8 +37,8 @@ if TYPE_CHECKING:
     from .editors import FieldEditor
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SmartPaste", text)
+# Texts go straight to QCoreApplication.translate("SmartPaste", "…"): pyside6-lupdate only
+# collects literal calls, not those made through a helper function.
 
 
 def is_table_text(text: str) -> bool:
@@ -88,9 +88,17 @@ def _cell_value(editor: FieldEditor, text: str) -> Any:
         for i in range(1, combo.count()):
             if fold(combo.itemText(i)) == wanted:
                 return combo.itemData(i)
-        raise _Unfit(_tr("“{v}” không có trong danh sách.").replace("{v}", text[:40]))
+        raise _Unfit(
+            QCoreApplication.translate("SmartPaste", "“{v}” không có trong danh sách.").replace(
+                "{v}", text[:40]
+            )
+        )
     if spec.type in ("reference", "multi_choice"):
-        raise _Unfit(_tr("Ô này không nhận giá trị dán vào; hãy chọn trong biểu mẫu."))
+        raise _Unfit(
+            QCoreApplication.translate(
+                "SmartPaste", "Ô này không nhận giá trị dán vào; hãy chọn trong biểu mẫu."
+            )
+        )
     return parse_value(spec, text)
 
 
@@ -100,9 +108,10 @@ def plan_paste(editors: Mapping[str, FieldEditor], start: str, text: str) -> Pas
     if "\n" in body or "\r" in body:
         return PastePlan(
             (),
-            _tr(
+            QCoreApplication.translate(
+                "SmartPaste",
                 "Chỉ dán được một dòng vào biểu mẫu. Để nhập nhiều người, "
-                "dùng “Nhập danh sách công dân…”."
+                "dùng “Nhập danh sách công dân…”.",
             ),
         )
     cells = [c.strip() for c in body.split("\t")]
@@ -111,7 +120,9 @@ def plan_paste(editors: Mapping[str, FieldEditor], start: str, text: str) -> Pas
     if len(cells) > len(targets):
         return PastePlan(
             (),
-            _tr("Dòng dán vào có {n} ô nhưng từ ô này chỉ còn {m} ô để điền.")
+            QCoreApplication.translate(
+                "SmartPaste", "Dòng dán vào có {n} ô nhưng từ ô này chỉ còn {m} ô để điền."
+            )
             .replace("{n}", str(len(cells)))
             .replace("{m}", str(len(targets))),
         )
@@ -131,20 +142,30 @@ class PastePreview(QDialog):
 
     def __init__(self, plan: PastePlan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Dán một dòng từ bảng tính"))
+        self.setWindowTitle(QCoreApplication.translate("SmartPaste", "Dán một dòng từ bảng tính"))
         self.plan = plan
         self.message = QLabel(self)
         self.message.setObjectName("paste_message")
         self.message.setWordWrap(True)
         self.table = QTableWidget(len(plan.cells), 3, self)
         self.table.setObjectName("paste_preview")
-        self.table.setHorizontalHeaderLabels([_tr("Ô"), _tr("Giá trị dán"), _tr("Kiểm tra")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("SmartPaste", "Ô"),
+                QCoreApplication.translate("SmartPaste", "Giá trị dán"),
+                QCoreApplication.translate("SmartPaste", "Kiểm tra"),
+            ]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         for row, cell in enumerate(plan.cells):
-            check = cell.problem or (_tr("đúng") if cell.text else _tr("(để trống)"))
+            check = cell.problem or (
+                QCoreApplication.translate("SmartPaste", "đúng")
+                if cell.text
+                else QCoreApplication.translate("SmartPaste", "(để trống)")
+            )
             for col, text in enumerate((cell.field.label(), cell.text, check)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -155,21 +176,33 @@ class PastePreview(QDialog):
         buttons = QDialogButtonBox(self)
         if plan.ok:
             self.message.setText(
-                _tr("Các ô sẽ được điền như sau. Kiểm tra rồi bấm “Điền vào biểu mẫu”.")
+                QCoreApplication.translate(
+                    "SmartPaste",
+                    "Các ô sẽ được điền như sau. Kiểm tra rồi bấm “Điền vào biểu mẫu”.",
+                )
             )
             accept = QDialogButtonBox.ButtonRole.AcceptRole
-            fill = buttons.addButton(_tr("Điền vào biểu mẫu"), accept)
+            fill = buttons.addButton(
+                QCoreApplication.translate("SmartPaste", "Điền vào biểu mẫu"), accept
+            )
             fill.setObjectName("paste_fill")
-            buttons.addButton(_tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
+            buttons.addButton(
+                QCoreApplication.translate("SmartPaste", "Hủy"),
+                QDialogButtonBox.ButtonRole.RejectRole,
+            )
         else:
-            reason = plan.refused or _tr(
+            reason = plan.refused or QCoreApplication.translate(
+                "SmartPaste",
                 "Không dán được: có ô không hợp với trường của nó (xem cột Kiểm tra). "
-                "Biểu mẫu chưa thay đổi."
+                "Biểu mẫu chưa thay đổi.",
             )
             self.message.setText(reason)
             self.message.setStyleSheet("color: #b00020;")
             self.table.setVisible(bool(plan.cells))
-            buttons.addButton(_tr("Đóng"), QDialogButtonBox.ButtonRole.RejectRole)
+            buttons.addButton(
+                QCoreApplication.translate("SmartPaste", "Đóng"),
+                QDialogButtonBox.ButtonRole.RejectRole,
+            )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from de06desk.domain.i18n import DomainError
@@ -164,8 +164,8 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     if isinstance(exc, DomainError):
         text = str(exc)
     else:
-        text = (
-            "Đã xảy ra lỗi không mong muốn; dữ liệu đã lưu không bị ảnh hưởng.\n"
-            f"Chi tiết: {type(exc).__name__}: {exc}"
-        )
+        text = QCoreApplication.translate(
+            "Tasks",
+            "Đã xảy ra lỗi không mong muốn; dữ liệu đã lưu không bị ảnh hưởng.\nChi tiết: {e}",
+        ).replace("{e}", f"{type(exc).__name__}: {exc}")
     QMessageBox.warning(parent, "de06desk", text)

@@ -4,17 +4,17 @@
 <context>
     <name>ActivationDialog</name>
     <message>
-        <location filename="../../de06desk/ui/followup.py" line="53"/>
+        <location filename="../../de06desk/ui/followup.py" line="60"/>
         <source>Ghi nhận đã kích hoạt</source>
         <translation>Record activation</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/followup.py" line="69"/>
+        <location filename="../../de06desk/ui/followup.py" line="76"/>
         <source>Số điện thoại kích hoạt</source>
         <translation>Activation phone</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/followup.py" line="70"/>
+        <location filename="../../de06desk/ui/followup.py" line="77"/>
         <source>Ngày kích hoạt</source>
         <translation>Activated on</translation>
     </message>
@@ -22,47 +22,46 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="385"/>
+        <location filename="../../de06desk/ui/wizard.py" line="343"/>
         <source>Tài khoản quản trị</source>
         <translation>Administrator account</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="386"/>
+        <location filename="../../de06desk/ui/wizard.py" line="344"/>
         <source>Dùng để đăng nhập; hãy ghi nhớ mật khẩu.</source>
         <translation>Used to log in; remember the password.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="399"/>
+        <location filename="../../de06desk/ui/wizard.py" line="357"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="400"/>
+        <location filename="../../de06desk/ui/wizard.py" line="358"/>
         <source>Họ tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="401"/>
+        <location filename="../../de06desk/ui/wizard.py" line="359"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="402"/>
+        <location filename="../../de06desk/ui/wizard.py" line="360"/>
         <source>Nhập lại mật khẩu</source>
         <translation>Password again</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="411"/>
+        <location filename="../../de06desk/ui/wizard.py" line="369"/>
         <source>Hãy nhập tên đăng nhập.</source>
         <translation>Enter a user name.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="413"/>
         <source>Mật khẩu cần ít nhất {n} ký tự.</source>
-        <translation>The password needs at least {n} characters.</translation>
+        <translation type="vanished">The password needs at least {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="417"/>
+        <location filename="../../de06desk/ui/wizard.py" line="373"/>
         <source>Hai lần nhập mật khẩu không giống nhau.</source>
         <translation>The two passwords are not the same.</translation>
     </message>
@@ -70,78 +69,77 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../de06desk/ui/screens/audit.py" line="46"/>
+        <location filename="../../de06desk/ui/screens/audit.py" line="56"/>
         <source>Chỉ quản trị viên được xem nhật ký hoạt động.</source>
         <translation>Only administrators may view the activity log.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/audit.py" line="55"/>
+        <location filename="../../de06desk/ui/screens/audit.py" line="69"/>
         <source>Từ ngày</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/audit.py" line="61"/>
+        <location filename="../../de06desk/ui/screens/audit.py" line="75"/>
         <source>Lọc</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/audit.py" line="65"/>
-        <location filename="../../de06desk/ui/screens/audit.py" line="78"/>
+        <location filename="../../de06desk/ui/screens/audit.py" line="79"/>
+        <location filename="../../de06desk/ui/screens/audit.py" line="92"/>
         <source>Người dùng</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/audit.py" line="67"/>
-        <location filename="../../de06desk/ui/screens/audit.py" line="79"/>
+        <location filename="../../de06desk/ui/screens/audit.py" line="81"/>
+        <location filename="../../de06desk/ui/screens/audit.py" line="93"/>
         <source>Thao tác</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/audit.py" line="71"/>
+        <location filename="../../de06desk/ui/screens/audit.py" line="85"/>
         <source>đến</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/audit.py" line="77"/>
+        <location filename="../../de06desk/ui/screens/audit.py" line="91"/>
         <source>Thời điểm</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/audit.py" line="80"/>
+        <location filename="../../de06desk/ui/screens/audit.py" line="94"/>
         <source>Loại bản ghi</source>
         <translation>Record type</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/audit.py" line="81"/>
+        <location filename="../../de06desk/ui/screens/audit.py" line="95"/>
         <source>Bản ghi</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/audit.py" line="82"/>
         <source>Trước</source>
-        <translation>Before</translation>
+        <translation type="vanished">Before</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/audit.py" line="83"/>
         <source>Sau</source>
-        <translation>After</translation>
+        <translation type="vanished">After</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/audit.py" line="84"/>
+        <location filename="../../de06desk/ui/screens/audit.py" line="97"/>
         <source>Chi tiết</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/audit.py" line="94"/>
+        <location filename="../../de06desk/ui/screens/audit.py" line="114"/>
         <source>Xem thêm</source>
         <translation>Show more</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/audit.py" line="131"/>
+        <location filename="../../de06desk/ui/screens/audit.py" line="159"/>
         <source>(tất cả)</source>
         <translation>(all)</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/screens/audit.py" line="96"/>
         <source>Thay đổi</source>
         <translation>Changes</translation>
     </message>
@@ -149,7 +147,7 @@
 <context>
     <name>ChoiceEditor</name>
     <message>
-        <location filename="../../de06desk/ui/editors.py" line="227"/>
+        <location filename="../../de06desk/ui/editors.py" line="275"/>
         <source>— Chọn —</source>
         <translation>— Choose —</translation>
     </message>
@@ -157,199 +155,243 @@
 <context>
     <name>CitizenImportDialog</name>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="64"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="67"/>
         <source>Nhập danh sách công dân</source>
         <translation>Import a citizen list</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="71"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="74"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="86"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="89"/>
         <source>Tệp Excel (.xlsx, .xls) hoặc CSV</source>
         <translation>Excel file (.xlsx, .xls) or CSV</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="87"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="90"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="91"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="94"/>
         <source>Tự nhận</source>
         <translation>Detect</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="99"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="103"/>
+        <source>Danh sách công dân</source>
+        <translation>Citizen list</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="104"/>
+        <source>Danh sách trạng thái VNeID (mức 1, mức 2)</source>
+        <translation>VNeID status list (level 1, level 2)</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="107"/>
         <source>Đọc tệp</source>
         <translation>Read file</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="103"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="111"/>
         <source>Hoàn tác lần nhập gần nhất</source>
         <translation>Undo the last import</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="109"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="117"/>
+        <source>Loại danh sách:</source>
+        <translation>List type:</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="118"/>
         <source>Tệp danh sách:</source>
         <translation>List file:</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="110"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="119"/>
         <source>Bảng mã (CSV):</source>
         <translation>Encoding (CSV):</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="111"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="120"/>
         <source>Trang tính:</source>
         <translation>Sheet:</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="114"/>
         <source>Nhận tệp Excel (.xlsx, .xls) và CSV (UTF-8 hoặc Windows-1258). Tệp gõ bằng phông TCVN3 (.VnTime) hay VNI cần chuyển sang Unicode trước.</source>
-        <translation>Accepts Excel (.xlsx, .xls) and CSV (UTF-8 or Windows-1258) files. Files typed in TCVN3 (.VnTime) or VNI fonts must be converted to Unicode first.</translation>
+        <translation type="vanished">Accepts Excel (.xlsx, .xls) and CSV (UTF-8 or Windows-1258) files. Files typed in TCVN3 (.VnTime) or VNI fonts must be converted to Unicode first.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="132"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="123"/>
+        <source>Nhận tệp Excel (.xlsx, .xls) và CSV (UTF-8, UTF-16 hoặc Windows-1258). Tệp gõ bằng phông TCVN3 (.VnTime) hay VNI cần chuyển sang Unicode trước. Danh sách trạng thái được ghép với công dân theo số định danh.</source>
+        <translation>Accepts Excel (.xlsx, .xls) and CSV (UTF-8, UTF-16 or Windows-1258) files. Files typed in TCVN3 (.VnTime) or VNI fonts must be converted to Unicode first. A status list is matched to the citizens by ID number.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="142"/>
         <source>Chọn danh sách công dân</source>
         <translation>Choose a citizen list</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="134"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="144"/>
         <source>Danh sách (*.xlsx *.xls *.csv *.txt);;Mọi tệp (*)</source>
         <translation>Lists (*.xlsx *.xls *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="153"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="165"/>
         <source>Đang đọc tệp</source>
         <translation>Reading the file</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="184"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="189"/>
         <source>Tạo thôn/xóm chưa có trong danh mục</source>
         <translation>Create villages not yet in the list</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="185"/>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="262"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="190"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="312"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="187"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="192"/>
         <source>Xem trước</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="205"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="204"/>
+        <source>Cùng một thôn/xóm cho mọi dòng:</source>
+        <translation>The same village for every row:</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="234"/>
+        <source>(theo cột Thôn/Xóm hoặc địa chỉ)</source>
+        <translation>(from the Village column or the address)</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="243"/>
         <source>(không nhập)</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="207"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="245"/>
         <source>Cột {n}</source>
         <translation>Column {n}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="212"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="249"/>
         <source>{rows} dòng dữ liệu (từ dòng {first}). Hãy kiểm tra cột nào ứng với thông tin nào; các cột có dấu * là bắt buộc.</source>
         <translation>{rows} data rows (from row {first}). Check which column holds which information; columns marked * are required.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="245"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="253"/>
+        <source>Bỏ qua {n} dòng không phải dữ liệu.</source>
+        <translation>Skipped {n} rows that are not data.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="257"/>
+        <source>Cách ghép cột được lấy theo lần nhập trước của tệp cùng mẫu.</source>
+        <translation>Columns matched as in the last import of a file with the same layout.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="295"/>
         <source>Đang xem trước</source>
         <translation>Preparing the preview</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="256"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="306"/>
         <source>Dòng</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="256"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="306"/>
         <source>Lý do từ chối</source>
         <translation>Reason refused</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="264"/>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="360"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="314"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="423"/>
         <source>Lưu danh sách bị từ chối…</source>
         <translation>Save the refused rows…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="287"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="337"/>
+        <source>Khác với xã — dòng {r} ({n}): {m}</source>
+        <translation>Differs from the commune’s data — row {r} ({n}): {m}</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="348"/>
         <source>Thôn/xóm sẽ tạo mới: {names}.</source>
         <translation>Villages to be created: {names}.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="294"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="355"/>
         <source>{n} dòng có số định danh không khớp năm sinh hoặc giới tính: vẫn được nhập và sẽ hiện ở màn hình Kiểm tra dữ liệu.</source>
         <translation>{n} rows have an ID number that does not match the birth year or sex: they are imported anyway and will show in the data check.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="308"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="369"/>
         <source>Ghi {n} dòng vào dữ liệu</source>
         <translation>Write {n} rows to the data</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="319"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="380"/>
         <source>Lưu danh sách bị từ chối</source>
         <translation>Save the refused rows</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="321"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="382"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="328"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="389"/>
         <source>Đã lưu danh sách bị từ chối: {p}</source>
         <translation>Refused rows saved: {p}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="345"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="408"/>
         <source>Đang ghi dữ liệu</source>
         <translation>Writing the data</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="362"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="425"/>
         <source>Hoàn tác lần nhập này</source>
         <translation>Undo this import</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="378"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="441"/>
         <source>Đã nhập xong: thêm mới {added}, cập nhật {updated}, không đổi {same}, bị từ chối {refused}.</source>
         <translation>Import finished: {added} added, {updated} updated, {same} unchanged, {refused} refused.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="387"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="450"/>
         <source>Đã tạo {n} thôn/xóm.</source>
         <translation>{n} villages created.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="389"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="452"/>
         <source>Mã lần nhập: {b}</source>
         <translation>Import code: {b}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="417"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="478"/>
         <source>Đang hoàn tác</source>
         <translation>Undoing</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="422"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="484"/>
         <source>Đã hoàn tác lần nhập {b}.</source>
         <translation>Import {b} undone.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="445"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="506"/>
         <source>Lần nhập gần nhất ({src}) đã được hoàn tác.</source>
         <translation>The last import ({src}) has been undone.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="450"/>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="511"/>
         <source>Lần nhập gần nhất: {src}, lúc {at}, thêm {a}, cập nhật {u} (mã {b}).</source>
         <translation>Last import: {src}, at {at}, {a} added, {u} updated (code {b}).</translation>
     </message>
@@ -375,12 +417,12 @@
 <context>
     <name>CitizensScreen</name>
     <message>
-        <location filename="../../de06desk/ui/screens/citizens.py" line="70"/>
+        <location filename="../../de06desk/ui/screens/citizens.py" line="69"/>
         <source>Danh sách công dân</source>
         <translation>Citizens</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/citizens.py" line="71"/>
+        <location filename="../../de06desk/ui/screens/citizens.py" line="70"/>
         <source>Theo dõi</source>
         <translation>Follow-up</translation>
     </message>
@@ -401,37 +443,37 @@
 <context>
     <name>CommunePage</name>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="176"/>
+        <location filename="../../de06desk/ui/wizard.py" line="113"/>
         <source>Chọn xã/phường</source>
         <translation>Choose the commune</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="179"/>
+        <location filename="../../de06desk/ui/wizard.py" line="116"/>
         <source>Danh mục đơn vị hành chính từ 01/07/2025. Gõ tên, có dấu hay không dấu đều được.</source>
         <translation>Administrative units from 1 July 2025. Type the name, with or without diacritics.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="184"/>
+        <location filename="../../de06desk/ui/wizard.py" line="121"/>
         <source>Tất cả tỉnh, thành phố</source>
         <translation>All provinces and cities</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="189"/>
+        <location filename="../../de06desk/ui/wizard.py" line="126"/>
         <source>Ví dụ: ta van</source>
         <translation>For example: ta van</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="195"/>
+        <location filename="../../de06desk/ui/wizard.py" line="132"/>
         <source>Tỉnh/Thành phố</source>
         <translation>Province/City</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="196"/>
+        <location filename="../../de06desk/ui/wizard.py" line="133"/>
         <source>Tìm xã/phường</source>
         <translation>Find commune/ward</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="224"/>
+        <location filename="../../de06desk/ui/wizard.py" line="161"/>
         <source>Đã chọn: {c} (mã {code})</source>
         <translation>Chosen: {c} (code {code})</translation>
     </message>
@@ -451,41 +493,47 @@ If it happens again, send the log file to support:
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../de06desk/ui/screens/dashboard.py" line="201"/>
+        <location filename="../../de06desk/ui/screens/dashboard.py" line="255"/>
         <source>Tổng quan — {w}</source>
         <translation>Overview — {w}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/dashboard.py" line="176"/>
+        <location filename="../../de06desk/ui/screens/dashboard.py" line="218"/>
         <source>Tổng quan — đang tính số liệu…</source>
         <translation>Overview — counting…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/dashboard.py" line="236"/>
+        <location filename="../../de06desk/ui/screens/dashboard.py" line="188"/>
+        <source>Chưa có số liệu nào. Bước đầu tiên: vào “2. Đợt kích hoạt” (Alt+2), bấm “Thêm mới (Ctrl+N)” để ghi đợt kích hoạt đầu tiên; hoặc vào “3. Công dân &amp; theo dõi” (Alt+3) để nhập danh sách công dân từ tệp Excel.</source>
+        <translation>No figures yet. First step: open “2. Activation drives” (Alt+2) and press “New (Ctrl+N)” to record the first activation drive; or open “3. Citizens &amp; follow-up” (Alt+3) to import the citizen list from an Excel file.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/dashboard.py" line="291"/>
         <source>{now} so với {before}</source>
         <translation>{now} compared with {before}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/dashboard.py" line="248"/>
+        <location filename="../../de06desk/ui/screens/dashboard.py" line="303"/>
         <source>xã, phường</source>
         <translation>communes</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/dashboard.py" line="248"/>
+        <location filename="../../de06desk/ui/screens/dashboard.py" line="303"/>
         <source>thôn, tổ dân phố</source>
         <translation>villages</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/dashboard.py" line="250"/>
+        <location filename="../../de06desk/ui/screens/dashboard.py" line="305"/>
         <source>Tài khoản kích hoạt {now} theo {where}</source>
         <translation>Accounts activated ({now}) by {where}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/dashboard.py" line="258"/>
+        <location filename="../../de06desk/ui/screens/dashboard.py" line="313"/>
         <source>Đã kích hoạt</source>
         <translation>Activated</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/screens/dashboard.py" line="259"/>
         <source>Số liệu tính đến hết ngày {d}</source>
         <translation>Figures counted to the end of {d}</translation>
     </message>
@@ -493,20 +541,62 @@ If it happens again, send the log file to support:
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../de06desk/ui/editors.py" line="172"/>
         <source>Bỏ đánh dấu để để trống ngày này</source>
-        <translation>Untick to leave this date empty</translation>
+        <translation type="vanished">Untick to leave this date empty</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/editors.py" line="188"/>
+        <source>Đánh dấu để nhập ngày; bỏ đánh dấu (hoặc phím Delete) để để trống</source>
+        <translation>Tick to enter a date; untick (or press Delete) to leave it empty</translation>
+    </message>
+</context>
+<context>
+    <name>DeletedDialog</name>
+    <message>
+        <location filename="../../de06desk/ui/deleted_view.py" line="56"/>
+        <source>Đã xóa: {form}</source>
+        <translation>Deleted: {form}</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/deleted_view.py" line="58"/>
+        <source>Chọn một bản ghi rồi bấm “Khôi phục” để đưa nó trở lại danh sách.</source>
+        <translation>Select a record and press “Restore” to put it back on the list.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/deleted_view.py" line="66"/>
+        <source>Xóa lúc</source>
+        <translation>Deleted at</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/deleted_view.py" line="67"/>
+        <source>Người xóa</source>
+        <translation>Deleted by</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/deleted_view.py" line="79"/>
+        <source>Khôi phục</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/deleted_view.py" line="84"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/deleted_view.py" line="115"/>
+        <source>Không có bản ghi nào đã xóa.</source>
+        <translation>No deleted records.</translation>
     </message>
 </context>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../de06desk/ui/dialogs_common.py" line="23"/>
+        <location filename="../../de06desk/ui/dialogs_common.py" line="25"/>
         <source>Chưa lưu thay đổi</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/dialogs_common.py" line="24"/>
+        <location filename="../../de06desk/ui/dialogs_common.py" line="26"/>
         <source>Bạn đã sửa thông tin nhưng chưa lưu. Có lưu lại không?</source>
         <translation>You changed this record but did not save it. Save it now?</translation>
     </message>
@@ -514,23 +604,23 @@ If it happens again, send the log file to support:
 <context>
     <name>DrivesScreen</name>
     <message>
-        <location filename="../../de06desk/ui/screens/drives.py" line="50"/>
+        <location filename="../../de06desk/ui/screens/drives.py" line="51"/>
         <source>Thông tin đợt</source>
         <translation>Drive details</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/drives.py" line="51"/>
-        <location filename="../../de06desk/ui/screens/drives.py" line="106"/>
+        <location filename="../../de06desk/ui/screens/drives.py" line="52"/>
+        <location filename="../../de06desk/ui/screens/drives.py" line="103"/>
         <source>Danh sách công dân</source>
         <translation>Citizens</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/drives.py" line="96"/>
+        <location filename="../../de06desk/ui/screens/drives.py" line="93"/>
         <source>Tính tự động từ danh sách công dân của đợt ({n} người).</source>
         <translation>Counted from the drive&apos;s roster ({n} people).</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/drives.py" line="102"/>
+        <location filename="../../de06desk/ui/screens/drives.py" line="99"/>
         <source>Danh sách công dân ({n})</source>
         <translation>Roster ({n})</translation>
     </message>
@@ -606,27 +696,27 @@ If it happens again, send the log file to support:
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../de06desk/ui/screens/quality.py" line="100"/>
+        <location filename="../../de06desk/ui/screens/quality.py" line="102"/>
         <source>Tiêu chí</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/quality.py" line="101"/>
+        <location filename="../../de06desk/ui/screens/quality.py" line="103"/>
         <source>Kiểm tra</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/quality.py" line="102"/>
+        <location filename="../../de06desk/ui/screens/quality.py" line="104"/>
         <source>Công dân</source>
         <translation>Citizen</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/quality.py" line="103"/>
+        <location filename="../../de06desk/ui/screens/quality.py" line="105"/>
         <source>Giải thích</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/quality.py" line="120"/>
+        <location filename="../../de06desk/ui/screens/quality.py" line="122"/>
         <source>[Đã có hồ sơ làm sạch] </source>
         <translation>[Cleanup case exists] </translation>
     </message>
@@ -634,160 +724,164 @@ If it happens again, send the log file to support:
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../de06desk/ui/followup.py" line="134"/>
+        <location filename="../../de06desk/ui/followup.py" line="141"/>
         <source>Mọi thôn/xóm</source>
         <translation>All villages</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/followup.py" line="141"/>
-        <location filename="../../de06desk/ui/followup.py" line="165"/>
+        <location filename="../../de06desk/ui/followup.py" line="148"/>
+        <location filename="../../de06desk/ui/followup.py" line="172"/>
         <source>Thôn/Xóm</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/followup.py" line="142"/>
+        <location filename="../../de06desk/ui/followup.py" line="149"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/followup.py" line="143"/>
+        <location filename="../../de06desk/ui/followup.py" line="150"/>
         <source>Số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/followup.py" line="144"/>
+        <location filename="../../de06desk/ui/followup.py" line="151"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/followup.py" line="145"/>
+        <location filename="../../de06desk/ui/followup.py" line="152"/>
         <source>Ngày phê duyệt</source>
         <translation>Approved on</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/followup.py" line="146"/>
+        <location filename="../../de06desk/ui/followup.py" line="153"/>
         <source>Số ngày chờ</source>
         <translation>Days waiting</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/followup.py" line="147"/>
-        <location filename="../../de06desk/ui/followup.py" line="322"/>
+        <location filename="../../de06desk/ui/followup.py" line="154"/>
+        <location filename="../../de06desk/ui/followup.py" line="367"/>
         <source>Lý do chưa kích hoạt</source>
         <translation>Reason not activated</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/followup.py" line="153"/>
+        <location filename="../../de06desk/ui/followup.py" line="160"/>
         <source>✔ Đã kích hoạt…</source>
         <translation>✔ Activated…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/followup.py" line="156"/>
+        <location filename="../../de06desk/ui/followup.py" line="163"/>
         <source>Chưa kích hoạt được: ghi lý do…</source>
         <translation>Not activated: record reason…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/followup.py" line="163"/>
+        <location filename="../../de06desk/ui/followup.py" line="170"/>
         <source>Ngày phát hiện</source>
         <translation>Opened on</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/followup.py" line="164"/>
+        <location filename="../../de06desk/ui/followup.py" line="171"/>
         <source>Số ngày</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/followup.py" line="166"/>
+        <location filename="../../de06desk/ui/followup.py" line="173"/>
         <source>Công dân</source>
         <translation>Citizen</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/followup.py" line="167"/>
+        <location filename="../../de06desk/ui/followup.py" line="174"/>
         <source>Tiêu chí</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/followup.py" line="168"/>
+        <location filename="../../de06desk/ui/followup.py" line="175"/>
         <source>Loại sai sót</source>
         <translation>Error type</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/followup.py" line="169"/>
+        <location filename="../../de06desk/ui/followup.py" line="176"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/followup.py" line="170"/>
+        <location filename="../../de06desk/ui/followup.py" line="177"/>
         <source>Mô tả</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/followup.py" line="175"/>
+        <location filename="../../de06desk/ui/followup.py" line="182"/>
         <source>✔ Đã chỉnh sửa…</source>
         <translation>✔ Corrected…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/followup.py" line="177"/>
+        <location filename="../../de06desk/ui/followup.py" line="184"/>
         <source>Không phải sai sót</source>
         <translation>Not an error</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/followup.py" line="189"/>
+        <location filename="../../de06desk/ui/followup.py" line="196"/>
         <source>Xuất danh sách đi thôn…</source>
         <translation>Export village visit list…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/followup.py" line="192"/>
+        <location filename="../../de06desk/ui/followup.py" line="199"/>
         <source>In hoặc lưu danh sách cần theo dõi của một thôn để mang đi rà soát.</source>
         <translation>Print or save a village&apos;s follow-up list to take on a visit.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/followup.py" line="196"/>
+        <location filename="../../de06desk/ui/followup.py" line="209"/>
         <source>Lọc theo:</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/followup.py" line="252"/>
+        <location filename="../../de06desk/ui/followup.py" line="266"/>
         <source>Đã phê duyệt, chưa kích hoạt: {n} người</source>
         <translation>Approved, not activated: {n} people</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/followup.py" line="275"/>
+        <location filename="../../de06desk/ui/followup.py" line="289"/>
         <source>Hồ sơ làm sạch chưa xong (cũ nhất trước): {n}</source>
         <translation>Open cleanup cases (oldest first): {n}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/followup.py" line="285"/>
+        <location filename="../../de06desk/ui/followup.py" line="299"/>
         <source>Chức năng này đang được chuẩn bị.</source>
         <translation>This feature is being prepared.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/followup.py" line="322"/>
+        <location filename="../../de06desk/ui/followup.py" line="367"/>
         <source>Lý do:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/followup.py" line="349"/>
+        <location filename="../../de06desk/ui/followup.py" line="391"/>
         <source>Đã chỉnh sửa</source>
         <translation>Corrected</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/followup.py" line="350"/>
+        <location filename="../../de06desk/ui/followup.py" line="392"/>
         <source>Thông tin đúng sau khi chỉnh sửa:</source>
         <translation>Corrected value:</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/followup.py" line="202"/>
         <source>In danh sách…</source>
         <translation>Print list…</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/followup.py" line="205"/>
         <source>Xem trước và in danh sách cần theo dõi của thôn đang lọc.</source>
         <translation>Preview and print the follow-up list of the village in the filter.</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/followup.py" line="314"/>
         <source>Hãy chọn một thôn/xóm ở ô “Lọc theo” để in danh sách của thôn đó.</source>
-        <translation>Choose a village in “Filter by” to print that village's list.</translation>
+        <translation>Choose a village in “Filter by” to print that village&apos;s list.</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/followup.py" line="326"/>
         <source>Danh sách theo dõi — {v}</source>
         <translation>Follow-up list — {v}</translation>
     </message>
@@ -795,7 +889,7 @@ If it happens again, send the log file to support:
 <context>
     <name>HeadlineCard</name>
     <message>
-        <location filename="../../de06desk/ui/screens/dashboard.py" line="82"/>
+        <location filename="../../de06desk/ui/screens/dashboard.py" line="93"/>
         <source>Đạt {p} chỉ tiêu ({v}/{t})</source>
         <translation>{p} of the target ({v}/{t})</translation>
     </message>
@@ -811,12 +905,12 @@ If it happens again, send the log file to support:
 <context>
     <name>LanguagePanel</name>
     <message>
-        <location filename="../../de06desk/ui/screens/settings.py" line="170"/>
+        <location filename="../../de06desk/ui/screens/settings.py" line="277"/>
         <source>Áp dụng</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/settings.py" line="174"/>
+        <location filename="../../de06desk/ui/screens/settings.py" line="281"/>
         <source>Ngôn ngữ giao diện:</source>
         <translation>Interface language:</translation>
     </message>
@@ -824,17 +918,17 @@ If it happens again, send the log file to support:
 <context>
     <name>LineEditor</name>
     <message>
-        <location filename="../../de06desk/ui/editors.py" line="95"/>
+        <location filename="../../de06desk/ui/editors.py" line="99"/>
         <source>12 chữ số, ví dụ 001084012345</source>
         <translation>12 digits, e.g. 001084012345</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/editors.py" line="99"/>
+        <location filename="../../de06desk/ui/editors.py" line="103"/>
         <source>ví dụ 0912 345 678</source>
         <translation>e.g. 0912 345 678</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/editors.py" line="128"/>
+        <location filename="../../de06desk/ui/editors.py" line="132"/>
         <source>Số chuẩn hóa: {n}</source>
         <translation>Normalised: {n}</translation>
     </message>
@@ -871,52 +965,52 @@ If it happens again, send the log file to support:
     <name>MainWindow</name>
     <message>
         <location filename="../../de06desk/ui/main_window.py" line="43"/>
-        <location filename="../../de06desk/ui/main_window.py" line="215"/>
+        <location filename="../../de06desk/ui/main_window.py" line="216"/>
         <source>de06desk {v} — Đề án 06</source>
         <translation>de06desk {v} — Project 06</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/main_window.py" line="102"/>
+        <location filename="../../de06desk/ui/main_window.py" line="103"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/main_window.py" line="103"/>
+        <location filename="../../de06desk/ui/main_window.py" line="104"/>
         <source>Đợt kích hoạt</source>
         <translation>Activation drives</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/main_window.py" line="104"/>
+        <location filename="../../de06desk/ui/main_window.py" line="105"/>
         <source>Công dân &amp; theo dõi</source>
         <translation>Citizens &amp; follow-up</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/main_window.py" line="105"/>
+        <location filename="../../de06desk/ui/main_window.py" line="106"/>
         <source>Làm sạch dữ liệu</source>
         <translation>Data cleanup</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/main_window.py" line="106"/>
+        <location filename="../../de06desk/ui/main_window.py" line="107"/>
         <source>Hỗ trợ người dân</source>
         <translation>Citizen support</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/main_window.py" line="107"/>
+        <location filename="../../de06desk/ui/main_window.py" line="108"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/main_window.py" line="108"/>
+        <location filename="../../de06desk/ui/main_window.py" line="109"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/main_window.py" line="109"/>
+        <location filename="../../de06desk/ui/main_window.py" line="110"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/main_window.py" line="200"/>
+        <location filename="../../de06desk/ui/main_window.py" line="201"/>
         <source>Người dùng: {u}</source>
         <translation>User: {u}</translation>
     </message>
@@ -924,57 +1018,57 @@ If it happens again, send the log file to support:
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../../de06desk/ui/screens/settings.py" line="38"/>
+        <location filename="../../de06desk/ui/screens/settings.py" line="42"/>
         <source>Thêm người dùng</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/settings.py" line="43"/>
+        <location filename="../../de06desk/ui/screens/settings.py" line="47"/>
         <source>Cán bộ (nhập và sửa dữ liệu)</source>
         <translation>Officer (enters and edits data)</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/settings.py" line="44"/>
+        <location filename="../../de06desk/ui/screens/settings.py" line="48"/>
         <source>Chỉ xem và in báo cáo</source>
         <translation>View and print reports only</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/settings.py" line="45"/>
+        <location filename="../../de06desk/ui/screens/settings.py" line="49"/>
         <source>Quản trị</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/settings.py" line="60"/>
+        <location filename="../../de06desk/ui/screens/settings.py" line="64"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/settings.py" line="61"/>
+        <location filename="../../de06desk/ui/screens/settings.py" line="65"/>
         <source>Họ tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/settings.py" line="62"/>
+        <location filename="../../de06desk/ui/screens/settings.py" line="66"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/settings.py" line="63"/>
+        <location filename="../../de06desk/ui/screens/settings.py" line="67"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/settings.py" line="64"/>
+        <location filename="../../de06desk/ui/screens/settings.py" line="68"/>
         <source>Nhập lại mật khẩu</source>
         <translation>Password again</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/settings.py" line="70"/>
+        <location filename="../../de06desk/ui/screens/settings.py" line="74"/>
         <source>Hai lần nhập mật khẩu không giống nhau.</source>
         <translation>The two passwords are not the same.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/settings.py" line="73"/>
+        <location filename="../../de06desk/ui/screens/settings.py" line="77"/>
         <source>Hãy nhập tên đăng nhập.</source>
         <translation>Enter a user name.</translation>
     </message>
@@ -982,27 +1076,27 @@ If it happens again, send the log file to support:
 <context>
     <name>OfficersPage</name>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="327"/>
+        <location filename="../../de06desk/ui/wizard.py" line="285"/>
         <source>Cán bộ</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="329"/>
+        <location filename="../../de06desk/ui/wizard.py" line="287"/>
         <source>Cán bộ phụ trách và thành viên tổ công nghệ số; có thể bổ sung sau.</source>
         <translation>Officers in charge and digital team members; you can add more later.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="333"/>
+        <location filename="../../de06desk/ui/wizard.py" line="291"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="333"/>
+        <location filename="../../de06desk/ui/wizard.py" line="291"/>
         <source>Chức vụ</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="335"/>
+        <location filename="../../de06desk/ui/wizard.py" line="293"/>
         <source>Thêm dòng</source>
         <translation>Add row</translation>
     </message>
@@ -1022,37 +1116,37 @@ This feature is being prepared.</translation>
 <context>
     <name>ProfilePage</name>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="246"/>
+        <location filename="../../de06desk/ui/wizard.py" line="183"/>
         <source>Tên đơn vị trên báo cáo</source>
         <translation>Unit name on reports</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="247"/>
+        <location filename="../../de06desk/ui/wizard.py" line="184"/>
         <source>Đã điền sẵn theo tên chính thức; sửa lại nếu cần.</source>
         <translation>Pre-filled from the official names; correct them if needed.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="251"/>
+        <location filename="../../de06desk/ui/wizard.py" line="188"/>
         <source>Tên đơn vị in trên báo cáo</source>
         <translation>Unit name printed on reports</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="252"/>
+        <location filename="../../de06desk/ui/wizard.py" line="189"/>
         <source>Cơ quan chủ quản</source>
         <translation>Parent body</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="253"/>
+        <location filename="../../de06desk/ui/wizard.py" line="190"/>
         <source>Địa danh ghi ngày tháng</source>
         <translation>Place name on the date line</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="254"/>
+        <location filename="../../de06desk/ui/wizard.py" line="191"/>
         <source>Chức danh người ký</source>
         <translation>Signer&apos;s title</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="255"/>
+        <location filename="../../de06desk/ui/wizard.py" line="192"/>
         <source>Họ tên người ký</source>
         <translation>Signer&apos;s name</translation>
     </message>
@@ -1060,75 +1154,75 @@ This feature is being prepared.</translation>
 <context>
     <name>QualityScreen</name>
     <message>
-        <location filename="../../de06desk/ui/screens/quality.py" line="137"/>
+        <location filename="../../de06desk/ui/screens/quality.py" line="139"/>
         <source>Kiểm tra lại</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/quality.py" line="140"/>
+        <location filename="../../de06desk/ui/screens/quality.py" line="142"/>
         <source>Mọi tiêu chí</source>
         <translation>All criteria</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/quality.py" line="144"/>
+        <location filename="../../de06desk/ui/screens/quality.py" line="146"/>
         <source>Mọi loại kiểm tra</source>
         <translation>All checks</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/quality.py" line="164"/>
+        <location filename="../../de06desk/ui/screens/quality.py" line="167"/>
         <source>Mở hồ sơ làm sạch</source>
         <translation>Open cleanup case</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/quality.py" line="166"/>
+        <location filename="../../de06desk/ui/screens/quality.py" line="169"/>
         <source>Tạo hồ sơ làm sạch dữ liệu đã điền sẵn theo vấn đề đang chọn.</source>
         <translation>Create a cleanup case pre-filled from the selected problem.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/quality.py" line="169"/>
+        <location filename="../../de06desk/ui/screens/quality.py" line="172"/>
         <source>Chưa kiểm tra.</source>
         <translation>Not checked yet.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/quality.py" line="174"/>
+        <location filename="../../de06desk/ui/screens/quality.py" line="177"/>
         <source>Lọc:</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/quality.py" line="209"/>
+        <location filename="../../de06desk/ui/screens/quality.py" line="212"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/quality.py" line="217"/>
+        <location filename="../../de06desk/ui/screens/quality.py" line="223"/>
         <source>Kiểm tra dữ liệu</source>
         <translation>Data check</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/quality.py" line="234"/>
+        <location filename="../../de06desk/ui/screens/quality.py" line="240"/>
         <source>Kiểm tra không xong.</source>
         <translation>The check did not finish.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/quality.py" line="244"/>
         <source>Không phát hiện vấn đề nào.</source>
-        <translation>No problems found.</translation>
+        <translation type="vanished">No problems found.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/quality.py" line="247"/>
         <source>Phát hiện {total} vấn đề; đang hiện {shown}.</source>
-        <translation>{total} problems found; showing {shown}.</translation>
+        <translation type="vanished">{total} problems found; showing {shown}.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/quality.py" line="280"/>
+        <location filename="../../de06desk/ui/screens/quality.py" line="295"/>
         <source>Đã mở hồ sơ làm sạch cho {name}.</source>
         <translation>Cleanup case opened for {name}.</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/screens/quality.py" line="251"/>
         <source>Kiểm tra đến ngày {d}: không phát hiện vấn đề nào.</source>
         <translation>Checked as of {d}: no problems found.</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/screens/quality.py" line="258"/>
         <source>Kiểm tra đến ngày {d}: phát hiện {total} vấn đề; đang hiện {shown}.</source>
         <translation>Checked as of {d}: {total} problems found; {shown} shown.</translation>
     </message>
@@ -1136,7 +1230,7 @@ This feature is being prepared.</translation>
 <context>
     <name>RecordComboEditor</name>
     <message>
-        <location filename="../../de06desk/ui/editors.py" line="301"/>
+        <location filename="../../de06desk/ui/editors.py" line="349"/>
         <source>— Chọn —</source>
         <translation>— Choose —</translation>
     </message>
@@ -1144,60 +1238,80 @@ This feature is being prepared.</translation>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../de06desk/ui/record_form.py" line="156"/>
+        <location filename="../../de06desk/ui/record_form.py" line="172"/>
         <source>Lưu (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/record_form.py" line="161"/>
+        <location filename="../../de06desk/ui/record_form.py" line="177"/>
         <source>Hủy thay đổi</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/record_form.py" line="208"/>
+        <location filename="../../de06desk/ui/record_form.py" line="225"/>
         <source>Sửa: {form}</source>
         <translation>Edit: {form}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/record_form.py" line="210"/>
+        <location filename="../../de06desk/ui/record_form.py" line="227"/>
         <source>Thêm mới: {form}</source>
         <translation>New: {form}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/record_form.py" line="309"/>
+        <location filename="../../de06desk/ui/record_form.py" line="304"/>
+        <source>Ô này chứa nhiều ô của bảng tính (ký tự Tab). Hãy dán bằng Ctrl+V để tách vào từng ô, hoặc xóa phần thừa.</source>
+        <translation>This box holds several spreadsheet cells (Tab characters). Paste with Ctrl+V to split them into the boxes, or delete the extra text.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/record_form.py" line="342"/>
         <source>Cần sửa hoặc điền: {fields}</source>
         <translation>To fix or fill in: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/record_form.py" line="386"/>
+        <source>Đã lưu lúc {t}.</source>
+        <translation>Saved at {t}.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/record_form.py" line="393"/>
+        <source>Đã lưu “{name}” lúc {t}.</source>
+        <translation>Saved “{name}” at {t}.</translation>
     </message>
 </context>
 <context>
     <name>RecordListPanel</name>
     <message>
-        <location filename="../../de06desk/ui/record_screen.py" line="76"/>
+        <location filename="../../de06desk/ui/record_screen.py" line="103"/>
         <source>Tìm kiếm (Ctrl+F) — gõ không dấu cũng được</source>
         <translation>Search (Ctrl+F) — diacritics optional</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/record_screen.py" line="90"/>
+        <location filename="../../de06desk/ui/record_screen.py" line="116"/>
         <source>Mọi thời gian</source>
         <translation>Any time</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/record_screen.py" line="95"/>
+        <location filename="../../de06desk/ui/record_screen.py" line="121"/>
         <source>Tuần này — {w}</source>
         <translation>This week — {w}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/record_screen.py" line="105"/>
+        <location filename="../../de06desk/ui/record_screen.py" line="131"/>
         <source>{f}: tất cả</source>
         <translation>{f}: all</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/record_screen.py" line="229"/>
+        <location filename="../../de06desk/ui/record_screen.py" line="263"/>
+        <source>Đang đếm… (hơn {n} bản ghi)</source>
+        <translation>Counting… (more than {n} records)</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/record_screen.py" line="278"/>
         <source>Hơn {n} bản ghi</source>
         <translation>More than {n} records</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/record_screen.py" line="231"/>
+        <location filename="../../de06desk/ui/record_screen.py" line="284"/>
         <source>{n} bản ghi</source>
         <translation>{n} records</translation>
     </message>
@@ -1205,12 +1319,12 @@ This feature is being prepared.</translation>
 <context>
     <name>RecordPicker</name>
     <message>
-        <location filename="../../de06desk/ui/editors.py" line="331"/>
+        <location filename="../../de06desk/ui/editors.py" line="379"/>
         <source>Chọn: {form}</source>
         <translation>Choose: {form}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/editors.py" line="334"/>
+        <location filename="../../de06desk/ui/editors.py" line="382"/>
         <source>Gõ tên hoặc số định danh (không cần dấu)…</source>
         <translation>Type a name or ID number (diacritics optional)…</translation>
     </message>
@@ -1218,55 +1332,124 @@ This feature is being prepared.</translation>
 <context>
     <name>RecordScreen</name>
     <message>
-        <location filename="../../de06desk/ui/record_screen.py" line="272"/>
+        <location filename="../../de06desk/ui/record_screen.py" line="324"/>
         <source>Thêm mới (Ctrl+N)</source>
         <translation>New (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/record_screen.py" line="275"/>
+        <location filename="../../de06desk/ui/record_screen.py" line="327"/>
         <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/record_screen.py" line="370"/>
+        <location filename="../../de06desk/ui/record_screen.py" line="330"/>
+        <source>Đã xóa…</source>
+        <translation>Deleted…</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/record_screen.py" line="332"/>
+        <source>Xem các bản ghi đã xóa và khôi phục</source>
+        <translation>See the deleted records and restore them</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/record_screen.py" line="340"/>
+        <source>Xuất Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/record_screen.py" line="343"/>
+        <source>Ghi danh sách đang xem (các cột và bộ lọc hiện tại) ra tệp Excel</source>
+        <translation>Write the list shown (current columns and filters) to an Excel file</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/record_screen.py" line="432"/>
         <source>Xóa bản ghi</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/record_screen.py" line="371"/>
+        <location filename="../../de06desk/ui/record_screen.py" line="433"/>
+        <source>Xóa “{name}”? Có thể khôi phục lại trong “Đã xóa…”.</source>
+        <translation>Delete “{name}”? It can be restored from “Deleted…”.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/record_screen.py" line="447"/>
+        <source>Đã xóa “{name}”. Khôi phục trong “Đã xóa…” nếu cần.</source>
+        <translation>Deleted “{name}”. Restore it from “Deleted…” if needed.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/record_screen.py" line="456"/>
+        <source>Xuất danh sách ra Excel</source>
+        <translation>Export the list to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/record_screen.py" line="456"/>
+        <source>Tệp Excel (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/record_screen.py" line="468"/>
+        <source>tìm “{s}”</source>
+        <translation>search “{s}”</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/record_screen.py" line="469"/>
+        <source>Xuất lúc {t}</source>
+        <translation>Exported at {t}</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/record_screen.py" line="471"/>
+        <source>lọc: {f}</source>
+        <translation>filters: {f}</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/record_screen.py" line="491"/>
+        <source>Đã xuất {n} dòng ra {file}.</source>
+        <translation>Exported {n} rows to {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/record_screen.py" line="496"/>
+        <source>Đang xuất Excel…</source>
+        <translation>Exporting to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/record_screen.py" line="506"/>
+        <source>Đã khôi phục bản ghi.</source>
+        <translation>Record restored.</translation>
+    </message>
+    <message>
         <source>Xóa “{name}”? Thao tác này không hoàn tác được.</source>
-        <translation>Delete “{name}”? This cannot be undone.</translation>
+        <translation type="vanished">Delete “{name}”? This cannot be undone.</translation>
     </message>
 </context>
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="433"/>
+        <location filename="../../de06desk/ui/wizard.py" line="389"/>
         <source>Mã khôi phục</source>
         <translation>Recovery code</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="436"/>
+        <location filename="../../de06desk/ui/wizard.py" line="392"/>
         <source>Dữ liệu được mã hóa. Nếu quên mọi mật khẩu quản trị, chỉ mã này mở lại được dữ liệu. Hãy in hoặc chép lại, cất nơi an toàn, tách khỏi máy tính. Mã chỉ hiện một lần.</source>
         <translation>The data is encrypted. If every administrator password is forgotten, only this code opens the data again. Print it or write it down and keep it somewhere safe, away from the computer. It is shown only once.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="448"/>
+        <location filename="../../de06desk/ui/wizard.py" line="404"/>
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="450"/>
+        <location filename="../../de06desk/ui/wizard.py" line="406"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="452"/>
+        <location filename="../../de06desk/ui/wizard.py" line="408"/>
         <source>Tôi đã in hoặc chép lại mã khôi phục</source>
         <translation>I have printed or written down the recovery code</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="478"/>
+        <location filename="../../de06desk/ui/wizard.py" line="434"/>
         <source>de06desk — mã khôi phục của cơ sở dữ liệu {f}
 
 {c}
@@ -1282,17 +1465,17 @@ Keep it somewhere safe.</translation>
 <context>
     <name>ReferenceEditor</name>
     <message>
-        <location filename="../../de06desk/ui/editors.py" line="372"/>
+        <location filename="../../de06desk/ui/editors.py" line="420"/>
         <source>(chưa chọn)</source>
         <translation>(none chosen)</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/editors.py" line="373"/>
+        <location filename="../../de06desk/ui/editors.py" line="422"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/editors.py" line="375"/>
+        <location filename="../../de06desk/ui/editors.py" line="424"/>
         <source>Bỏ chọn</source>
         <translation>Clear</translation>
     </message>
@@ -1300,147 +1483,152 @@ Keep it somewhere safe.</translation>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="112"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="118"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="115"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="121"/>
         <source>Tuần</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="116"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="122"/>
         <source>Tháng</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="117"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="123"/>
         <source>Từ ngày – đến ngày</source>
         <translation>From – to</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="120"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="126"/>
         <source>Kỳ trước</source>
         <translation>Previous period</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="124"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="130"/>
         <source>Chọn một ngày bất kỳ trong tuần hoặc tháng cần báo cáo</source>
         <translation>Pick any day in the week or month to report on</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="126"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="132"/>
         <source>đến</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="131"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="137"/>
         <source>Kỳ sau</source>
         <translation>Next period</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="138"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="144"/>
         <source>Toàn địa bàn</source>
         <translation>Whole area</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="142"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="148"/>
         <source>Đơn vị:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="161"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="167"/>
         <source>Xem số liệu</source>
         <translation>Show figures</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="163"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="169"/>
         <source>Xuất PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="165"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="171"/>
         <source>Xuất Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="167"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="179"/>
         <source>Mở tệp</source>
         <translation>Open file</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="168"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="180"/>
         <source>Mở tệp vừa ghi bằng chương trình của máy (để in)</source>
         <translation>Open the file just written in the system&apos;s viewer (to print)</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="294"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="319"/>
         <source>Đã ghi {p}.</source>
         <translation>Saved {p}.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="106"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="112"/>
         <source>Dữ liệu đã thay đổi sau lần xem này; bấm “Xem số liệu” để cập nhật.</source>
         <translation>The data changed after these figures were made; press “Show figures” to update them.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="304"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="329"/>
         <source>Đang tổng hợp số liệu</source>
         <translation>Compiling the figures</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="308"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="333"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="312"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="337"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="323"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="348"/>
         <source>Lưu báo cáo</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="330"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="355"/>
         <source>Đang xuất báo cáo</source>
         <translation>Exporting the report</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="355"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="406"/>
         <source>Không có số liệu trong kỳ.</source>
         <translation>No figures for this period.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="372"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="426"/>
         <source>Chỉ số chính</source>
         <translation>Key figures</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="382"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="436"/>
         <source>chỉ tiêu: {v}</source>
         <translation>target: {v}</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/screens/reports.py" line="397"/>
         <source>Số liệu tính đến hết ngày {d}</source>
         <translation>Figures counted to the end of {d}</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/screens/reports.py" line="417"/>
         <source>Bảng {n}. {title}</source>
         <translation>Table {n}. {title}</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/screens/reports.py" line="173"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/screens/reports.py" line="176"/>
         <source>Xem trước và in đúng các trang của báo cáo PDF (chọn máy in trong hộp thoại)</source>
         <translation>Preview and print exactly the pages of the PDF report (choose the printer in the dialog)</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/screens/reports.py" line="366"/>
         <source>Đang chuẩn bị bản in</source>
         <translation>Preparing the printout</translation>
     </message>
@@ -1448,42 +1636,41 @@ Keep it somewhere safe.</translation>
 <context>
     <name>RosterPanel</name>
     <message>
-        <location filename="../../de06desk/ui/roster.py" line="107"/>
+        <location filename="../../de06desk/ui/roster.py" line="87"/>
         <source>Số định danh của công dân (12 chữ số)</source>
         <translation>Citizen&apos;s ID number (12 digits)</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/roster.py" line="109"/>
+        <location filename="../../de06desk/ui/roster.py" line="89"/>
         <source>Thêm công dân</source>
         <translation>Add citizen</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/roster.py" line="138"/>
+        <location filename="../../de06desk/ui/roster.py" line="118"/>
         <source>Hãy lưu đợt kích hoạt trước khi thêm công dân.</source>
         <translation>Save the drive before adding citizens.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/roster.py" line="180"/>
         <source>{name} đã có trong danh sách của đợt này.</source>
-        <translation>{name} is already on this drive’s roster.</translation>
+        <translation type="vanished">{name} is already on this drive’s roster.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/roster.py" line="196"/>
+        <location filename="../../de06desk/ui/roster.py" line="163"/>
         <source>Đã thêm {name}.</source>
         <translation>{name} added.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/roster.py" line="213"/>
+        <location filename="../../de06desk/ui/roster.py" line="180"/>
         <source>Công dân mới — chưa có trong danh sách</source>
         <translation>New citizen — not yet on the list</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/roster.py" line="233"/>
+        <location filename="../../de06desk/ui/roster.py" line="199"/>
         <source>Xóa khỏi danh sách</source>
         <translation>Remove from roster</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/roster.py" line="234"/>
+        <location filename="../../de06desk/ui/roster.py" line="200"/>
         <source>Xóa công dân này khỏi danh sách của đợt?</source>
         <translation>Remove this citizen from the drive’s roster?</translation>
     </message>
@@ -1491,37 +1678,42 @@ Keep it somewhere safe.</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../de06desk/ui/screens/settings.py" line="211"/>
+        <location filename="../../de06desk/ui/screens/settings.py" line="310"/>
+        <source>Cố định từ khi tạo cơ sở dữ liệu (mã đơn vị {c}); không sửa được.</source>
+        <translation>Fixed when the database was created (unit code {c}); it cannot be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/settings.py" line="326"/>
         <source>Thông tin đơn vị</source>
         <translation>Unit profile</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/settings.py" line="212"/>
+        <location filename="../../de06desk/ui/screens/settings.py" line="327"/>
         <source>Thôn/Xóm</source>
-        <translation>Village</translation>
+        <translation>Villages</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/settings.py" line="213"/>
+        <location filename="../../de06desk/ui/screens/settings.py" line="328"/>
         <source>Cán bộ</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/settings.py" line="214"/>
+        <location filename="../../de06desk/ui/screens/settings.py" line="329"/>
         <source>Chỉ tiêu</source>
         <translation>Targets</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/settings.py" line="217"/>
+        <location filename="../../de06desk/ui/screens/settings.py" line="332"/>
         <source>Người dùng</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/settings.py" line="218"/>
+        <location filename="../../de06desk/ui/screens/settings.py" line="333"/>
         <source>Nhật ký hoạt động</source>
         <translation>Activity log</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/settings.py" line="223"/>
+        <location filename="../../de06desk/ui/screens/settings.py" line="338"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
@@ -1529,25 +1721,108 @@ Keep it somewhere safe.</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="490"/>
+        <location filename="../../de06desk/ui/wizard.py" line="463"/>
         <source>Thiết lập de06desk</source>
         <translation>de06desk set-up</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="576"/>
+        <location filename="../../de06desk/ui/wizard.py" line="444"/>
         <source>Dữ liệu mẫu: đăng nhập bằng tài khoản “{u}”, mật khẩu “{p}”.</source>
         <translation>Demo data: log in as “{u}” with password “{p}”.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="586"/>
+        <location filename="../../de06desk/ui/wizard.py" line="533"/>
+        <source>Cơ sở dữ liệu đã được tạo. Hãy in hoặc chép lại mã khôi phục, đánh dấu ô “Tôi đã in hoặc chép lại mã khôi phục” rồi bấm Hoàn tất.</source>
+        <translation>The database has been created. Print or write down the recovery code, tick “I have printed or written down the recovery code”, then press Finish.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/wizard.py" line="568"/>
         <source>Đang tạo dữ liệu mẫu…</source>
         <translation>Creating demo data…</translation>
     </message>
 </context>
 <context>
+    <name>SmartPaste</name>
+    <message>
+        <location filename="../../de06desk/ui/smart_paste.py" line="92"/>
+        <source>“{v}” không có trong danh sách.</source>
+        <translation>“{v}” is not on the list.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/smart_paste.py" line="98"/>
+        <source>Ô này không nhận giá trị dán vào; hãy chọn trong biểu mẫu.</source>
+        <translation>This box does not take pasted values; choose in the form.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/smart_paste.py" line="111"/>
+        <source>Chỉ dán được một dòng vào biểu mẫu. Để nhập nhiều người, dùng “Nhập danh sách công dân…”.</source>
+        <translation>Only one row can be pasted into the form. To enter many people, use “Import citizen list…”.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/smart_paste.py" line="123"/>
+        <source>Dòng dán vào có {n} ô nhưng từ ô này chỉ còn {m} ô để điền.</source>
+        <translation>The pasted row has {n} cells but only {m} boxes are left to fill from this one.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/smart_paste.py" line="145"/>
+        <source>Dán một dòng từ bảng tính</source>
+        <translation>Paste a row from a spreadsheet</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/smart_paste.py" line="154"/>
+        <source>Ô</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/smart_paste.py" line="155"/>
+        <source>Giá trị dán</source>
+        <translation>Pasted value</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/smart_paste.py" line="156"/>
+        <source>Kiểm tra</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/smart_paste.py" line="165"/>
+        <source>đúng</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/smart_paste.py" line="167"/>
+        <source>(để trống)</source>
+        <translation>(left empty)</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/smart_paste.py" line="179"/>
+        <source>Các ô sẽ được điền như sau. Kiểm tra rồi bấm “Điền vào biểu mẫu”.</source>
+        <translation>The boxes will be filled as below. Check, then press “Fill in the form”.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/smart_paste.py" line="186"/>
+        <source>Điền vào biểu mẫu</source>
+        <translation>Fill in the form</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/smart_paste.py" line="190"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/smart_paste.py" line="194"/>
+        <source>Không dán được: có ô không hợp với trường của nó (xem cột Kiểm tra). Biểu mẫu chưa thay đổi.</source>
+        <translation>Cannot paste: some cells do not fit their field (see the Check column). The form has not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/smart_paste.py" line="203"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
-        <location filename="../../de06desk/ui/app.py" line="125"/>
+        <location filename="../../de06desk/ui/app.py" line="134"/>
         <source>Cơ sở dữ liệu đã được nâng cấp lên phiên bản mới; bản sao trước khi nâng cấp được giữ tại:
 {path}</source>
         <translation>The database was upgraded for this version; a copy from before the upgrade is kept at:
@@ -1557,239 +1832,244 @@ Keep it somewhere safe.</translation>
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="108"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="99"/>
         <source>Khóa bảo mật</source>
         <translation>Security keys</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="114"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="105"/>
         <source>Lưu tệp khóa công khai…</source>
         <translation>Save public key file…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="118"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="109"/>
         <source>Đăng ký khóa của xã…</source>
         <translation>Register a commune&apos;s key…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="118"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="109"/>
         <source>Nhập khóa cấp trên…</source>
         <translation>Import upper-level key…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="128"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="119"/>
         <source>Gửi dữ liệu lên cấp trên</source>
         <translation>Send data to the upper level</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="131"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="122"/>
         <source>Ghi vào:</source>
         <translation>Write to:</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="133"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="124"/>
         <source>Gửi toàn bộ</source>
         <translation>Send everything</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="134"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="125"/>
         <source>Gửi lại toàn bộ dữ liệu, không chỉ phần thay đổi</source>
         <translation>Send all data again, not only the changes</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="136"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="127"/>
         <source>Xuất gói đồng bộ</source>
         <translation>Export sync package</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="143"/>
-        <location filename="../../de06desk/ui/screens/sync.py" line="178"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="135"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="174"/>
         <source>Số gói</source>
         <translation>Packages</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="144"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="136"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="145"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="137"/>
         <source>Số dòng</source>
         <translation>Rows</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="146"/>
-        <location filename="../../de06desk/ui/screens/sync.py" line="171"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="138"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="167"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="147"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="139"/>
         <source>Cấp trên đã nhận</source>
         <translation>Received by the upper level</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="150"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="142"/>
         <source>Các gói đã gửi</source>
         <translation>Packages sent</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="152"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="144"/>
         <source>Nhập gói từ cấp trên…</source>
         <translation>Import package from the upper level…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="159"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="151"/>
         <source>Nhập thư mục gói…</source>
         <translation>Import a folder of packages…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="161"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="153"/>
         <source>Nhập tệp gói…</source>
         <translation>Import package file…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="163"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="155"/>
         <source>Gửi gói xuống xã đã chọn…</source>
         <translation>Send a package down to the selected commune…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="170"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="166"/>
         <source>Kết quả lần nhập gần nhất</source>
         <translation>Result of the last import</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="171"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="167"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="171"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="167"/>
         <source>Chi tiết</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="173"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="169"/>
         <source>Tình hình các xã</source>
         <translation>Communes status</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="176"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="172"/>
         <source>Mã xã</source>
         <translation>Commune code</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="177"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="173"/>
         <source>Tên đơn vị</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="179"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="175"/>
         <source>Số gói cuối</source>
         <translation>Last package number</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="180"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="176"/>
         <source>Ngày gói cuối</source>
         <translation>Last package date</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="181"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="177"/>
         <source>Gói còn thiếu</source>
         <translation>Missing packages</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="182"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="178"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="205"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="201"/>
         <source>Vân tay của đơn vị này: {fp}</source>
         <translation>This unit&apos;s fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="207"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="203"/>
         <source>Chưa tạo khóa (sẽ tạo khi lưu tệp khóa hoặc gửi gói đầu tiên).</source>
         <translation>No key yet (it is created when you save the key file or send the first package).</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="212"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="208"/>
         <source>Cấp trên: {c} {n} — vân tay {fp}</source>
         <translation>Upper level: {c} {n} — fingerprint {fp}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="216"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="212"/>
         <source>Chưa có khóa cấp trên: hãy nhập tệp khóa cấp trên gửi xuống.</source>
         <translation>No upper-level key yet: import the key file the upper level sent you.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="228"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="224"/>
         <source>Ổ USB/ổ rời: {v}</source>
         <translation>USB/removable drive: {v}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="229"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="225"/>
         <source>Chọn thư mục…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="238"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="234"/>
         <source>Đã nhận ({d})</source>
         <translation>Received ({d})</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="240"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="236"/>
         <source>Đã gửi, chưa xác nhận</source>
         <translation>Sent, not yet acknowledged</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="253"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="249"/>
         <source>Chưa gửi gói nào</source>
         <translation>No package sent yet</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="255"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="251"/>
         <source>Im lặng {n} ngày</source>
         <translation>Silent for {n} days</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="257"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="253"/>
         <source>Bình thường</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="274"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="257"/>
+        <source>CẢNH BÁO: nhật ký hoạt động bị viết lại</source>
+        <translation>WARNING: the activity log was rewritten</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/sync.py" line="273"/>
         <source>Đã nhập</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="275"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="274"/>
         <source>Đã có, bỏ qua</source>
         <translation>Already imported, skipped</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="276"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="275"/>
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="277"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="276"/>
         <source>Đã hủy</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="290"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="289"/>
         <source>Lưu tệp khóa công khai</source>
         <translation>Save public key file</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="303"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="301"/>
         <source>Đã lưu</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="305"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="303"/>
         <source>Đã lưu {p}.
 Vân tay: {fp}
 Hãy đọc vân tay này cho bên kia đối chiếu.</source>
@@ -1798,105 +2078,106 @@ Fingerprint: {fp}
 Read this fingerprint to the other side to compare.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="312"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="310"/>
         <source>Chọn tệp khóa công khai</source>
         <translation>Choose a public key file</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="323"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="349"/>
         <source>Xác nhận khóa</source>
         <translation>Confirm key</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="325"/>
         <source>Đơn vị: {c} {n}
 Vân tay: {fp}
 
 Vân tay có khớp với bên kia đọc cho bạn không?</source>
-        <translation>Unit: {c} {n}
+        <translation type="vanished">Unit: {c} {n}
 Fingerprint: {fp}
 
 Does the fingerprint match the one the other side read to you?</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="349"/>
-        <location filename="../../de06desk/ui/screens/sync.py" line="439"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="374"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="468"/>
         <source>Chọn thư mục ghi gói</source>
         <translation>Choose where to write the package</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="372"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="396"/>
         <source>Không có thay đổi</source>
         <translation>No changes</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="373"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="397"/>
         <source>Không có gì mới từ lần gửi trước; không ghi gói.</source>
         <translation>Nothing new since the last package; no package written.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="378"/>
-        <location filename="../../de06desk/ui/screens/sync.py" line="459"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="402"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="488"/>
         <source>Đã ghi gói</source>
         <translation>Package written</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="379"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="403"/>
         <source>Đã ghi và kiểm tra lại {p} ({n} dòng).</source>
         <translation>Wrote and verified {p} ({n} rows).</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="384"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="408"/>
         <source>Đang ghi gói đồng bộ…</source>
         <translation>Writing the sync package…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="391"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="415"/>
         <source>Chọn gói đồng bộ</source>
         <translation>Choose a sync package</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="398"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="422"/>
         <source>Chọn thư mục chứa gói</source>
         <translation>Choose the folder holding the packages</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="422"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="451"/>
         <source>Kết quả nhập gói</source>
         <translation>Package import result</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="426"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="455"/>
         <source>Đang nhập gói…</source>
         <translation>Importing the package…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="435"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="464"/>
         <source>Chọn xã</source>
         <translation>Choose commune</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="435"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="464"/>
         <source>Hãy chọn một xã trong bảng tình hình.</source>
         <translation>Choose a commune in the status table.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="459"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="488"/>
         <source>Đã ghi {p}.</source>
         <translation>Wrote {p}.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="462"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="491"/>
         <source>Đang ghi gói…</source>
         <translation>Writing the package…</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/screens/sync.py" line="325"/>
         <source>Đơn vị: {c} {n}
 Vân tay: {fp}</source>
         <translation>Unit: {c} {n}
 Fingerprint: {fp}</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/screens/sync.py" line="332"/>
         <source>CẢNH BÁO: xã này đã có khóa khác. Khóa mới sẽ THAY khóa cũ.
 Vân tay cũ: {old}
 Vân tay mới: {new}</source>
@@ -1905,10 +2186,12 @@ Old fingerprint: {old}
 New fingerprint: {new}</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/screens/sync.py" line="337"/>
         <source>CẢNH BÁO: {c} không thuộc {p}.</source>
         <translation>WARNING: {c} is not in {p}.</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/screens/sync.py" line="342"/>
         <source>CẢNH BÁO: khóa cấp trên mới sẽ THAY khóa cũ.
 Vân tay cũ: {old}
 Vân tay mới: {new}</source>
@@ -1917,10 +2200,12 @@ Old fingerprint: {old}
 New fingerprint: {new}</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/screens/sync.py" line="345"/>
         <source>Vân tay có khớp với bên kia đọc cho bạn không?</source>
         <translation>Does the fingerprint match the one the other side read to you?</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/screens/sync.py" line="445"/>
         <source>Cảnh báo</source>
         <translation>Warning</translation>
     </message>
@@ -1928,32 +2213,32 @@ New fingerprint: {new}</translation>
 <context>
     <name>TargetsPage</name>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="357"/>
+        <location filename="../../de06desk/ui/wizard.py" line="315"/>
         <source>Chỉ tiêu</source>
         <translation>Targets</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="358"/>
+        <location filename="../../de06desk/ui/wizard.py" line="316"/>
         <source>Chỉ tiêu cấp trên giao; để 0 nếu chưa có.</source>
         <translation>Targets set by the upper level; leave 0 if none yet.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="362"/>
+        <location filename="../../de06desk/ui/wizard.py" line="320"/>
         <source>Tài khoản định danh mức 2 được kích hoạt</source>
         <translation>Level-2 e-ID accounts activated</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="363"/>
+        <location filename="../../de06desk/ui/wizard.py" line="321"/>
         <source>Hồ sơ làm sạch dữ liệu được xử lý</source>
         <translation>Cleanup cases closed</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="364"/>
+        <location filename="../../de06desk/ui/wizard.py" line="322"/>
         <source>Buổi hỗ trợ người dân</source>
         <translation>Support sessions</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="375"/>
+        <location filename="../../de06desk/ui/wizard.py" line="333"/>
         <source>Hạn hoàn thành</source>
         <translation>Due by</translation>
     </message>
@@ -1967,115 +2252,139 @@ New fingerprint: {new}</translation>
     </message>
 </context>
 <context>
+    <name>Tasks</name>
+    <message>
+        <location filename="../../de06desk/ui/tasks.py" line="167"/>
+        <source>Đã xảy ra lỗi không mong muốn; dữ liệu đã lưu không bị ảnh hưởng.
+Chi tiết: {e}</source>
+        <translation>An unexpected error occurred; data already saved is not affected.
+Details: {e}</translation>
+    </message>
+</context>
+<context>
     <name>UsersPanel</name>
     <message>
-        <location filename="../../de06desk/ui/screens/settings.py" line="86"/>
+        <location filename="../../de06desk/ui/screens/settings.py" line="95"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/settings.py" line="86"/>
+        <location filename="../../de06desk/ui/screens/settings.py" line="95"/>
         <source>Họ tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/settings.py" line="86"/>
+        <location filename="../../de06desk/ui/screens/settings.py" line="95"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/settings.py" line="92"/>
+        <location filename="../../de06desk/ui/screens/settings.py" line="101"/>
         <source>Thêm người dùng…</source>
         <translation>Add user…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/settings.py" line="94"/>
+        <location filename="../../de06desk/ui/screens/settings.py" line="103"/>
         <source>Đặt lại mật khẩu…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/settings.py" line="108"/>
+        <location filename="../../de06desk/ui/screens/settings.py" line="129"/>
+        <location filename="../../de06desk/ui/screens/settings.py" line="242"/>
         <source>Quản trị</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/settings.py" line="109"/>
+        <location filename="../../de06desk/ui/screens/settings.py" line="130"/>
         <source>Cán bộ</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/settings.py" line="110"/>
+        <location filename="../../de06desk/ui/screens/settings.py" line="131"/>
         <source>Chỉ xem</source>
         <translation>Viewer</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/settings.py" line="145"/>
+        <location filename="../../de06desk/ui/screens/settings.py" line="169"/>
         <source>Đặt lại mật khẩu</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/settings.py" line="146"/>
+        <location filename="../../de06desk/ui/screens/settings.py" line="170"/>
         <source>Mật khẩu mới cho {u}:</source>
         <translation>New password for {u}:</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/settings.py" line="156"/>
+        <location filename="../../de06desk/ui/screens/settings.py" line="186"/>
         <source>Đã đặt lại mật khẩu.</source>
         <translation>The password has been reset.</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/screens/settings.py" line="95"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/screens/settings.py" line="105"/>
         <source>Khóa / mở lại tài khoản…</source>
         <translation>Disable / re-enable account…</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/screens/settings.py" line="108"/>
         <source>Đổi vai trò…</source>
         <translation>Change role…</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/screens/settings.py" line="136"/>
         <source>Đang dùng</source>
         <translation>Active</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/screens/settings.py" line="136"/>
         <source>Đã khóa</source>
         <translation>Disabled</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/screens/settings.py" line="210"/>
         <source>Khóa tài khoản</source>
         <translation>Disable account</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/screens/settings.py" line="211"/>
         <source>Khóa tài khoản {u}? Người này sẽ không đăng nhập được nữa.</source>
         <translation>Disable account {u}? They will no longer be able to log in.</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/screens/settings.py" line="231"/>
         <source>Đã khóa tài khoản {u}.</source>
         <translation>Account {u} has been disabled.</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/screens/settings.py" line="240"/>
         <source>Cán bộ (nhập và sửa dữ liệu)</source>
         <translation>Officer (enters and edits data)</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/screens/settings.py" line="241"/>
         <source>Chỉ xem và in báo cáo</source>
         <translation>View and print reports only</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/screens/settings.py" line="245"/>
         <source>Đổi vai trò</source>
         <translation>Change role</translation>
     </message>
     <message>
         <source>Vai trò mới cho {u}:</source>
-        <translation>New role for {u}:</translation>
+        <translation type="vanished">New role for {u}:</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/screens/settings.py" line="261"/>
         <source>Đã đổi vai trò của {u}.</source>
         <translation>The role of {u} has been changed.</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/screens/settings.py" line="193"/>
         <source>Dữ liệu đã được đổi sang khóa mới: mật khẩu cũ, kể cả cùng một bản sao cũ của tệp khóa, không mở được dữ liệu từ nay. Các bản sao lưu làm trước lúc này vẫn mở được bằng mật khẩu đúng vào lúc sao lưu (và mã khôi phục): hãy giữ chúng cẩn thận, hoặc xóa những bản không cần.</source>
         <translation>The data now has a new key: the old password, even with an old copy of the key file, no longer opens it. Backups made before now still open with the passwords that were valid when they were made (and the recovery code): keep them safe, or delete those you do not need.</translation>
     </message>
@@ -2083,45 +2392,52 @@ New fingerprint: {new}</translation>
 <context>
     <name>VillagesPage</name>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="282"/>
+        <location filename="../../de06desk/ui/wizard.py" line="219"/>
         <source>Thôn/Xóm/Tổ dân phố</source>
         <translation>Villages</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="284"/>
         <source>Bấm đúp vào tên để sửa cho đúng tên thôn của xã; có thể thêm hoặc bớt.</source>
-        <translation>Double-click a name to change it to your commune&apos;s village names; add or remove as needed.</translation>
+        <translation type="vanished">Double-click a name to change it to your commune&apos;s village names; add or remove as needed.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="289"/>
         <source>Thôn {n}</source>
-        <translation>Village {n}</translation>
+        <translation type="vanished">Village {n}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="290"/>
+        <location filename="../../de06desk/ui/wizard.py" line="222"/>
+        <source>Gõ tên từng thôn rồi nhấn Enter. Bấm đúp vào tên để sửa. Có thể bổ sung sau trong Cài đặt › Thôn/Xóm.</source>
+        <translation>Type each village’s name and press Enter. Double-click a name to change it. More can be added later in Settings › Villages.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/wizard.py" line="228"/>
+        <source>Tên thôn, ví dụ “Bản Cát Cát”</source>
+        <translation>Village name, e.g. “Bản Cát Cát”</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/wizard.py" line="231"/>
         <source>Thêm thôn</source>
         <translation>Add village</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="292"/>
+        <location filename="../../de06desk/ui/wizard.py" line="237"/>
         <source>Bớt thôn đang chọn</source>
         <translation>Remove selected village</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="308"/>
         <source>Thôn mới</source>
-        <translation>New village</translation>
+        <translation type="vanished">New village</translation>
     </message>
 </context>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="141"/>
+        <location filename="../../de06desk/ui/wizard.py" line="78"/>
         <source>Chào mừng đến với de06desk</source>
         <translation>Welcome to de06desk</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="144"/>
+        <location filename="../../de06desk/ui/wizard.py" line="81"/>
         <source>Phần mềm giúp Công an xã và Tổ công tác Đề án 06 ghi nhận các đợt kích hoạt định danh điện tử, làm sạch dữ liệu dân cư, hỗ trợ người dân và lập báo cáo tuần — hoàn toàn không cần mạng.
 
 Lần đầu sử dụng: hãy khai báo xã/phường của mình (khoảng 5 phút), hoặc dùng thử với dữ liệu mẫu.</source>
@@ -2130,17 +2446,17 @@ Lần đầu sử dụng: hãy khai báo xã/phường của mình (khoảng 5 p
 First time here: set up your commune (about 5 minutes), or try it with demo data.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="153"/>
+        <location filename="../../de06desk/ui/wizard.py" line="90"/>
         <source>Dùng dữ liệu mẫu</source>
         <translation>Use demo data</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="158"/>
+        <location filename="../../de06desk/ui/wizard.py" line="95"/>
         <source>Dữ liệu mẫu là dữ liệu giả lập, chỉ để tập sử dụng.</source>
         <translation>Demo data is invented, for practice only.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="161"/>
+        <location filename="../../de06desk/ui/wizard.py" line="98"/>
         <source>Bấm “Tiếp theo” để khai báo xã/phường của bạn.</source>
         <translation>Press “Next” to set up your commune.</translation>
     </message>
