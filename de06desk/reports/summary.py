@@ -276,43 +276,58 @@ def weekly_trend(
 def _trends(
     store: Store, as_of: date, unit_code: str | None, weeks: int = TREND_WEEKS
 ) -> tuple[tuple[TrendWeek, ...], dict[str, tuple[TrendWeek, ...]]]:
-    """The trend of everything asked for, and of each unit in it (two queries a week)."""
-    area: list[TrendWeek] = []
-    per_unit: dict[str, list[TrendWeek]] = {}
+    """The trend of everything asked for, and of each unit in it: the flows are read once, by
+    unit and week (`eid_flows_by_week`)."""
     last = week_of(as_of)
-    for back in range(weeks - 1, -1, -1):
-        week = week_of(last.start - timedelta(days=7 * back))
-        end = min(week.end, as_of)
-        totals: dict[str, list[list[int]]] = {}
-        for row in q.eid_counts(store, week.start, end, week.start - timedelta(days=7), unit_code):
-            unit = totals.setdefault(row.unit_code, _zeros())
-            for span in (THIS, CUM):
-                for measure in range(4):
-                    unit[span][measure] += row.counts[span][measure]
-        targets = q.level2_targets(store, end, unit_code)
-        everything = _zeros()
-        for counts in totals.values():
-            for span in (THIS, CUM):
-                for measure in range(4):
-                    everything[span][measure] += counts[span][measure]
-        area.append(_trend_week(week, end, everything, sum(targets.values()) if targets else None))
-        for unit in set(totals) | set(targets) | set(per_unit):
-            per_unit.setdefault(unit, []).append(
-                _trend_week(week, end, totals.get(unit, _zeros()), targets.get(unit))
+    periods = [week_of(last.start - timedelta(days=7 * back)) for back in range(weeks - 1, -1, -1)]
+    first = periods[0].start
+    weekly: dict[str, list[list[int]]] = {}  # unit → per week: received, approved, activated
+    before: dict[str, int] = {}  # unit → activations before the first week
+    for row in q.eid_flows_by_week(store, first, as_of, unit_code):
+        if row.week < 0:
+            before[row.unit_code] = before.get(row.unit_code, 0) + row.activated
+            continue
+        flows = weekly.setdefault(row.unit_code, [[0, 0, 0] for _ in periods])[row.week]
+        flows[0] += row.received
+        flows[1] += row.approved
+        flows[2] += row.activated
+    targets = [q.level2_targets(store, min(p.end, as_of), unit_code) for p in periods]
+    units = set(weekly) | set(before) | {u for t in targets for u in t}
+    per_unit: dict[str, tuple[TrendWeek, ...]] = {}
+    columns: list[list[TrendWeek]] = [[] for _ in periods]
+    for unit in units:
+        flows_of = weekly.get(unit) or [[0, 0, 0] for _ in periods]
+        cumulative = before.get(unit, 0)
+        trend = []
+        for i, (period, (received, approved, activated)) in enumerate(
+            zip(periods, flows_of, strict=True)
+        ):
+            cumulative += activated
+            week = TrendWeek(
+                start=period.start,
+                end=min(period.end, as_of),
+                received=received,
+                approved=approved,
+                activated=activated,
+                cumulative_activated=cumulative,
+                target=targets[i].get(unit),
             )
-    return _from_first_data(area), {u: _from_first_data(t) for u, t in per_unit.items()}
-
-
-def _trend_week(week: Period, end: date, counts: list[list[int]], target: int | None) -> TrendWeek:
-    return TrendWeek(
-        start=week.start,
-        end=end,
-        received=counts[THIS][RECEIVED],
-        approved=counts[THIS][APPROVED],
-        activated=counts[THIS][ACTIVATED],
-        cumulative_activated=counts[CUM][ACTIVATED],
-        target=target,
-    )
+            trend.append(week)
+            columns[i].append(week)
+        per_unit[unit] = _from_first_data(trend)
+    area = [
+        TrendWeek(
+            start=period.start,
+            end=min(period.end, as_of),
+            received=sum(w.received for w in column),
+            approved=sum(w.approved for w in column),
+            activated=sum(w.activated for w in column),
+            cumulative_activated=sum(w.cumulative_activated for w in column),
+            target=sum(targets[i].values()) if targets[i] else None,
+        )
+        for i, (period, column) in enumerate(zip(periods, columns, strict=True))
+    ]
+    return _from_first_data(area), per_unit
 
 
 def _from_first_data(trend: list[TrendWeek]) -> tuple[TrendWeek, ...]:
