@@ -126,7 +126,9 @@ def test_disabled_user_with_an_old_key_file_opens_nothing_made_after(
 def test_disable_keeps_the_others_and_the_recovery_code(db: Path, code: str) -> None:
     store, admin = log_in(db, DEMO_USER, DEMO_PASSWORD)
     with store:
-        create_user(store, "lan", "mua-xuan-tuoi-41", role="officer", display_name="Lan", by="admin")
+        create_user(
+            store, "lan", "mua-xuan-tuoi-41", role="officer", display_name="Lan", by="admin"
+        )
         set_active(store, OFFICER, False, by=admin.username)
         actions = [r[0] for r in store.conn.execute("SELECT action FROM audit")]
     assert "rekey" in actions
@@ -252,7 +254,9 @@ def test_an_old_format_keyring_keeps_working_and_migrates(db: Path, code: str) -
     assert json.loads(keyring_path(db).read_text())["version"] == 1
     store, admin = log_in(db, DEMO_USER, DEMO_PASSWORD)  # the administrator migrates here
     with store:
-        create_user(store, "lan", "mua-xuan-tuoi-41", role="officer", display_name="Lan", by="admin")
+        create_user(
+            store, "lan", "mua-xuan-tuoi-41", role="officer", display_name="Lan", by="admin"
+        )
         # The officer has not logged in since the update and the recovery code was never
         # entered: a re-key now would lock them out. The disable is done, the re-key waits,
         # and the message says for whom.
