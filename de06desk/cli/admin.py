@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 from pathlib import Path
@@ -12,9 +11,18 @@ from de06desk.actions import admin as act
 from de06desk.backup import BackupInfo, inspect_backup
 from de06desk.domain.i18n import DomainError, msg
 from de06desk.store import StoreError
-from de06desk.store.users import is_encrypted, unlock_with_recovery_code
+from de06desk.store.users import unlock_with_recovery_code
 
-from .common import add_db_argument, credentials, db_path, login, open_store, print_recovery_code
+from .common import (
+    add_db_argument,
+    credentials,
+    db_path,
+    encrypted_db_path,
+    login,
+    open_store,
+    print_recovery_code,
+    secret,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -137,24 +145,8 @@ def cmd_check_recovery_code(args: argparse.Namespace) -> int:
     converted (which a re-key needs: store/rekey.py). The code comes from DE06_RECOVERY_CODE
     or the terminal.
     """
-    path = db_path(args)
-    if not path.exists() or not is_encrypted(path):
-        raise DomainError(
-            msg(
-                "Mã khôi phục chỉ dùng cho cơ sở dữ liệu đã mã hóa.",
-                "The recovery code is only for an encrypted database.",
-            )
-        )
-    code = os.environ.get("DE06_RECOVERY_CODE")
-    if not code:
-        if not sys.stdin or not sys.stdin.isatty():
-            raise DomainError(
-                msg(
-                    "Cần DE06_RECOVERY_CODE hoặc chạy trong cửa sổ lệnh.",
-                    "Set DE06_RECOVERY_CODE or run in a terminal.",
-                )
-            )
-        code = getpass.getpass("Mã khôi phục: ")
+    path = encrypted_db_path(args)
+    code = secret("DE06_RECOVERY_CODE", "Mã khôi phục: ")
     try:
         unlock_with_recovery_code(path, code)
     except StoreError:

@@ -120,3 +120,32 @@ def print_recovery_code(code: str) -> None:
         "Nếu quên mọi mật khẩu quản trị, chỉ mã này mở lại được dữ liệu "
         "(de06desk user recover).\n"
     )
+
+
+def secret(variable: str, prompt: str) -> str:
+    """A secret (recovery code, password) from the environment variable, else the terminal."""
+    value = os.environ.get(variable)
+    if value:
+        return value
+    if not sys.stdin or not sys.stdin.isatty():
+        raise DomainError(
+            msg(
+                "Cần {v} hoặc chạy trong cửa sổ lệnh.",
+                "Set {v} or run in a terminal.",
+                v=variable,
+            )
+        )
+    return getpass.getpass(prompt)
+
+
+def encrypted_db_path(args: argparse.Namespace) -> Path:
+    """The `--db` path, refused unless it is an encrypted database (what a recovery code opens)."""
+    path = db_path(args)
+    if not path.exists() or not is_encrypted(path):
+        raise DomainError(
+            msg(
+                "Mã khôi phục chỉ dùng cho cơ sở dữ liệu đã mã hóa.",
+                "The recovery code is only for an encrypted database.",
+            )
+        )
+    return path

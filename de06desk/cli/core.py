@@ -7,9 +7,6 @@ recovery code once.
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
-import sys
 
 from de06desk.actions import admin as act
 from de06desk.actions.admin import (
@@ -22,16 +19,18 @@ from de06desk.domain.i18n import DomainError, msg
 from de06desk.domain.text import printable
 from de06desk.domain.units import get_commune
 from de06desk.store import Store
-from de06desk.store.users import is_encrypted, list_users, unlock_with_recovery_code
+from de06desk.store.users import list_users, unlock_with_recovery_code
 
 from .common import (
     add_db_argument,
     credentials,
     db_path,
+    encrypted_db_path,
     login,
     new_password,
     open_store,
     print_recovery_code,
+    secret,
 )
 
 # Never on the command line: other users of the PC can read it (ps, shell history).
@@ -216,17 +215,9 @@ def cmd_user_recover(args: argparse.Namespace) -> int:
     The code comes from DE06_RECOVERY_CODE or the terminal, the new password from DE06_PASSWORD
     or the terminal; the reset is audited as done with the recovery code.
     """
-    path = db_path(args)
-    if not path.exists() or not is_encrypted(path):
-        raise DomainError(
-            msg(
-                "Mã khôi phục chỉ dùng cho cơ sở dữ liệu đã mã hóa.",
-                "The recovery code is only for an encrypted database.",
-            )
-        )
-    code = _secret("DE06_RECOVERY_CODE", "Mã khôi phục: ")
-    key = unlock_with_recovery_code(path, code)
-    password = _secret("DE06_PASSWORD", f"Mật khẩu mới cho {args.username}: ")
+    path = encrypted_db_path(args)
+    key = unlock_with_recovery_code(path, secret("DE06_RECOVERY_CODE", "Mã khôi phục: "))
+    password = secret("DE06_PASSWORD", f"Mật khẩu mới cho {args.username}: ")
     with Store.open(path, key=key) as store:
         admin = next(
             (u for u in list_users(store) if u.username == args.username and u.role == "admin"),
@@ -247,18 +238,3 @@ def cmd_user_recover(args: argparse.Namespace) -> int:
             act.enable_user(store, RECOVERY_ACTOR, args.username, password)
     print(f"Đã đặt mật khẩu mới cho {args.username}; hãy đăng nhập lại.")
     return 0
-
-
-def _secret(variable: str, prompt: str) -> str:
-    value = os.environ.get(variable)
-    if value:
-        return value
-    if not sys.stdin or not sys.stdin.isatty():
-        raise DomainError(
-            msg(
-                "Cần {v} hoặc chạy trong cửa sổ lệnh.",
-                "Set {v} or run in a terminal.",
-                v=variable,
-            )
-        )
-    return getpass.getpass(prompt)
