@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import re
 import uuid as uuidlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -722,12 +722,12 @@ def apply_import(
         old = sql.update_records(store, FORM_ID, updates, user=user, detail=detail)
         form = store.form(FORM_ID)
         batch_rows += [
-            sql.BatchRow(FORM_ID, uuid, "update", _storable(form, values), change_no)
+            sql.BatchRow(FORM_ID, uuid, "update", storable(form, values), change_no)
             for uuid, (values, change_no) in old.items()
         ]
         if cancelled():
             raise Cancelled()
-        sql.record_batch(
+        record_import(
             store,
             sql.ImportBatch(
                 batch_id=batch_id,
@@ -742,14 +742,10 @@ def apply_import(
                 undone_by=None,
             ),
             batch_rows,
-        )
-        remember_mapping(store, "citizens", plan.headers, plan.mapping, user)
-        store.audit(
-            "import_citizens",
-            user,
+            headers=plan.headers,
+            mapping=plan.mapping,
             form_id=FORM_ID,
-            detail=f"{batch_id}: {plan.source}: +{len(created)} ~{len(old)} "
-            f"-{len(plan.refused)} refused, {len(made_villages)} villages",
+            note=f"{len(made_villages)} villages",
         )
     progress(1.0, "")
     return ImportResult(
@@ -762,7 +758,31 @@ def apply_import(
     )
 
 
-def _storable(form: FormSpec, values: Mapping[str, Any]) -> dict[str, Any]:
+def record_import(
+    store: Store,
+    batch: sql.ImportBatch,
+    rows: list[sql.BatchRow],
+    *,
+    headers: Sequence[str],
+    mapping: Mapping[str, int],
+    form_id: str,
+    note: str,
+) -> None:
+    """Keep an applied import (inside its transaction): the batch and its rows for undo, the
+    column mapping for the next file with these headers, and the audit row `import_<kind>`."""
+    sql.record_batch(store, batch, rows)
+    remember_mapping(store, batch.kind, headers, mapping, batch.username)
+    store.audit(
+        f"import_{batch.kind}",
+        batch.username,
+        form_id=form_id,
+        detail=f"{batch.batch_id}: {batch.source}: +{batch.added} ~{batch.updated} "
+        f"-{batch.refused} refused, {note}",
+    )
+
+
+def storable(form: FormSpec, values: Mapping[str, Any]) -> dict[str, Any]:
+    """Values as kept in a batch row (dates as ISO text)."""
     return {
         f.name: (
             values.get(f.name).isoformat()

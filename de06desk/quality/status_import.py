@@ -54,10 +54,11 @@ from .citizen_import import (
     _RowRefuser,
     _text,
     field_label,
+    record_import,
+    storable,
     unsafe_cell,
 )
 from .mapping import STATUS_REQUIRED
-from .profiles import remember_mapping
 from .tables import Cell, RawTable
 
 ROSTER = "drive_roster"
@@ -584,7 +585,7 @@ def apply_status_import(
         ]
         touched = {p.values["drive"] for p in plan.to_update}
         batch_rows += _follow_roster(store, touched, drive_uuid, user)
-        sql.record_batch(
+        record_import(
             store,
             sql.ImportBatch(
                 batch_id=batch_id,
@@ -599,14 +600,10 @@ def apply_status_import(
                 undone_by=None,
             ),
             batch_rows,
-        )
-        remember_mapping(store, "status", plan.headers, plan.mapping, user)
-        store.audit(
-            "import_status",
-            user,
+            headers=plan.headers,
+            mapping=plan.mapping,
             form_id=ROSTER,
-            detail=f"{batch_id}: {plan.source}: +{len(uuids)} ~{len(old)} "
-            f"-{len(plan.refused)} refused, {len(plan.conflicts)} conflicts",
+            note=f"{len(plan.conflicts)} conflicts",
         )
     progress(1.0, "")
     return ImportResult(
@@ -642,12 +639,3 @@ def _follow_roster(
                 sql.BatchRow(DRIVE, uuid, "update", storable(form, drive.values), saved.change_no)
             )
     return rows
-
-
-def storable(form: FormSpec, values: Mapping[str, Any]) -> dict[str, Any]:
-    """Values as kept in a batch row (dates as ISO text)."""
-    out: dict[str, Any] = {}
-    for spec in form.fields:
-        value = values.get(spec.name)
-        out[spec.name] = value.isoformat() if isinstance(value, date) else value
-    return out
