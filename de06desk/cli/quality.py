@@ -128,8 +128,12 @@ def _print_skipped(table: RawTable) -> None:
         print(f"Bỏ qua {len(table.skipped)} dòng không phải dữ liệu ({kinds}).")
 
 
-def _go_ahead(args: argparse.Namespace) -> int | None:
-    """None to write; else the exit code for "not confirmed"."""
+def _go_ahead(args: argparse.Namespace, plan: Any) -> int | None:
+    """None to write the previewed `plan`; else the exit code: 0 when it writes nothing,
+    EXIT_NOT_CONFIRMED when nobody confirmed."""
+    if not plan.to_add and not plan.to_update:
+        print("Không có gì để ghi.")
+        return 0
     if args.yes:
         return None
     answer = _confirm("Tiếp tục?")
@@ -173,10 +177,7 @@ def cmd_import_citizens(args: argparse.Namespace) -> int:
                 "(vẫn được nhập; xem bằng lệnh `check`)."
             )
         _print_refusals(args, plan)
-        if not plan.to_add and not plan.to_update:
-            print("Không có gì để ghi.")
-            return 0
-        stop = _go_ahead(args)
+        stop = _go_ahead(args, plan)
         if stop is not None:
             return stop
         result = import_citizens(store, user, plan).value
@@ -217,10 +218,7 @@ def cmd_import_status(args: argparse.Namespace) -> int:
         if len(plan.conflicts) > _SHOWN_REFUSALS:
             print(f"  … và {len(plan.conflicts) - _SHOWN_REFUSALS} dòng khác với xã.")
         _print_refusals(args, plan)
-        if not plan.to_add and not plan.to_update:
-            print("Không có gì để ghi.")
-            return 0
-        stop = _go_ahead(args)
+        stop = _go_ahead(args, plan)
         if stop is not None:
             return stop
         result = import_status(store, user, plan).value
