@@ -728,15 +728,7 @@ class Store:
                     msg("Không tìm thấy bản ghi cần xóa.", "The record to delete was not found.")
                 )
             self._refuse_hub_set(form, current)
-            device = self.device_id
-            versions = dict(current.versions)
-            versions[device] = versions.get(device, 0) + 1
-            self.conn.execute(
-                f'UPDATE "{form.table}" SET deleted = 1, updated_at = ?, author = ?, '
-                "device_id = ?, change_no = ?, edit_count = edit_count + 1, versions = ? "
-                "WHERE uuid = ?",
-                (utc_now(), user, device, self.next_change_no(), json.dumps(versions), uuid),
-            )
+            self._mark_deleted(form, current, True, user)
             self.audit(
                 "delete",
                 user,
@@ -744,6 +736,27 @@ class Store:
                 record_uuid=uuid,
                 old=_jsonable(form, current.values),
             )
+
+    def _mark_deleted(self, form: FormSpec, current: Record, deleted: bool, user: str) -> None:
+        """Set or clear a record's tombstone as a change made on this device (a new change
+        number and version, so sync passes a delete or a restore on like an edit)."""
+        device = self.device_id
+        versions = dict(current.versions)
+        versions[device] = versions.get(device, 0) + 1
+        self.conn.execute(
+            f'UPDATE "{form.table}" SET deleted = ?, updated_at = ?, author = ?, '
+            "device_id = ?, change_no = ?, edit_count = edit_count + 1, versions = ? "
+            "WHERE uuid = ?",
+            (
+                int(deleted),
+                utc_now(),
+                user,
+                device,
+                self.next_change_no(),
+                json.dumps(versions),
+                current.uuid,
+            ),
+        )
 
     def _write_row(self, form: FormSpec, row: dict[str, Any], *, insert: bool) -> None:
         columns = list(row)

@@ -8,13 +8,12 @@ transaction, with an audit entry ("restore").
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from de06desk.domain.i18n import msg
 
-from .database import Record, Store, _jsonable, from_db, utc_now
+from .database import Record, Store, _jsonable, from_db
 from .errors import NotFoundError
 
 
@@ -53,15 +52,7 @@ def restore_record(store: Store, form_id: str, uuid: str, *, user: str) -> Recor
                     "This deleted record was not found (it may have been restored already).",
                 )
             )
-        device = store.device_id
-        versions = dict(current.versions)
-        versions[device] = versions.get(device, 0) + 1
-        store.conn.execute(
-            f'UPDATE "{form.table}" SET deleted = 0, updated_at = ?, author = ?, '
-            "device_id = ?, change_no = ?, edit_count = edit_count + 1, versions = ? "
-            "WHERE uuid = ?",
-            (utc_now(), user, device, store.next_change_no(), json.dumps(versions), uuid),
-        )
+        store._mark_deleted(form, current, False, user)
         store.audit(
             "restore_record",
             user,
