@@ -1,6 +1,6 @@
 """Lint: the UI and the command line change nothing except through de06desk/actions.
 
-Run by `make lint` (`python -m tests.lint_writes`) and by tests/foundation/test_lint_writes.py.
+Run by `make lint` (`python -m tests.lint_writes`) and by tests/actions/test_actions.py.
 It reads de06desk/ui and de06desk/cli with `ast` and fails on:
 
 - a call of a function that writes (save/delete a record, users, sync, keys, imports,

@@ -200,7 +200,7 @@ def test_the_reported_attack_on_an_encrypted_commune_is_flagged_at_the_hub(
     """Issue 14, exactly: the officer unwraps the data key with their own password, opens the
     file with sqlcipher3, makes themselves administrator, drops the delete trigger, deletes
     their audit entries and puts the trigger back. The commune's next package is flagged."""
-    from tests.security.test_audit_chain import OFFICER, tamper_as_officer
+    from tests.store.test_audit_chain import OFFICER, tamper_as_officer
 
     db = tmp_path / "commune.db"
     with contextlib.redirect_stdout(io.StringIO()):

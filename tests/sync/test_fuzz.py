@@ -15,8 +15,8 @@ from de06desk.sync import PackageRefused, export_package, public_key_file
 from de06desk.sync.importer import import_package
 from de06desk.sync.keys import load_own_keys
 from de06desk.sync.package import Header
+from tests.conftest import connect
 
-from .conftest import connect
 from .sealing import seal, unseal
 
 _SETTINGS = settings(

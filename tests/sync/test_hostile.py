@@ -40,8 +40,8 @@ from de06desk.sync.hub import set_commune_target
 from de06desk.sync.importer import import_package
 from de06desk.sync.keys import load_own_keys
 from de06desk.sync.package import MAGIC, PREFIX, Header
+from tests.conftest import snapshot
 
-from .conftest import snapshot
 from .sealing import build_zip, jsonl, members_of, rows_of, seal, unseal
 
 HUB_USER, HUB_PASSWORD = "quantri", "Hub-mat-khau-2026!"

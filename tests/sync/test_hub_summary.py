@@ -21,8 +21,7 @@ from de06desk.reports.model import Summary, Table
 from de06desk.reports.summary import build_summary
 from de06desk.store import Store
 from de06desk.sync import export_package, import_packages
-
-from .conftest import connect
+from tests.conftest import connect
 
 SILENT_COMMUNE = "00012"
 PERIODS = [

@@ -15,8 +15,8 @@ from de06desk.sync import export_package, import_packages, init_hub, public_key_
 from de06desk.sync import package as package_module
 from de06desk.sync.hub import send_down
 from de06desk.sync.keys import load_own_keys
+from tests.conftest import HUB_CODE, connect
 
-from .conftest import HUB_CODE, connect
 from .sealing import seal, unseal
 
 

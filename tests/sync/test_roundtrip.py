@@ -18,8 +18,7 @@ from de06desk.sync import (
 )
 from de06desk.sync import export as export_module
 from de06desk.sync.hub import sent_history, set_commune_target
-
-from .conftest import SECOND_COMMUNE
+from tests.conftest import SECOND_COMMUNE
 
 
 def _all(store: Store, form_id: str, unit: str) -> dict[str, tuple]:

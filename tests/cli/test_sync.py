@@ -9,8 +9,7 @@ import pytest
 
 from de06desk.cli import main
 from de06desk.demo import DEMO_PASSWORD, DEMO_USER
-
-from .conftest import snapshot
+from tests.conftest import snapshot
 
 
 @pytest.fixture

@@ -431,7 +431,7 @@ COMMANDS: dict[str, Command] = {
     ),
 }
 # Commands run before any account exists (they make a database and its administrator) or
-# with the recovery code instead of an account: tests/foundation and tests/security cover them.
+# with the recovery code instead of an account: tests/store and tests/cli cover them.
 NO_ACCOUNT = {"init", "demo", "hub init", "user recover", "admin check-recovery-code"}
 
 

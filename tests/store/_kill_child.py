@@ -1,4 +1,4 @@
-"""Writer processes for the kill -9 tests (run as `python -m tests.security._kill_child`).
+"""Writer processes for the kill -9 tests (run as `python -m tests.store._kill_child`).
 
 Starting Python and importing de06desk takes about a second, which would make hundreds of kill
 trials slow. So this script is a small fork server: it imports everything once, then for each
