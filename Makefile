@@ -22,6 +22,7 @@ lint: setup
 	$(BIN)/ruff format --check de06desk tests installer docs
 	$(BIN)/lint-imports
 	$(BIN)/python -m tests.lint_writes
+	$(BIN)/mypy
 
 format: setup
 	$(BIN)/ruff check --fix de06desk tests installer docs

@@ -16,7 +16,7 @@ import sqlite_utils
 
 from de06desk import __version__
 from de06desk.config import create_private, make_private, private_folder
-from de06desk.domain.audit_chain import GENESIS, entry_hash
+from de06desk.domain.audit_chain import GENESIS, AuditFields, entry_hash
 from de06desk.domain.i18n import Msg, msg
 from de06desk.domain.text import fold
 from de06desk.domain.vnsort import name_sort_key, sort_key
@@ -532,7 +532,7 @@ class Store:
             previous = (last[1] if last else None) or GENESIS
             rows = []
             for number, entry in enumerate(entries, start=next_id):
-                fields = (number, *(None if v is None else str(v) for v in entry))
+                fields: AuditFields = (number, *(None if v is None else str(v) for v in entry))
                 if len(fields) != 9:
                     raise ValueError(f"an audit entry has 8 fields, not {len(fields) - 1}")
                 previous = entry_hash(previous, fields)
