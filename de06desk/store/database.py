@@ -181,7 +181,7 @@ class Store:
                     store.conn.execute(ddl)
                 store._create_form_tables()
                 now = utc_now()
-                for key, value in {
+                for name, value in {
                     "schema_version": str(SCHEMA_VERSION),
                     "app_version": __version__,
                     "created_at": now,
@@ -190,7 +190,7 @@ class Store:
                     "unit_code": unit_code,
                     "form_versions": json.dumps(store.forms.versions()),
                 }.items():
-                    store.set_meta(key, value)
+                    store.set_meta(name, value)
                 store.conn.execute("INSERT INTO counters(name, value) VALUES ('change_no', 0)")
         except BaseException:
             store.close()
@@ -861,7 +861,7 @@ def _check_is_ours(path: Path, key: bytes | None) -> None:
         raise _not_ours(path) if key is None else dbapi.wrong_key(path)
 
 
-def _schema_version(path: Path, key: bytes | None, *, readonly: bool) -> tuple[str] | None:
+def _schema_version(path: Path, key: bytes | None, *, readonly: bool) -> dbapi.Row | None:
     try:
         conn = dbapi.connect(path, key, readonly=readonly)
     except DiskFullError:
@@ -871,7 +871,10 @@ def _schema_version(path: Path, key: bytes | None, *, readonly: bool) -> tuple[s
             raise DiskFullError(str(path)) from None
         return None
     try:
-        return conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        row: dbapi.Row | None = conn.execute(
+            "SELECT value FROM meta WHERE key = 'schema_version'"
+        ).fetchone()
+        return row
     except dbapi.DatabaseError as exc:
         if dbapi.is_disk_full(exc) and dbapi.nearly_full(path.parent):
             raise DiskFullError(str(path)) from None

@@ -339,7 +339,7 @@ def mark_acked(store: Store, hashes: Iterable[str], at: str) -> int:
         "UPDATE sync_sent SET acked_at = ? WHERE sha256 = ? AND acked_at IS NULL",
         [(at, h) for h in hashes],
     )
-    return max(cur.rowcount, 0)
+    return max(int(cur.rowcount), 0)
 
 
 # ---- packages received -----------------------------------------------------------------------
