@@ -81,4 +81,4 @@ dist-linux: dist
 	@echo "dist/$(LINUX_PKG).tar.gz: $$(du -h dist/$(LINUX_PKG).tar.gz | cut -f1)"
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .mypy_cache

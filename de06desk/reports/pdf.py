@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.charts.barcharts import BarChart, HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, Line, String
@@ -26,7 +26,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    BaseDocTemplate,
     CondPageBreak,
     Flowable,
     KeepTogether,
@@ -424,7 +426,7 @@ def _drawing(height: float) -> Drawing:
     return Drawing(TEXT_W, height, initialFontName=FONT)
 
 
-def _style_axis_labels(chart: Any) -> None:
+def _style_axis_labels(chart: BarChart) -> None:
     for labels in (chart.categoryAxis.labels, chart.valueAxis.labels, chart.barLabels):
         labels.fontName = FONT
         labels.fontSize = 9
@@ -658,7 +660,7 @@ class _Doc(SimpleDocTemplate):
             self._progress(0.2 + 0.75 * min(1.0, self._done / self._total), "Đang dàn trang…")
 
 
-def _page_number(canvas: Any, doc: Any) -> None:
+def _page_number(canvas: Canvas, doc: BaseDocTemplate) -> None:
     # Decree 30: Arabic numerals centred in the top margin, from page 2 on.
     canvas.saveState()
     canvas.setFont(FONT, BODY_SIZE)
