@@ -22,6 +22,7 @@ lint: setup
 	$(BIN)/ruff format --check de06desk tests installer docs
 	$(BIN)/lint-imports
 	$(BIN)/python -m tests.lint_writes
+	$(BIN)/mypy
 
 format: setup
 	$(BIN)/ruff check --fix de06desk tests installer docs
@@ -80,4 +81,4 @@ dist-linux: dist
 	@echo "dist/$(LINUX_PKG).tar.gz: $$(du -h dist/$(LINUX_PKG).tar.gz | cut -f1)"
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .mypy_cache

@@ -271,7 +271,7 @@ def auto_backup(store: Store, kind: AutoKind, *, folder: Path | None = None) -> 
 def _is_current(kind: AutoKind, latest: Path, store: Store) -> bool:
     if kind == "daily":
         match = _NAME.match(latest.name)
-        return bool(match) and match["stamp"][:8] == datetime.now().strftime("%Y%m%d")
+        return match is not None and match["stamp"][:8] == datetime.now().strftime("%Y%m%d")
     try:
         info = read_backup(latest, verify=False)
     except DomainError:

@@ -58,18 +58,19 @@ def record_crash(exc: BaseException, what: str, folder: Path | None = None) -> P
     return path
 
 
+class _AppLogFile(logging.handlers.RotatingFileHandler):
+    """The app's log file; a later setup_logging replaces it rather than adding another."""
+
+
 def setup_logging(folder: Path | None = None, level: int = logging.INFO) -> Path:
     """Send the app's logs to `<data dir>/logs/de06desk.log` (rotated); returns the file path."""
     path = log_path(folder)
     private_folder(path.parent)
     create_private(path)
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
-    )
+    handler = _AppLogFile(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
-    root.handlers = [h for h in root.handlers if not getattr(h, "_de06desk", False)]
-    handler._de06desk = True  # type: ignore[attr-defined]
+    root.handlers = [h for h in root.handlers if not isinstance(h, _AppLogFile)]
     root.addHandler(handler)
     root.setLevel(level)
     return path

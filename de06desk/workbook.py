@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
-    from openpyxl.cell.cell import Cell
+    from openpyxl.cell.cell import Cell, MergedCell
     from openpyxl.worksheet.worksheet import Worksheet
 
 _log = logging.getLogger(__name__)
@@ -51,7 +51,7 @@ def formula_like(text: str) -> bool:
     return text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text)
 
 
-def put(sheet: Worksheet, row: int, column: int, value: Any) -> Cell:
+def put(sheet: Worksheet, row: int, column: int, value: Any) -> Cell | MergedCell:
     """Write `value` to a cell: numbers and dates as themselves, text always as text."""
     cell = sheet.cell(row=row, column=column)
     if isinstance(value, str):

@@ -45,7 +45,7 @@ from de06desk.store.users import (
 from de06desk.sync import init_hub, public_key_file
 from de06desk.sync.keys import PublicKeyFile
 
-from .core import FILES, IMPORTS, REGISTRY, USERS, Changes, Done, action, require
+from .core import FILES, IMPORTS, USERS, Changes, Done, action, register, require
 from .sync import HUB_PROVINCE
 
 # ---- accounts -----------------------------------------------------------------------------
@@ -259,9 +259,8 @@ def encrypt(path: Path, username: str, password: str) -> Done[EncryptResult]:
     return Done(encrypt_database(path, username, password), Changes.all())
 
 
-for _fn, _op in ((restore, "db.restore"), (encrypt, "db.encrypt")):
-    _fn.operation = _op  # type: ignore[attr-defined]
-    REGISTRY.setdefault(_op, []).append(_fn)
+register("db.restore", restore)
+register("db.encrypt", encrypt)
 
 
 # ---- new databases (whoever runs the program may make one; they become its administrator) --

@@ -21,6 +21,8 @@ from .roles import RANK, ROLE_LABELS, ROLE_TABLE
 
 P = ParamSpec("P")
 T = TypeVar("T")
+# Done only hands its value out: a Done[Trusted] is a Done[object].
+T_co = TypeVar("T_co", covariant=True)
 
 # Names of what changed besides form records (screens that show them refresh on these).
 USERS, KEYS, SYNC, IMPORTS, FILES = "users", "keys", "sync", "imports", "files"
@@ -71,10 +73,10 @@ NOTHING = Changes()
 
 
 @dataclass(frozen=True)
-class Done(Generic[T]):
+class Done(Generic[T_co]):
     """An action's result: its value and what it changed."""
 
-    value: T
+    value: T_co
     changes: Changes = field(default=NOTHING)
     # Things the person should know although the action succeeded (one line each).
     warnings: tuple[Msg, ...] = ()
@@ -82,6 +84,13 @@ class Done(Generic[T]):
 
 # operation → the action functions that perform it (the role test walks this).
 REGISTRY: dict[str, list[Callable[..., object]]] = {}
+
+
+def register(operation: str, function: Callable[..., object]) -> None:
+    """Record that `function` performs `operation`: its `.operation`, and REGISTRY."""
+    # A function object takes any attribute; typeshed's Callable declares none.
+    function.operation = operation  # type: ignore[attr-defined]
+    REGISTRY.setdefault(operation, []).append(function)
 
 
 def require(store: Store, user: User, operation: str) -> None:
@@ -138,8 +147,7 @@ def action(
             require(store, user, operation)
             return body(store, user, *args, **kwargs)
 
-        run.operation = operation  # type: ignore[attr-defined]
-        REGISTRY.setdefault(operation, []).append(run)
+        register(operation, run)
         return run
 
     return wrap

@@ -28,7 +28,7 @@ from de06desk.sync import (
 from de06desk.sync.hub import clone_device, set_commune_target
 from de06desk.sync.keys import hub_key, peer_key
 
-from .core import FILES, KEYS, NOTHING, REGISTRY, SYNC, Changes, Done, action, require
+from .core import FILES, KEYS, NOTHING, SYNC, Changes, Done, action, register, require
 
 # Meta key of a hub's province (set by `hub init --province`, or read from a province code).
 HUB_PROVINCE = "province_code"
@@ -133,8 +133,7 @@ def _roster_warnings(store: Store, outcomes: Sequence[ImportOutcome]) -> tuple[M
     )
 
 
-import_sync_packages.operation = "sync.import"  # type: ignore[attr-defined]
-REGISTRY.setdefault("sync.import", []).append(import_sync_packages)
+register("sync.import", import_sync_packages)
 
 
 @action("sync.clone_device")

@@ -33,6 +33,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         # argparse's own words (Vietnamese through argparse_vi), without the usage block.
+        # argparse's `_` (gettext's, imported there) is not in typeshed's argparse.
         text = argparse._("%(prog)s: error: %(message)s\n") % {  # type: ignore[attr-defined]
             "prog": self.prog,
             "message": message,

@@ -55,5 +55,7 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 
 def install() -> None:
     """Make argparse speak Vietnamese from now on (idempotent)."""
+    # argparse's module-level `_` and `ngettext` (imported from gettext) are what it calls for
+    # every word; typeshed's argparse does not list them.
     argparse._ = gettext  # type: ignore[attr-defined]
     argparse.ngettext = ngettext  # type: ignore[attr-defined]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .i18n import Msg, msg
@@ -27,9 +27,9 @@ _CONTEXT = "de06desk-audit/1"
 # The verifier reports at most this many bad ids and missing ranges (a wiped log has millions).
 MAX_REPORTED = 50
 
-# An audit row as the chain sees it: id, at, username, action, form_id, record_uuid, old, new,
-# detail (text or None) — the `audit` table's columns in order, without the hash.
-AuditFields = Sequence[object]
+# An audit row as the chain sees it: id, then at, username, action, form_id, record_uuid, old,
+# new, detail (text or None) — the `audit` table's columns in order, without the hash.
+AuditFields = tuple[int, *tuple[str | None, ...]]
 
 
 def entry_hash(previous: str, fields: AuditFields) -> str:
@@ -93,7 +93,7 @@ def walk_chain(
     stored_previous = recomputed = GENESIS
     expected_id = 1
     for fields, stored in rows:
-        row_id = int(fields[0])  # type: ignore[call-overload]
+        row_id = fields[0]
         if row_id > expected_id:
             _missing(report, expected_id, row_id - 1)
         expected_id = row_id + 1

@@ -12,7 +12,7 @@ import tomllib
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from de06desk.config import forms_dir
 from de06desk.domain.i18n import Msg
@@ -140,7 +140,10 @@ def _with_source(spec: FormSpec, path: Path) -> FormSpec:
     return replace(spec, source=path)
 
 
-def _require(table: dict[str, Any], key: str, kind: type | tuple[type, ...], src: str, where: str):
+_T = TypeVar("_T")
+
+
+def _require(table: dict[str, Any], key: str, kind: type[_T], src: str, where: str) -> _T:
     if key not in table:
         raise FormError(src, where, f"'{key}' is missing")
     value = table[key]
@@ -149,7 +152,7 @@ def _require(table: dict[str, Any], key: str, kind: type | tuple[type, ...], src
     return value
 
 
-def _optional(table: dict[str, Any], key: str, kind: type | tuple[type, ...], src: str, where: str):
+def _optional(table: dict[str, Any], key: str, kind: type[_T], src: str, where: str) -> _T | None:
     if key not in table:
         return None
     return _require(table, key, kind, src, where)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -149,7 +150,7 @@ class FormSet:
     def __getitem__(self, form_id: str) -> FormSpec:
         return self.forms[form_id]
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[FormSpec]:
         return iter(self.forms.values())
 
     def __contains__(self, form_id: object) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, TypedDict
 
 from de06desk.domain.i18n import DomainError, Msg, msg
 from de06desk.domain.idnumber import check_id_consistency, parse_id_number
@@ -138,6 +138,16 @@ def _family_name(folded_name: str) -> str:
     return folded_name.split(" ", 1)[0] if folded_name else ""
 
 
+class _About(TypedDict):
+    """What every finding on one record says about it (`_Builder.add`'s keywords)."""
+
+    form_id: str
+    records: Iterable[str]
+    citizen: str | None
+    village: str | None
+    name: str
+
+
 class _Builder:
     """Collects findings with the criterion and error type each check id implies."""
 
@@ -260,7 +270,7 @@ def _phone_looks_right(phone: str) -> bool:
 
 def _per_citizen_checks(out: _Builder, citizens: list[q.CitizenRow], today: date) -> None:
     for c in citizens:
-        common = {
+        common: _About = {
             "form_id": "citizen",
             "records": (c.uuid,),
             "citizen": c.uuid,

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from de06desk import workbook
 from de06desk.domain.i18n import DomainError, Msg, msg
@@ -40,6 +40,9 @@ from de06desk.store.bulk import insert_records
 from .mapping import EXTRA_LABELS, IMPORT_FIELDS, REQUIRED_FIELDS, guess_mapping
 from .profiles import remember_mapping
 from .tables import Cell, RawTable, read_table
+
+if TYPE_CHECKING:
+    from .status_import import StatusPlan  # which imports this module
 
 __all__ = [
     "IMPORT_FIELDS",
@@ -647,7 +650,7 @@ def _village_from_address(address: str, villages: _VillageIndex) -> str | None:
 
 
 class _RowRefuser:
-    def __init__(self, plan: ImportPlan, row_no: int, row: list[Cell]) -> None:
+    def __init__(self, plan: ImportPlan | StatusPlan, row_no: int, row: list[Cell]) -> None:
         self.plan, self.row_no, self.row = plan, row_no, row
 
     def __call__(self, *problems: Msg) -> None:
@@ -700,7 +703,7 @@ def apply_import(
             validate=False,
             detail=f"{detail}: {len(plan.to_add)} records",
             # The new records are most of the work: the bar moves from 20 % to 60 % meanwhile.
-            progress=lambda f, t="": progress(0.2 + 0.4 * f, t),
+            progress=lambda f, t: progress(0.2 + 0.4 * f, t),
             cancelled=cancelled,
             total=len(plan.to_add),
         )
@@ -784,11 +787,7 @@ def record_import(
 def storable(form: FormSpec, values: Mapping[str, Any]) -> dict[str, Any]:
     """Values as kept in a batch row (dates as ISO text)."""
     return {
-        f.name: (
-            values.get(f.name).isoformat()
-            if isinstance(values.get(f.name), date)
-            else values.get(f.name)
-        )
+        f.name: v.isoformat() if isinstance(v := values.get(f.name), date) else v
         for f in form.fields
     }
 
@@ -899,7 +898,7 @@ def list_imports(store: Store) -> list[sql.ImportBatch]:
     return sql.list_batches(store)
 
 
-def write_refusals(plan: ImportPlan, path: Path | str) -> Path:
+def write_refusals(plan: ImportPlan | StatusPlan, path: Path | str) -> Path:
     """Save the refused rows, with their original cells and the reason, as .xlsx or CSV.
 
     CSV is written with a BOM so Excel shows Vietnamese correctly when it is double-clicked.
@@ -911,9 +910,11 @@ def write_refusals(plan: ImportPlan, path: Path | str) -> Path:
     rows = [[r.row_no, r.reason.vi, *(_cell_out(c) for c in r.cells)] for r in plan.refused]
     if path.suffix.lower() == ".xlsx":
         from openpyxl import Workbook
+        from openpyxl.worksheet.worksheet import Worksheet
 
         book = Workbook()
         sheet = book.active
+        assert isinstance(sheet, Worksheet)  # a new workbook's one sheet
         sheet.title = "Bị từ chối"
         for row in [headers, *rows]:
             workbook.append(sheet, row)

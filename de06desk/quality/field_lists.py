@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from de06desk import workbook
 from de06desk.config import resource_path
@@ -19,6 +20,10 @@ from de06desk.domain.i18n import DomainError, msg
 from de06desk.domain.weeks import format_date
 from de06desk.store import Store
 from de06desk.store import quality_queries as q
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import BaseDocTemplate
 
 HEADERS = (
     "STT",
@@ -225,7 +230,7 @@ def _write_pdf(path: Path, title: str, subtitle: str, rows: list[FollowupRow]) -
         )
     )
 
-    def page_number(canvas, doc) -> None:  # type: ignore[no-untyped-def]
+    def page_number(canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.setFont(_FONT, 9)
         canvas.drawRightString(
             doc.pagesize[0] - 15 * mm,
@@ -261,9 +266,11 @@ def _escape(text: str) -> str:
 def _write_xlsx(path: Path, title: str, subtitle: str, rows: list[FollowupRow]) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.worksheet.worksheet import Worksheet
 
     book = Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)  # a new workbook's one sheet
     sheet.title = "Theo dõi"
     workbook.put(sheet, 1, 1, title)
     workbook.put(sheet, 2, 1, subtitle)

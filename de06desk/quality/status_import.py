@@ -377,7 +377,7 @@ def plan_status_import(
             if cancelled():
                 raise Cancelled()
             progress(count / max(1, len(parsed)), f"{count}/{len(parsed)}")
-        refuse = _RowRefuser(plan, row_no, row)  # type: ignore[arg-type]
+        refuse = _RowRefuser(plan, row_no, row)
         if problems:
             refuse(*problems)
             continue

@@ -75,6 +75,10 @@ class TrendWeek:
         return self.start.isocalendar().week
 
 
+# A commune's own figures, or a hub's whole area.
+Scope = Literal["commune", "hub"]
+
+
 @dataclass(frozen=True)
 class Summary:
     """All figures of one unit (a commune, or a hub's whole area) for one period."""
@@ -82,7 +86,7 @@ class Summary:
     period: Period
     unit_code: str
     unit_name: str
-    scope: Literal["commune", "hub"]
+    scope: Scope
     headlines: tuple[Headline, ...]
     sections: tuple[Section, ...]
     # Bars for the charts: (label, value). Per village at a commune, per commune at a hub.

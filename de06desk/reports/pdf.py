@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.charts.barcharts import BarChart, HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, Line, String
@@ -26,7 +26,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    BaseDocTemplate,
     CondPageBreak,
     Flowable,
     KeepTogether,
@@ -378,7 +380,9 @@ class _RoomFor(CondPageBreak):
         caption_h = self._caption.wrap(availWidth, availHeight)[1]
         caption_h += self._caption.getSpaceBefore() + self._caption.getSpaceAfter()
         self._table.wrap(availWidth, availHeight)
-        self.height = caption_h + sum(self._table._rowHeights[: self._rows])
+        # Table.wrap sets _rowHeights; reportlab has no public way to read them.
+        rows_h = self._table._rowHeights[: self._rows]  # type: ignore[attr-defined]
+        self.height = caption_h + sum(rows_h)
         return super().wrap(availWidth, availHeight)
 
 
@@ -393,7 +397,7 @@ def _headline_table(summary: Summary) -> list[Flowable]:
     )
     # A rate is a percentage in its own row, whatever the column says.
     # A headline without a target leaves its cell empty: there is nothing missing to flag.
-    row_kinds = [
+    row_kinds: list[tuple[ColumnKind, ...]] = [
         ("text", h.kind, h.kind, "int" if h.target is not None else "text")
         for h in summary.headlines
     ]
@@ -418,13 +422,11 @@ def _two_lines(text: str, limit: int = 14) -> str:
 
 
 def _drawing(height: float) -> Drawing:
-    drawing = Drawing(TEXT_W, height)
     # A drawing starts in Helvetica unless told otherwise, even with every label restyled.
-    drawing.initialFontName = FONT
-    return drawing
+    return Drawing(TEXT_W, height, initialFontName=FONT)
 
 
-def _style_axis_labels(chart: Any) -> None:
+def _style_axis_labels(chart: BarChart) -> None:
     for labels in (chart.categoryAxis.labels, chart.valueAxis.labels, chart.barLabels):
         labels.fontName = FONT
         labels.fontSize = 9
@@ -444,15 +446,16 @@ def _places_chart(summary: Summary) -> list[Flowable]:
     height = bar_h * len(places) + 14 * mm
     drawing = _drawing(height)
     chart = HorizontalBarChart()
-    chart.x, chart.y = label_w, 8 * mm
-    chart.width, chart.height = TEXT_W - label_w - 12 * mm, bar_h * len(places)
+    # types-reportlab types a chart's sizes as int; reportlab takes any number.
+    chart.x, chart.y = label_w, 8 * mm  # type: ignore[assignment]
+    chart.width, chart.height = TEXT_W - label_w - 12 * mm, bar_h * len(places)  # type: ignore[assignment]
     # reportlab draws the first category at the bottom; reverse so the list reads top-down.
     ordered = list(reversed(places))
     chart.data = [[value for _, value in ordered]]
     chart.categoryAxis.categoryNames = [_label(name) for name, _ in ordered]
     chart.bars[0].fillColor = BAR_DARK
     chart.bars[0].strokeColor = None
-    chart.barWidth = bar_h * 0.6
+    chart.barWidth = bar_h * 0.6  # type: ignore[assignment]
     chart.valueAxis.valueMin = 0
     chart.valueAxis.labelTextFormat = format_int
     chart.barLabelFormat = format_int
@@ -475,8 +478,9 @@ def _compare_chart(summary: Summary) -> list[Flowable]:
     height = 62 * mm
     drawing = _drawing(height)
     chart = VerticalBarChart()
-    chart.x, chart.y = 14 * mm, 14 * mm
-    chart.width, chart.height = TEXT_W - 20 * mm, height - 26 * mm
+    # types-reportlab types a chart's sizes as int; reportlab takes any number.
+    chart.x, chart.y = 14 * mm, 14 * mm  # type: ignore[assignment]
+    chart.width, chart.height = TEXT_W - 20 * mm, height - 26 * mm  # type: ignore[assignment]
     chart.data = [[prev for _, prev, _ in groups], [now for _, _, now in groups]]
     chart.categoryAxis.categoryNames = [_two_lines(label) for label, _, _ in groups]
     chart.bars[0].fillColor = BAR_LIGHT
@@ -494,8 +498,9 @@ def _compare_chart(summary: Summary) -> list[Flowable]:
     legend.fontSize = 10
     legend.alignment = "right"
     legend.columnMaximum = 1
-    legend.x, legend.y = TEXT_W - 70 * mm, height - 2 * mm
-    legend.deltax = 34 * mm
+    # As the chart's: int in types-reportlab, any number in reportlab.
+    legend.x, legend.y = TEXT_W - 70 * mm, height - 2 * mm  # type: ignore[assignment]
+    legend.deltax = 34 * mm  # type: ignore[assignment]
     legend.colorNamePairs = [(BAR_LIGHT, before_word), (BAR_DARK, now_word)]
     drawing.add(legend)
     title = compare_chart_title(summary)
@@ -519,8 +524,9 @@ def _line_chart(
     """A black line chart: one line per series, styled by TREND_STYLES, with its own legend."""
     drawing = _drawing(height)
     chart = HorizontalLineChart()
-    chart.x, chart.y = 16 * mm, 10 * mm
-    chart.width, chart.height = TEXT_W - 22 * mm, height - 22 * mm
+    # types-reportlab types a chart's sizes as int; reportlab takes any number.
+    chart.x, chart.y = 16 * mm, 10 * mm  # type: ignore[assignment]
+    chart.width, chart.height = TEXT_W - 22 * mm, height - 22 * mm  # type: ignore[assignment]
     chart.data = [values for _, _, values in series]
     chart.categoryAxis.categoryNames = ticks
     chart.valueAxis.valueMin = 0
@@ -533,7 +539,8 @@ def _line_chart(
         if dash:
             chart.lines[i].strokeDashArray = dash
         if marker:
-            chart.lines[i].symbol = makeMarker(marker, size=4.5)
+            # types-reportlab leaves makeMarker unannotated (it returns a Marker).
+            chart.lines[i].symbol = makeMarker(marker, size=4.5)  # type: ignore[no-untyped-call]
             chart.lines[i].symbol.fillColor = (
                 colors.black if marker.startswith("Filled") else colors.white
             )
@@ -542,7 +549,7 @@ def _line_chart(
         labels.fontName = FONT
         labels.fontSize = 9
     drawing.add(chart)
-    x = chart.x
+    x: float = chart.x
     for name, style, _values in series:
         dash, marker, width = TREND_STYLES[style]
         y = height - 5 * mm
@@ -554,11 +561,12 @@ def _line_chart(
                 y,
                 strokeColor=colors.black,
                 strokeWidth=width,
-                strokeDashArray=dash or None,
+                # None (a solid line) is reportlab's default, which types-reportlab omits.
+                strokeDashArray=dash or None,  # type: ignore[arg-type]
             )
         )
         if marker:
-            sample = makeMarker(marker, size=4.5)
+            sample = makeMarker(marker, size=4.5)  # type: ignore[no-untyped-call]
             sample.x, sample.y = x + 6 * mm, y
             sample.fillColor = colors.black if marker.startswith("Filled") else colors.white
             sample.strokeColor = colors.black
@@ -652,7 +660,7 @@ class _Doc(SimpleDocTemplate):
             self._progress(0.2 + 0.75 * min(1.0, self._done / self._total), "Đang dàn trang…")
 
 
-def _page_number(canvas: Any, doc: Any) -> None:
+def _page_number(canvas: Canvas, doc: BaseDocTemplate) -> None:
     # Decree 30: Arabic numerals centred in the top margin, from page 2 on.
     canvas.saveState()
     canvas.setFont(FONT, BODY_SIZE)

@@ -30,7 +30,7 @@ from de06desk.store.sync_state import registered_communes
 from de06desk.sync.audit_heads import audit_flags
 
 from .formats import format_int, format_pct, period_words, report_language, report_language_now, t
-from .model import Cell, ColumnKind, Headline, Section, Summary, Table, TrendWeek
+from .model import Cell, ColumnKind, Headline, Scope, Section, Summary, Table, TrendWeek
 
 # Spans asked of the store: this period, the previous one, cumulative to the end of each.
 THIS, PREV, CUM, CUM_PREV = range(4)
@@ -138,7 +138,7 @@ class _Raw:
 
     eid: list[q.EidRow]
     reasons: list[tuple[str, str | None, int]]
-    drives: list[tuple[str, str, tuple[int, ...]]]
+    drives: list[tuple[str, str, tuple[int, int, int]]]
     targets: dict[str, int]
     cleanup: list[q.CleanupRow]
     cleanup_prev: list[q.CleanupRow]
@@ -614,7 +614,7 @@ def _summary(
     f: _Figures,
     period: Period,
     as_of: date,
-    scope: str,
+    scope: Scope,
     *,
     units: Sequence[_Figures] = (),
     unit_summaries: tuple[Summary, ...] = (),
@@ -636,7 +636,7 @@ def _summary(
         period=period,
         unit_code=f.unit_code,
         unit_name=f.unit_name,
-        scope=scope,  # type: ignore[arg-type]
+        scope=scope,
         headlines=_headlines(f),
         sections=numbered,
         activations_by_place=tuple(
@@ -1184,7 +1184,7 @@ def _support_section(
 
 
 def _quality_section(counts: dict[str, int]) -> Section:
-    by_criterion = Counter()
+    by_criterion: Counter[str] = Counter()
     for check, n in counts.items():
         by_criterion[CHECKS[check][0]] += n
     total = sum(counts.values())

@@ -7,6 +7,7 @@ file can be summed and charted; number formats make them read like the PDF.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -67,7 +68,7 @@ def _whole_words(text: str, limit: int) -> str:
     return cut.rstrip(" ,.;-–(").rstrip() or text[:limit]
 
 
-def _put_rows(sheet: Worksheet, first_row: int, rows: list[list[Cell]]) -> None:
+def _put_rows(sheet: Worksheet, first_row: int, rows: Sequence[Sequence[Cell]]) -> None:
     # Through the one cell writer: a place name like "=1+1" stays text (issue 15).
     for r, row in enumerate(rows, start=first_row):
         for c, value in enumerate(row, start=1):
@@ -192,7 +193,7 @@ def _front_sheet(sheet: Worksheet, summary: Summary, header: ReportHeader) -> No
     )
     for col in "CD":
         sheet.column_dimensions[col].width = 14
-    sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=1)
+    sheet.freeze_panes = f"A{HEADER_ROW + 1}"
 
 
 def write_xlsx(
@@ -218,6 +219,7 @@ def _write_xlsx(
     tables = _tables(summary)
     book = Workbook()
     front = book.active
+    assert isinstance(front, Worksheet)  # a new workbook's one sheet
     front.title = FIRST_SHEET
     _front_sheet(front, summary, header)
     taken = {FIRST_SHEET}
@@ -229,7 +231,7 @@ def _write_xlsx(
         _put_rows(sheet, HEADER_ROW, [list(table.columns), *map(list, table.rows)])
         workbook.put(sheet, 1, 1, caption).font = Font(bold=True, size=13)
         _style_table(sheet, table, HEADER_ROW)
-        sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=1)
+        sheet.freeze_panes = f"A{HEADER_ROW + 1}"
     with atomic_output(out) as tmp:
         workbook.save(book, tmp)
     progress(1.0, "Đã ghi bảng tính.")

@@ -13,7 +13,8 @@ def _import_sqlite_utils_without_pandas() -> None:
     """
     hidden = [name for name in ("pandas", "numpy") if name not in sys.modules]
     for name in hidden:
-        sys.modules[name] = None  # type: ignore[assignment]  # makes `import name` fail
+        # None makes `import name` fail (documented); typeshed's sys.modules omits it.
+        sys.modules[name] = None  # type: ignore[assignment]
     try:
         import sqlite_utils.db  # noqa: F401
     finally:

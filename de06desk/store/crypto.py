@@ -279,12 +279,12 @@ class Keyring:
             except InvalidTag:
                 raise _refused() from None
             private = X25519PrivateKey.from_private_bytes(raw)
-            keys = [
+            unsealed = [
                 _unseal(gen.sealed[label], private, _seal_aad(self.db_id, label, gen.key_id))
                 for gen in self.generations
                 if label in gen.sealed
             ]
-            keys = [k for k in keys if k is not None]
+            keys = [k for k in unsealed if k is not None]
             if not keys:
                 raise _refused()
             return keys

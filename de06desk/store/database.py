@@ -16,7 +16,7 @@ import sqlite_utils
 
 from de06desk import __version__
 from de06desk.config import create_private, make_private, private_folder
-from de06desk.domain.audit_chain import GENESIS, entry_hash
+from de06desk.domain.audit_chain import GENESIS, AuditFields, entry_hash
 from de06desk.domain.i18n import Msg, msg
 from de06desk.domain.text import fold
 from de06desk.domain.vnsort import name_sort_key, sort_key
@@ -181,7 +181,7 @@ class Store:
                     store.conn.execute(ddl)
                 store._create_form_tables()
                 now = utc_now()
-                for key, value in {
+                for name, value in {
                     "schema_version": str(SCHEMA_VERSION),
                     "app_version": __version__,
                     "created_at": now,
@@ -190,7 +190,7 @@ class Store:
                     "unit_code": unit_code,
                     "form_versions": json.dumps(store.forms.versions()),
                 }.items():
-                    store.set_meta(key, value)
+                    store.set_meta(name, value)
                 store.conn.execute("INSERT INTO counters(name, value) VALUES ('change_no', 0)")
         except BaseException:
             store.close()
@@ -532,7 +532,7 @@ class Store:
             previous = (last[1] if last else None) or GENESIS
             rows = []
             for number, entry in enumerate(entries, start=next_id):
-                fields = (number, *(None if v is None else str(v) for v in entry))
+                fields: AuditFields = (number, *(None if v is None else str(v) for v in entry))
                 if len(fields) != 9:
                     raise ValueError(f"an audit entry has 8 fields, not {len(fields) - 1}")
                 previous = entry_hash(previous, fields)
@@ -861,7 +861,7 @@ def _check_is_ours(path: Path, key: bytes | None) -> None:
         raise _not_ours(path) if key is None else dbapi.wrong_key(path)
 
 
-def _schema_version(path: Path, key: bytes | None, *, readonly: bool) -> tuple[str] | None:
+def _schema_version(path: Path, key: bytes | None, *, readonly: bool) -> dbapi.Row | None:
     try:
         conn = dbapi.connect(path, key, readonly=readonly)
     except DiskFullError:
@@ -871,7 +871,10 @@ def _schema_version(path: Path, key: bytes | None, *, readonly: bool) -> tuple[s
             raise DiskFullError(str(path)) from None
         return None
     try:
-        return conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        row: dbapi.Row | None = conn.execute(
+            "SELECT value FROM meta WHERE key = 'schema_version'"
+        ).fetchone()
+        return row
     except dbapi.DatabaseError as exc:
         if dbapi.is_disk_full(exc) and dbapi.nearly_full(path.parent):
             raise DiskFullError(str(path)) from None

@@ -11,7 +11,7 @@ import errno
 import shutil
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
@@ -36,7 +36,7 @@ def connect(
     key: bytes | None,
     *,
     readonly: bool = False,
-    isolation_level: str | None = None,
+    isolation_level: Literal["DEFERRED", "IMMEDIATE", "EXCLUSIVE"] | None = None,
     timeout: float = 10,
 ) -> Connection:
     """A connection to `path`: plaintext when `key` is None, else SQLCipher under `key`.

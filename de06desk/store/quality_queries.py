@@ -6,9 +6,11 @@ groups. Rows come back as small dataclasses, never cursors.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from . import dbapi
 from .database import Store
 
 
@@ -116,7 +118,7 @@ _ROSTER_SELECT = (
 )
 
 
-def _roster(rows) -> list[RosterRow]:  # type: ignore[no-untyped-def]
+def _roster(rows: Iterable[dbapi.Row]) -> list[RosterRow]:
     return [
         RosterRow(
             r[0],

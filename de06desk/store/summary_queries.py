@@ -140,8 +140,8 @@ def eid_counts(
     out = []
     for (unit, village), measures in totals.items():
         spans = [_spans(buckets) for buckets in measures]  # [measure][span]
-        counts = tuple(tuple(spans[m][s] for m in range(4)) for s in range(4))
-        out.append(EidRow(unit, village, counts))  # type: ignore[arg-type]
+        counts = tuple((spans[0][s], spans[1][s], spans[2][s], spans[3][s]) for s in range(4))
+        out.append(EidRow(unit_code=unit, village=village, counts=counts))
     return out
 
 
@@ -320,7 +320,15 @@ def cleanup_counts(
     )
     return [
         CleanupRow(
-            r[0], r[1], r[2], *(int(v) for v in r[3:8]), date.fromisoformat(r[8]) if r[8] else None
+            unit_code=r[0],
+            criterion=r[1],
+            error_type=r[2],
+            opened=int(r[3]),
+            verified=int(r[4]),
+            corrected=int(r[5]),
+            rejected=int(r[6]),
+            backlog=int(r[7]),
+            oldest_open=date.fromisoformat(r[8]) if r[8] else None,
         )
         for r in rows
     ]
@@ -350,7 +358,16 @@ _SUPPORT_SUMS = (
 
 def _support_rows(rows: Any) -> list[SupportRow]:
     return [
-        SupportRow(r[0], r[1], *(int(v) for v in r[2:7]), (int(r[7]), int(r[8]), int(r[9])))
+        SupportRow(
+            unit_code=r[0],
+            key=r[1],
+            sessions=int(r[2]),
+            helped=int(r[3]),
+            women=int(r[4]),
+            elderly=int(r[5]),
+            minority=int(r[6]),
+            recorded=(int(r[7]), int(r[8]), int(r[9])),
+        )
         for r in rows
     ]
 

@@ -109,7 +109,7 @@ def _write_failed(exc: Exception) -> StoreError:
 # ---- own keys --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class KeyRow:
     """One of this database's key pairs (raw 32-byte keys)."""
 
@@ -125,7 +125,16 @@ def own_keys(store: Store) -> dict[str, KeyRow]:
     rows = store.conn.execute(
         "SELECT name, algorithm, private_key, protection, public_key FROM sync_keys"
     )
-    return {r[0]: KeyRow(r[0], r[1], bytes(r[2]), r[3], bytes(r[4])) for r in rows.fetchall()}
+    return {
+        r["name"]: KeyRow(
+            name=r["name"],
+            algorithm=r["algorithm"],
+            private_key=bytes(r["private_key"]),
+            protection=r["protection"],
+            public_key=bytes(r["public_key"]),
+        )
+        for r in rows.fetchall()
+    }
 
 
 def insert_own_key(store: Store, key: KeyRow, created_at: str) -> None:
@@ -140,7 +149,7 @@ def insert_own_key(store: Store, key: KeyRow, created_at: str) -> None:
 # ---- peers -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PeerRow:
     """A trusted unit's public keys: a commune registered at a hub, or a commune's hub."""
 
@@ -174,7 +183,15 @@ def put_peer(store: Store, peer: PeerRow) -> None:
 
 
 def _peer(row: dbapi.Row) -> PeerRow:
-    return PeerRow(row[0], row[1], row[2], bytes(row[3]), bytes(row[4]), row[5], row[6])
+    return PeerRow(
+        unit_code=row["unit_code"],
+        role=row["role"],
+        unit_name=row["unit_name"],
+        signing_key=bytes(row["signing_key"]),
+        agreement_key=bytes(row["agreement_key"]),
+        fingerprint=row["fingerprint"],
+        added_at=row["added_at"],
+    )
 
 
 _PEER_SELECT = (
@@ -206,7 +223,7 @@ def registered_communes(store: Store) -> list[str]:
 # ---- packages sent ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class SentRow:
     """A package this database wrote."""
 
@@ -298,7 +315,22 @@ def list_sent(store: Store, recipient: str | None = None) -> list[SentRow]:
         sql += " WHERE recipient = ?"
         params = (recipient,)
     rows = store.conn.execute(sql + " ORDER BY id DESC", params).fetchall()
-    return [SentRow(*tuple(r)) for r in rows]
+    return [
+        SentRow(
+            recipient=r["recipient"],
+            device_id=r["device_id"],
+            seq=r["seq"],
+            kind=r["kind"],
+            file_name=r["file_name"],
+            created_at=r["created_at"],
+            change_from=r["change_from"],
+            change_to=r["change_to"],
+            rows=r["rows"],
+            sha256=r["sha256"],
+            acked_at=r["acked_at"],
+        )
+        for r in rows
+    ]
 
 
 def mark_acked(store: Store, hashes: Iterable[str], at: str) -> int:
@@ -307,13 +339,13 @@ def mark_acked(store: Store, hashes: Iterable[str], at: str) -> int:
         "UPDATE sync_sent SET acked_at = ? WHERE sha256 = ? AND acked_at IS NULL",
         [(at, h) for h in hashes],
     )
-    return max(cur.rowcount, 0)
+    return max(int(cur.rowcount), 0)
 
 
 # ---- packages received -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ReceivedRow:
     """A package this database imported."""
 
@@ -373,7 +405,24 @@ def list_received(store: Store, sender: str | None = None) -> list[ReceivedRow]:
         sql += " WHERE sender = ?"
         params = (sender,)
     rows = store.conn.execute(sql + " ORDER BY sender, device_id, seq", params).fetchall()
-    return [ReceivedRow(*tuple(r)) for r in rows]
+    return [
+        ReceivedRow(
+            sha256=r["sha256"],
+            kind=r["kind"],
+            sender=r["sender"],
+            device_id=r["device_id"],
+            seq=r["seq"],
+            created_at=r["created_at"],
+            imported_at=r["imported_at"],
+            change_from=r["change_from"],
+            change_to=r["change_to"],
+            rows=r["rows"],
+            applied=r["applied"],
+            conflicts=r["conflicts"],
+            file_name=r["file_name"],
+        )
+        for r in rows
+    ]
 
 
 def received_sequences(store: Store, sender: str, device_id: str) -> set[int]:
@@ -384,7 +433,7 @@ def received_sequences(store: Store, sender: str, device_id: str) -> set[int]:
     return {int(r[0]) for r in rows.fetchall()}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class AuditHeadRow:
     """At a hub: the audit chain head one imported package carried, and the verdict on it."""
 
@@ -437,7 +486,20 @@ def list_audit_heads(
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
     rows = store.conn.execute(sql + " ORDER BY sender, device_id, head_id, seq", params)
-    return [AuditHeadRow(*tuple(r)) for r in rows.fetchall()]
+    return [
+        AuditHeadRow(
+            package_sha256=r["package_sha256"],
+            sender=r["sender"],
+            device_id=r["device_id"],
+            seq=r["seq"],
+            head_id=r["head_id"],
+            head_hash=r["head_hash"],
+            verdict=r["verdict"],
+            detail=r["detail"],
+            received_at=r["received_at"],
+        )
+        for r in rows.fetchall()
+    ]
 
 
 # ---- records ---------------------------------------------------------------------------------
@@ -569,7 +631,7 @@ def set_unit_code(store: Store, form: FormSpec, uuid: str, unit_code: str) -> No
 # ---- conflicts -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ConflictRow:
     """Two concurrent versions of one record met; `kept` says which won."""
 
@@ -613,7 +675,20 @@ def list_conflicts(store: Store, limit: int = 1000) -> list[ConflictRow]:
         " lost_versions, lost_row FROM sync_conflicts ORDER BY id DESC LIMIT ?",
         (int(limit),),
     ).fetchall()
-    return [ConflictRow(*tuple(r)) for r in rows]
+    return [
+        ConflictRow(
+            at=r["at"],
+            package_sha256=r["package_sha256"],
+            form_id=r["form_id"],
+            record_uuid=r["record_uuid"],
+            unit_code=r["unit_code"],
+            kept=r["kept"],
+            kept_versions=r["kept_versions"],
+            lost_versions=r["lost_versions"],
+            lost_row=r["lost_row"],
+        )
+        for r in rows
+    ]
 
 
 # ---- copies ----------------------------------------------------------------------------------

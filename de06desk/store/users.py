@@ -424,8 +424,10 @@ class _Attempts:
 
     def locked(self, username: str) -> bool:
         until = self.users.get(username, {}).get("locked_until")
+        if not until:
+            return False
         try:
-            return bool(until) and datetime.fromisoformat(until) > datetime.now(UTC)
+            return datetime.fromisoformat(until) > datetime.now(UTC)
         except (TypeError, ValueError):
             return False
 

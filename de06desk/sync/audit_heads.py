@@ -33,10 +33,10 @@ def chain_for_package(store: Store, recipient: str) -> AuditChainHead:
     anchors = state.audit_anchor_ids(store, recipient, store.device_id, MAX_AUDIT_ANCHORS)
     report = verify_audit_chain(store, at_ids=anchors)
     return AuditChainHead(
-        report.head_id,
-        report.head_hash,
-        tuple((i, report.at[i]) for i in anchors),
-        report.whole,
+        head_id=report.head_id,
+        head_hash=report.head_hash,
+        anchors=tuple((i, report.at[i]) for i in anchors),
+        whole=report.whole,
     )
 
 
@@ -76,21 +76,21 @@ def record_head(store: Store, header: Header, chain: AuditChainHead | None, dige
     state.record_audit_head(
         store,
         state.AuditHeadRow(
-            digest,
-            header.sender,
-            header.device_id,
-            header.seq,
-            chain.head_id,
-            chain.head_hash,
-            verdict,
-            detail,
-            utc_now(),
+            package_sha256=digest,
+            sender=header.sender,
+            device_id=header.device_id,
+            seq=header.seq,
+            head_id=chain.head_id,
+            head_hash=chain.head_hash,
+            verdict=verdict,
+            detail=detail,
+            received_at=utc_now(),
         ),
     )
     return verdict
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class AuditFlag:
     """A package whose audit chain head did not extend what the hub held."""
 
@@ -138,7 +138,14 @@ class AuditFlag:
 def audit_flags(store: Store, sender: str | None = None) -> list[AuditFlag]:
     """Every flagged package received (of one commune, or all), oldest first."""
     return [
-        AuditFlag(h.sender, h.device_id, h.seq, h.verdict, h.detail, h.received_at)
+        AuditFlag(
+            unit_code=h.sender,
+            device_id=h.device_id,
+            seq=h.seq,
+            verdict=h.verdict,
+            detail=h.detail,
+            received_at=h.received_at,
+        )
         for h in sorted(state.list_audit_heads(store, sender), key=lambda h: h.received_at)
         if h.verdict in FLAGGED
     ]

@@ -42,7 +42,7 @@ _CHUNK_BYTES = 256 * 1024
 _PROGRESS_EVERY = 500
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ExportResult:
     """A package written and verified."""
 
@@ -57,7 +57,7 @@ class ExportResult:
     size: int
 
 
-@dataclass
+@dataclass(kw_only=True)
 class MemberPlan:
     """One member to write: its name, the form its rows belong to (if any), its byte chunks."""
 
@@ -67,7 +67,7 @@ class MemberPlan:
     expected_rows: int = 0
 
 
-@dataclass
+@dataclass(kw_only=True)
 class _Counter:
     done: int = 0
     total: int = 0
@@ -111,10 +111,10 @@ def export_package(
         return None
     plans = [
         MemberPlan(
-            f"{form.id}.jsonl",
-            _rows_chunks(store, form, since, upto, None),
-            form.id,
-            counts[form.id],
+            name=f"{form.id}.jsonl",
+            chunks=_rows_chunks(store, form, since, upto, None),
+            form=form.id,
+            expected_rows=counts[form.id],
         )
         for form in forms
         if counts[form.id]
@@ -213,16 +213,16 @@ def write_package(
         state.record_sent(
             store,
             state.SentRow(
-                recipient.unit_code,
-                device,
-                seq,
-                kind,
-                final.name,
-                created,
-                change_from,
-                change_to,
-                rows,
-                written.sha256,
+                recipient=recipient.unit_code,
+                device_id=device,
+                seq=seq,
+                kind=kind,
+                file_name=final.name,
+                created_at=created,
+                change_from=change_from,
+                change_to=change_to,
+                rows=rows,
+                sha256=written.sha256,
                 audit_head=audit_chain.head_id,
             ),
         )
@@ -242,15 +242,15 @@ def write_package(
         )
     progress(1.0, "")
     return ExportResult(
-        final,
-        recipient.unit_code,
-        seq,
-        rows,
-        dict(counter.per_form),
-        change_from,
-        change_to,
-        written.sha256,
-        written.size,
+        path=final,
+        recipient=recipient.unit_code,
+        seq=seq,
+        rows=rows,
+        counts=dict(counter.per_form),
+        change_from=change_from,
+        change_to=change_to,
+        sha256=written.sha256,
+        size=written.size,
     )
 
 
@@ -278,7 +278,10 @@ def rows_member(
 ) -> MemberPlan:
     """A member with a form's changed rows (optionally only one unit's)."""
     return MemberPlan(
-        f"{form.id}.jsonl", _rows_chunks(store, form, since, upto, unit_code), form.id, expected
+        name=f"{form.id}.jsonl",
+        chunks=_rows_chunks(store, form, since, upto, unit_code),
+        form=form.id,
+        expected_rows=expected,
     )
 
 

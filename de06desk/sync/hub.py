@@ -54,7 +54,7 @@ def init_hub(path: Path, *, unit_code: str, name: str, key: bytes | None = None)
     return store
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DeviceStatus:
     """Packages received from one device of a commune."""
 
@@ -64,7 +64,7 @@ class DeviceStatus:
     missing: tuple[int, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class CommuneStatus:
     """Where a registered commune stands at the hub."""
 
@@ -138,7 +138,9 @@ def hub_status(
             seqs = {r.seq for r in mine if r.device_id == device}
             last = max(seqs)
             gaps = tuple(s for s in range(1, last) if s not in seqs)
-            devices.append(DeviceStatus(device, len(seqs), last, gaps))
+            devices.append(
+                DeviceStatus(device_id=device, packages=len(seqs), last_seq=last, missing=gaps)
+            )
         last_created = max((r.created_at for r in mine), default=None)
         last_imported = max((r.imported_at for r in mine), default=None)
         days = (today - _day(last_created)).days if last_created else None
@@ -149,19 +151,19 @@ def hub_status(
         )
         out.append(
             CommuneStatus(
-                peer.unit_code,
-                peer.unit_name,
-                peer.fingerprint,
-                peer.added_at,
-                len(mine),
-                max((d.last_seq for d in devices), default=None),
-                last_created,
-                last_imported,
-                days,
-                days is None or days > silent_days,
-                tuple(devices),
-                None if newest is None else (newest.head_id, newest.head_hash),
-                tuple(f for f in flags if f.unit_code == peer.unit_code),
+                unit_code=peer.unit_code,
+                unit_name=peer.unit_name,
+                fingerprint=peer.fingerprint,
+                registered_at=peer.added_at,
+                packages=len(mine),
+                last_seq=max((d.last_seq for d in devices), default=None),
+                last_package_at=last_created,
+                last_imported_at=last_imported,
+                days_silent=days,
+                silent=days is None or days > silent_days,
+                devices=tuple(devices),
+                audit_head=None if newest is None else (newest.head_id, newest.head_hash),
+                audit_flags=tuple(f for f in flags if f.unit_code == peer.unit_code),
             )
         )
     return out
@@ -198,7 +200,7 @@ def send_down(
         if r.kind == "up"
     ]
     acks_bytes = json.dumps({"received": acks}, indent=1).encode("utf-8")
-    plans = [MemberPlan(ACKS_NAME, lambda: [acks_bytes])]
+    plans = [MemberPlan(name=ACKS_NAME, chunks=lambda: [acks_bytes])]
     forms = [store.forms[f] for f in sorted(DOWN_FORMS) if f in store.forms]
     counts = state.count_changed_rows(store, forms, since, upto, unit_code)
     plans += [

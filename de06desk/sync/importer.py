@@ -66,7 +66,7 @@ _log = logging.getLogger(__name__)
 _log.addHandler(logging.NullHandler())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ImportOutcome:
     """What happened to one package; `message` is one line in the active language."""
 
@@ -142,7 +142,7 @@ def import_packages(
         else:
             _log.error("Importing %s failed", paths[index].name, exc_info=exc)
             text = str(_unexpected(exc))
-        results[index] = ImportOutcome(paths[index], "refused", _one_line(text))
+        results[index] = ImportOutcome(path=paths[index], status="refused", message=_one_line(text))
 
     with (
         _quick_lock_handover(),
@@ -151,7 +151,9 @@ def import_packages(
 
         def launch(index: int) -> _Pending | None:
             if login_refusal:
-                results[index] = ImportOutcome(paths[index], "refused", login_refusal[0])
+                results[index] = ImportOutcome(
+                    path=paths[index], status="refused", message=login_refusal[0]
+                )
                 return None
             try:
                 checked = _check(store, paths[index], sub(index))
@@ -162,14 +164,14 @@ def import_packages(
                 results[index] = checked
                 return None
             job = rows_thread.submit(_decode_all, store.forms, checked, no_progress, cancelled)
-            return _Pending(index, checked, job)
+            return _Pending(index=index, checked=checked, job=job)
 
         def finish(pending: _Pending) -> None:
             report = sub(pending.index)
             if login_refusal:
                 pending.job.cancel()
                 results[pending.index] = ImportOutcome(
-                    pending.checked.path, "refused", login_refusal[0]
+                    path=pending.checked.path, status="refused", message=login_refusal[0]
                 )
                 return
             try:
@@ -214,7 +216,7 @@ def import_packages(
         except Cancelled:
             pass
     outcomes = [
-        results.get(i) or ImportOutcome(path, "cancelled", str(_CANCELLED))
+        results.get(i) or ImportOutcome(path=path, status="cancelled", message=str(_CANCELLED))
         for i, path in enumerate(paths)
     ]
     progress(1.0, "")
@@ -307,7 +309,7 @@ def _unexpected(exc: BaseException) -> Msg:
     )
 
 
-@dataclass
+@dataclass(kw_only=True)
 class _Checked:
     """A package whose route, signature, archive and versions passed: its rows come next."""
 
@@ -319,7 +321,7 @@ class _Checked:
     tally: _Progressed
 
 
-@dataclass
+@dataclass(kw_only=True)
 class _Pending:
     """A checked package whose rows are being decoded on the rows thread."""
 
@@ -330,17 +332,17 @@ class _Pending:
 
 def _already(path: Path, header: Header) -> ImportOutcome:
     return ImportOutcome(
-        path,
-        "already",
-        str(
+        path=path,
+        status="already",
+        message=str(
             msg(
                 "Đã nhập gói này trước đây; không thay đổi gì.",
                 "Already imported; nothing changed.",
             )
         ),
-        header.sender,
-        header.device_id,
-        header.seq,
+        sender=header.sender,
+        device_id=header.device_id,
+        seq=header.seq,
     )
 
 
@@ -361,12 +363,12 @@ def _check(store: Store, path: Path, progress: Progress) -> _Checked | ImportOut
     _check_versions(store, opened.manifest)
     progress(0.1, "")
     return _Checked(
-        path,
-        digest,
-        opened,
-        header.sender if header.kind == "up" else store.unit_code,
-        max(date.today(), created.date()),
-        _Progressed(total=max(1, opened.manifest.total_rows)),
+        path=path,
+        digest=digest,
+        opened=opened,
+        owner=header.sender if header.kind == "up" else store.unit_code,
+        today=max(date.today(), created.date()),
+        tally=_Progressed(total=max(1, opened.manifest.total_rows)),
     )
 
 
@@ -410,19 +412,19 @@ def _apply(
             state.record_received(
                 store,
                 state.ReceivedRow(
-                    digest,
-                    header.kind,
-                    header.sender,
-                    header.device_id,
-                    header.seq,
-                    header.created_at,
-                    utc_now(),
-                    manifest.change_from,
-                    manifest.change_to,
-                    rows,
-                    applied,
-                    conflicts,
-                    file_name,
+                    sha256=digest,
+                    kind=header.kind,
+                    sender=header.sender,
+                    device_id=header.device_id,
+                    seq=header.seq,
+                    created_at=header.created_at,
+                    imported_at=utc_now(),
+                    change_from=manifest.change_from,
+                    change_to=manifest.change_to,
+                    rows=rows,
+                    applied=applied,
+                    conflicts=conflicts,
+                    file_name=file_name,
                 ),
             )
             verdict = record_head(store, header, manifest.audit_chain, digest)
@@ -473,17 +475,17 @@ def _apply(
             f"{text.en} Packages {shown}{more} from this device are still missing.",
         )
     return ImportOutcome(
-        path,
-        "applied",
-        str(text),
-        header.sender,
-        header.device_id,
-        header.seq,
-        rows,
-        applied,
-        conflicts,
-        acknowledged,
-        missing,
+        path=path,
+        status="applied",
+        message=str(text),
+        sender=header.sender,
+        device_id=header.device_id,
+        seq=header.seq,
+        rows=rows,
+        applied=applied,
+        conflicts=conflicts,
+        acknowledged=acknowledged,
+        missing_before=missing,
     )
 
 
@@ -627,7 +629,7 @@ def _check_versions(store: Store, manifest: Manifest) -> None:
             )
 
 
-@dataclass
+@dataclass(kw_only=True)
 class _Progressed:
     done: int = 0
     total: int = 1
@@ -765,7 +767,7 @@ def _check_references(store: Store, incoming: Incoming, owner: str) -> None:
                 )
 
 
-@dataclass
+@dataclass(kw_only=True)
 class _FormPlan:
     """What merging one form's rows will write, decided before anything is written."""
 
@@ -789,7 +791,7 @@ def _plan_merge(
         form, columns = decoder.form, decoder.columns
         at_versions = columns.index("versions")
         existing = state.fetch_rows(store, form, [r[0] for r in rows])
-        plan = _FormPlan(decoder, [], [], [])
+        plan = _FormPlan(decoder=decoder, writes=[], version_updates=[], conflicts=[])
         plans.append(plan)
         for row in rows:
             old = existing.get(row[0])
@@ -823,15 +825,15 @@ def _plan_merge(
             winner, loser = (new, old) if incoming_wins else (old, new)
             plan.conflicts.append(
                 state.ConflictRow(
-                    now,
-                    package_sha256,
-                    form.id,
-                    row[0],
-                    new["unit_code"],
-                    "incoming" if incoming_wins else "existing",
-                    canonical_versions(json.loads(winner["versions"])),
-                    canonical_versions(json.loads(loser["versions"])),
-                    json.dumps(_content(loser), ensure_ascii=False, sort_keys=True),
+                    at=now,
+                    package_sha256=package_sha256,
+                    form_id=form.id,
+                    record_uuid=row[0],
+                    unit_code=new["unit_code"],
+                    kept="incoming" if incoming_wins else "existing",
+                    kept_versions=canonical_versions(json.loads(winner["versions"])),
+                    lost_versions=canonical_versions(json.loads(loser["versions"])),
+                    lost_row=json.dumps(_content(loser), ensure_ascii=False, sort_keys=True),
                 )
             )
             if incoming_wins:

@@ -38,7 +38,7 @@ def fingerprint(signing_key: bytes, agreement_key: bytes) -> str:
     return " ".join(digest[i : i + 4] for i in range(0, 20, 4)).upper()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class OwnKeys:
     """This database's private keys (never leave it) and their public halves."""
 
@@ -53,7 +53,7 @@ class OwnKeys:
         return fingerprint(self.signing_public, self.agreement_public)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PublicKeyFile:
     """What a public-key file holds."""
 
@@ -150,7 +150,13 @@ class PublicKeyFile:
         name = data["unit_name"]
         if len(name) > 200 or not is_safe(name):
             raise bad("unit name")
-        key = cls(code, name, data["role"], signing, agreement)
+        key = cls(
+            unit_code=code,
+            unit_name=name,
+            role=data["role"],
+            signing_key=signing,
+            agreement_key=agreement,
+        )
         if data.get("fingerprint") not in (None, key.fingerprint):
             raise bad("fingerprint does not match the keys")
         return key
@@ -178,7 +184,12 @@ def load_own_keys(store: Store) -> OwnKeys | None:
             )
     sign_key = Ed25519PrivateKey.from_private_bytes(signing.private_key)
     agree_key = X25519PrivateKey.from_private_bytes(agreement.private_key)
-    return OwnKeys(sign_key, agree_key, signing.public_key, agreement.public_key)
+    return OwnKeys(
+        signing=sign_key,
+        agreement=agree_key,
+        signing_public=signing.public_key,
+        agreement_public=agreement.public_key,
+    )
 
 
 def ensure_keys(store: Store) -> OwnKeys:
@@ -194,22 +205,22 @@ def ensure_keys(store: Store) -> OwnKeys:
         state.insert_own_key(
             store,
             state.KeyRow(
-                "signing",
-                "ed25519",
-                signing.private_bytes_raw(),
-                "none",
-                signing.public_key().public_bytes_raw(),
+                name="signing",
+                algorithm="ed25519",
+                private_key=signing.private_bytes_raw(),
+                protection="none",
+                public_key=signing.public_key().public_bytes_raw(),
             ),
             now,
         )
         state.insert_own_key(
             store,
             state.KeyRow(
-                "agreement",
-                "x25519",
-                agreement.private_bytes_raw(),
-                "none",
-                agreement.public_key().public_bytes_raw(),
+                name="agreement",
+                algorithm="x25519",
+                private_key=agreement.private_bytes_raw(),
+                protection="none",
+                public_key=agreement.public_key().public_bytes_raw(),
             ),
             now,
         )
@@ -235,7 +246,11 @@ def public_key_file(store: Store) -> PublicKeyFile:
     """This database's public-key file (making the keys on first need)."""
     keys = ensure_keys(store)
     return PublicKeyFile(
-        store.unit_code, unit_name(store), store.role, keys.signing_public, keys.agreement_public
+        unit_code=store.unit_code,
+        unit_name=unit_name(store),
+        role=store.role,
+        signing_key=keys.signing_public,
+        agreement_key=keys.agreement_public,
     )
 
 
@@ -302,20 +317,24 @@ def _put(store: Store, key: PublicKeyFile) -> None:
     state.put_peer(
         store,
         state.PeerRow(
-            key.unit_code,
-            key.role,
-            key.unit_name,
-            key.signing_key,
-            key.agreement_key,
-            key.fingerprint,
-            utc_now(),
+            unit_code=key.unit_code,
+            role=key.role,
+            unit_name=key.unit_name,
+            signing_key=key.signing_key,
+            agreement_key=key.agreement_key,
+            fingerprint=key.fingerprint,
+            added_at=utc_now(),
         ),
     )
 
 
 def _from_peer(peer: state.PeerRow) -> PublicKeyFile:
     return PublicKeyFile(
-        peer.unit_code, peer.unit_name, peer.role, peer.signing_key, peer.agreement_key
+        unit_code=peer.unit_code,
+        unit_name=peer.unit_name,
+        role=peer.role,
+        signing_key=peer.signing_key,
+        agreement_key=peer.agreement_key,
     )
 
 

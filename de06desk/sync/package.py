@@ -84,7 +84,7 @@ def refused(vi: str, en: str, **values: object) -> PackageRefused:
     return PackageRefused(msg(vi, en, **values))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Header:
     """The cleartext header: enough to route and decrypt, nothing personal."""
 
@@ -119,7 +119,7 @@ class Header:
         return json.dumps(data, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MemberEntry:
     """One ZIP member as the manifest describes it."""
 
@@ -138,7 +138,7 @@ class MemberEntry:
         return data
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class AuditChainHead:
     """The sender's audit chain when it wrote the package (docs/SYNC.md §3, `audit_chain`).
 
@@ -162,7 +162,7 @@ class AuditChainHead:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Manifest:
     """What the package holds; checked against the header and every member."""
 
@@ -260,7 +260,7 @@ class _EncryptingSink(io.RawIOBase):
         self._out.write(encrypted)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Written:
     """A package written: its file hash and size, and what the writer needs to verify it."""
 
@@ -296,18 +296,18 @@ class PackageWriter:
         shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(recipient.agreement_key))
         self.key = derive_key(shared, salt, ephemeral_public, recipient.agreement_key)
         self.header = Header(
-            FORMAT_VERSION,
-            kind,
-            sender,
-            own.fingerprint,
-            device_id,
-            recipient.unit_code,
-            recipient.fingerprint,
-            seq,
-            created_at,
-            ephemeral_public,
-            salt,
-            nonce,
+            format_version=FORMAT_VERSION,
+            kind=kind,
+            sender=sender,
+            sender_fingerprint=own.fingerprint,
+            device_id=device_id,
+            recipient=recipient.unit_code,
+            recipient_fingerprint=recipient.fingerprint,
+            seq=seq,
+            created_at=created_at,
+            ephemeral_key=ephemeral_public,
+            salt=salt,
+            nonce=nonce,
         )
         header_json = self.header.to_json()
         self._aad = PREFIX.pack(MAGIC, FORMAT_VERSION, len(header_json)) + header_json
@@ -335,7 +335,13 @@ class PackageWriter:
                 size += len(chunk)
                 lines += chunk.count(b"\n")
                 member.write(chunk)
-        entry = MemberEntry(name, size, digest.hexdigest(), form, lines if form else None)
+        entry = MemberEntry(
+            name=name,
+            size=size,
+            sha256=digest.hexdigest(),
+            form=form,
+            rows=lines if form else None,
+        )
         self.members.append(entry)
         return entry
 
@@ -357,22 +363,22 @@ class PackageWriter:
         """Write the manifest, sign, finish the encryption; returns the file's hash."""
         h = self.header
         manifest = Manifest(
-            FORMAT_VERSION,
-            h.kind,
-            app_version,
-            h.sender,
-            h.sender_fingerprint,
-            h.device_id,
-            h.recipient,
-            h.recipient_fingerprint,
-            h.seq,
-            h.created_at,
-            change_from,
-            change_to,
-            full,
-            dict(forms),
-            tuple(self.members),
-            audit_chain,
+            format_version=FORMAT_VERSION,
+            kind=h.kind,
+            app_version=app_version,
+            sender=h.sender,
+            sender_fingerprint=h.sender_fingerprint,
+            device_id=h.device_id,
+            recipient=h.recipient,
+            recipient_fingerprint=h.recipient_fingerprint,
+            seq=h.seq,
+            created_at=h.created_at,
+            change_from=change_from,
+            change_to=change_to,
+            full=full,
+            forms=dict(forms),
+            members=tuple(self.members),
+            audit_chain=audit_chain,
         )
         self.add_member(MANIFEST_NAME, [manifest.to_json()])
         self._zip.close()
@@ -386,7 +392,8 @@ class PackageWriter:
             self._file_hash.update(chunk)
             self._out.write(chunk)
         size = len(self._aad) + self._sink.tell() + SIGNATURE_BYTES + TAG_BYTES
-        return Written(self._file_hash.hexdigest(), size, h, self.key), manifest
+        written = Written(sha256=self._file_hash.hexdigest(), size=size, header=h, key=self.key)
+        return written, manifest
 
 
 def derive_key(
@@ -476,18 +483,18 @@ def _parse_header(raw: Any, version: int) -> Header:
     if (len(ephemeral), len(salt), len(nonce)) != (32, 32, 12):
         raise _damaged("header key sizes")
     return Header(
-        version,
-        raw["kind"],
-        raw["sender"],
-        raw["sender_fingerprint"],
-        raw["device_id"],
-        raw["recipient"],
-        raw["recipient_fingerprint"],
-        seq,
-        raw["created_at"],
-        ephemeral,
-        salt,
-        nonce,
+        format_version=version,
+        kind=raw["kind"],
+        sender=raw["sender"],
+        sender_fingerprint=raw["sender_fingerprint"],
+        device_id=raw["device_id"],
+        recipient=raw["recipient"],
+        recipient_fingerprint=raw["recipient_fingerprint"],
+        seq=seq,
+        created_at=raw["created_at"],
+        ephemeral_key=ephemeral,
+        salt=salt,
+        nonce=nonce,
     )
 
 
@@ -714,22 +721,22 @@ def _parse_manifest(raw: Any) -> Manifest:
         change = raw["change_range"]
         members = tuple(_parse_member(m) for m in raw["members"])
         manifest = Manifest(
-            _int(raw["format"]),
-            raw["kind"],
-            _str(raw["app_version"]),
-            _str(sender["unit_code"]),
-            _str(sender["fingerprint"]),
-            _str(sender["device_id"]),
-            _str(recipient["unit_code"]),
-            _str(recipient["fingerprint"]),
-            _int(raw["sequence"]),
-            _str(raw["created_at"]),
-            _int(change["from"]),
-            _int(change["to"]),
-            bool(raw["full"]),
-            {_str(k): _int(v) for k, v in raw["forms"].items()},
-            members,
-            _parse_audit_chain(raw.get("audit_chain")),
+            format_version=_int(raw["format"]),
+            kind=raw["kind"],
+            app_version=_str(raw["app_version"]),
+            sender=_str(sender["unit_code"]),
+            sender_fingerprint=_str(sender["fingerprint"]),
+            device_id=_str(sender["device_id"]),
+            recipient=_str(recipient["unit_code"]),
+            recipient_fingerprint=_str(recipient["fingerprint"]),
+            seq=_int(raw["sequence"]),
+            created_at=_str(raw["created_at"]),
+            change_from=_int(change["from"]),
+            change_to=_int(change["to"]),
+            full=bool(raw["full"]),
+            forms={_str(k): _int(v) for k, v in raw["forms"].items()},
+            members=members,
+            audit_chain=_parse_audit_chain(raw.get("audit_chain")),
         )
     except (KeyError, TypeError, AttributeError, ValueError):
         raise _damaged("manifest fields") from None
@@ -748,10 +755,12 @@ def _parse_audit_chain(raw: Any) -> AuditChainHead | None:
     if not isinstance(whole, bool):
         raise ValueError("whole")
     return AuditChainHead(
-        _int(raw["head"]["id"]),
-        _sha256(raw["head"]["hash"]),
-        tuple((_int(a["id"]), None if a["hash"] is None else _sha256(a["hash"])) for a in anchors),
-        whole,
+        head_id=_int(raw["head"]["id"]),
+        head_hash=_sha256(raw["head"]["hash"]),
+        anchors=tuple(
+            (_int(a["id"]), None if a["hash"] is None else _sha256(a["hash"])) for a in anchors
+        ),
+        whole=whole,
     )
 
 
@@ -767,10 +776,16 @@ def _parse_member(raw: Any) -> MemberEntry:
     if form is None:
         if name != ACKS_NAME:
             raise ValueError(name)
-        return MemberEntry(name, _int(raw["bytes"]), _str(raw["sha256"]))
+        return MemberEntry(name=name, size=_int(raw["bytes"]), sha256=_str(raw["sha256"]))
     if not _ROWS_MEMBER.match(name) or name != f"{form}.jsonl":
         raise ValueError(name)
-    return MemberEntry(name, _int(raw["bytes"]), _str(raw["sha256"]), form, _int(raw["rows"]))
+    return MemberEntry(
+        name=name,
+        size=_int(raw["bytes"]),
+        sha256=_str(raw["sha256"]),
+        form=form,
+        rows=_int(raw["rows"]),
+    )
 
 
 def _read_member(archive: zipfile.ZipFile, entry: MemberEntry) -> bytes:

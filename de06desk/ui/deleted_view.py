@@ -118,9 +118,10 @@ class DeletedDialog(QDialog):
     def restore_selected(self) -> Record | None:
         """Restore the selected record; returns it."""
         rows = self.table.selectionModel().selectedRows()
-        if not rows or not self.ctx.allowed("record.restore"):
+        item = self.table.item(rows[0].row(), 0) if rows else None
+        if item is None or not self.ctx.allowed("record.restore"):
             return None
-        uuid = self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        uuid = item.data(Qt.ItemDataRole.UserRole)
         try:
             done = records.restore_deleted(self.ctx.store, self.ctx.user, self.form.id, uuid)
         except DomainError as exc:

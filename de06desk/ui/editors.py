@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -39,6 +39,7 @@ from de06desk.forms import FieldSpec
 from de06desk.store import Store
 from de06desk.store.lists import ListQuery, titles
 
+from .dates import to_date
 from .list_model import RecordListModel
 
 _BLANK_DATE = QDate(1900, 1, 1)
@@ -225,7 +226,8 @@ class DateEditor(FieldEditor):
             obj is self.edit
             and self.check is not None
             and event.type() == QEvent.Type.KeyPress
-            and event.key() == Qt.Key.Key_Delete  # type: ignore[attr-defined]
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Delete
             and not self.edit.isReadOnly()
         ):
             self.check.setChecked(False)
@@ -235,7 +237,7 @@ class DateEditor(FieldEditor):
     def raw(self) -> Any:
         if self.check is not None and not self.check.isChecked():
             return None
-        return self.edit.date().toPython()
+        return to_date(self.edit.date())
 
     def set_value(self, value: Any) -> None:
         for w in (self.edit, self.check):

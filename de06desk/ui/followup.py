@@ -47,6 +47,7 @@ from de06desk.store.lists import open_cleanup_cases, pending_activations, titles
 
 from . import printing
 from .context import AppContext
+from .dates import to_date
 from .tasks import show_error
 
 FIELD_LIST_DIALOG = "de06desk.ui.dialogs.field_list"
@@ -92,7 +93,7 @@ class ActivationDialog(QDialog):
 
     def values(self) -> tuple[str, date]:
         """The normalised phone and the date."""
-        return normalize_phone(self.phone.text()), self.day.date().toPython()
+        return normalize_phone(self.phone.text()), to_date(self.day.date())
 
 
 def _table(headers: list[str], parent: QWidget) -> QTableWidget:

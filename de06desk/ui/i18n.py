@@ -217,7 +217,7 @@ _QT_CONTEXTS = {
 class QtVietnamese(QTranslator):
     """Vietnamese for the handful of Qt's own words our windows show."""
 
-    def translate(  # type: ignore[override]
+    def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str | None:
         if context not in _QT_CONTEXTS:
@@ -251,7 +251,7 @@ class TsTranslator(QTranslator):
                     continue
                 self.table[(name, source)] = translation.text
 
-    def translate(  # type: ignore[override]
+    def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str | None:
         return self.table.get((context, source))
@@ -283,7 +283,7 @@ def apply_language(lang: str) -> Language:
             app.removeTranslator(translator)
         _installed.clear()
         if language == "vi":
-            translator: QTranslator = QtVietnamese(app)
+            translator = QtVietnamese(app)
             app.installTranslator(translator)
             _installed.append(translator)
         else:

@@ -13,8 +13,8 @@ def remove_widgets(layout: QLayout) -> None:
     Not deleteLater, which waits for the event loop: until then findChild (and whoever looks
     up a table by name) would still find the old widgets. Python then owns and frees them.
     """
-    while layout.count():
-        widget = layout.takeAt(0).widget()
+    while (item := layout.takeAt(0)) is not None:
+        widget = item.widget()
         if widget is not None:
             widget.setParent(None)
 
@@ -126,7 +126,7 @@ class FlowLayout(QLayout):
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
     def _visible(self) -> list[QLayoutItem]:
-        return [i for i in self._items if not (i.widget() and i.widget().isHidden())]
+        return [i for i in self._items if not ((w := i.widget()) and w.isHidden())]
 
     def _place(self, rect: QRect, *, move: bool) -> int:
         margins = self.contentsMargins()

@@ -130,8 +130,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(f"{i + 1}. {title}", self.nav)
             item.setToolTip(f"Alt+{i + 1}")
         self.nav.blockSignals(False)
-        while self.stack.count():
-            page = self.stack.widget(0)
+        while (page := self.stack.widget(0)) is not None:
             self.stack.removeWidget(page)
             page.deleteLater()
         self._pages = [None] * len(self._factories())
@@ -147,10 +146,11 @@ class MainWindow(QMainWindow):
         if page is None:
             module, name = self._factories()[index]
             page = load_screen(module, name, self.ctx, self.screen_titles()[index])
-            old = self.stack.widget(index)
+            old = self.stack.widget(index)  # the empty page _build put there
             self.stack.insertWidget(index, page)
-            self.stack.removeWidget(old)
-            old.deleteLater()
+            if old is not None:
+                self.stack.removeWidget(old)
+                old.deleteLater()
             self._pages[index] = page
         return page
 

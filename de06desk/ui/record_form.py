@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -54,8 +55,9 @@ class _EnterMovesOn(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if (
             event.type() == QEvent.Type.KeyPress
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
-            and not event.modifiers()  # type: ignore[attr-defined]
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers()
             # The tick box of an optional date too: Enter there used to stick (or, in a
             # dialog, press the dialog's default button).
             and isinstance(obj, QLineEdit | QComboBox | QAbstractSpinBox | QCheckBox)

@@ -176,7 +176,7 @@ class RecordListPanel(QWidget):
         header.setStretchLastSection(True)
         self.view.resizeColumnsToContents()
         self.view.doubleClicked.connect(
-            lambda index: self.open_requested.emit(self._uuid_at(index.row()))
+            lambda index: self.open_requested.emit(self.model.row_uuid(index.row()))
         )
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shortcut = QShortcut(QKeySequence(key), self.view)
@@ -481,7 +481,7 @@ class RecordScreen(QWidget):
                         for row in page:
                             yield [_export_value(s, row.values.get(s.name)) for s in specs]
                         offset += len(page)
-                        progress(min(1.0, offset / total))
+                        progress(min(1.0, offset / total), "")
 
                 return write_list_xlsx(out, title, headers, rows(), note=note, cancelled=cancelled)
 

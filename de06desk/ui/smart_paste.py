@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -33,9 +32,7 @@ from de06desk.domain.i18n import DomainError
 from de06desk.domain.text import fold
 from de06desk.forms import FieldSpec, parse_value
 
-if TYPE_CHECKING:
-    from .editors import FieldEditor
-
+from .editors import FieldEditor, RecordComboEditor
 
 # Texts go straight to QCoreApplication.translate("SmartPaste", "…"): pyside6-lupdate only
 # collects literal calls, not those made through a helper function.
@@ -82,8 +79,8 @@ def _cell_value(editor: FieldEditor, text: str) -> Any:
     spec = editor.spec
     if not text:
         return None
-    if spec.type in ("village", "officer"):
-        combo: QComboBox = editor.combo  # type: ignore[attr-defined]
+    if isinstance(editor, RecordComboEditor):  # a village or an officer
+        combo = editor.combo
         wanted = fold(text)
         for i in range(1, combo.count()):
             if fold(combo.itemText(i)) == wanted:

@@ -36,11 +36,12 @@ class _Worker(QThread):
     def cancel(self) -> None:
         self._cancel = True
 
+    def _report(self, fraction: float, text: str = "") -> None:
+        self.progressed.emit(float(fraction), text)
+
     def run(self) -> None:
         try:
-            result = self._work(
-                lambda f, t="": self.progressed.emit(float(f), t), lambda: self._cancel
-            )
+            result = self._work(self._report, lambda: self._cancel)
         except BaseException as exc:  # delivered to the UI thread, never lost in a thread
             if not isinstance(exc, DomainError | Cancelled):
                 log.error("background task failed:\n%s", traceback.format_exc())
@@ -91,27 +92,26 @@ class Task(QObject):
         """Ask the work to stop."""
         self.worker.cancel()
 
-    def _dialog_alive(self) -> bool:
+    def _live_dialog(self) -> QProgressDialog | None:
         # The screen that owns the dialog may be destroyed while the work runs (window closed,
         # language switched); late progress must not touch the deleted dialog.
-        return self.dialog is not None and shiboken6.isValid(self.dialog)
+        if self.dialog is not None and shiboken6.isValid(self.dialog):
+            return self.dialog
+        return None
 
     def _forget_dialog(self) -> None:
         self.dialog = None
 
     def _progress(self, fraction: float, text: str) -> None:
-        if not self._dialog_alive():
-            return
-        if text:
-            self.dialog.setLabelText(text)
-        if not self._dialog_alive():
-            return
+        if text and (dialog := self._live_dialog()) is not None:
+            dialog.setLabelText(text)
         # Last: a modal dialog's setValue runs the event loop, which may delete the dialog.
-        self.dialog.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
+        if (dialog := self._live_dialog()) is not None:
+            dialog.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
 
     def _close_dialog(self) -> None:
-        if self._dialog_alive():
-            self.dialog.close()
+        if (dialog := self._live_dialog()) is not None:
+            dialog.close()
 
     def _succeeded(self, result: Any) -> None:
         self.worker.wait()

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QTextDocument
+from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -48,6 +48,7 @@ from de06desk.domain.i18n import DomainError
 from de06desk.domain.passwords import password_problem
 from de06desk.domain.units import Commune, provinces, search_communes
 
+from .dates import to_date
 from .tasks import run_task, show_error
 
 # What "Dùng dữ liệu mẫu" makes (tests make it smaller).
@@ -68,6 +69,13 @@ def free_path(stem: str) -> Path:
         path = folder / f"{stem}-{n}.db"
         n += 1
     return path
+
+
+def _setup_wizard(page: QWizardPage) -> SetupWizard:
+    """The wizard a page is on: always a SetupWizard, which builds every page below."""
+    wizard = page.wizard()
+    assert isinstance(wizard, SetupWizard)
+    return wizard
 
 
 class WelcomePage(QWizardPage):
@@ -200,7 +208,7 @@ class ProfilePage(QWizardPage):
         self._for_code = ""
 
     def initializePage(self) -> None:
-        commune = self.wizard().commune_page.commune()  # type: ignore[attr-defined]
+        commune = _setup_wizard(self).commune_page.commune()
         if commune and commune.code != self._for_code:
             profile = default_profile(commune)
             for name, edit in self.edits.items():
@@ -252,7 +260,8 @@ class VillagesPage(QWizardPage):
         if (
             obj is self.input
             and event.type() == QEvent.Type.KeyPress
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         ):
             self.add_typed()
             return True
@@ -378,7 +387,7 @@ class AdminPage(QWizardPage):
         return not self.problem.text()
 
     def validatePage(self) -> bool:
-        return self.wizard().create_database()  # type: ignore[attr-defined]
+        return _setup_wizard(self).create_database()
 
 
 class RecoveryPage(QWizardPage):
@@ -419,7 +428,7 @@ class RecoveryPage(QWizardPage):
         layout.addWidget(self.confirm)
 
     def initializePage(self) -> None:
-        self.code.setText(self.wizard().recovery_code)  # type: ignore[attr-defined]
+        self.code.setText(_setup_wizard(self).recovery_code)
 
     def isComplete(self) -> bool:
         return self.confirm.isChecked()
@@ -428,7 +437,7 @@ class RecoveryPage(QWizardPage):
         printer = QPrinter()
         if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
             return
-        wizard: SetupWizard = self.wizard()  # type: ignore[assignment]
+        wizard = _setup_wizard(self)
         doc = QTextDocument()
         doc.setPlainText(
             self.tr("de06desk — mã khôi phục của cơ sở dữ liệu {f}\n\n{c}\n\nCất giữ nơi an toàn.")
@@ -502,7 +511,7 @@ class SetupWizard(QWizard):
             villages=self.villages_page.names(),
             officers=self.officers_page.officers(),
             targets={k: s.value() for k, s in self.targets_page.spins.items()},
-            due_on=self.targets_page.due.date().toPython(),
+            due_on=to_date(self.targets_page.due.date()),
             username=self.admin_page.username.text(),
             password=self.admin_page.password.text(),
             display_name=self.admin_page.display_name.text(),

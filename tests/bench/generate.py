@@ -158,15 +158,19 @@ def _make_hub(folder: Path, count: int, citizens: int) -> None:
         for number, unit in enumerate(units, start=1):
             signing, agreement = Ed25519PrivateKey.generate(), X25519PrivateKey.generate()
             own = OwnKeys(
-                signing,
-                agreement,
-                signing.public_key().public_bytes_raw(),
-                agreement.public_key().public_bytes_raw(),
+                signing=signing,
+                agreement=agreement,
+                signing_public=signing.public_key().public_bytes_raw(),
+                agreement_public=agreement.public_key().public_bytes_raw(),
             )
             trust_commune(
                 hub,
                 PublicKeyFile(
-                    unit.code, unit.full_name, "commune", own.signing_public, own.agreement_public
+                    unit_code=unit.code,
+                    unit_name=unit.full_name,
+                    role="commune",
+                    signing_key=own.signing_public,
+                    agreement_key=own.agreement_public,
                 ),
                 user="bench",
             )

@@ -56,18 +56,18 @@ def seal(
     key = derive_key(shared, salt, ephemeral_public, recipient.agreement_key)
     version = format_version or like.format_version
     header = Header(
-        version,
-        like.kind,
-        like.sender,
-        sender_fingerprint or like.sender_fingerprint,
-        like.device_id,
-        recipient.unit_code,
-        recipient.fingerprint,
-        like.seq,
-        like.created_at,
-        ephemeral_public,
-        salt,
-        nonce,
+        format_version=version,
+        kind=like.kind,
+        sender=like.sender,
+        sender_fingerprint=sender_fingerprint or like.sender_fingerprint,
+        device_id=like.device_id,
+        recipient=recipient.unit_code,
+        recipient_fingerprint=recipient.fingerprint,
+        seq=like.seq,
+        created_at=like.created_at,
+        ephemeral_key=ephemeral_public,
+        salt=salt,
+        nonce=nonce,
     )
     header_json = header.to_json()
     aad = PREFIX.pack(MAGIC, version, len(header_json)) + header_json

@@ -51,11 +51,11 @@ def _hub_of_main_fixture(path: Path) -> Store:
             state.insert_own_key(
                 hub,
                 state.KeyRow(
-                    name,
-                    key["algorithm"],
-                    base64.b64decode(key["private_key"]),
-                    "none",
-                    base64.b64decode(key["public_key"]),
+                    name=name,
+                    algorithm=key["algorithm"],
+                    private_key=base64.b64decode(key["private_key"]),
+                    protection="none",
+                    public_key=base64.b64decode(key["public_key"]),
                 ),
                 "2026-11-18T00:00:00.000+00:00",
             )
@@ -90,7 +90,9 @@ H = {i: f"{i:064x}" for i in range(1, 200)}
 
 
 def _chain(head: int, anchors: dict[int, str | None], *, whole: bool = True) -> AuditChainHead:
-    return AuditChainHead(head, H[head], tuple(sorted(anchors.items())), whole)
+    return AuditChainHead(
+        head_id=head, head_hash=H[head], anchors=tuple(sorted(anchors.items())), whole=whole
+    )
 
 
 @pytest.mark.parametrize(

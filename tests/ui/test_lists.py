@@ -180,3 +180,17 @@ def test_the_list_goes_to_excel_as_shown(
     assert cell.data_type == "s"
     birth_years = [r[screen.list.model.column_names().index("birth_year")] for r in rows[3:]]
     assert all(isinstance(y, int) for y in birth_years)
+
+
+def test_double_clicking_a_row_opens_its_record(qtbot, empty_ctx: AppContext) -> None:
+    _add_citizens(empty_ctx, NAMES[:3])
+    screen = CitizenListScreen(empty_ctx)
+    qtbot.addWidget(screen)
+    screen.resize(1100, 600)
+    screen.show()
+    view = screen.list.view
+    rect = view.visualRect(screen.list.model.index(1, 0))
+    # A double click is a click followed by a second press (Qt's item views need both).
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert screen.form.uuid == screen.list.model.row_uuid(1)

@@ -62,7 +62,7 @@ class CitizenImportDialog(QDialog):
         self.ctx = ctx
         self.table: RawTable | None = None
         self.plan: ImportPlan | StatusPlan | None = None
-        self.result: ImportResult | None = None
+        self.import_result: ImportResult | None = None
         self.task: Task | None = None
         self.setWindowTitle(self.tr("Nhập danh sách công dân"))
         self.resize(820, 600)
@@ -436,7 +436,7 @@ class CitizenImportDialog(QDialog):
 
     def _applied(self, done: Done[ImportResult]) -> None:
         self.task = None
-        self.result = result = done.value
+        self.import_result = result = done.value
         text = self.tr(
             "Đã nhập xong: thêm mới {added}, cập nhật {updated}, không đổi {same}, "
             "bị từ chối {refused}."
@@ -458,8 +458,8 @@ class CitizenImportDialog(QDialog):
 
     def undo(self) -> None:
         """Undo the import just made."""
-        if self.result is not None:
-            self._run_undo(self.result.batch_id)
+        if self.import_result is not None:
+            self._run_undo(self.import_result.batch_id)
 
     def _undo_last(self) -> None:
         batch = self._last_batch()

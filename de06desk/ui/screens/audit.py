@@ -37,6 +37,7 @@ from de06desk.store.audit_queries import (
 )
 from de06desk.ui.audit_text import action_label, changes, detail_text, form_label, local_time
 from de06desk.ui.context import AppContext
+from de06desk.ui.dates import to_date
 
 # Columns of the table.
 TIME, USER, ACTION, FORM, RECORD, CHANGES, DETAIL = range(7)
@@ -126,8 +127,8 @@ class AuditScreen(QWidget):
         return AuditFilter(
             username=self.user_box.currentData() or None,
             action=self.action_box.currentData() or None,
-            date_from=self.date_from.date().toPython() if use_dates else None,
-            date_to=self.date_to.date().toPython() if use_dates else None,
+            date_from=to_date(self.date_from.date()) if use_dates else None,
+            date_to=to_date(self.date_to.date()) if use_dates else None,
         )
 
     def refresh(self) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDir, Qt, QUrl
+from PySide6.QtCore import QDir, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +47,7 @@ from de06desk.sync import hub_status
 
 from .. import printing
 from ..context import AppContext
+from ..dates import to_date, to_qdate
 from ..layouts import remove_widgets
 from ..tasks import Task, run_task, show_error
 
@@ -66,14 +67,6 @@ def default_file_name(period: Period, unit_code: str | None, suffix: str) -> str
     key = period.iso_key().replace("..", "_")
     unit = f"_{unit_code}" if unit_code else ""
     return f"BaoCao_DeAn06_{key}{unit}{suffix}"
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
 
 
 class ReportsScreen(QWidget):
@@ -157,7 +150,7 @@ class ReportsScreen(QWidget):
         return box
 
     def _date_edit(self, parent: QWidget, value: date) -> QDateEdit:
-        edit = QDateEdit(_qdate(value), parent)
+        edit = QDateEdit(to_qdate(value), parent)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("dd/MM/yyyy")
         return edit
@@ -196,12 +189,12 @@ class ReportsScreen(QWidget):
     def period(self) -> Period:
         """The period chosen on screen (`DomainError` for an end before the start)."""
         kind = self.kind.currentData()
-        day = _pydate(self.day.date())
+        day = to_date(self.day.date())
         if kind == KIND_WEEK:
             return week_of(day)
         if kind == KIND_MONTH:
             return month_period(day.year, day.month)
-        return range_period(day, _pydate(self.day_to.date()))
+        return range_period(day, to_date(self.day_to.date()))
 
     def set_period(self, period: Period) -> None:
         """Show `period` in the controls (its kind, start and end)."""
@@ -209,8 +202,8 @@ class ReportsScreen(QWidget):
         for widget in (self.kind, self.day, self.day_to):
             widget.blockSignals(True)
         self.kind.setCurrentIndex(kinds[period.kind])
-        self.day.setDate(_qdate(period.start))
-        self.day_to.setDate(_qdate(period.end))
+        self.day.setDate(to_qdate(period.start))
+        self.day_to.setDate(to_qdate(period.end))
         for widget in (self.kind, self.day, self.day_to):
             widget.blockSignals(False)
         self._period_changed()
@@ -279,7 +272,7 @@ class ReportsScreen(QWidget):
                     period,
                     unit,
                     lang=lang,
-                    progress=lambda f, t="": progress(f * 0.5, t),
+                    progress=lambda f, t: progress(f * 0.5, t),
                     cancelled=cancelled,
                 )
                 header = report_header(store, unit)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from de06desk.actions import admin as act
 from de06desk.domain.i18n import DomainError, current_language
 from de06desk.domain.passwords import password_problem
-from de06desk.store.users import ROLE_RANK, list_users
+from de06desk.store.users import ROLE_RANK, UserRole, list_users
 
 from ..context import AppContext
 from ..placeholder import load_screen
@@ -161,7 +161,8 @@ class UsersPanel(QWidget):
     def selected_username(self) -> str | None:
         """The account selected in the table, if any."""
         rows = self.table.selectionModel().selectedRows()
-        return self.table.item(rows[0].row(), 0).text() if rows else None
+        item = self.table.item(rows[0].row(), 0) if rows else None
+        return item.text() if item is not None else None
 
     def _ask_password(self, username: str) -> str | None:
         password, ok = QInputDialog.getText(
@@ -236,7 +237,7 @@ class UsersPanel(QWidget):
         username = self.selected_username()
         if username is None:
             return
-        labels = {
+        labels: dict[str, UserRole] = {
             self.tr("Cán bộ (nhập và sửa dữ liệu)"): "officer",
             self.tr("Chỉ xem và in báo cáo"): "viewer",
             self.tr("Quản trị"): "admin",
@@ -249,9 +250,7 @@ class UsersPanel(QWidget):
         role = labels[label]
         old = next(u.role for u in list_users(self.ctx.store) if u.username == username)
         try:
-            self.ctx.apply(
-                act.change_role(self.ctx.store, self.ctx.user, username, role)  # type: ignore[arg-type]
-            )
+            self.ctx.apply(act.change_role(self.ctx.store, self.ctx.user, username, role))
         except DomainError as exc:
             show_error(self, exc)
             self.refresh()  # a lowered role is saved even when its re-key has to wait

@@ -458,8 +458,8 @@ class SyncScreen(QWidget):
     # ---- send down ---------------------------------------------------------------------
 
     def _send_clicked(self) -> None:
-        row = self.status.currentRow()
-        if row < 0:
+        unit = self.status.item(self.status.currentRow(), 0)  # None when no row is current
+        if unit is None:
             QMessageBox.information(
                 self, self.tr("Chọn xã"), self.tr("Hãy chọn một xã trong bảng tình hình.")
             )
@@ -468,7 +468,7 @@ class SyncScreen(QWidget):
             self, self.tr("Chọn thư mục ghi gói"), QDir.homePath()
         )
         if folder:
-            self.send_to(self.status.item(row, 0).text(), Path(folder))
+            self.send_to(unit.text(), Path(folder))
 
     def send_to(self, unit_code: str, folder: Path) -> Task:
         """Write a package for one commune (acknowledgements and targets) in the background."""
