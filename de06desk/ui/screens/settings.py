@@ -26,10 +26,10 @@ from de06desk.domain.passwords import password_problem
 from de06desk.store.users import ROLE_RANK, list_users
 
 from ..context import AppContext
-from ..placeholder import load_screen
 from ..record_form import RecordForm
 from ..record_screen import ListSetup, RecordScreen
 from ..tasks import show_error
+from .audit import AuditScreen
 
 FIXED_PROFILE_FIELDS = ("commune_code", "province_code")
 
@@ -330,10 +330,7 @@ class SettingsScreen(QWidget):
         if ctx.allowed("user.add"):
             self.users = UsersPanel(ctx, self.tabs)
             self.tabs.addTab(self.users, self.tr("Người dùng"))
-            title = self.tr("Nhật ký hoạt động")
-            self.tabs.addTab(
-                load_screen("de06desk.ui.screens.audit", "AuditScreen", ctx, title), title
-            )
+            self.tabs.addTab(AuditScreen(ctx), self.tr("Nhật ký hoạt động"))
         self.language = LanguagePanel(ctx, self.tabs)
         self.tabs.addTab(self.language, self.tr("Ngôn ngữ"))
         layout = QVBoxLayout(self)
