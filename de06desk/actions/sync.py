@@ -282,6 +282,10 @@ def import_targets(store: Store, user: User, path: Path) -> Done[list[Record]]:
     with store.transaction():
         for number, row in enumerate(table.rows, start=table.first_row):
             cells = {name: row[i] if i < len(row) else None for name, i in columns.items()}
+            if isinstance(cells["value"], float) and cells["value"].is_integer():
+                # A workbook's numbers arrive as floats; "5000.0" would read as 50000 (the
+                # dot is the Vietnamese thousands separator).
+                cells["value"] = int(cells["value"])
             if all(v in (None, "") for v in cells.values()):
                 continue
             try:
