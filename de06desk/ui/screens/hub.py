@@ -127,27 +127,25 @@ class _Words(QWidget):
             return self.tr("Khớp")
         return "–"
 
-
-def trust_question(parent: QWidget, store: Store, key: PublicKeyFile) -> str:
-    """What registering `key` asks: its unit and fingerprint, and the key it would replace
-    (both fingerprints) or that the commune lies outside the hub's province."""
-    words = _Words(parent)
-    text = words.tr("Đơn vị: {c} {n}\nVân tay: {fp}").format(
-        c=key.unit_code, n=key.unit_name, fp=key.fingerprint
-    )
-    replaced, outside = act.trust_problems(store, key)
-    if replaced is not None:
-        text += "\n\n" + words.tr(
-            "CẢNH BÁO: xã này đã có khóa khác. Khóa mới sẽ THAY khóa cũ.\n"
-            "Vân tay cũ: {old}\nVân tay mới: {new}\n"
-            "Chỉ thay khi đã gọi điện cho xã và xã đọc đúng vân tay mới."
-        ).format(old=replaced.fingerprint, new=key.fingerprint)
-    if outside:
-        province = hub_province(store)
-        text += "\n\n" + words.tr("CẢNH BÁO: {c} không thuộc {p}.").format(
-            c=key.unit_code, p=province.name if province else ""
+    def trust_question(self, store: Store, key: PublicKeyFile) -> str:
+        """What registering `key` asks: its unit and fingerprint, and the key it would replace
+        (both fingerprints) or that the commune lies outside the hub's province."""
+        text = self.tr("Đơn vị: {c} {n}\nVân tay: {fp}").format(
+            c=key.unit_code, n=key.unit_name, fp=key.fingerprint
         )
-    return text + "\n\n" + words.tr("Vân tay có khớp với xã đọc cho bạn qua điện thoại không?")
+        replaced, outside = act.trust_problems(store, key)
+        if replaced is not None:
+            text += "\n\n" + self.tr(
+                "CẢNH BÁO: xã này đã có khóa khác. Khóa mới sẽ THAY khóa cũ.\n"
+                "Vân tay cũ: {old}\nVân tay mới: {new}\n"
+                "Chỉ thay khi đã gọi điện cho xã và xã đọc đúng vân tay mới."
+            ).format(old=replaced.fingerprint, new=key.fingerprint)
+        if outside:
+            province = hub_province(store)
+            text += "\n\n" + self.tr("CẢNH BÁO: {c} không thuộc {p}.").format(
+                c=key.unit_code, p=province.name if province else ""
+            )
+        return text + "\n\n" + self.tr("Vân tay có khớp với xã đọc cho bạn qua điện thoại không?")
 
 
 # ---- Các xã -----------------------------------------------------------------------------
@@ -450,23 +448,22 @@ class CommunesScreen(QWidget):
     def fingerprint_sheet(self) -> str:
         """The printable sheet: the hub's fingerprint, and every registered commune's."""
         own = load_own_keys(self.ctx.store)
-        rows = "".join(
-            f"<tr><td>{html.escape(r.unit_code)}</td><td>{html.escape(r.unit_name)}</td>"
-            f"<td><tt>{html.escape(r.status.fingerprint)}</tt></td></tr>"
-            for r in self.rows
-            if r.status is not None
+        title = self.tr("Phiếu vân tay khóa đồng bộ")
+        hub_line = self.tr("Vân tay cấp trên: {fp}").replace(
+            "{fp}", own.fingerprint if own else "–"
         )
+        how = self.tr(
+            "Khi nhận tệp khóa, hai bên đọc vân tay cho nhau qua điện thoại và so với phiếu này."
+        )
+        headers = [self.tr("Mã xã"), self.tr("Tên xã, phường"), self.tr("Vân tay đã đăng ký")]
+        rows = [[r.unit_code, r.unit_name, r.status.fingerprint] for r in self.rows if r.status]
+        printed = self.tr("In ngày {d}").replace("{d}", format_date(date.today()))
         return (
-            f"<h2>{html.escape(self.tr('Phiếu vân tay khóa đồng bộ'))}</h2>"
+            f"<h2>{html.escape(title)}</h2>"
             f"<p><b>{html.escape(unit_name(self.ctx.store))}</b> ({self.ctx.store.unit_code})"
-            f"<br/>{html.escape(self.tr('Vân tay cấp trên'))}: "
-            f"<tt><b>{own.fingerprint if own else '–'}</b></tt></p>"
-            f"<p>{html.escape(self.tr('Khi nhận tệp khóa, hai bên đọc vân tay cho nhau qua điện thoại và so với phiếu này.'))}</p>"  # noqa: E501
-            f"<table border='1' cellpadding='4' cellspacing='0'><tr>"
-            f"<th>{html.escape(self.tr('Mã xã'))}</th><th>{html.escape(self.tr('Tên xã, phường'))}"
-            f"</th><th>{html.escape(self.tr('Vân tay đã đăng ký'))}</th></tr>{rows}</table>"
-            f"<p>{html.escape(self.tr('In ngày {d}').replace('{d}', format_date(date.today())))}"
-            "</p>"
+            f"<br/><b>{html.escape(hub_line)}</b></p><p>{html.escape(how)}</p>"
+            + html_table(headers, rows)
+            + f"<p>{html.escape(printed)}</p>"
         )
 
     def print_fingerprints(self) -> None:
@@ -496,7 +493,7 @@ class CommunesScreen(QWidget):
             )
             return False
         answer = QMessageBox.question(
-            self, self.tr("Xác nhận khóa của xã"), trust_question(self, self.ctx.store, key)
+            self, self.tr("Xác nhận khóa của xã"), self.words.trust_question(self.ctx.store, key)
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
@@ -512,6 +509,15 @@ class CommunesScreen(QWidget):
         self._stale = True
         self.refresh()
         return True
+
+
+def html_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A bordered HTML table for a printed page, every cell escaped."""
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows
+    )
+    return f"<table border='1' cellpadding='4' cellspacing='0'><tr>{head}</tr>{body}</table>"
 
 
 def print_html(parent: QWidget, title: str, text: str) -> QPrintPreviewDialog:
@@ -1099,28 +1105,19 @@ class RemindersScreen(QWidget):
         """The printable page: the three lists under the hub's name and the week."""
         assert self.list is not None
         captions = self.captions_text(self.list)
+        heading = self.tr("Danh sách xã cần nhắc — {w}").replace("{w}", current_week().label())
         parts = [
             f"<h2>{html.escape(unit_name(self.ctx.store))}</h2>",
-            f"<h3>{html.escape(self.tr('Danh sách xã cần nhắc — {w}'))}</h3>".replace(
-                "{w}", html.escape(current_week().label())
-            ),
+            f"<h3>{html.escape(heading)}</h3>",
         ]
-        head = "".join(f"<th>{html.escape(h)}</th>" for h in self.headers())
         for key, rows in (
             ("silent", self.list.silent),
             ("missing", self.list.missing),
             ("behind", self.list.behind),
         ):
             parts.append(f"<h4>{html.escape(captions[key])}</h4>")
-            if not rows:
-                continue
-            body = "".join(
-                "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in self.rows_of(r)) + "</tr>"
-                for r in rows
-            )
-            parts.append(
-                f"<table border='1' cellpadding='3' cellspacing='0'><tr>{head}</tr>{body}</table>"
-            )
+            if rows:
+                parts.append(html_table(self.headers(), [self.rows_of(r) for r in rows]))
         return "".join(parts)
 
     def print_list(self) -> None:
