@@ -18,11 +18,13 @@ from de06desk.sync.hub import DEFAULT_SILENT_DAYS
 from de06desk.sync.keys import PublicKeyFile
 
 from .common import (
+    FIRST_ADMIN_HELP,
     add_db_argument,
-    credentials,
     db_path,
     login,
+    new_admin,
     open_store,
+    print_first_admin,
     print_recovery_code,
 )
 
@@ -42,7 +44,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("hub", help="cấp trên (huyện/tỉnh): nhận gói của các xã")
     hub = p.add_subparsers(dest="hub_command", metavar="ACTION", required=True)
-    q = hub.add_parser("init", help="tạo cơ sở dữ liệu cấp trên và cặp khóa")
+    q = hub.add_parser(
+        "init", help="tạo cơ sở dữ liệu cấp trên và cặp khóa", description=FIRST_ADMIN_HELP
+    )
     add_db_argument(q)
     q.add_argument("--unit-code", required=True, help="mã đơn vị cấp trên (chữ/số)")
     q.add_argument("--name", required=True, help="tên đơn vị cấp trên")
@@ -134,7 +138,7 @@ def cmd_keys_set_hub(args: argparse.Namespace) -> int:
 
 def cmd_hub_init(args: argparse.Namespace) -> int:
     path = db_path(args)
-    username, password = credentials(" quản trị mới")
+    username, password = new_admin()
     key, code = create_hub_database(
         path,
         unit_code=args.unit_code,
@@ -146,6 +150,7 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
     args.key_out.write_text(key.to_text(), encoding="utf-8")
     print(f"Đã tạo cơ sở dữ liệu cấp trên {path} ({args.unit_code}, đã mã hóa).")
     print(f"Khóa công khai: {args.key_out}. Vân tay: {key.fingerprint}")
+    print_first_admin(username)
     print_recovery_code(code)
     return 0
 
