@@ -22,37 +22,37 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="343"/>
+        <location filename="../../de06desk/ui/wizard.py" line="492"/>
         <source>Tài khoản quản trị</source>
         <translation>Administrator account</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="344"/>
+        <location filename="../../de06desk/ui/wizard.py" line="493"/>
         <source>Dùng để đăng nhập; hãy ghi nhớ mật khẩu.</source>
         <translation>Used to log in; remember the password.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="357"/>
+        <location filename="../../de06desk/ui/wizard.py" line="506"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="358"/>
+        <location filename="../../de06desk/ui/wizard.py" line="507"/>
         <source>Họ tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="359"/>
+        <location filename="../../de06desk/ui/wizard.py" line="508"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="360"/>
+        <location filename="../../de06desk/ui/wizard.py" line="509"/>
         <source>Nhập lại mật khẩu</source>
         <translation>Password again</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="369"/>
+        <location filename="../../de06desk/ui/wizard.py" line="518"/>
         <source>Hãy nhập tên đăng nhập.</source>
         <translation>Enter a user name.</translation>
     </message>
@@ -61,7 +61,7 @@
         <translation type="vanished">The password needs at least {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="373"/>
+        <location filename="../../de06desk/ui/wizard.py" line="522"/>
         <source>Hai lần nhập mật khẩu không giống nhau.</source>
         <translation>The two passwords are not the same.</translation>
     </message>
@@ -441,37 +441,37 @@
 <context>
     <name>CommunePage</name>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="113"/>
+        <location filename="../../de06desk/ui/wizard.py" line="131"/>
         <source>Chọn xã/phường</source>
         <translation>Choose the commune</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="116"/>
+        <location filename="../../de06desk/ui/wizard.py" line="134"/>
         <source>Danh mục đơn vị hành chính từ 01/07/2025. Gõ tên, có dấu hay không dấu đều được.</source>
         <translation>Administrative units from 1 July 2025. Type the name, with or without diacritics.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="121"/>
+        <location filename="../../de06desk/ui/wizard.py" line="139"/>
         <source>Tất cả tỉnh, thành phố</source>
         <translation>All provinces and cities</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="126"/>
+        <location filename="../../de06desk/ui/wizard.py" line="144"/>
         <source>Ví dụ: ta van</source>
         <translation>For example: ta van</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="132"/>
+        <location filename="../../de06desk/ui/wizard.py" line="150"/>
         <source>Tỉnh/Thành phố</source>
         <translation>Province/City</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="133"/>
+        <location filename="../../de06desk/ui/wizard.py" line="151"/>
         <source>Tìm xã/phường</source>
         <translation>Find commune/ward</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="161"/>
+        <location filename="../../de06desk/ui/wizard.py" line="179"/>
         <source>Đã chọn: {c} (mã {code})</source>
         <translation>Chosen: {c} (code {code})</translation>
     </message>
@@ -479,7 +479,7 @@
 <context>
     <name>CommuneRecordsDialog</name>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="168"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="195"/>
         <source>Dữ liệu của {c} {n} (chỉ xem)</source>
         <translation>Data of {c} {n} (read-only)</translation>
     </message>
@@ -487,150 +487,148 @@
 <context>
     <name>CommunesScreen</name>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="209"/>
-        <location filename="../../de06desk/ui/screens/hub.py" line="458"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="236"/>
         <source>Mã xã</source>
         <translation>Commune code</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="210"/>
-        <location filename="../../de06desk/ui/screens/hub.py" line="458"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="237"/>
         <source>Tên xã, phường</source>
         <translation>Commune, ward</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="211"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="238"/>
         <source>Gói cuối</source>
         <translation>Last package</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="212"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="239"/>
         <source>Gói còn thiếu</source>
         <translation>Missing packages</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="213"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="240"/>
         <source>Tình trạng gửi</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="214"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="241"/>
         <source>Kích hoạt tuần này</source>
         <translation>Activated this week</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="215"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="242"/>
         <source>Lũy kế / chỉ tiêu</source>
         <translation>Cumulative / target</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="216"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="243"/>
         <source>Nhật ký</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="230"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="257"/>
         <source>Khóa của đơn vị này</source>
         <translation>This unit’s key</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="235"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="262"/>
         <source>Lưu tệp khóa công khai…</source>
         <translation>Save public-key file…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="239"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="266"/>
         <source>In phiếu vân tay…</source>
         <translation>Print fingerprint sheet…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="242"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="269"/>
         <source>Đăng ký khóa của xã…</source>
         <translation>Register a commune key…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="251"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="278"/>
         <source>Xã đang chọn</source>
         <translation>Selected commune</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="253"/>
-        <location filename="../../de06desk/ui/screens/hub.py" line="379"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="280"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="406"/>
         <source>Chọn một xã trong bảng.</source>
         <translation>Select a commune in the table.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="259"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="286"/>
         <source>Xem dữ liệu của xã…</source>
         <translation>View the commune’s data…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="262"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="289"/>
         <source>Thay khóa của xã…</source>
         <translation>Replace the commune’s key…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="265"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="292"/>
         <source>Khi xã cài lại máy hoặc mất máy: nhận tệp khóa mới, đối chiếu vân tay</source>
         <translation>When a commune reinstalled or lost its PC: take the new key file, check the fingerprint</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="286"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="313"/>
         <source>{n} — vân tay: {fp}</source>
         <translation>{n} — fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="295"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="322"/>
         <source>Các xã — đang tính số liệu…</source>
         <translation>Communes — computing figures…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="322"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="349"/>
         <source>Các xã — {w}: {n} xã, {r} đã đăng ký khóa, {s} đã gửi tuần này</source>
         <translation>Communes — {w}: {n} communes, {r} with a registered key, {s} sent this week</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="388"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="415"/>
         <source>{c} {n}: chưa đăng ký khóa. Nhận tệp khóa công khai của xã (.pub), đối chiếu vân tay qua điện thoại, rồi bấm “Đăng ký khóa của xã…”.</source>
         <translation>{c} {n}: no key registered. Take the commune’s public-key file (.pub), check its fingerprint by phone, then press “Register a commune key…”.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="392"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="419"/>
         <source>{c} {n} — vân tay đã đăng ký: {fp} (từ {d})</source>
         <translation>{c} {n} — registered fingerprint: {fp} (since {d})</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="398"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="425"/>
         <source>Đã nhận {p} gói; gói cuối lập ngày {d}, nhập ngày {i}.</source>
         <translation>{p} packages received; the last written on {d}, imported on {i}.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="405"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="432"/>
         <source>không</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="407"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="434"/>
         <source>Máy {d}: {p} gói, số cuối {s}, còn thiếu: {m}</source>
         <translation>Device {d}: {p} packages, last number {s}, missing: {m}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="412"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="439"/>
         <source>CẢNH BÁO: {f}</source>
         <translation>WARNING: {f}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="430"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="457"/>
         <source>Lưu tệp khóa công khai</source>
         <translation>Save public-key file</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="441"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="468"/>
         <source>Đã lưu</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="443"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="470"/>
         <source>Đã lưu {p}.
 Vân tay: {fp}
 Phát tệp này cho các xã và đọc vân tay cho xã đối chiếu qua điện thoại.</source>
@@ -639,47 +637,42 @@ Fingerprint: {fp}
 Hand this file to the communes and read them the fingerprint by phone.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="451"/>
         <source>Phiếu vân tay khóa đồng bộ</source>
-        <translation>Sync key fingerprint sheet</translation>
+        <translation type="vanished">Sync key fingerprint sheet</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="452"/>
         <source>Vân tay cấp trên: {fp}</source>
-        <translation>Hub fingerprint: {fp}</translation>
+        <translation type="vanished">Hub fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="456"/>
         <source>Khi nhận tệp khóa, hai bên đọc vân tay cho nhau qua điện thoại và so với phiếu này.</source>
-        <translation>When a key file changes hands, both sides read the fingerprint to each other by phone and compare it with this sheet.</translation>
+        <translation type="vanished">When a key file changes hands, both sides read the fingerprint to each other by phone and compare it with this sheet.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="458"/>
         <source>Vân tay đã đăng ký</source>
-        <translation>Registered fingerprint</translation>
+        <translation type="vanished">Registered fingerprint</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="460"/>
         <source>In ngày {d}</source>
-        <translation>Printed on {d}</translation>
+        <translation type="vanished">Printed on {d}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="471"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="487"/>
         <source>Phiếu vân tay</source>
         <translation>Fingerprint sheet</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="477"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="493"/>
         <source>Chọn tệp khóa công khai của xã</source>
         <translation>Choose the commune’s public-key file</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="492"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="508"/>
         <source>Tệp này là khóa của cấp trên, không phải của một xã.</source>
         <translation>This file is a hub’s key, not a commune’s.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="496"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="512"/>
         <source>Xác nhận khóa của xã</source>
         <translation>Confirm the commune key</translation>
     </message>
@@ -1100,6 +1093,49 @@ If it happens again, send the log file to support:
     </message>
 </context>
 <context>
+    <name>HubKeyPage</name>
+    <message>
+        <location filename="../../de06desk/ui/wizard.py" line="408"/>
+        <source>Tệp khóa công khai của cấp trên</source>
+        <translation>The hub’s public-key file</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/wizard.py" line="411"/>
+        <source>Mỗi xã cần tệp này (chép vào USB) để mã hóa gói gửi lên. Khi xã nhập tệp, hai bên đọc vân tay cho nhau qua điện thoại: in phiếu vân tay để đối chiếu.</source>
+        <translation>Every commune needs this file (copied to a USB stick) to encrypt the packages it sends up. When a commune loads it, both sides read the fingerprint to each other by phone: print the fingerprint sheet to compare.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/wizard.py" line="422"/>
+        <source>Lưu tệp khóa công khai…</source>
+        <translation>Save public-key file…</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/wizard.py" line="425"/>
+        <source>In phiếu vân tay…</source>
+        <translation>Print fingerprint sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/wizard.py" line="442"/>
+        <source>Vân tay: {fp}</source>
+        <translation>Fingerprint: {fp}</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/wizard.py" line="452"/>
+        <source>Lưu tệp khóa công khai</source>
+        <translation>Save public-key file</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/wizard.py" line="467"/>
+        <source>Đã lưu {p}. Chép tệp này cho mọi xã của đơn vị.</source>
+        <translation>Saved {p}. Copy this file to every commune of the unit.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/wizard.py" line="479"/>
+        <source>Phiếu vân tay</source>
+        <translation>Fingerprint sheet</translation>
+    </message>
+</context>
+<context>
     <name>HubProfilePanel</name>
     <message>
         <location filename="../../de06desk/ui/screens/settings.py" line="308"/>
@@ -1135,6 +1171,145 @@ If it happens again, send the log file to support:
         <location filename="../../de06desk/ui/screens/settings.py" line="325"/>
         <source>Mã và tên đơn vị cấp trên được đặt khi tạo cơ sở dữ liệu; chúng nằm trong tệp khóa đã phát cho các xã nên không sửa ở đây.</source>
         <translation>The hub’s code and name are set when the database is created; they are in the key file handed to the communes, so they are not edited here.</translation>
+    </message>
+</context>
+<context>
+    <name>HubUnitPage</name>
+    <message>
+        <location filename="../../de06desk/ui/wizard.py" line="360"/>
+        <source>Đơn vị cấp trên</source>
+        <translation>The hub’s unit</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/wizard.py" line="363"/>
+        <source>Chọn tỉnh, thành phố theo danh mục từ 01/07/2025: các xã, phường của tỉnh sẽ hiện trong màn hình “Các xã”. Cấp trên khác (ví dụ cấp huyện nơi còn giữ) tự đặt mã và tên.</source>
+        <translation>Choose the province or city from the list in force since 01/07/2025: its communes and wards will be listed on the “Communes” screen. Another upper level (a district where one is kept, say) sets its own code and name.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/wizard.py" line="372"/>
+        <source>Cấp trên khác (tự đặt mã)</source>
+        <translation>Another upper level (own code)</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/wizard.py" line="379"/>
+        <source>Tỉnh, thành phố</source>
+        <translation>Province, city</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/wizard.py" line="380"/>
+        <source>Mã đơn vị (chữ, số)</source>
+        <translation>Unit code (letters, digits)</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/wizard.py" line="381"/>
+        <source>Tên đơn vị in trên báo cáo</source>
+        <translation>Unit name printed on reports</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/wizard.py" line="392"/>
+        <source>Công an {p}</source>
+        <translation>Công an {p}</translation>
+    </message>
+</context>
+<context>
+    <name>HubWords</name>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub.py" line="104"/>
+        <source>Chưa đăng ký khóa</source>
+        <translation>No key registered</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub.py" line="106"/>
+        <source>Chưa gửi gói nào</source>
+        <translation>Never sent a package</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub.py" line="108"/>
+        <source>Đã gửi tuần này</source>
+        <translation>Sent this week</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub.py" line="110"/>
+        <source>Chưa gửi tuần này</source>
+        <translation>Not sent this week</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub.py" line="111"/>
+        <source>Im lặng {n} tuần</source>
+        <translation>Silent for {n} weeks</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub.py" line="125"/>
+        <source>CẢNH BÁO: nhật ký bị viết lại</source>
+        <translation>WARNING: audit log rewritten</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub.py" line="127"/>
+        <source>Khớp</source>
+        <translation>Consistent</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub.py" line="141"/>
+        <source>Phiếu vân tay khóa đồng bộ</source>
+        <translation>Sync key fingerprint sheet</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub.py" line="142"/>
+        <source>Vân tay cấp trên: {fp}</source>
+        <translation>Hub fingerprint: {fp}</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub.py" line="144"/>
+        <source>Khi nhận tệp khóa, hai bên đọc vân tay cho nhau qua điện thoại và so với phiếu này.</source>
+        <translation>When a key file changes hands, both sides read the fingerprint to each other by phone and compare it with this sheet.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub.py" line="146"/>
+        <source>Mã xã</source>
+        <translation>Commune code</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub.py" line="146"/>
+        <source>Tên xã, phường</source>
+        <translation>Commune, ward</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub.py" line="146"/>
+        <source>Vân tay đã đăng ký</source>
+        <translation>Registered fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub.py" line="148"/>
+        <source>In ngày {d}</source>
+        <translation>Printed on {d}</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub.py" line="160"/>
+        <source>Đơn vị: {c} {n}
+Vân tay: {fp}</source>
+        <translation>Unit: {c} {n}
+Fingerprint: {fp}</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub.py" line="166"/>
+        <source>CẢNH BÁO: xã này đã có khóa khác. Khóa mới sẽ THAY khóa cũ.
+Vân tay cũ: {old}
+Vân tay mới: {new}
+Chỉ thay khi đã gọi điện cho xã và xã đọc đúng vân tay mới.</source>
+        <translation>WARNING: this commune already has another key. The new key will REPLACE the old one.
+Old fingerprint: {old}
+New fingerprint: {new}
+Replace it only after calling the commune and hearing it read the new fingerprint.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub.py" line="172"/>
+        <source>CẢNH BÁO: {c} không thuộc {p}.</source>
+        <translation>WARNING: {c} is not in {p}.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub.py" line="175"/>
+        <source>Vân tay có khớp với xã đọc cho bạn qua điện thoại không?</source>
+        <translation>Does the fingerprint match what the commune read to you by phone?</translation>
     </message>
 </context>
 <context>
@@ -1342,27 +1517,27 @@ If it happens again, send the log file to support:
 <context>
     <name>OfficersPage</name>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="285"/>
+        <location filename="../../de06desk/ui/wizard.py" line="303"/>
         <source>Cán bộ</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="287"/>
+        <location filename="../../de06desk/ui/wizard.py" line="305"/>
         <source>Cán bộ phụ trách và thành viên tổ công nghệ số; có thể bổ sung sau.</source>
         <translation>Officers in charge and digital team members; you can add more later.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="291"/>
+        <location filename="../../de06desk/ui/wizard.py" line="309"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="291"/>
+        <location filename="../../de06desk/ui/wizard.py" line="309"/>
         <source>Chức vụ</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="293"/>
+        <location filename="../../de06desk/ui/wizard.py" line="311"/>
         <source>Thêm dòng</source>
         <translation>Add row</translation>
     </message>
@@ -1381,37 +1556,37 @@ This feature is being prepared.</translation>
 <context>
     <name>ProfilePage</name>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="183"/>
+        <location filename="../../de06desk/ui/wizard.py" line="201"/>
         <source>Tên đơn vị trên báo cáo</source>
         <translation>Unit name on reports</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="184"/>
+        <location filename="../../de06desk/ui/wizard.py" line="202"/>
         <source>Đã điền sẵn theo tên chính thức; sửa lại nếu cần.</source>
         <translation>Pre-filled from the official names; correct them if needed.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="188"/>
+        <location filename="../../de06desk/ui/wizard.py" line="206"/>
         <source>Tên đơn vị in trên báo cáo</source>
         <translation>Unit name printed on reports</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="189"/>
+        <location filename="../../de06desk/ui/wizard.py" line="207"/>
         <source>Cơ quan chủ quản</source>
         <translation>Parent body</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="190"/>
+        <location filename="../../de06desk/ui/wizard.py" line="208"/>
         <source>Địa danh ghi ngày tháng</source>
         <translation>Place name on the date line</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="191"/>
+        <location filename="../../de06desk/ui/wizard.py" line="209"/>
         <source>Chức danh người ký</source>
         <translation>Signer&apos;s title</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="192"/>
+        <location filename="../../de06desk/ui/wizard.py" line="210"/>
         <source>Họ tên người ký</source>
         <translation>Signer&apos;s name</translation>
     </message>
@@ -1495,92 +1670,92 @@ This feature is being prepared.</translation>
 <context>
     <name>ReceiveScreen</name>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="551"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="545"/>
         <source>Cắm USB của xã, chọn thư mục chứa các tệp .de06sync. Mỗi gói được kiểm tra chữ ký và nhập trọn vẹn hoặc không nhập gì; gói đã nhận rồi được bỏ qua.</source>
         <translation>Plug in the commune’s USB stick and choose the folder holding the .de06sync files. Each package’s signature is checked and it is imported whole or not at all; packages already received are skipped.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="559"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="553"/>
         <source>Nhập thư mục gói…</source>
         <translation>Import a folder of packages…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="562"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="556"/>
         <source>Nhập tệp gói…</source>
         <translation>Import package files…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="576"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="570"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="576"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="570"/>
         <source>Xã</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="576"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="570"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="576"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="570"/>
         <source>Chi tiết</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="583"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="577"/>
         <source>Chọn thư mục chứa gói</source>
         <translation>Choose the folder holding the packages</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="590"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="584"/>
         <source>Chọn gói đồng bộ</source>
         <translation>Choose sync packages</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="601"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="595"/>
         <source>Không có gói nào trong thư mục này ({p}).</source>
         <translation>There are no packages in this folder ({p}).</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="619"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="613"/>
         <source>Cảnh báo</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="626"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="620"/>
         <source>Đang nhập {n} gói…</source>
         <translation>Importing {n} packages…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="627"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="621"/>
         <source>Đang nhập gói…</source>
         <translation>Importing packages…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="634"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="628"/>
         <source>Đã nhập</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="635"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="629"/>
         <source>Đã có, bỏ qua</source>
         <translation>Already here, skipped</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="636"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="630"/>
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="637"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="631"/>
         <source>Đã hủy</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="653"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="647"/>
         <source>{a} gói đã nhập, {b} đã có, {c} bị từ chối, {d} đã hủy.</source>
         <translation>{a} packages imported, {b} already here, {c} refused, {d} cancelled.</translation>
     </message>
@@ -1782,32 +1957,32 @@ This feature is being prepared.</translation>
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="389"/>
+        <location filename="../../de06desk/ui/wizard.py" line="538"/>
         <source>Mã khôi phục</source>
         <translation>Recovery code</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="392"/>
+        <location filename="../../de06desk/ui/wizard.py" line="541"/>
         <source>Dữ liệu được mã hóa. Nếu quên mọi mật khẩu quản trị, chỉ mã này mở lại được dữ liệu. Hãy in hoặc chép lại, cất nơi an toàn, tách khỏi máy tính. Mã chỉ hiện một lần.</source>
         <translation>The data is encrypted. If every administrator password is forgotten, only this code opens the data again. Print it or write it down and keep it somewhere safe, away from the computer. It is shown only once.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="404"/>
+        <location filename="../../de06desk/ui/wizard.py" line="553"/>
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="406"/>
+        <location filename="../../de06desk/ui/wizard.py" line="555"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="408"/>
+        <location filename="../../de06desk/ui/wizard.py" line="557"/>
         <source>Tôi đã in hoặc chép lại mã khôi phục</source>
         <translation>I have printed or written down the recovery code</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="434"/>
+        <location filename="../../de06desk/ui/wizard.py" line="587"/>
         <source>de06desk — mã khôi phục của cơ sở dữ liệu {f}
 
 {c}
@@ -1841,88 +2016,88 @@ Keep it somewhere safe.</translation>
 <context>
     <name>RemindersScreen</name>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="995"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="989"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="998"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="992"/>
         <source>Xuất Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="1020"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="1014"/>
         <source>Mã xã</source>
         <translation>Commune code</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="1021"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="1015"/>
         <source>Tên xã, phường</source>
         <translation>Commune, ward</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="1022"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="1016"/>
         <source>Tình trạng gửi</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="1023"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="1017"/>
         <source>Gói còn thiếu</source>
         <translation>Missing packages</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="1024"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="1018"/>
         <source>Lũy kế / chỉ tiêu</source>
         <translation>Cumulative / target</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="1030"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="1024"/>
         <source>Chưa gửi gói tuần này: {n} xã</source>
         <translation>No package this week: {n} communes</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="1033"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="1027"/>
         <source>Còn thiếu gói (số gói bị hụt): {n} xã</source>
         <translation>Packages missing (gaps in the numbers): {n} communes</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="1036"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="1030"/>
         <source>Chậm so với tiến độ chỉ tiêu: {n} xã</source>
         <translation>Behind the pace of their target: {n} communes</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="1052"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="1046"/>
         <source>Nhắc việc — đang tính…</source>
         <translation>Reminders — computing…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="1085"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="1079"/>
         <source>Nhắc việc — {w}</source>
         <translation>Reminders — {w}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="1087"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="1081"/>
         <source>Nhắc việc — {w}: không có xã nào cần nhắc.</source>
         <translation>Reminders — {w}: no commune needs a reminder.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="1108"/>
-        <location filename="../../de06desk/ui/screens/hub.py" line="1153"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="1102"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="1147"/>
         <source>Danh sách xã cần nhắc — {w}</source>
         <translation>Communes to remind — {w}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="1126"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="1120"/>
         <source>Nhắc việc</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="1131"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="1125"/>
         <source>Lưu danh sách</source>
         <translation>Save the list</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="1154"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="1148"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
@@ -2125,112 +2300,112 @@ Keep it somewhere safe.</translation>
 <context>
     <name>SendDownScreen</name>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="736"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="730"/>
         <source>Chỉ tiêu của các xã</source>
         <translation>The communes’ targets</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="740"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="734"/>
         <source>Thêm chỉ tiêu…</source>
         <translation>Add a target…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="743"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="737"/>
         <source>Nhập chỉ tiêu từ Excel…</source>
         <translation>Import targets from Excel…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="746"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="740"/>
         <source>Các cột: Mã xã, Loại chỉ tiêu (có thể bỏ trống), Chỉ tiêu, Từ ngày, Hạn</source>
         <translation>Columns: Mã xã, Loại chỉ tiêu (may be left out), Chỉ tiêu, Từ ngày, Hạn</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="752"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="746"/>
         <source>Sửa số chỉ tiêu ngay trong bảng (bấm đúp vào ô).</source>
         <translation>Edit a target’s number in the table (double-click the cell).</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="759"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="753"/>
         <source>Mã xã</source>
         <translation>Commune code</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="760"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="754"/>
         <source>Tên xã, phường</source>
         <translation>Commune, ward</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="761"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="755"/>
         <source>Loại chỉ tiêu</source>
         <translation>Target kind</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="762"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="756"/>
         <source>Chỉ tiêu</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="763"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="757"/>
         <source>Từ ngày</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="764"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="758"/>
         <source>Hạn</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="778"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="772"/>
         <source>Gói gửi xuống xã</source>
         <translation>Packages down to the communes</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="784"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="778"/>
         <source>Mỗi gói gửi xuống gồm: xác nhận các gói đã nhận của xã, và chỉ tiêu mới hoặc đã sửa từ lần gửi trước.</source>
         <translation>Each package down holds: acknowledgements of the commune’s packages received, and targets new or changed since the last one.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="792"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="786"/>
         <source>Xã nhận:</source>
         <translation>To commune:</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="796"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="790"/>
         <source>Ghi gói cho xã này…</source>
         <translation>Write a package for this commune…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="799"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="793"/>
         <source>Ghi gói cho mọi xã…</source>
         <translation>Write packages for every commune…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="896"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="890"/>
         <source>Chọn tệp chỉ tiêu</source>
         <translation>Choose the targets file</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="910"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="904"/>
         <source>Đã nhập chỉ tiêu</source>
         <translation>Targets imported</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="911"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="905"/>
         <source>Đã lưu {n} chỉ tiêu; gửi xuống xã bằng gói gửi xuống.</source>
         <translation>Saved {n} targets; send them to the communes with a package down.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="921"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="915"/>
         <source>Chọn thư mục ghi gói</source>
         <translation>Choose the folder to write packages to</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="960"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="954"/>
         <source>Đã ghi {n} gói vào {p}: {f}</source>
         <translation>Wrote {n} packages to {p}: {f}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="971"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="965"/>
         <source>Đang ghi gói gửi xuống…</source>
         <translation>Writing packages down…</translation>
     </message>
@@ -2282,22 +2457,22 @@ Keep it somewhere safe.</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="463"/>
+        <location filename="../../de06desk/ui/wizard.py" line="616"/>
         <source>Thiết lập de06desk</source>
         <translation>de06desk set-up</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="444"/>
+        <location filename="../../de06desk/ui/wizard.py" line="597"/>
         <source>Dữ liệu mẫu: đăng nhập bằng tài khoản “{u}”, mật khẩu “{p}”.</source>
         <translation>Demo data: log in as “{u}” with password “{p}”.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="533"/>
+        <location filename="../../de06desk/ui/wizard.py" line="726"/>
         <source>Cơ sở dữ liệu đã được tạo. Hãy in hoặc chép lại mã khôi phục, đánh dấu ô “Tôi đã in hoặc chép lại mã khôi phục” rồi bấm Hoàn tất.</source>
         <translation>The database has been created. Print or write down the recovery code, tick “I have printed or written down the recovery code”, then press Finish.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="568"/>
+        <location filename="../../de06desk/ui/wizard.py" line="761"/>
         <source>Đang tạo dữ liệu mẫu…</source>
         <translation>Creating demo data…</translation>
     </message>
@@ -2740,12 +2915,12 @@ New fingerprint: {new}</translation>
 <context>
     <name>TargetDialog</name>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="669"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="663"/>
         <source>Chỉ tiêu cho xã</source>
         <translation>Target for a commune</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="688"/>
+        <location filename="../../de06desk/ui/screens/hub.py" line="682"/>
         <source>Xã:</source>
         <translation>Commune:</translation>
     </message>
@@ -2753,32 +2928,32 @@ New fingerprint: {new}</translation>
 <context>
     <name>TargetsPage</name>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="315"/>
+        <location filename="../../de06desk/ui/wizard.py" line="333"/>
         <source>Chỉ tiêu</source>
         <translation>Targets</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="316"/>
+        <location filename="../../de06desk/ui/wizard.py" line="334"/>
         <source>Chỉ tiêu cấp trên giao; để 0 nếu chưa có.</source>
         <translation>Targets set by the upper level; leave 0 if none yet.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="320"/>
+        <location filename="../../de06desk/ui/wizard.py" line="338"/>
         <source>Tài khoản định danh mức 2 được kích hoạt</source>
         <translation>Level-2 e-ID accounts activated</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="321"/>
+        <location filename="../../de06desk/ui/wizard.py" line="339"/>
         <source>Hồ sơ làm sạch dữ liệu được xử lý</source>
         <translation>Cleanup cases closed</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="322"/>
+        <location filename="../../de06desk/ui/wizard.py" line="340"/>
         <source>Buổi hỗ trợ người dân</source>
         <translation>Support sessions</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="333"/>
+        <location filename="../../de06desk/ui/wizard.py" line="351"/>
         <source>Hạn hoàn thành</source>
         <translation>Due by</translation>
     </message>
@@ -2932,7 +3107,7 @@ Details: {e}</translation>
 <context>
     <name>VillagesPage</name>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="219"/>
+        <location filename="../../de06desk/ui/wizard.py" line="237"/>
         <source>Thôn/Xóm/Tổ dân phố</source>
         <translation>Villages</translation>
     </message>
@@ -2945,22 +3120,22 @@ Details: {e}</translation>
         <translation type="vanished">Village {n}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="222"/>
+        <location filename="../../de06desk/ui/wizard.py" line="240"/>
         <source>Gõ tên từng thôn rồi nhấn Enter. Bấm đúp vào tên để sửa. Có thể bổ sung sau trong Cài đặt › Thôn/Xóm.</source>
         <translation>Type each village’s name and press Enter. Double-click a name to change it. More can be added later in Settings › Villages.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="228"/>
+        <location filename="../../de06desk/ui/wizard.py" line="246"/>
         <source>Tên thôn, ví dụ “Bản Cát Cát”</source>
         <translation>Village name, e.g. “Bản Cát Cát”</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="231"/>
+        <location filename="../../de06desk/ui/wizard.py" line="249"/>
         <source>Thêm thôn</source>
         <translation>Add village</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="237"/>
+        <location filename="../../de06desk/ui/wizard.py" line="255"/>
         <source>Bớt thôn đang chọn</source>
         <translation>Remove selected village</translation>
     </message>
@@ -2972,12 +3147,12 @@ Details: {e}</translation>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="78"/>
+        <location filename="../../de06desk/ui/wizard.py" line="87"/>
         <source>Chào mừng đến với de06desk</source>
         <translation>Welcome to de06desk</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="81"/>
+        <location filename="../../de06desk/ui/wizard.py" line="90"/>
         <source>Phần mềm giúp Công an xã và Tổ công tác Đề án 06 ghi nhận các đợt kích hoạt định danh điện tử, làm sạch dữ liệu dân cư, hỗ trợ người dân và lập báo cáo tuần — hoàn toàn không cần mạng.
 
 Lần đầu sử dụng: hãy khai báo xã/phường của mình (khoảng 5 phút), hoặc dùng thử với dữ liệu mẫu.</source>
@@ -2986,85 +3161,79 @@ Lần đầu sử dụng: hãy khai báo xã/phường của mình (khoảng 5 p
 First time here: set up your commune (about 5 minutes), or try it with demo data.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="90"/>
+        <location filename="../../de06desk/ui/wizard.py" line="99"/>
         <source>Dùng dữ liệu mẫu</source>
         <translation>Use demo data</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="95"/>
+        <location filename="../../de06desk/ui/wizard.py" line="104"/>
         <source>Dữ liệu mẫu là dữ liệu giả lập, chỉ để tập sử dụng.</source>
         <translation>Demo data is invented, for practice only.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="98"/>
+        <location filename="../../de06desk/ui/wizard.py" line="107"/>
         <source>Bấm “Tiếp theo” để khai báo xã/phường của bạn.</source>
         <translation>Press “Next” to set up your commune.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/wizard.py" line="109"/>
+        <source>Máy này là của cấp trên (tỉnh, thành phố): nhận gói của các xã</source>
+        <translation>This PC belongs to an upper level (province, city): it receives the communes’ packages</translation>
     </message>
 </context>
 <context>
     <name>_Words</name>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="104"/>
         <source>Chưa đăng ký khóa</source>
-        <translation>No key registered</translation>
+        <translation type="vanished">No key registered</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="106"/>
         <source>Chưa gửi gói nào</source>
-        <translation>Never sent a package</translation>
+        <translation type="vanished">Never sent a package</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="108"/>
         <source>Đã gửi tuần này</source>
-        <translation>Sent this week</translation>
+        <translation type="vanished">Sent this week</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="110"/>
         <source>Chưa gửi tuần này</source>
-        <translation>Not sent this week</translation>
+        <translation type="vanished">Not sent this week</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="111"/>
         <source>Im lặng {n} tuần</source>
-        <translation>Silent for {n} weeks</translation>
+        <translation type="vanished">Silent for {n} weeks</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="125"/>
         <source>CẢNH BÁO: nhật ký bị viết lại</source>
-        <translation>WARNING: audit log rewritten</translation>
+        <translation type="vanished">WARNING: audit log rewritten</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="127"/>
         <source>Khớp</source>
-        <translation>Consistent</translation>
+        <translation type="vanished">Consistent</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="133"/>
         <source>Đơn vị: {c} {n}
 Vân tay: {fp}</source>
-        <translation>Unit: {c} {n}
+        <translation type="vanished">Unit: {c} {n}
 Fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="139"/>
         <source>CẢNH BÁO: xã này đã có khóa khác. Khóa mới sẽ THAY khóa cũ.
 Vân tay cũ: {old}
 Vân tay mới: {new}
 Chỉ thay khi đã gọi điện cho xã và xã đọc đúng vân tay mới.</source>
-        <translation>WARNING: this commune already has another key. The new key will REPLACE the old one.
+        <translation type="vanished">WARNING: this commune already has another key. The new key will REPLACE the old one.
 Old fingerprint: {old}
 New fingerprint: {new}
 Replace it only after calling the commune and hearing it read the new fingerprint.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="145"/>
         <source>CẢNH BÁO: {c} không thuộc {p}.</source>
-        <translation>WARNING: {c} is not in {p}.</translation>
+        <translation type="vanished">WARNING: {c} is not in {p}.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="148"/>
         <source>Vân tay có khớp với xã đọc cho bạn qua điện thoại không?</source>
-        <translation>Does the fingerprint match what the commune read to you by phone?</translation>
+        <translation type="vanished">Does the fingerprint match what the commune read to you by phone?</translation>
     </message>
 </context>
 </TS>

@@ -15,8 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QDir, Qt
-from PySide6.QtGui import QTextDocument
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -53,6 +52,7 @@ from de06desk.sync import ExportResult, ImportOutcome, PublicKeyFile
 from de06desk.sync.hub import expected_communes, hub_province
 from de06desk.sync.keys import load_own_keys, peer_key, unit_name
 
+from .. import printing
 from ..context import AppContext
 from ..record_screen import ListSetup, RecordListPanel
 from ..tasks import Task, run_task, show_error
@@ -95,8 +95,8 @@ def _missing_text(row: CommuneRow) -> str:
     return "; ".join(", ".join(str(n) for n in seqs) for seqs in row.missing.values())
 
 
-class _Words(QWidget):
-    """The words the hub screens share (one translation context)."""
+class HubWords(QWidget):
+    """The words the hub screens (and the wizard's hub set-up) share: one translation context."""
 
     def silence(self, row: CommuneRow) -> str:
         """ "Chưa đăng ký", "Chưa gửi gói nào", "Im lặng 3 tuần", "Đã gửi tuần này"…"""
@@ -126,6 +126,33 @@ class _Words(QWidget):
         if row.status is not None and row.status.audit_head is not None:
             return self.tr("Khớp")
         return "–"
+
+    def fingerprint_sheet(
+        self,
+        code: str,
+        name: str,
+        fingerprint: str,
+        communes: Sequence[tuple[str, str, str]],
+        *,
+        blank_rows: int = 0,
+    ) -> str:
+        """The printable fingerprint sheet (HTML): the hub's fingerprint, then the communes'
+        (and blank rows to fill in by hand as communes register)."""
+        title = self.tr("Phiếu vân tay khóa đồng bộ")
+        hub_line = self.tr("Vân tay cấp trên: {fp}").replace("{fp}", fingerprint)
+        how = self.tr(
+            "Khi nhận tệp khóa, hai bên đọc vân tay cho nhau qua điện thoại và so với phiếu này."
+        )
+        headers = [self.tr("Mã xã"), self.tr("Tên xã, phường"), self.tr("Vân tay đã đăng ký")]
+        rows = [list(c) for c in communes] + [["", "", ""]] * blank_rows
+        printed = self.tr("In ngày {d}").replace("{d}", format_date(date.today()))
+        return (
+            f"<h2>{html.escape(title)}</h2>"
+            f"<p><b>{html.escape(name)}</b> ({html.escape(code)})"
+            f"<br/><b>{html.escape(hub_line)}</b></p><p>{html.escape(how)}</p>"
+            + printing.html_table(headers, rows)
+            + f"<p>{html.escape(printed)}</p>"
+        )
 
     def trust_question(self, store: Store, key: PublicKeyFile) -> str:
         """What registering `key` asks: its unit and fingerprint, and the key it would replace
@@ -194,7 +221,7 @@ class CommunesScreen(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.words = _Words(self)
+        self.words = HubWords(self)
         self.rows: list[CommuneRow] = []
         self.task: Task | None = None
         self._stale = True
@@ -448,27 +475,16 @@ class CommunesScreen(QWidget):
     def fingerprint_sheet(self) -> str:
         """The printable sheet: the hub's fingerprint, and every registered commune's."""
         own = load_own_keys(self.ctx.store)
-        title = self.tr("Phiếu vân tay khóa đồng bộ")
-        hub_line = self.tr("Vân tay cấp trên: {fp}").replace(
-            "{fp}", own.fingerprint if own else "–"
-        )
-        how = self.tr(
-            "Khi nhận tệp khóa, hai bên đọc vân tay cho nhau qua điện thoại và so với phiếu này."
-        )
-        headers = [self.tr("Mã xã"), self.tr("Tên xã, phường"), self.tr("Vân tay đã đăng ký")]
-        rows = [[r.unit_code, r.unit_name, r.status.fingerprint] for r in self.rows if r.status]
-        printed = self.tr("In ngày {d}").replace("{d}", format_date(date.today()))
-        return (
-            f"<h2>{html.escape(title)}</h2>"
-            f"<p><b>{html.escape(unit_name(self.ctx.store))}</b> ({self.ctx.store.unit_code})"
-            f"<br/><b>{html.escape(hub_line)}</b></p><p>{html.escape(how)}</p>"
-            + html_table(headers, rows)
-            + f"<p>{html.escape(printed)}</p>"
+        return self.words.fingerprint_sheet(
+            self.ctx.store.unit_code,
+            unit_name(self.ctx.store),
+            own.fingerprint if own else "–",
+            [(r.unit_code, r.unit_name, r.status.fingerprint) for r in self.rows if r.status],
         )
 
     def print_fingerprints(self) -> None:
         """Print (or save as PDF from the dialog) the fingerprint sheet."""
-        print_html(self, self.tr("Phiếu vân tay"), self.fingerprint_sheet())
+        printing.print_html(self, self.tr("Phiếu vân tay"), self.fingerprint_sheet())
 
     def choose_commune_key(self) -> None:
         """Ask for a commune's key file, show both fingerprints if it replaces one, and
@@ -509,28 +525,6 @@ class CommunesScreen(QWidget):
         self._stale = True
         self.refresh()
         return True
-
-
-def html_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """A bordered HTML table for a printed page, every cell escaped."""
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows
-    )
-    return f"<table border='1' cellpadding='4' cellspacing='0'><tr>{head}</tr>{body}</table>"
-
-
-def print_html(parent: QWidget, title: str, text: str) -> QPrintPreviewDialog:
-    """The print dialog's preview of an HTML page (the printer's PDF option saves it)."""
-    document = QTextDocument(parent)
-    document.setHtml(text)
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(title)
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(title)
-    dialog.paintRequested.connect(document.print_)
-    dialog.open()
-    return dialog
 
 
 # ---- Nhận gói ---------------------------------------------------------------------------
@@ -982,7 +976,7 @@ class RemindersScreen(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.words = _Words(self)
+        self.words = HubWords(self)
         self.task: Task | None = None
         self.list: Reminders | None = None
         self.print_dialog: QPrintPreviewDialog | None = None
@@ -1117,13 +1111,13 @@ class RemindersScreen(QWidget):
         ):
             parts.append(f"<h4>{html.escape(captions[key])}</h4>")
             if rows:
-                parts.append(html_table(self.headers(), [self.rows_of(r) for r in rows]))
+                parts.append(printing.html_table(self.headers(), [self.rows_of(r) for r in rows]))
         return "".join(parts)
 
     def print_list(self) -> None:
         """The print dialog's preview of the three lists."""
         if self.list is not None:
-            self.print_dialog = print_html(self, self.tr("Nhắc việc"), self.as_html())
+            self.print_dialog = printing.print_html(self, self.tr("Nhắc việc"), self.as_html())
 
     def _export_clicked(self) -> None:
         name = f"NhacViec_{current_week().iso_key()}.xlsx"
