@@ -389,7 +389,8 @@ class HubUnitPage(QWizardPage):
         self.code.setReadOnly(code is not None)
         if code is not None:
             self.code.setText(code)
-            self.name.setText(self.tr("Công an {p}").replace("{p}", self.province.currentText()))
+            # The official name printed on reports and key files: Vietnamese in any interface.
+            self.name.setText(f"Công an {self.province.currentText()}")
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:

@@ -22,37 +22,37 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="492"/>
+        <location filename="../../de06desk/ui/wizard.py" line="493"/>
         <source>Tài khoản quản trị</source>
         <translation>Administrator account</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="493"/>
+        <location filename="../../de06desk/ui/wizard.py" line="494"/>
         <source>Dùng để đăng nhập; hãy ghi nhớ mật khẩu.</source>
         <translation>Used to log in; remember the password.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="506"/>
+        <location filename="../../de06desk/ui/wizard.py" line="507"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="507"/>
+        <location filename="../../de06desk/ui/wizard.py" line="508"/>
         <source>Họ tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="508"/>
+        <location filename="../../de06desk/ui/wizard.py" line="509"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="509"/>
+        <location filename="../../de06desk/ui/wizard.py" line="510"/>
         <source>Nhập lại mật khẩu</source>
         <translation>Password again</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="518"/>
+        <location filename="../../de06desk/ui/wizard.py" line="519"/>
         <source>Hãy nhập tên đăng nhập.</source>
         <translation>Enter a user name.</translation>
     </message>
@@ -61,7 +61,7 @@
         <translation type="vanished">The password needs at least {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="522"/>
+        <location filename="../../de06desk/ui/wizard.py" line="523"/>
         <source>Hai lần nhập mật khẩu không giống nhau.</source>
         <translation>The two passwords are not the same.</translation>
     </message>
@@ -1095,42 +1095,42 @@ If it happens again, send the log file to support:
 <context>
     <name>HubKeyPage</name>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="408"/>
+        <location filename="../../de06desk/ui/wizard.py" line="409"/>
         <source>Tệp khóa công khai của cấp trên</source>
         <translation>The hub’s public-key file</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="411"/>
+        <location filename="../../de06desk/ui/wizard.py" line="412"/>
         <source>Mỗi xã cần tệp này (chép vào USB) để mã hóa gói gửi lên. Khi xã nhập tệp, hai bên đọc vân tay cho nhau qua điện thoại: in phiếu vân tay để đối chiếu.</source>
         <translation>Every commune needs this file (copied to a USB stick) to encrypt the packages it sends up. When a commune loads it, both sides read the fingerprint to each other by phone: print the fingerprint sheet to compare.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="422"/>
+        <location filename="../../de06desk/ui/wizard.py" line="423"/>
         <source>Lưu tệp khóa công khai…</source>
         <translation>Save public-key file…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="425"/>
+        <location filename="../../de06desk/ui/wizard.py" line="426"/>
         <source>In phiếu vân tay…</source>
         <translation>Print fingerprint sheet…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="442"/>
+        <location filename="../../de06desk/ui/wizard.py" line="443"/>
         <source>Vân tay: {fp}</source>
         <translation>Fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="452"/>
+        <location filename="../../de06desk/ui/wizard.py" line="453"/>
         <source>Lưu tệp khóa công khai</source>
         <translation>Save public-key file</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="467"/>
+        <location filename="../../de06desk/ui/wizard.py" line="468"/>
         <source>Đã lưu {p}. Chép tệp này cho mọi xã của đơn vị.</source>
         <translation>Saved {p}. Copy this file to every commune of the unit.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="479"/>
+        <location filename="../../de06desk/ui/wizard.py" line="480"/>
         <source>Phiếu vân tay</source>
         <translation>Fingerprint sheet</translation>
     </message>
@@ -1206,9 +1206,8 @@ If it happens again, send the log file to support:
         <translation>Unit name printed on reports</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="392"/>
         <source>Công an {p}</source>
-        <translation>Công an {p}</translation>
+        <translation type="vanished">Công an {p}</translation>
     </message>
 </context>
 <context>
@@ -1957,32 +1956,32 @@ This feature is being prepared.</translation>
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="538"/>
+        <location filename="../../de06desk/ui/wizard.py" line="539"/>
         <source>Mã khôi phục</source>
         <translation>Recovery code</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="541"/>
+        <location filename="../../de06desk/ui/wizard.py" line="542"/>
         <source>Dữ liệu được mã hóa. Nếu quên mọi mật khẩu quản trị, chỉ mã này mở lại được dữ liệu. Hãy in hoặc chép lại, cất nơi an toàn, tách khỏi máy tính. Mã chỉ hiện một lần.</source>
         <translation>The data is encrypted. If every administrator password is forgotten, only this code opens the data again. Print it or write it down and keep it somewhere safe, away from the computer. It is shown only once.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="553"/>
+        <location filename="../../de06desk/ui/wizard.py" line="554"/>
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="555"/>
+        <location filename="../../de06desk/ui/wizard.py" line="556"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="557"/>
+        <location filename="../../de06desk/ui/wizard.py" line="558"/>
         <source>Tôi đã in hoặc chép lại mã khôi phục</source>
         <translation>I have printed or written down the recovery code</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="587"/>
+        <location filename="../../de06desk/ui/wizard.py" line="588"/>
         <source>de06desk — mã khôi phục của cơ sở dữ liệu {f}
 
 {c}
@@ -2457,22 +2456,22 @@ Keep it somewhere safe.</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="616"/>
+        <location filename="../../de06desk/ui/wizard.py" line="617"/>
         <source>Thiết lập de06desk</source>
         <translation>de06desk set-up</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="597"/>
+        <location filename="../../de06desk/ui/wizard.py" line="598"/>
         <source>Dữ liệu mẫu: đăng nhập bằng tài khoản “{u}”, mật khẩu “{p}”.</source>
         <translation>Demo data: log in as “{u}” with password “{p}”.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="726"/>
+        <location filename="../../de06desk/ui/wizard.py" line="727"/>
         <source>Cơ sở dữ liệu đã được tạo. Hãy in hoặc chép lại mã khôi phục, đánh dấu ô “Tôi đã in hoặc chép lại mã khôi phục” rồi bấm Hoàn tất.</source>
         <translation>The database has been created. Print or write down the recovery code, tick “I have printed or written down the recovery code”, then press Finish.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/wizard.py" line="761"/>
+        <location filename="../../de06desk/ui/wizard.py" line="762"/>
         <source>Đang tạo dữ liệu mẫu…</source>
         <translation>Creating demo data…</translation>
     </message>
