@@ -479,7 +479,7 @@
 <context>
     <name>CommuneRecordsDialog</name>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="195"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="54"/>
         <source>Dữ liệu của {c} {n} (chỉ xem)</source>
         <translation>Data of {c} {n} (read-only)</translation>
     </message>
@@ -487,148 +487,148 @@
 <context>
     <name>CommunesScreen</name>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="236"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="95"/>
         <source>Mã xã</source>
         <translation>Commune code</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="237"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="96"/>
         <source>Tên xã, phường</source>
         <translation>Commune, ward</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="238"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="97"/>
         <source>Gói cuối</source>
         <translation>Last package</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="239"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="98"/>
         <source>Gói còn thiếu</source>
         <translation>Missing packages</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="240"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="99"/>
         <source>Tình trạng gửi</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="241"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="100"/>
         <source>Kích hoạt tuần này</source>
         <translation>Activated this week</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="242"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="101"/>
         <source>Lũy kế / chỉ tiêu</source>
         <translation>Cumulative / target</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="243"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="102"/>
         <source>Nhật ký</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="257"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="116"/>
         <source>Khóa của đơn vị này</source>
         <translation>This unit’s key</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="262"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="121"/>
         <source>Lưu tệp khóa công khai…</source>
         <translation>Save public-key file…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="266"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="125"/>
         <source>In phiếu vân tay…</source>
         <translation>Print fingerprint sheet…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="269"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="128"/>
         <source>Đăng ký khóa của xã…</source>
         <translation>Register a commune key…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="278"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="137"/>
         <source>Xã đang chọn</source>
         <translation>Selected commune</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="280"/>
-        <location filename="../../de06desk/ui/screens/hub.py" line="406"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="139"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="265"/>
         <source>Chọn một xã trong bảng.</source>
         <translation>Select a commune in the table.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="286"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="145"/>
         <source>Xem dữ liệu của xã…</source>
         <translation>View the commune’s data…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="289"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="148"/>
         <source>Thay khóa của xã…</source>
         <translation>Replace the commune’s key…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="292"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="151"/>
         <source>Khi xã cài lại máy hoặc mất máy: nhận tệp khóa mới, đối chiếu vân tay</source>
         <translation>When a commune reinstalled or lost its PC: take the new key file, check the fingerprint</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="313"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="172"/>
         <source>{n} — vân tay: {fp}</source>
         <translation>{n} — fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="322"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="181"/>
         <source>Các xã — đang tính số liệu…</source>
         <translation>Communes — computing figures…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="349"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="208"/>
         <source>Các xã — {w}: {n} xã, {r} đã đăng ký khóa, {s} đã gửi tuần này</source>
         <translation>Communes — {w}: {n} communes, {r} with a registered key, {s} sent this week</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="415"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="274"/>
         <source>{c} {n}: chưa đăng ký khóa. Nhận tệp khóa công khai của xã (.pub), đối chiếu vân tay qua điện thoại, rồi bấm “Đăng ký khóa của xã…”.</source>
         <translation>{c} {n}: no key registered. Take the commune’s public-key file (.pub), check its fingerprint by phone, then press “Register a commune key…”.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="419"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="278"/>
         <source>{c} {n} — vân tay đã đăng ký: {fp} (từ {d})</source>
         <translation>{c} {n} — registered fingerprint: {fp} (since {d})</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="425"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="284"/>
         <source>Đã nhận {p} gói; gói cuối lập ngày {d}, nhập ngày {i}.</source>
         <translation>{p} packages received; the last written on {d}, imported on {i}.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="432"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="291"/>
         <source>không</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="434"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="293"/>
         <source>Máy {d}: {p} gói, số cuối {s}, còn thiếu: {m}</source>
         <translation>Device {d}: {p} packages, last number {s}, missing: {m}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="439"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="298"/>
         <source>CẢNH BÁO: {f}</source>
         <translation>WARNING: {f}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="457"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="316"/>
         <source>Lưu tệp khóa công khai</source>
         <translation>Save public-key file</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="468"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="327"/>
         <source>Đã lưu</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="470"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="329"/>
         <source>Đã lưu {p}.
 Vân tay: {fp}
 Phát tệp này cho các xã và đọc vân tay cho xã đối chiếu qua điện thoại.</source>
@@ -657,22 +657,22 @@ Hand this file to the communes and read them the fingerprint by phone.</translat
         <translation type="vanished">Printed on {d}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="487"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="346"/>
         <source>Phiếu vân tay</source>
         <translation>Fingerprint sheet</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="493"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="352"/>
         <source>Chọn tệp khóa công khai của xã</source>
         <translation>Choose the commune’s public-key file</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="508"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="367"/>
         <source>Tệp này là khóa của cấp trên, không phải của một xã.</source>
         <translation>This file is a hub’s key, not a commune’s.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="512"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="371"/>
         <source>Xác nhận khóa của xã</source>
         <translation>Confirm the commune key</translation>
     </message>
@@ -1213,84 +1213,84 @@ If it happens again, send the log file to support:
 <context>
     <name>HubWords</name>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="104"/>
+        <location filename="../../de06desk/ui/screens/hub/common.py" line="77"/>
         <source>Chưa đăng ký khóa</source>
         <translation>No key registered</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="106"/>
+        <location filename="../../de06desk/ui/screens/hub/common.py" line="79"/>
         <source>Chưa gửi gói nào</source>
         <translation>Never sent a package</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="108"/>
+        <location filename="../../de06desk/ui/screens/hub/common.py" line="81"/>
         <source>Đã gửi tuần này</source>
         <translation>Sent this week</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="110"/>
+        <location filename="../../de06desk/ui/screens/hub/common.py" line="83"/>
         <source>Chưa gửi tuần này</source>
         <translation>Not sent this week</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="111"/>
+        <location filename="../../de06desk/ui/screens/hub/common.py" line="84"/>
         <source>Im lặng {n} tuần</source>
         <translation>Silent for {n} weeks</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="125"/>
+        <location filename="../../de06desk/ui/screens/hub/common.py" line="98"/>
         <source>CẢNH BÁO: nhật ký bị viết lại</source>
         <translation>WARNING: audit log rewritten</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="127"/>
+        <location filename="../../de06desk/ui/screens/hub/common.py" line="100"/>
         <source>Khớp</source>
         <translation>Consistent</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="141"/>
+        <location filename="../../de06desk/ui/screens/hub/common.py" line="114"/>
         <source>Phiếu vân tay khóa đồng bộ</source>
         <translation>Sync key fingerprint sheet</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="142"/>
+        <location filename="../../de06desk/ui/screens/hub/common.py" line="115"/>
         <source>Vân tay cấp trên: {fp}</source>
         <translation>Hub fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="144"/>
+        <location filename="../../de06desk/ui/screens/hub/common.py" line="117"/>
         <source>Khi nhận tệp khóa, hai bên đọc vân tay cho nhau qua điện thoại và so với phiếu này.</source>
         <translation>When a key file changes hands, both sides read the fingerprint to each other by phone and compare it with this sheet.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="146"/>
+        <location filename="../../de06desk/ui/screens/hub/common.py" line="119"/>
         <source>Mã xã</source>
         <translation>Commune code</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="146"/>
+        <location filename="../../de06desk/ui/screens/hub/common.py" line="119"/>
         <source>Tên xã, phường</source>
         <translation>Commune, ward</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="146"/>
+        <location filename="../../de06desk/ui/screens/hub/common.py" line="119"/>
         <source>Vân tay đã đăng ký</source>
         <translation>Registered fingerprint</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="148"/>
+        <location filename="../../de06desk/ui/screens/hub/common.py" line="121"/>
         <source>In ngày {d}</source>
         <translation>Printed on {d}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="160"/>
+        <location filename="../../de06desk/ui/screens/hub/common.py" line="133"/>
         <source>Đơn vị: {c} {n}
 Vân tay: {fp}</source>
         <translation>Unit: {c} {n}
 Fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="166"/>
+        <location filename="../../de06desk/ui/screens/hub/common.py" line="139"/>
         <source>CẢNH BÁO: xã này đã có khóa khác. Khóa mới sẽ THAY khóa cũ.
 Vân tay cũ: {old}
 Vân tay mới: {new}
@@ -1301,12 +1301,12 @@ New fingerprint: {new}
 Replace it only after calling the commune and hearing it read the new fingerprint.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="172"/>
+        <location filename="../../de06desk/ui/screens/hub/common.py" line="145"/>
         <source>CẢNH BÁO: {c} không thuộc {p}.</source>
         <translation>WARNING: {c} is not in {p}.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="175"/>
+        <location filename="../../de06desk/ui/screens/hub/common.py" line="148"/>
         <source>Vân tay có khớp với xã đọc cho bạn qua điện thoại không?</source>
         <translation>Does the fingerprint match what the commune read to you by phone?</translation>
     </message>
@@ -1669,92 +1669,92 @@ This feature is being prepared.</translation>
 <context>
     <name>ReceiveScreen</name>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="545"/>
+        <location filename="../../de06desk/ui/screens/hub/receive.py" line="41"/>
         <source>Cắm USB của xã, chọn thư mục chứa các tệp .de06sync. Mỗi gói được kiểm tra chữ ký và nhập trọn vẹn hoặc không nhập gì; gói đã nhận rồi được bỏ qua.</source>
         <translation>Plug in the commune’s USB stick and choose the folder holding the .de06sync files. Each package’s signature is checked and it is imported whole or not at all; packages already received are skipped.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="553"/>
+        <location filename="../../de06desk/ui/screens/hub/receive.py" line="49"/>
         <source>Nhập thư mục gói…</source>
         <translation>Import a folder of packages…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="556"/>
+        <location filename="../../de06desk/ui/screens/hub/receive.py" line="52"/>
         <source>Nhập tệp gói…</source>
         <translation>Import package files…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="570"/>
+        <location filename="../../de06desk/ui/screens/hub/receive.py" line="66"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="570"/>
+        <location filename="../../de06desk/ui/screens/hub/receive.py" line="66"/>
         <source>Xã</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="570"/>
+        <location filename="../../de06desk/ui/screens/hub/receive.py" line="66"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="570"/>
+        <location filename="../../de06desk/ui/screens/hub/receive.py" line="66"/>
         <source>Chi tiết</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="577"/>
+        <location filename="../../de06desk/ui/screens/hub/receive.py" line="73"/>
         <source>Chọn thư mục chứa gói</source>
         <translation>Choose the folder holding the packages</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="584"/>
+        <location filename="../../de06desk/ui/screens/hub/receive.py" line="80"/>
         <source>Chọn gói đồng bộ</source>
         <translation>Choose sync packages</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="595"/>
+        <location filename="../../de06desk/ui/screens/hub/receive.py" line="91"/>
         <source>Không có gói nào trong thư mục này ({p}).</source>
         <translation>There are no packages in this folder ({p}).</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="613"/>
+        <location filename="../../de06desk/ui/screens/hub/receive.py" line="109"/>
         <source>Cảnh báo</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="620"/>
+        <location filename="../../de06desk/ui/screens/hub/receive.py" line="116"/>
         <source>Đang nhập {n} gói…</source>
         <translation>Importing {n} packages…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="621"/>
+        <location filename="../../de06desk/ui/screens/hub/receive.py" line="117"/>
         <source>Đang nhập gói…</source>
         <translation>Importing packages…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="628"/>
+        <location filename="../../de06desk/ui/screens/hub/receive.py" line="124"/>
         <source>Đã nhập</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="629"/>
+        <location filename="../../de06desk/ui/screens/hub/receive.py" line="125"/>
         <source>Đã có, bỏ qua</source>
         <translation>Already here, skipped</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="630"/>
+        <location filename="../../de06desk/ui/screens/hub/receive.py" line="126"/>
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="631"/>
+        <location filename="../../de06desk/ui/screens/hub/receive.py" line="127"/>
         <source>Đã hủy</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="647"/>
+        <location filename="../../de06desk/ui/screens/hub/receive.py" line="143"/>
         <source>{a} gói đã nhập, {b} đã có, {c} bị từ chối, {d} đã hủy.</source>
         <translation>{a} packages imported, {b} already here, {c} refused, {d} cancelled.</translation>
     </message>
@@ -2015,88 +2015,88 @@ Keep it somewhere safe.</translation>
 <context>
     <name>RemindersScreen</name>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="989"/>
+        <location filename="../../de06desk/ui/screens/hub/reminders.py" line="51"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="992"/>
+        <location filename="../../de06desk/ui/screens/hub/reminders.py" line="54"/>
         <source>Xuất Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="1014"/>
+        <location filename="../../de06desk/ui/screens/hub/reminders.py" line="76"/>
         <source>Mã xã</source>
         <translation>Commune code</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="1015"/>
+        <location filename="../../de06desk/ui/screens/hub/reminders.py" line="77"/>
         <source>Tên xã, phường</source>
         <translation>Commune, ward</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="1016"/>
+        <location filename="../../de06desk/ui/screens/hub/reminders.py" line="78"/>
         <source>Tình trạng gửi</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="1017"/>
+        <location filename="../../de06desk/ui/screens/hub/reminders.py" line="79"/>
         <source>Gói còn thiếu</source>
         <translation>Missing packages</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="1018"/>
+        <location filename="../../de06desk/ui/screens/hub/reminders.py" line="80"/>
         <source>Lũy kế / chỉ tiêu</source>
         <translation>Cumulative / target</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="1024"/>
+        <location filename="../../de06desk/ui/screens/hub/reminders.py" line="86"/>
         <source>Chưa gửi gói tuần này: {n} xã</source>
         <translation>No package this week: {n} communes</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="1027"/>
+        <location filename="../../de06desk/ui/screens/hub/reminders.py" line="89"/>
         <source>Còn thiếu gói (số gói bị hụt): {n} xã</source>
         <translation>Packages missing (gaps in the numbers): {n} communes</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="1030"/>
+        <location filename="../../de06desk/ui/screens/hub/reminders.py" line="92"/>
         <source>Chậm so với tiến độ chỉ tiêu: {n} xã</source>
         <translation>Behind the pace of their target: {n} communes</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="1046"/>
+        <location filename="../../de06desk/ui/screens/hub/reminders.py" line="108"/>
         <source>Nhắc việc — đang tính…</source>
         <translation>Reminders — computing…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="1079"/>
+        <location filename="../../de06desk/ui/screens/hub/reminders.py" line="141"/>
         <source>Nhắc việc — {w}</source>
         <translation>Reminders — {w}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="1081"/>
+        <location filename="../../de06desk/ui/screens/hub/reminders.py" line="143"/>
         <source>Nhắc việc — {w}: không có xã nào cần nhắc.</source>
         <translation>Reminders — {w}: no commune needs a reminder.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="1102"/>
-        <location filename="../../de06desk/ui/screens/hub.py" line="1147"/>
+        <location filename="../../de06desk/ui/screens/hub/reminders.py" line="164"/>
+        <location filename="../../de06desk/ui/screens/hub/reminders.py" line="209"/>
         <source>Danh sách xã cần nhắc — {w}</source>
         <translation>Communes to remind — {w}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="1120"/>
+        <location filename="../../de06desk/ui/screens/hub/reminders.py" line="182"/>
         <source>Nhắc việc</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="1125"/>
+        <location filename="../../de06desk/ui/screens/hub/reminders.py" line="187"/>
         <source>Lưu danh sách</source>
         <translation>Save the list</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="1148"/>
+        <location filename="../../de06desk/ui/screens/hub/reminders.py" line="210"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
@@ -2299,112 +2299,112 @@ Keep it somewhere safe.</translation>
 <context>
     <name>SendDownScreen</name>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="730"/>
+        <location filename="../../de06desk/ui/screens/hub/send_down.py" line="122"/>
         <source>Chỉ tiêu của các xã</source>
         <translation>The communes’ targets</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="734"/>
+        <location filename="../../de06desk/ui/screens/hub/send_down.py" line="126"/>
         <source>Thêm chỉ tiêu…</source>
         <translation>Add a target…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="737"/>
+        <location filename="../../de06desk/ui/screens/hub/send_down.py" line="129"/>
         <source>Nhập chỉ tiêu từ Excel…</source>
         <translation>Import targets from Excel…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="740"/>
+        <location filename="../../de06desk/ui/screens/hub/send_down.py" line="132"/>
         <source>Các cột: Mã xã, Loại chỉ tiêu (có thể bỏ trống), Chỉ tiêu, Từ ngày, Hạn</source>
         <translation>Columns: Mã xã, Loại chỉ tiêu (may be left out), Chỉ tiêu, Từ ngày, Hạn</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="746"/>
+        <location filename="../../de06desk/ui/screens/hub/send_down.py" line="138"/>
         <source>Sửa số chỉ tiêu ngay trong bảng (bấm đúp vào ô).</source>
         <translation>Edit a target’s number in the table (double-click the cell).</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="753"/>
+        <location filename="../../de06desk/ui/screens/hub/send_down.py" line="145"/>
         <source>Mã xã</source>
         <translation>Commune code</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="754"/>
+        <location filename="../../de06desk/ui/screens/hub/send_down.py" line="146"/>
         <source>Tên xã, phường</source>
         <translation>Commune, ward</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="755"/>
+        <location filename="../../de06desk/ui/screens/hub/send_down.py" line="147"/>
         <source>Loại chỉ tiêu</source>
         <translation>Target kind</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="756"/>
+        <location filename="../../de06desk/ui/screens/hub/send_down.py" line="148"/>
         <source>Chỉ tiêu</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="757"/>
+        <location filename="../../de06desk/ui/screens/hub/send_down.py" line="149"/>
         <source>Từ ngày</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="758"/>
+        <location filename="../../de06desk/ui/screens/hub/send_down.py" line="150"/>
         <source>Hạn</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="772"/>
+        <location filename="../../de06desk/ui/screens/hub/send_down.py" line="164"/>
         <source>Gói gửi xuống xã</source>
         <translation>Packages down to the communes</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="778"/>
+        <location filename="../../de06desk/ui/screens/hub/send_down.py" line="170"/>
         <source>Mỗi gói gửi xuống gồm: xác nhận các gói đã nhận của xã, và chỉ tiêu mới hoặc đã sửa từ lần gửi trước.</source>
         <translation>Each package down holds: acknowledgements of the commune’s packages received, and targets new or changed since the last one.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="786"/>
+        <location filename="../../de06desk/ui/screens/hub/send_down.py" line="178"/>
         <source>Xã nhận:</source>
         <translation>To commune:</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="790"/>
+        <location filename="../../de06desk/ui/screens/hub/send_down.py" line="182"/>
         <source>Ghi gói cho xã này…</source>
         <translation>Write a package for this commune…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="793"/>
+        <location filename="../../de06desk/ui/screens/hub/send_down.py" line="185"/>
         <source>Ghi gói cho mọi xã…</source>
         <translation>Write packages for every commune…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="890"/>
+        <location filename="../../de06desk/ui/screens/hub/send_down.py" line="282"/>
         <source>Chọn tệp chỉ tiêu</source>
         <translation>Choose the targets file</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="904"/>
+        <location filename="../../de06desk/ui/screens/hub/send_down.py" line="296"/>
         <source>Đã nhập chỉ tiêu</source>
         <translation>Targets imported</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="905"/>
+        <location filename="../../de06desk/ui/screens/hub/send_down.py" line="297"/>
         <source>Đã lưu {n} chỉ tiêu; gửi xuống xã bằng gói gửi xuống.</source>
         <translation>Saved {n} targets; send them to the communes with a package down.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="915"/>
+        <location filename="../../de06desk/ui/screens/hub/send_down.py" line="307"/>
         <source>Chọn thư mục ghi gói</source>
         <translation>Choose the folder to write packages to</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="954"/>
+        <location filename="../../de06desk/ui/screens/hub/send_down.py" line="346"/>
         <source>Đã ghi {n} gói vào {p}: {f}</source>
         <translation>Wrote {n} packages to {p}: {f}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="965"/>
+        <location filename="../../de06desk/ui/screens/hub/send_down.py" line="357"/>
         <source>Đang ghi gói gửi xuống…</source>
         <translation>Writing packages down…</translation>
     </message>
@@ -2914,12 +2914,12 @@ New fingerprint: {new}</translation>
 <context>
     <name>TargetDialog</name>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="663"/>
+        <location filename="../../de06desk/ui/screens/hub/send_down.py" line="51"/>
         <source>Chỉ tiêu cho xã</source>
         <translation>Target for a commune</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub.py" line="682"/>
+        <location filename="../../de06desk/ui/screens/hub/send_down.py" line="70"/>
         <source>Xã:</source>
         <translation>Commune:</translation>
     </message>

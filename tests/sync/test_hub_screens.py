@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
 
 from de06desk.domain.units import communes
 from de06desk.store import Store
@@ -17,7 +18,6 @@ from de06desk.sync.hub import HUB_PROVINCE
 from de06desk.sync.keys import peer_key
 from de06desk.ui.context import AppContext
 from de06desk.ui.main_window import MainWindow
-from de06desk.ui.screens import hub as hub_module
 from de06desk.ui.screens.hub import (
     CommunesScreen,
     ReceiveScreen,
@@ -32,7 +32,7 @@ HANOI = "001"
 
 @pytest.fixture(autouse=True)
 def _no_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(hub_module.QMessageBox, "information", lambda *a, **k: None)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
 
 
 @pytest.fixture

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from de06desk.store import Store
 from de06desk.store.users import User
 from de06desk.sync import PublicKeyFile, public_key_file
 from de06desk.sync.keys import peer_key
 from de06desk.ui.context import AppContext
-from de06desk.ui.screens import hub as hub_module
 from de06desk.ui.screens import sync as screen_module
 from de06desk.ui.screens.hub import CommunesScreen, ReceiveScreen, SendDownScreen
 from de06desk.ui.screens.sync import SyncScreen, removable_volumes
@@ -22,7 +22,7 @@ ADMIN = User("admin", "Quản trị", "admin", True)
 @pytest.fixture(autouse=True)
 def _no_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(screen_module.QMessageBox, "information", lambda *a, **k: None)
-    monkeypatch.setattr(hub_module.QMessageBox, "information", lambda *a, **k: None)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
 
 
 def test_commune_exports_and_hub_imports(qtbot, commune: Store, hub: Store, tmp_path: Path) -> None:
@@ -85,10 +85,8 @@ def test_replacing_a_commune_key_asks_with_both_fingerprints(
         asked.append(text)
         return answer[0]
 
-    monkeypatch.setattr(hub_module.QMessageBox, "question", question)
-    monkeypatch.setattr(
-        hub_module.QFileDialog, "getOpenFileName", lambda *a, **k: (str(forged), "")
-    )
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(forged), ""))
     screen.choose_commune_key()
     assert old.fingerprint in asked[0] and new.fingerprint in asked[0] and "THAY" in asked[0]
     assert peer_key(hub, commune.unit_code) == old  # "No": nothing changed
