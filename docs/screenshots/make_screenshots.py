@@ -142,6 +142,14 @@ def main() -> int:
     settle()
     shot(wizard, "00-wizard-commune")
     wizard.close()
+    wizard = SetupWizard()
+    wizard.resize(820, 600)
+    wizard.show()
+    wizard.welcome_page.hub_mode.setChecked(True)
+    wizard.next()
+    settle()
+    shot(wizard, "00-wizard-hub")
+    wizard.close()
 
     db = work / "demo.db"
     make_demo(db, seed=6, weeks=12, citizens=1500)
