@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Alt+{i + 1}"), self)
             shortcut.activated.connect(lambda i=i: self.show_screen(i))
         ctx.signals.language_changed.connect(self._language_requested)
+        ctx.signals.report_requested.connect(self.show_report)
         ctx.signals.data_changed.connect(lambda _form: self._update_header())
 
         geometry = settings.value("window/geometry")
@@ -186,6 +187,14 @@ class MainWindow(QMainWindow):
         if callable(refresh):
             refresh()
         return True
+
+    def show_report(self, unit_code: str) -> None:
+        """Go to Báo cáo with one commune chosen (a hub's Các xã asks for it)."""
+        index = next(i for i, (_, cls) in enumerate(self.screens()) if cls is ReportsScreen)
+        if self.show_screen(index):
+            page = self.page(index)
+            assert isinstance(page, ReportsScreen)
+            page.show_unit(unit_code)
 
     def current_screen(self) -> QWidget:
         """The screen in view."""

@@ -553,7 +553,7 @@
     </message>
     <message>
         <location filename="../../de06desk/ui/screens/hub/communes.py" line="139"/>
-        <location filename="../../de06desk/ui/screens/hub/communes.py" line="265"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="270"/>
         <source>Chọn một xã trong bảng.</source>
         <translation>Select a commune in the table.</translation>
     </message>
@@ -573,62 +573,72 @@
         <translation>When a commune reinstalled or lost its PC: take the new key file, check the fingerprint</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub/communes.py" line="172"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="154"/>
+        <source>Báo cáo của xã…</source>
+        <translation>The commune’s report…</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="156"/>
+        <source>Mở màn hình Báo cáo với xã này</source>
+        <translation>Open the Report screen on this commune</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="176"/>
         <source>{n} — vân tay: {fp}</source>
         <translation>{n} — fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub/communes.py" line="181"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="185"/>
         <source>Các xã — đang tính số liệu…</source>
         <translation>Communes — computing figures…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub/communes.py" line="208"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="212"/>
         <source>Các xã — {w}: {n} xã, {r} đã đăng ký khóa, {s} đã gửi tuần này</source>
         <translation>Communes — {w}: {n} communes, {r} with a registered key, {s} sent this week</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub/communes.py" line="274"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="279"/>
         <source>{c} {n}: chưa đăng ký khóa. Nhận tệp khóa công khai của xã (.pub), đối chiếu vân tay qua điện thoại, rồi bấm “Đăng ký khóa của xã…”.</source>
         <translation>{c} {n}: no key registered. Take the commune’s public-key file (.pub), check its fingerprint by phone, then press “Register a commune key…”.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub/communes.py" line="278"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="283"/>
         <source>{c} {n} — vân tay đã đăng ký: {fp} (từ {d})</source>
         <translation>{c} {n} — registered fingerprint: {fp} (since {d})</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub/communes.py" line="284"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="289"/>
         <source>Đã nhận {p} gói; gói cuối lập ngày {d}, nhập ngày {i}.</source>
         <translation>{p} packages received; the last written on {d}, imported on {i}.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub/communes.py" line="291"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="296"/>
         <source>không</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub/communes.py" line="293"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="298"/>
         <source>Máy {d}: {p} gói, số cuối {s}, còn thiếu: {m}</source>
         <translation>Device {d}: {p} packages, last number {s}, missing: {m}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub/communes.py" line="298"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="303"/>
         <source>CẢNH BÁO: {f}</source>
         <translation>WARNING: {f}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub/communes.py" line="316"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="327"/>
         <source>Lưu tệp khóa công khai</source>
         <translation>Save public-key file</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub/communes.py" line="327"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="338"/>
         <source>Đã lưu</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub/communes.py" line="329"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="340"/>
         <source>Đã lưu {p}.
 Vân tay: {fp}
 Phát tệp này cho các xã và đọc vân tay cho xã đối chiếu qua điện thoại.</source>
@@ -657,22 +667,22 @@ Hand this file to the communes and read them the fingerprint by phone.</translat
         <translation type="vanished">Printed on {d}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub/communes.py" line="346"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="357"/>
         <source>Phiếu vân tay</source>
         <translation>Fingerprint sheet</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub/communes.py" line="352"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="363"/>
         <source>Chọn tệp khóa công khai của xã</source>
         <translation>Choose the commune’s public-key file</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub/communes.py" line="367"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="378"/>
         <source>Tệp này là khóa của cấp trên, không phải của một xã.</source>
         <translation>This file is a hub’s key, not a commune’s.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/hub/communes.py" line="371"/>
+        <location filename="../../de06desk/ui/screens/hub/communes.py" line="382"/>
         <source>Xác nhận khóa của xã</source>
         <translation>Confirm the commune key</translation>
     </message>
@@ -692,47 +702,52 @@ If it happens again, send the log file to support:
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../de06desk/ui/screens/dashboard.py" line="220"/>
+        <location filename="../../de06desk/ui/screens/dashboard.py" line="229"/>
         <source>Tổng quan — {w}</source>
         <translation>Overview — {w}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/dashboard.py" line="183"/>
+        <location filename="../../de06desk/ui/screens/dashboard.py" line="192"/>
         <source>Tổng quan — đang tính số liệu…</source>
         <translation>Overview — counting…</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/dashboard.py" line="153"/>
+        <location filename="../../de06desk/ui/screens/dashboard.py" line="154"/>
+        <source>Chưa nhận số liệu nào của các xã. Bước đầu tiên: vào “2. Các xã” (Alt+2), lưu tệp khóa công khai để phát cho các xã và đăng ký tệp khóa của từng xã; rồi vào “3. Nhận gói” (Alt+3) để nhập các gói xã gửi lên bằng USB.</source>
+        <translation>No figures from the communes yet. First step: in “2. Communes” (Alt+2) save the public-key file to hand to the communes and register each commune’s key file; then in “3. Receive packages” (Alt+3) import the packages the communes send up by USB stick.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/dashboard.py" line="162"/>
         <source>Chưa có số liệu nào. Bước đầu tiên: vào “2. Đợt kích hoạt” (Alt+2), bấm “Thêm mới (Ctrl+N)” để ghi đợt kích hoạt đầu tiên; hoặc vào “3. Công dân &amp; theo dõi” (Alt+3) để nhập danh sách công dân từ tệp Excel.</source>
         <translation>No figures yet. First step: open “2. Activation drives” (Alt+2) and press “New (Ctrl+N)” to record the first activation drive; or open “3. Citizens &amp; follow-up” (Alt+3) to import the citizen list from an Excel file.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/dashboard.py" line="256"/>
+        <location filename="../../de06desk/ui/screens/dashboard.py" line="265"/>
         <source>{now} so với {before}</source>
         <translation>{now} compared with {before}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/dashboard.py" line="268"/>
+        <location filename="../../de06desk/ui/screens/dashboard.py" line="277"/>
         <source>xã, phường</source>
         <translation>communes</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/dashboard.py" line="268"/>
+        <location filename="../../de06desk/ui/screens/dashboard.py" line="277"/>
         <source>thôn, tổ dân phố</source>
         <translation>villages</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/dashboard.py" line="270"/>
+        <location filename="../../de06desk/ui/screens/dashboard.py" line="279"/>
         <source>Tài khoản kích hoạt {now} theo {where}</source>
         <translation>Accounts activated ({now}) by {where}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/dashboard.py" line="278"/>
+        <location filename="../../de06desk/ui/screens/dashboard.py" line="287"/>
         <source>Đã kích hoạt</source>
         <translation>Activated</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/dashboard.py" line="224"/>
+        <location filename="../../de06desk/ui/screens/dashboard.py" line="233"/>
         <source>Số liệu tính đến hết ngày {d}</source>
         <translation>Figures counted to the end of {d}</translation>
     </message>
@@ -1382,75 +1397,75 @@ Replace it only after calling the commune and hearing it read the new fingerprin
     <name>MainWindow</name>
     <message>
         <location filename="../../de06desk/ui/main_window.py" line="54"/>
-        <location filename="../../de06desk/ui/main_window.py" line="229"/>
+        <location filename="../../de06desk/ui/main_window.py" line="238"/>
         <source>de06desk {v} — Đề án 06</source>
         <translation>de06desk {v} — Project 06</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/main_window.py" line="116"/>
-        <location filename="../../de06desk/ui/main_window.py" line="125"/>
+        <location filename="../../de06desk/ui/main_window.py" line="117"/>
+        <location filename="../../de06desk/ui/main_window.py" line="126"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/main_window.py" line="117"/>
+        <location filename="../../de06desk/ui/main_window.py" line="118"/>
         <source>Các xã</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/main_window.py" line="118"/>
+        <location filename="../../de06desk/ui/main_window.py" line="119"/>
         <source>Nhận gói</source>
         <translation>Receive packages</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/main_window.py" line="119"/>
+        <location filename="../../de06desk/ui/main_window.py" line="120"/>
         <source>Gửi xuống</source>
         <translation>Send down</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/main_window.py" line="120"/>
+        <location filename="../../de06desk/ui/main_window.py" line="121"/>
         <source>Nhắc việc</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/main_window.py" line="126"/>
+        <location filename="../../de06desk/ui/main_window.py" line="127"/>
         <source>Đợt kích hoạt</source>
         <translation>Activation drives</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/main_window.py" line="127"/>
+        <location filename="../../de06desk/ui/main_window.py" line="128"/>
         <source>Công dân &amp; theo dõi</source>
         <translation>Citizens &amp; follow-up</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/main_window.py" line="128"/>
+        <location filename="../../de06desk/ui/main_window.py" line="129"/>
         <source>Làm sạch dữ liệu</source>
         <translation>Data cleanup</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/main_window.py" line="129"/>
+        <location filename="../../de06desk/ui/main_window.py" line="130"/>
         <source>Hỗ trợ người dân</source>
         <translation>Citizen support</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/main_window.py" line="121"/>
-        <location filename="../../de06desk/ui/main_window.py" line="130"/>
+        <location filename="../../de06desk/ui/main_window.py" line="122"/>
+        <location filename="../../de06desk/ui/main_window.py" line="131"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/main_window.py" line="131"/>
+        <location filename="../../de06desk/ui/main_window.py" line="132"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/main_window.py" line="122"/>
-        <location filename="../../de06desk/ui/main_window.py" line="132"/>
+        <location filename="../../de06desk/ui/main_window.py" line="123"/>
+        <location filename="../../de06desk/ui/main_window.py" line="133"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/main_window.py" line="214"/>
+        <location filename="../../de06desk/ui/main_window.py" line="223"/>
         <source>Người dùng: {u}</source>
         <translation>User: {u}</translation>
     </message>
@@ -2179,7 +2194,7 @@ Keep it somewhere safe.</translation>
         <translation>Open the file just written in the system&apos;s viewer (to print)</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="316"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="326"/>
         <source>Đã ghi {p}.</source>
         <translation>Saved {p}.</translation>
     </message>
@@ -2189,52 +2204,52 @@ Keep it somewhere safe.</translation>
         <translation>The data changed after these figures were made; press “Show figures” to update them.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="326"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="336"/>
         <source>Đang tổng hợp số liệu</source>
         <translation>Compiling the figures</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="330"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="340"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="334"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="344"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="345"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="355"/>
         <source>Lưu báo cáo</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="352"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="362"/>
         <source>Đang xuất báo cáo</source>
         <translation>Exporting the report</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="403"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="413"/>
         <source>Không có số liệu trong kỳ.</source>
         <translation>No figures for this period.</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="423"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="433"/>
         <source>Chỉ số chính</source>
         <translation>Key figures</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="433"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="443"/>
         <source>chỉ tiêu: {v}</source>
         <translation>target: {v}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="394"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="404"/>
         <source>Số liệu tính đến hết ngày {d}</source>
         <translation>Figures counted to the end of {d}</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="414"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="424"/>
         <source>Bảng {n}. {title}</source>
         <translation>Table {n}. {title}</translation>
     </message>
@@ -2249,7 +2264,7 @@ Keep it somewhere safe.</translation>
         <translation>Preview and print exactly the pages of the PDF report (choose the printer in the dialog)</translation>
     </message>
     <message>
-        <location filename="../../de06desk/ui/screens/reports.py" line="363"/>
+        <location filename="../../de06desk/ui/screens/reports.py" line="373"/>
         <source>Đang chuẩn bị bản in</source>
         <translation>Preparing the printout</translation>
     </message>

@@ -221,3 +221,39 @@ def test_reminders_list_silent_and_behind_communes_to_print_and_export(
     sheet = load_workbook(out).active
     values = [c.value for row in sheet.iter_rows() for c in row]
     assert "Phường Ngọc Hà" in values
+
+
+def test_a_communes_report_opens_from_cac_xa(
+    qtbot, hub_ctx: AppContext, usb: Path, tmp_path: Path
+) -> None:
+    from de06desk.ui.screens.reports import ReportsScreen
+
+    _receive(qtbot, hub_ctx, usb)
+    window = MainWindow(hub_ctx, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show_screen(1)
+    communes = window.current_screen()
+    assert isinstance(communes, CommunesScreen)
+    _built(qtbot, communes)
+    communes.select("00008")
+    assert communes.report_button.isEnabled()
+    communes.report_button.click()
+    reports = window.current_screen()
+    assert isinstance(reports, ReportsScreen) and reports.unit_code() == "00008"
+    qtbot.waitUntil(
+        lambda: reports.summary is not None and reports.summary.unit_code == "00008",
+        timeout=30000,
+    )
+    assert reports.summary.scope == "commune"
+
+
+def test_a_new_hubs_overview_says_the_hubs_first_steps(qtbot, hub_ctx: AppContext) -> None:
+    from de06desk.ui.screens.dashboard import DashboardScreen
+
+    screen = DashboardScreen(hub_ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.summary is not None, timeout=30000)
+    assert screen.first_steps.isVisible()
+    assert "“3. Nhận gói” (Alt+3)" in screen.first_steps.text()
+    assert "Đợt kích hoạt" not in screen.first_steps.text()

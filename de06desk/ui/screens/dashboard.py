@@ -148,6 +148,15 @@ class DashboardScreen(QWidget):
     def _update_first_steps(self) -> None:
         # A new commune's dashboard is all zeros: say what to do first instead.
         self.first_steps.setVisible(not self._started)
+        if self.ctx.store.role == "hub":
+            self.first_steps.setText(
+                self.tr(
+                    "Chưa nhận số liệu nào của các xã. Bước đầu tiên: vào “2. Các xã” (Alt+2), "
+                    "lưu tệp khóa công khai để phát cho các xã và đăng ký tệp khóa của từng xã; "
+                    "rồi vào “3. Nhận gói” (Alt+3) để nhập các gói xã gửi lên bằng USB."
+                )
+            )
+            return
         self.first_steps.setText(
             self.tr(
                 "Chưa có số liệu nào. Bước đầu tiên: vào “2. Đợt kích hoạt” (Alt+2), bấm "

@@ -216,6 +216,13 @@ class ReportsScreen(QWidget):
         """The commune chosen at a hub, or None for the whole area (always None at a commune)."""
         return self.unit.currentData() if self.is_hub else None
 
+    def show_unit(self, unit_code: str) -> None:
+        """At a hub: choose this commune and show its figures for the chosen period."""
+        index = self.unit.findData(unit_code)
+        if index >= 0:
+            self.unit.setCurrentIndex(index)
+            self.preview()
+
     def _step(self, direction: int) -> None:
         try:
             period = self.period()
@@ -303,6 +310,9 @@ class ReportsScreen(QWidget):
         return writer(summary, header, out, progress=later, cancelled=cancelled)
 
     def _done(self, built: _Built) -> None:
+        wanted = self.unit_code() or self.ctx.store.unit_code
+        if built.path is None and built.summary.unit_code != wanted:
+            return  # a preview of another unit, asked before the choice changed
         self.task = None
         self._set_busy(False)
         self.show_summary(built.summary)

@@ -151,7 +151,11 @@ class CommunesScreen(QWidget):
             self.tr("Khi xã cài lại máy hoặc mất máy: nhận tệp khóa mới, đối chiếu vân tay")
         )
         self.replace_button.clicked.connect(self.choose_commune_key)
-        for button in (self.records_button, self.replace_button):
+        self.report_button = QPushButton(self.tr("Báo cáo của xã…"), box)
+        self.report_button.setObjectName("commune_report")
+        self.report_button.setToolTip(self.tr("Mở màn hình Báo cáo với xã này"))
+        self.report_button.clicked.connect(self.open_report)
+        for button in (self.records_button, self.report_button, self.replace_button):
             button.setEnabled(False)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -258,6 +262,7 @@ class CommunesScreen(QWidget):
     def _selected(self) -> None:
         row = self.selected()
         self.records_button.setEnabled(row is not None and row.registered)
+        self.report_button.setEnabled(row is not None and row.registered)
         self.replace_button.setEnabled(
             row is not None and row.registered and self.ctx.allowed("hub.trust")
         )
@@ -308,6 +313,12 @@ class CommunesScreen(QWidget):
         dialog = CommuneRecordsDialog(self.ctx, row, self)
         dialog.open()
         return dialog
+
+    def open_report(self) -> None:
+        """Báo cáo, on the selected commune."""
+        row = self.selected()
+        if row is not None and row.registered:
+            self.ctx.signals.report_requested.emit(row.unit_code)
 
     def save_public_key(self) -> None:
         """Write the hub's public-key file (to hand to every commune)."""
