@@ -113,8 +113,8 @@ class SendDownScreen(QWidget):
         self.targets: list[Any] = []
         self._filling = False
         layout = QVBoxLayout(self)
-        layout.addWidget(self._targets_box(), 3)
-        layout.addWidget(self._send_box(), 2)
+        layout.addWidget(self._targets_box(), 1)
+        layout.addWidget(self._send_box())
         ctx.signals.data_changed.connect(self._data_changed)
         self.refresh()
 
@@ -193,6 +193,7 @@ class SendDownScreen(QWidget):
         self.sent.setObjectName("sent")
         self.sent.setWordWrap(True)
         layout.addWidget(self.sent)
+        layout.addStretch(1)
         return box
 
     # ---- showing -----------------------------------------------------------------------
