@@ -14,7 +14,7 @@ from de06desk.domain.i18n import DomainError, msg
 from de06desk.domain.text import printable
 from de06desk.domain.weeks import format_moment
 from de06desk.sync import hub_status
-from de06desk.sync.hub import DEFAULT_SILENT_DAYS
+from de06desk.sync.hub import DEFAULT_SILENT_DAYS, expected_communes
 from de06desk.sync.keys import PublicKeyFile
 
 from .common import (
@@ -179,6 +179,8 @@ def cmd_hub_status(args: argparse.Namespace) -> int:
         login(store)
         _require_hub(store.role)
         statuses = hub_status(store, silent_days=args.silent_days)
+        # A province hub expects every commune of its province (as the Các xã screen lists).
+        unregistered = sorted(set(expected_communes(store)) - {s.unit_code for s in statuses})
     if args.json:
         print(json.dumps([s.to_json() for s in statuses], ensure_ascii=False, indent=2))
         return 0
@@ -196,6 +198,8 @@ def cmd_hub_status(args: argparse.Namespace) -> int:
             f"{s.unit_code}\t{s.packages}\t{last}\t{when}\t{missing or '-'}\t{state}\t{audit}\t"
             + printable(s.unit_name)
         )
+    if unregistered:
+        print(f"Chưa đăng ký khóa ({len(unregistered)} xã): {', '.join(unregistered)}")
     silent = [s.unit_code for s in statuses if s.silent]
     if silent:
         print(f"Im lặng quá {args.silent_days} ngày: {', '.join(silent)}")

@@ -86,3 +86,15 @@ def test_hub_init_says_who_becomes_its_administrator(
         main(["hub", "init", "--help"])
     help_text = " ".join(capsys.readouterr().out.split())
     assert "DE06_USER và DE06_PASSWORD thì hai biến này TRỞ THÀNH" in help_text
+
+
+def test_hub_status_names_the_provinces_communes_without_a_key(
+    as_admin, tmp_path: Path, capsys
+) -> None:
+    hub = tmp_path / "hub.db"
+    args = ["hub", "init", "--db", str(hub), "--unit-code", "001", "--name", "Công an Hà Nội"]
+    assert main([*args, "--province", "001", "--key-out", str(tmp_path / "hub.pub")]) == 0
+    capsys.readouterr()
+    assert main(["hub", "status", "--db", str(hub)]) == 0
+    out = capsys.readouterr().out
+    assert "Chưa đăng ký khóa (126 xã): 00004, 00008," in out
