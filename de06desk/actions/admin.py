@@ -43,10 +43,10 @@ from de06desk.store.users import (
     set_role,
 )
 from de06desk.sync import init_hub, public_key_file
+from de06desk.sync.hub import HUB_PROVINCE
 from de06desk.sync.keys import PublicKeyFile
 
 from .core import FILES, IMPORTS, USERS, Changes, Done, action, register, require
-from .sync import HUB_PROVINCE
 
 # ---- accounts -----------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from de06desk.domain.i18n import DomainError, Msg, msg
 from de06desk.domain.progress import CancelCheck, Progress, never_cancelled, no_progress
-from de06desk.domain.units import Province, get_commune, provinces
+from de06desk.domain.units import get_commune
 from de06desk.store import Record, Store
 from de06desk.store.database import SYSTEM_USER
 from de06desk.store.lists import roster_rule_breaks
@@ -25,13 +25,10 @@ from de06desk.sync import (
     set_hub,
     trust_commune,
 )
-from de06desk.sync.hub import clone_device, set_commune_target
+from de06desk.sync.hub import clone_device, hub_province, set_commune_target
 from de06desk.sync.keys import hub_key, peer_key
 
 from .core import FILES, KEYS, NOTHING, SYNC, Changes, Done, action, register, require
-
-# Meta key of a hub's province (set by `hub init --province`, or read from a province code).
-HUB_PROVINCE = "province_code"
 
 
 @action("sync.export")
@@ -166,14 +163,6 @@ class Trusted:
     replaced: PublicKeyFile | None
 
 
-def hub_province(store: Store) -> Province | None:
-    """The province a hub stands for: set at `hub init --province`, or its unit code when
-    that is a province code; None for a district or other hub."""
-    by_code = {p.code: p for p in provinces()}
-    code = store.get_meta(HUB_PROVINCE) or store.unit_code
-    return by_code.get(code.zfill(3)) if code.isdigit() and len(code) <= 3 else None
-
-
 def trust_problems(store: Store, key: PublicKeyFile) -> tuple[PublicKeyFile | None, bool]:
     """What trusting `key` would do that needs saying: the different key it would replace,
     and whether the commune lies outside the hub's province (read-only)."""
@@ -261,3 +250,79 @@ def send(
         store, unit_code, out_dir, progress=progress, cancelled=cancelled, user=user.username
     )
     return Done(result, Changes.of(parts=[SYNC, FILES]))
+
+
+# Headers of a targets workbook (folded: case and diacritics do not matter), in any order.
+TARGET_COLUMNS = {
+    "unit_code": ("ma xa", "ma don vi", "commune code", "unit code"),
+    "kind": ("loai chi tieu", "loai", "kind"),
+    "value": ("chi tieu", "so luong", "target", "value"),
+    "start_on": ("tu ngay", "bat dau", "start"),
+    "due_on": ("han", "den ngay", "due"),
+}
+
+
+@action("hub.target")
+def import_targets(store: Store, user: User, path: Path) -> Done[list[Record]]:
+    """At a hub: read communes' targets from an Excel sheet (columns Mã xã, Loại chỉ tiêu,
+    Chỉ tiêu, Từ ngày, Hạn; the kind may be left out for level-2 accounts) and save them all
+    in one transaction. A target with the same commune, kind and start is updated, not doubled;
+    one bad row refuses the whole sheet, naming its row."""
+    from de06desk.forms.values import parse_value
+    from de06desk.quality.tables import read_table
+
+    table = read_table(path)
+    columns = _target_columns(table.headers, path)
+    spec = store.forms["target"]
+    existing = {
+        (r.unit_code, r["kind"], r["start_on"]): r.uuid for r in store.list_records("target")
+    }
+    saved: list[Record] = []
+    with store.transaction():
+        for number, row in enumerate(table.rows, start=table.first_row):
+            cells = {name: row[i] if i < len(row) else None for name, i in columns.items()}
+            if isinstance(cells["value"], float) and cells["value"].is_integer():
+                # A workbook's numbers arrive as floats; "5000.0" would read as 50000 (the
+                # dot is the Vietnamese thousands separator).
+                cells["value"] = int(cells["value"])
+            if all(v in (None, "") for v in cells.values()):
+                continue
+            try:
+                unit = str(cells["unit_code"] or "").strip()
+                if unit.isdigit():
+                    unit = unit.zfill(5)
+                values = {
+                    name: parse_value(spec.field(name), cells.get(name))
+                    for name in ("kind", "value", "start_on", "due_on")
+                }
+                values["kind"] = values["kind"] or "level2_accounts"
+                uuid = existing.get((unit, values["kind"], values["start_on"]))
+                saved.append(set_commune_target(store, unit, values, user=user.username, uuid=uuid))
+            except DomainError as exc:
+                raise DomainError(
+                    msg("Dòng {n}: {e}", "Row {n}: {e}", n=number, e=str(exc))
+                ) from exc
+    return Done(saved, Changes.of(["target"]))
+
+
+def _target_columns(header: Sequence[Any], path: Path) -> dict[str, int]:
+    from de06desk.domain.text import fold
+
+    folded = [fold(str(h or "")).strip() for h in header]
+    columns = {
+        name: folded.index(word)
+        for name, words in TARGET_COLUMNS.items()
+        for word in words
+        if word in folded
+    }
+    lacking = [n for n in ("unit_code", "value", "start_on", "due_on") if n not in columns]
+    if lacking:
+        raise DomainError(
+            msg(
+                "Tệp {p} thiếu cột: cần Mã xã, Chỉ tiêu, Từ ngày, Hạn (Loại chỉ tiêu nếu có).",
+                "{p} lacks columns: Mã xã, Chỉ tiêu, Từ ngày, Hạn are needed (and Loại chỉ "
+                "tiêu if any).",
+                p=path.name,
+            )
+        )
+    return columns

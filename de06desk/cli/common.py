@@ -72,6 +72,48 @@ def credentials(prompt_for: str = "") -> tuple[str, str]:
     return user, getpass.getpass("Mật khẩu: ")
 
 
+# Said in the help of every command that makes a database (init, hub init).
+FIRST_ADMIN_HELP = (
+    "Tài khoản quản trị đầu tiên: nếu đã đặt DE06_USER và DE06_PASSWORD thì hai biến này TRỞ "
+    "THÀNH tên và mật khẩu quản trị của cơ sở dữ liệu mới (lệnh in ra tên đó); nếu không, tên "
+    "và mật khẩu (nhập hai lần) được hỏi trong cửa sổ lệnh."
+)
+
+
+def new_admin() -> tuple[str, str]:
+    """The first administrator of a new database: DE06_USER/DE06_PASSWORD (the command then
+    says so with `print_first_admin`, never silently), else a name and a password typed twice
+    on the terminal."""
+    user, password = os.environ.get("DE06_USER"), os.environ.get("DE06_PASSWORD")
+    if user and password is not None:
+        return user, password
+    if not sys.stdin or not sys.stdin.isatty():
+        raise DomainError(
+            msg(
+                "Cần tài khoản quản trị đầu tiên: đặt DE06_USER và DE06_PASSWORD, hoặc chạy "
+                "trong cửa sổ lệnh.",
+                "A first administrator is needed: set DE06_USER and DE06_PASSWORD, or run in a "
+                "terminal.",
+            )
+        )
+    user = input("Tên đăng nhập của quản trị đầu tiên: ").strip()
+    first = getpass.getpass("Mật khẩu: ")
+    if getpass.getpass("Nhập lại mật khẩu: ") != first:
+        raise DomainError(
+            msg(
+                "Hai lần nhập mật khẩu không giống nhau; chưa tạo gì.",
+                "The two passwords differ; nothing was created.",
+            )
+        )
+    return user, first
+
+
+def print_first_admin(username: str) -> None:
+    """Say which account the new database's administrator is, and where it came from."""
+    where = " (từ DE06_USER/DE06_PASSWORD)" if os.environ.get("DE06_USER") == username else ""
+    print(f"Tài khoản quản trị đầu tiên: {printable(username, 40)}{where}.")
+
+
 def new_password(username: str) -> str:
     """A new password for `username`: DE06_NEW_PASSWORD, else typed twice on the terminal,
     else two identical lines on standard input (scripts). Never a command-line argument.

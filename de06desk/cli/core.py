@@ -22,13 +22,15 @@ from de06desk.store import Store
 from de06desk.store.users import list_users, unlock_with_recovery_code
 
 from .common import (
+    FIRST_ADMIN_HELP,
     add_db_argument,
-    credentials,
     db_path,
     encrypted_db_path,
     login,
+    new_admin,
     new_password,
     open_store,
+    print_first_admin,
     print_recovery_code,
     secret,
 )
@@ -42,7 +44,9 @@ NEW_PASSWORD_HELP = (
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the core subcommands."""
-    p = sub.add_parser("init", help="tạo cơ sở dữ liệu mới cho một xã/phường")
+    p = sub.add_parser(
+        "init", help="tạo cơ sở dữ liệu mới cho một xã/phường", description=FIRST_ADMIN_HELP
+    )
     add_db_argument(p)
     p.add_argument("--commune", required=True, help="mã xã/phường theo danh mục 2025 (5 chữ số)")
     p.add_argument("--unit-name", help="tên đơn vị in trên báo cáo")
@@ -112,7 +116,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     commune = get_commune(args.commune)
     path = db_path(args)
-    username, password = credentials(" quản trị mới")
+    username, password = new_admin()
     profile = default_profile(commune)
     if args.unit_name:
         profile["unit_name"] = args.unit_name
@@ -120,6 +124,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         path, CommuneSetup(commune, profile, username, password, display_name=username)
     )
     print(f"Đã tạo {path} (đã mã hóa) cho {commune.full_name}.")
+    print_first_admin(username)
     print_recovery_code(code)
     return 0
 

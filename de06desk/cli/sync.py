@@ -14,15 +14,17 @@ from de06desk.domain.i18n import DomainError, msg
 from de06desk.domain.text import printable
 from de06desk.domain.weeks import format_moment
 from de06desk.sync import hub_status
-from de06desk.sync.hub import DEFAULT_SILENT_DAYS
+from de06desk.sync.hub import DEFAULT_SILENT_DAYS, expected_communes
 from de06desk.sync.keys import PublicKeyFile
 
 from .common import (
+    FIRST_ADMIN_HELP,
     add_db_argument,
-    credentials,
     db_path,
     login,
+    new_admin,
     open_store,
+    print_first_admin,
     print_recovery_code,
 )
 
@@ -42,7 +44,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("hub", help="cấp trên (huyện/tỉnh): nhận gói của các xã")
     hub = p.add_subparsers(dest="hub_command", metavar="ACTION", required=True)
-    q = hub.add_parser("init", help="tạo cơ sở dữ liệu cấp trên và cặp khóa")
+    q = hub.add_parser(
+        "init", help="tạo cơ sở dữ liệu cấp trên và cặp khóa", description=FIRST_ADMIN_HELP
+    )
     add_db_argument(q)
     q.add_argument("--unit-code", required=True, help="mã đơn vị cấp trên (chữ/số)")
     q.add_argument("--name", required=True, help="tên đơn vị cấp trên")
@@ -134,7 +138,7 @@ def cmd_keys_set_hub(args: argparse.Namespace) -> int:
 
 def cmd_hub_init(args: argparse.Namespace) -> int:
     path = db_path(args)
-    username, password = credentials(" quản trị mới")
+    username, password = new_admin()
     key, code = create_hub_database(
         path,
         unit_code=args.unit_code,
@@ -146,6 +150,7 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
     args.key_out.write_text(key.to_text(), encoding="utf-8")
     print(f"Đã tạo cơ sở dữ liệu cấp trên {path} ({args.unit_code}, đã mã hóa).")
     print(f"Khóa công khai: {args.key_out}. Vân tay: {key.fingerprint}")
+    print_first_admin(username)
     print_recovery_code(code)
     return 0
 
@@ -174,6 +179,8 @@ def cmd_hub_status(args: argparse.Namespace) -> int:
         login(store)
         _require_hub(store.role)
         statuses = hub_status(store, silent_days=args.silent_days)
+        # A province hub expects every commune of its province (as the Các xã screen lists).
+        unregistered = sorted(set(expected_communes(store)) - {s.unit_code for s in statuses})
     if args.json:
         print(json.dumps([s.to_json() for s in statuses], ensure_ascii=False, indent=2))
         return 0
@@ -191,6 +198,8 @@ def cmd_hub_status(args: argparse.Namespace) -> int:
             f"{s.unit_code}\t{s.packages}\t{last}\t{when}\t{missing or '-'}\t{state}\t{audit}\t"
             + printable(s.unit_name)
         )
+    if unregistered:
+        print(f"Chưa đăng ký khóa ({len(unregistered)} xã): {', '.join(unregistered)}")
     silent = [s.unit_code for s in statuses if s.silent]
     if silent:
         print(f"Im lặng quá {args.silent_days} ngày: {', '.join(silent)}")

@@ -32,9 +32,9 @@ from .search import search_match
 class ListQuery:
     """What a list shows: one form's records narrowed by filters, search and a date range.
 
-    `equals` maps field names to the value they must have; `date_field` with `date_from` /
-    `date_to` keeps records whose date lies in the range (both ends included); `sort` names a
-    field (None keeps entry order) and `descending` reverses it.
+    `equals` maps field names (or `unit_code`) to the value they must have; `date_field` with
+    `date_from` / `date_to` keeps records whose date lies in the range (both ends included);
+    `sort` names a field (None keeps entry order) and `descending` reverses it.
     """
 
     form_id: str
@@ -110,7 +110,8 @@ def _select_parts(store: Store, form: FormSpec) -> tuple[list[str], list[str], d
 def _where(form: FormSpec, query: ListQuery) -> tuple[list[str], list[Any]]:
     clauses = ["t.deleted = 0"]
     params: list[Any] = []
-    names = set(form.field_names)
+    # `unit_code` too: a hub lists one commune's rows among many (read-only drill-down).
+    names = set(form.field_names) | {"unit_code"}
     for name, value in query.equals.items():
         if name not in names:
             raise KeyError(f"{form.id}: no field {name!r}")

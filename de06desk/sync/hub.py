@@ -16,6 +16,7 @@ from typing import Any
 
 from de06desk.domain.i18n import msg
 from de06desk.domain.progress import CancelCheck, Progress, never_cancelled, no_progress
+from de06desk.domain.units import Province, communes, provinces
 from de06desk.store import Record, Store, StoreError
 from de06desk.store import sync_state as state
 from de06desk.store.crypto import keyring_path
@@ -29,6 +30,8 @@ from .keys import ensure_keys, is_unit_code, peer_key
 from .package import ACKS_NAME
 
 DEFAULT_SILENT_DAYS = 14
+# Meta key of a hub's province (set by `hub init --province`, or read from a province code).
+HUB_PROVINCE = "province_code"
 
 
 def init_hub(path: Path, *, unit_code: str, name: str, key: bytes | None = None) -> Store:
@@ -52,6 +55,23 @@ def init_hub(path: Path, *, unit_code: str, name: str, key: bytes | None = None)
         path.unlink(missing_ok=True)
         raise
     return store
+
+
+def hub_province(store: Store) -> Province | None:
+    """The province a hub stands for: set at `hub init --province`, or its unit code when
+    that is a province code; None for a district or other hub."""
+    by_code = {p.code: p for p in provinces()}
+    code = store.get_meta(HUB_PROVINCE) or store.unit_code
+    return by_code.get(code.zfill(3)) if code.isdigit() and len(code) <= 3 else None
+
+
+def expected_communes(store: Store) -> list[str]:
+    """Unit codes of every commune this hub expects packages from, in code order: the
+    province's communes from the official 2025 list (a province hub), and every registered
+    commune (a commune outside the province, or any commune of a district hub)."""
+    province = hub_province(store)
+    official = {c.code for c in communes(province.code)} if province else set()
+    return sorted(official | set(state.registered_communes(store)))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -247,11 +267,6 @@ def set_commune_target(
 def sent_history(store: Store) -> list[state.SentRow]:
     """Packages this database wrote, newest first, with when the recipient confirmed them."""
     return state.list_sent(store)
-
-
-def received_history(store: Store) -> list[state.ReceivedRow]:
-    """Packages this database imported."""
-    return state.list_received(store)
 
 
 def conflicts(store: Store, limit: int = 1000) -> list[state.ConflictRow]:

@@ -201,7 +201,7 @@ def ensure_keys(store: Store) -> OwnKeys:
     agreement = X25519PrivateKey.generate()
     now = utc_now()
     with store.transaction():
-        # Raw 32-byte keys with protection 'none': encryption at rest (issue 7) re-wraps them.
+        # Raw 32-byte keys, protection 'none': the database file's encryption protects them.
         state.insert_own_key(
             store,
             state.KeyRow(

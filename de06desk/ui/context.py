@@ -24,6 +24,8 @@ class AppSignals(QObject):
     # Everything an action changed (actions.Changes), for screens that show more than records.
     changed = Signal(object)
     language_changed = Signal(str)
+    # At a hub: show the Báo cáo screen on this commune (asked from Các xã).
+    report_requested = Signal(str)
 
 
 @dataclass

@@ -7,7 +7,6 @@ a cleanup case closes with the corrected value or as "not an error".
 
 from __future__ import annotations
 
-import importlib
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -48,9 +47,8 @@ from de06desk.store.lists import open_cleanup_cases, pending_activations, titles
 from . import printing
 from .context import AppContext
 from .dates import to_date
+from .dialogs.field_list import FieldListDialog
 from .tasks import show_error
-
-FIELD_LIST_DIALOG = "de06desk.ui.dialogs.field_list"
 
 
 class ActivationDialog(QDialog):
@@ -292,14 +290,7 @@ class FollowUpPanel(QWidget):
 
     def export_list(self) -> None:
         """Open the follow-up list export (PDF/Excel for a village visit)."""
-        try:
-            module = importlib.import_module(FIELD_LIST_DIALOG)
-        except ModuleNotFoundError as exc:
-            if exc.name != FIELD_LIST_DIALOG:
-                raise
-            QMessageBox.information(self, "de06desk", self.tr("Chức năng này đang được chuẩn bị."))
-            return
-        module.FieldListDialog(self.ctx, self).exec()
+        FieldListDialog(self.ctx, self).exec()
 
     def print_list(self) -> None:
         """The print dialog's preview of the filtered village's follow-up sheet (the PDF pages).

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from de06desk.domain.i18n import DomainError
 from de06desk.store import Store
 from de06desk.store.users import User, authenticate, log_in
+from de06desk.sync.keys import unit_name
 
 
 class LoginDialog(QDialog):
@@ -74,8 +75,7 @@ class LoginDialog(QDialog):
         # An encrypted database cannot say whose it is before the log-in: show the file.
         if self.store is None:
             return self.path.name
-        profile = self.store.list_records("commune", limit=1)
-        return profile[0]["unit_name"] if profile else self.store.unit_code
+        return unit_name(self.store)
 
     def try_login(self) -> None:
         """Check the user name and password; close on success, explain on failure."""

@@ -1,12 +1,14 @@
-"""The main window: navigation on the left, the eight screens on the right.
+"""The main window: navigation on the left, the screens on the right.
 
-Screens are built the first time they are shown (start-up stays fast on a big database) and
-rebuilt when the language changes. Keyboard: Alt+1…8 switch screens; Ctrl+N, Ctrl+S, Ctrl+F
+A commune has eight screens; a hub has its own seven (`MainWindow.screens`). Screens are built
+the first time they are shown (start-up stays fast on a big database) and rebuilt when the
+language changes. Keyboard: Alt+1…8 switch screens; Ctrl+N, Ctrl+S, Ctrl+F
 and Esc go to the screen in view.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
@@ -25,10 +27,19 @@ from PySide6.QtWidgets import (
 from de06desk import __version__
 from de06desk.config import resource_path
 from de06desk.domain.weeks import current_week
+from de06desk.sync.keys import unit_name
 
 from .context import AppContext
 from .i18n import apply_language
-from .placeholder import load_screen
+from .screens.citizens import CitizensScreen
+from .screens.cleanup import CleanupScreen
+from .screens.dashboard import DashboardScreen
+from .screens.drives import DrivesScreen
+from .screens.hub import CommunesScreen, ReceiveScreen, RemindersScreen, SendDownScreen
+from .screens.reports import ReportsScreen
+from .screens.settings import SettingsScreen
+from .screens.support import SupportScreen
+from .screens.sync import SyncScreen
 
 ScreenFactory = Callable[[AppContext], QWidget]
 
@@ -82,10 +93,11 @@ class MainWindow(QMainWindow):
         ):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.activated.connect(lambda m=method: self._dispatch(m))
-        for i in range(8):
+        for i in range(self.nav.count()):
             shortcut = QShortcut(QKeySequence(f"Alt+{i + 1}"), self)
             shortcut.activated.connect(lambda i=i: self.show_screen(i))
         ctx.signals.language_changed.connect(self._language_requested)
+        ctx.signals.report_requested.connect(self.show_report)
         ctx.signals.data_changed.connect(lambda _form: self._update_header())
 
         geometry = settings.value("window/geometry")
@@ -97,30 +109,33 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
 
-    def screen_titles(self) -> list[str]:
-        """Navigation labels, in order (Alt+1 … Alt+8)."""
+    def screens(self) -> list[tuple[str, ScreenFactory]]:
+        """Navigation labels and screen classes, in order (Alt+1 …): a commune's work, or at
+        a hub the operator's desk (its communes, packages in and out, reminders)."""
+        if self.ctx.store.role == "hub":
+            return [
+                (self.tr("Tổng quan"), DashboardScreen),
+                (self.tr("Các xã"), CommunesScreen),
+                (self.tr("Nhận gói"), ReceiveScreen),
+                (self.tr("Gửi xuống"), SendDownScreen),
+                (self.tr("Nhắc việc"), RemindersScreen),
+                (self.tr("Báo cáo"), ReportsScreen),
+                (self.tr("Cài đặt"), SettingsScreen),
+            ]
         return [
-            self.tr("Tổng quan"),
-            self.tr("Đợt kích hoạt"),
-            self.tr("Công dân & theo dõi"),
-            self.tr("Làm sạch dữ liệu"),
-            self.tr("Hỗ trợ người dân"),
-            self.tr("Báo cáo"),
-            self.tr("Đồng bộ"),
-            self.tr("Cài đặt"),
+            (self.tr("Tổng quan"), DashboardScreen),
+            (self.tr("Đợt kích hoạt"), DrivesScreen),
+            (self.tr("Công dân & theo dõi"), CitizensScreen),
+            (self.tr("Làm sạch dữ liệu"), CleanupScreen),
+            (self.tr("Hỗ trợ người dân"), SupportScreen),
+            (self.tr("Báo cáo"), ReportsScreen),
+            (self.tr("Đồng bộ"), SyncScreen),
+            (self.tr("Cài đặt"), SettingsScreen),
         ]
 
-    def _factories(self) -> list[tuple[str, str]]:
-        return [
-            ("de06desk.ui.screens.dashboard", "DashboardScreen"),
-            ("de06desk.ui.screens.drives", "DrivesScreen"),
-            ("de06desk.ui.screens.citizens", "CitizensScreen"),
-            ("de06desk.ui.screens.cleanup", "CleanupScreen"),
-            ("de06desk.ui.screens.support", "SupportScreen"),
-            ("de06desk.ui.screens.reports", "ReportsScreen"),
-            ("de06desk.ui.screens.sync", "SyncScreen"),
-            ("de06desk.ui.screens.settings", "SettingsScreen"),
-        ]
+    def screen_titles(self) -> list[str]:
+        """Navigation labels, in order."""
+        return [title for title, _ in self.screens()]
 
     def _build(self, index: int = 0) -> None:
         """(Re)build navigation and empty pages, then show screen `index`."""
@@ -133,7 +148,7 @@ class MainWindow(QMainWindow):
         while (page := self.stack.widget(0)) is not None:
             self.stack.removeWidget(page)
             page.deleteLater()
-        self._pages = [None] * len(self._factories())
+        self._pages = [None] * self.nav.count()
         for _ in self._pages:
             self.stack.addWidget(QWidget(self.stack))
         self._current = -1
@@ -144,9 +159,8 @@ class MainWindow(QMainWindow):
         """The screen at `index`, built on first use."""
         page = self._pages[index]
         if page is None:
-            module, name = self._factories()[index]
-            page = load_screen(module, name, self.ctx, self.screen_titles()[index])
-            old = self.stack.widget(index)  # the empty page _build put there
+            page = self.screens()[index][1](self.ctx)
+            old = self.stack.widget(index)
             self.stack.insertWidget(index, page)
             if old is not None:
                 self.stack.removeWidget(old)
@@ -174,6 +188,14 @@ class MainWindow(QMainWindow):
             refresh()
         return True
 
+    def show_report(self, unit_code: str) -> None:
+        """Go to Báo cáo with one commune chosen (a hub's Các xã asks for it)."""
+        index = next(i for i, (_, cls) in enumerate(self.screens()) if cls is ReportsScreen)
+        if self.show_screen(index):
+            page = self.page(index)
+            assert isinstance(page, ReportsScreen)
+            page.show_unit(unit_code)
+
     def current_screen(self) -> QWidget:
         """The screen in view."""
         return self.page(self._current)
@@ -194,8 +216,8 @@ class MainWindow(QMainWindow):
             action()
 
     def _update_header(self) -> None:
-        profile = self.ctx.store.list_records("commune", limit=1)
-        unit = profile[0]["unit_name"] if profile else self.ctx.store.unit_code
+        # The database's own unit: a hub's name, never one of the communes' profiles it holds.
+        unit = html.escape(unit_name(self.ctx.store))
         self.header.setText(
             f"<b>{unit}</b> &nbsp;·&nbsp; {current_week().label()} &nbsp;·&nbsp; "
             + self.tr("Người dùng: {u}").replace("{u}", self.ctx.user.display_name)

@@ -1,4 +1,5 @@
-"""Printing a PDF we made: the system's print dialog with a preview of the very same pages.
+"""Printing: a PDF we made, with the system's print dialog previewing the very same pages; and
+short HTML pages (the hub's fingerprint sheet and reminders) laid out by Qt itself.
 
 The weekly report and the follow-up lists are laid out once, as PDF (reportlab). To print,
 each PDF page is rendered to an image by PDFium (pypdfium2: wheels for Windows and Linux
@@ -9,11 +10,13 @@ time at the printer's resolution (capped), so a long list does not hold every pa
 
 from __future__ import annotations
 
+import html
+from collections.abc import Sequence
 from pathlib import Path
 
 import pypdfium2 as pdfium
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
@@ -127,3 +130,25 @@ class PrintPreview(QPrintPreviewDialog):
     def paint(self, printer: QPrinter) -> None:
         """Draw the PDF's pages on `printer` (the preview's or the real one)."""
         print_pdf(printer, self.pdf)
+
+
+def html_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A bordered HTML table for a printed page, every cell escaped."""
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows
+    )
+    return f"<table border='1' cellpadding='4' cellspacing='0'><tr>{head}</tr>{body}</table>"
+
+
+def print_html(parent: QWidget, title: str, text: str) -> QPrintPreviewDialog:
+    """The print dialog's preview of an HTML page (the printer's PDF option saves it)."""
+    document = QTextDocument(parent)
+    document.setHtml(text)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(title)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(title)
+    dialog.paintRequested.connect(document.print_)
+    dialog.open()
+    return dialog

@@ -4,6 +4,10 @@ Pages: welcome (with the big "Dùng dữ liệu mẫu" button), province and com
 official 2025 list (type to search, diacritics optional), the unit's names as printed on
 reports, villages, officers, targets, the first administrator account (where the encrypted
 database is created) and the recovery code, shown once to copy or print.
+
+A hub (the province police office, or another upper level) takes its own path: its unit from
+the official list of provinces (or a code and name of its own), the first administrator, the
+recovery code, then its public-key file to hand out and a printable fingerprint sheet.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDir, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -20,6 +24,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -40,6 +45,7 @@ from PySide6.QtWidgets import (
 from de06desk.actions.admin import (
     CommuneSetup,
     create_commune_database,
+    create_hub_database,
     new_encrypted_database,
 )
 from de06desk.config import data_dir
@@ -47,8 +53,11 @@ from de06desk.demo import DEMO_PASSWORD, DEMO_USER, default_profile, make_demo
 from de06desk.domain.i18n import DomainError
 from de06desk.domain.passwords import password_problem
 from de06desk.domain.units import Commune, provinces, search_communes
+from de06desk.sync import PublicKeyFile
 
+from . import printing
 from .dates import to_date
+from .screens.hub import HubWords
 from .tasks import run_task, show_error
 
 # What "Dùng dữ liệu mẫu" makes (tests make it smaller).
@@ -104,13 +113,22 @@ class WelcomePage(QWizardPage):
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         next_note = QLabel(self.tr("Bấm “Tiếp theo” để khai báo xã/phường của bạn."), self)
+        self.hub_mode = QCheckBox(
+            self.tr("Máy này là của cấp trên (tỉnh, thành phố): nhận gói của các xã"), self
+        )
+        self.hub_mode.setObjectName("hub_mode")
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addSpacing(16)
         layout.addWidget(self.demo_button)
         layout.addWidget(note)
         layout.addStretch(1)
+        layout.addWidget(self.hub_mode)
         layout.addWidget(next_note)
+
+    def nextId(self) -> int:
+        wizard = _setup_wizard(self)
+        return wizard.hub_unit_id if self.hub_mode.isChecked() else wizard.commune_id
 
 
 class CommunePage(QWizardPage):
@@ -342,6 +360,142 @@ class TargetsPage(QWizardPage):
         form.addRow(self.tr("Hạn hoàn thành"), self.due)
 
 
+class HubUnitPage(QWizardPage):
+    """The hub's unit: a province from the official 2025 list, or a code and name of its own
+    (a district where one is kept, a regional office)."""
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Đơn vị cấp trên"))
+        self.setSubTitle(
+            self.tr(
+                "Chọn tỉnh, thành phố theo danh mục từ 01/07/2025: các xã, phường của tỉnh sẽ "
+                "hiện trong màn hình “Các xã”. Cấp trên khác (ví dụ cấp huyện nơi còn giữ) tự "
+                "đặt mã và tên."
+            )
+        )
+        self.province = QComboBox(self)
+        self.province.setObjectName("hub_province")
+        for province in provinces():
+            self.province.addItem(province.name, province.code)
+        self.province.addItem(self.tr("Cấp trên khác (tự đặt mã)"), None)
+        self.code = QLineEdit(self)
+        self.code.setObjectName("hub_code")
+        self.code.setMaxLength(16)
+        self.name = QLineEdit(self)
+        self.name.setObjectName("hub_name")
+        form = QFormLayout(self)
+        form.addRow(self.tr("Tỉnh, thành phố"), self.province)
+        form.addRow(self.tr("Mã đơn vị (chữ, số)"), self.code)
+        form.addRow(self.tr("Tên đơn vị in trên báo cáo"), self.name)
+        self.province.currentIndexChanged.connect(self._province_chosen)
+        self.code.textChanged.connect(self.completeChanged)
+        self.name.textChanged.connect(self.completeChanged)
+        self._province_chosen()
+
+    def _province_chosen(self) -> None:
+        code = self.province.currentData()
+        self.code.setReadOnly(code is not None)
+        if code is not None:
+            self.code.setText(code)
+            # The official name printed on reports and key files: Vietnamese in any interface.
+            self.name.setText(f"Công an {self.province.currentText()}")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        code = self.code.text().strip()
+        return bool(code) and code.isalnum() and code.isascii() and bool(self.name.text().strip())
+
+    def nextId(self) -> int:
+        return _setup_wizard(self).admin_id
+
+
+class HubKeyPage(QWizardPage):
+    """The hub's public-key file to hand to every commune, and its fingerprint to print."""
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Tệp khóa công khai của cấp trên"))
+        self.setSubTitle(
+            self.tr(
+                "Mỗi xã cần tệp này (chép vào USB) để mã hóa gói gửi lên. Khi xã nhập tệp, hai "
+                "bên đọc vân tay cho nhau qua điện thoại: in phiếu vân tay để đối chiếu."
+            )
+        )
+        self.fingerprint = QLabel(self)
+        self.fingerprint.setObjectName("hub_fingerprint")
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFont("monospace")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setPointSize(16)
+        self.fingerprint.setFont(font)
+        save = QPushButton(self.tr("Lưu tệp khóa công khai…"), self)
+        save.setObjectName("save_hub_key")
+        save.clicked.connect(self._save)
+        sheet = QPushButton(self.tr("In phiếu vân tay…"), self)
+        sheet.setObjectName("print_hub_fingerprint")
+        sheet.clicked.connect(self._print)
+        self.saved = QLabel(self)
+        self.saved.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(save)
+        buttons.addWidget(sheet)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.fingerprint)
+        layout.addLayout(buttons)
+        layout.addWidget(self.saved)
+        layout.addStretch(1)
+
+    def _key(self) -> PublicKeyFile:
+        key = _setup_wizard(self).hub_key
+        assert key is not None, "the hub page follows the hub's creation"
+        return key
+
+    def initializePage(self) -> None:
+        key = self._key()
+        self.fingerprint.setText(self.tr("Vân tay: {fp}").replace("{fp}", key.fingerprint))
+
+    def isComplete(self) -> bool:
+        return _setup_wizard(self).key_file is not None
+
+    def _save(self) -> None:
+        key = self._key()
+        suggested = Path(QDir.homePath()) / f"{key.unit_code}.pub"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Lưu tệp khóa công khai"), str(suggested), "*.pub"
+        )
+        if path:
+            self.save_to(Path(path))
+
+    def save_to(self, path: Path) -> None:
+        """Write the hub's public-key file to `path` (a USB stick, a shared folder)."""
+        wizard = _setup_wizard(self)
+        try:
+            path.write_text(self._key().to_text(), encoding="utf-8")
+        except OSError as exc:
+            show_error(self, exc)
+            return
+        wizard.key_file = path
+        self.saved.setText(
+            self.tr("Đã lưu {p}. Chép tệp này cho mọi xã của đơn vị.").replace("{p}", str(path))
+        )
+        self.completeChanged.emit()
+
+    def sheet(self) -> str:
+        """The fingerprint sheet to print: the hub's, and blank rows for the communes'."""
+        key = self._key()
+        return HubWords(self).fingerprint_sheet(
+            key.unit_code, key.unit_name, key.fingerprint, [], blank_rows=12
+        )
+
+    def _print(self) -> None:
+        printing.print_html(self, self.tr("Phiếu vân tay"), self.sheet())
+
+    def nextId(self) -> int:
+        return -1
+
+
 class AdminPage(QWizardPage):
     """The first administrator account; leaving this page creates the database."""
 
@@ -430,6 +584,10 @@ class RecoveryPage(QWizardPage):
     def initializePage(self) -> None:
         self.code.setText(_setup_wizard(self).recovery_code)
 
+    def nextId(self) -> int:
+        wizard = _setup_wizard(self)
+        return wizard.hub_key_id if wizard.hub_key is not None else -1
+
     def isComplete(self) -> bool:
         return self.confirm.isChecked()
 
@@ -478,6 +636,9 @@ class SetupWizard(QWizard):
         self.login_user = ""
         self.is_demo = False
         self.recovery_code = ""
+        # A hub's public key once its database exists, and where it was saved.
+        self.hub_key: PublicKeyFile | None = None
+        self.key_file: Path | None = None
         self.welcome_page = WelcomePage(self)
         self.commune_page = CommunePage(self)
         self.profile_page = ProfilePage(self)
@@ -486,6 +647,8 @@ class SetupWizard(QWizard):
         self.targets_page = TargetsPage(self)
         self.admin_page = AdminPage(self)
         self.recovery_page = RecoveryPage(self)
+        self.hub_unit_page = HubUnitPage(self)
+        self.hub_key_page = HubKeyPage(self)
         for page in (
             self.welcome_page,
             self.commune_page,
@@ -497,6 +660,14 @@ class SetupWizard(QWizard):
             self.recovery_page,
         ):
             self.addPage(page)
+        self.commune_id, self.admin_id = self.pageIds()[1], self.pageIds()[6]
+        self.hub_unit_id = self.addPage(self.hub_unit_page)
+        self.hub_key_id = self.addPage(self.hub_key_page)
+
+    @property
+    def is_hub(self) -> bool:
+        """Setting up a hub rather than a commune."""
+        return self.welcome_page.hub_mode.isChecked()
 
     def setup_data(self) -> SetupData:
         """What the pages hold, as one object."""
@@ -520,6 +691,8 @@ class SetupWizard(QWizard):
     def create_database(self) -> bool:
         """Create the database from the pages (leaving the admin page); False, with the reason
         shown, if that fails."""
+        if self.is_hub:
+            return self.create_hub()
         data = self.setup_data()
         path = free_path(f"de06desk-{data.commune.code}")
         try:
@@ -532,9 +705,34 @@ class SetupWizard(QWizard):
         self.database_created.emit(path)
         return True
 
+    def create_hub(self) -> bool:
+        """Create the hub database with its key pairs and administrator."""
+        unit = self.hub_unit_page
+        code = unit.code.text().strip()
+        path = free_path(f"de06desk-hub-{code}")
+        try:
+            self.hub_key, self.recovery_code = create_hub_database(
+                path,
+                unit_code=code,
+                name=unit.name.text().strip(),
+                username=self.admin_page.username.text(),
+                password=self.admin_page.password.text(),
+                province=unit.province.currentData(),
+            )
+        except DomainError as exc:
+            show_error(self, exc)
+            return False
+        self.db_path = path
+        self.login_user = self.admin_page.username.text().strip()
+        self.database_created.emit(path)
+        return True
+
     def reject(self) -> None:
         """Hủy/Esc/close: on the recovery page the database exists — finish there instead."""
-        if self.db_path is not None and self.currentPage() is self.recovery_page:
+        if self.db_path is not None and self.currentPage() in (
+            self.recovery_page,
+            self.hub_key_page,
+        ):
             QMessageBox.information(
                 self,
                 self.windowTitle(),

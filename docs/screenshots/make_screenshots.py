@@ -35,6 +35,57 @@ SCREENS = [
 ]
 
 
+HUB_SCREENS = ["overview", "communes", "receive", "send-down", "reminders", "reports", "settings"]
+
+
+def hub_screenshots(work: Path, size: object, shot: object, settle: object) -> None:
+    """A Hà Nội province hub that received full packages from two demo communes: each of
+    its screens (files hub-NN-name.png)."""
+    from PySide6.QtCore import QSettings
+
+    from de06desk.demo import make_demo
+    from de06desk.store import Store
+    from de06desk.store.users import User
+    from de06desk.sync import (
+        export_package,
+        import_packages,
+        init_hub,
+        public_key_file,
+        set_hub,
+        trust_commune,
+    )
+    from de06desk.sync.hub import HUB_PROVINCE
+    from de06desk.ui.context import AppContext
+    from de06desk.ui.main_window import MainWindow
+
+    hub = init_hub(work / "hub.db", unit_code="001", name="Công an Thành phố Hà Nội")
+    with hub.transaction():
+        hub.set_meta(HUB_PROVINCE, "001")
+    for seed, code in ((6, "00004"), (8, "00008")):
+        path = work / f"c{code}.db"
+        make_demo(path, seed=seed, weeks=6, citizens=400, commune_code=code)
+        with Store.open(path) as commune:
+            set_hub(commune, public_key_file(hub), user="admin")
+            trust_commune(hub, public_key_file(commune), user="admin")
+            export_package(commune, work / "usb", full=True)
+    import_packages(hub, sorted((work / "usb").glob("*.de06sync")))
+    ctx = AppContext(hub.path, hub, User("tinh", "Cán bộ tỉnh", "admin", True))
+    window = MainWindow(ctx, QSettings(str(work / "hub.ini"), QSettings.Format.IniFormat))
+    window.resize(size)
+    window.show()
+    for index, name in enumerate(HUB_SCREENS):
+        window.show_screen(index)
+        screen = window.current_screen()
+        if name == "receive":
+            screen.import_folder(work / "usb")
+        settle()
+        if name == "communes":
+            screen.select("00004")
+        settle()
+        shot(window, f"hub-{index + 1:02d}-{name}")
+    window.close()
+
+
 def main() -> int:
     """Make the demo, open each screen, save a PNG of it."""
     work = Path(tempfile.mkdtemp(prefix="de06shots-"))
@@ -91,6 +142,14 @@ def main() -> int:
     settle()
     shot(wizard, "00-wizard-commune")
     wizard.close()
+    wizard = SetupWizard()
+    wizard.resize(820, 600)
+    wizard.show()
+    wizard.welcome_page.hub_mode.setChecked(True)
+    wizard.next()
+    settle()
+    shot(wizard, "00-wizard-hub")
+    wizard.close()
 
     db = work / "demo.db"
     make_demo(db, seed=6, weeks=12, citizens=1500)
@@ -112,6 +171,7 @@ def main() -> int:
             screen.open_record(uuid_list.model.row_uuid(0))
         settle()
         shot(window, f"{index + 1:02d}-{name}")
+    hub_screenshots(work, window.size(), shot, settle)
     if lang == "vi":
         window.show_screen(2)
         window.current_screen().tabs.setCurrentIndex(1)

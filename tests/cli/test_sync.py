@@ -63,3 +63,37 @@ def test_cli_round_trip(as_admin, demo_path: Path, tmp_path: Path, capsys) -> No
     laptop = tmp_path / "laptop.db"
     assert main(["sync", "clone-device", "--db", c, "--out", str(laptop)]) == 0
     assert laptop.exists()
+
+
+def test_hub_init_says_who_becomes_its_administrator(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    from de06desk.store.users import log_in
+
+    monkeypatch.setenv("DE06_USER", "tinh")
+    monkeypatch.setenv("DE06_PASSWORD", "Song-Hong-Xanh-47")
+    db, pub = tmp_path / "hub.db", tmp_path / "hub.pub"
+    args = ["hub", "init", "--db", str(db), "--unit-code", "001", "--name", "Công an Hà Nội"]
+    assert main([*args, "--key-out", str(pub), "--province", "1"]) == 0
+    out = capsys.readouterr()
+    assert "Tài khoản quản trị đầu tiên: tinh (từ DE06_USER/DE06_PASSWORD)." in out.out, out.err
+    assert "MÃ KHÔI PHỤC" in out.out
+    store, user = log_in(db, "tinh", "Song-Hong-Xanh-47")
+    assert user.role == "admin" and store.role == "hub"
+    store.close()
+    with pytest.raises(SystemExit):
+        main(["hub", "init", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "DE06_USER và DE06_PASSWORD thì hai biến này TRỞ THÀNH" in help_text
+
+
+def test_hub_status_names_the_provinces_communes_without_a_key(
+    as_admin, tmp_path: Path, capsys
+) -> None:
+    hub = tmp_path / "hub.db"
+    args = ["hub", "init", "--db", str(hub), "--unit-code", "001", "--name", "Công an Hà Nội"]
+    assert main([*args, "--province", "001", "--key-out", str(tmp_path / "hub.pub")]) == 0
+    capsys.readouterr()
+    assert main(["hub", "status", "--db", str(hub)]) == 0
+    out = capsys.readouterr().out
+    assert "Chưa đăng ký khóa (126 xã): 00004, 00008," in out

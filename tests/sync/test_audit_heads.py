@@ -127,14 +127,17 @@ def _export_import(commune: Store, hub: Store, out: Path, **kwargs: bool) -> str
 
 
 def _hub_screen_state(qtbot, hub: Store) -> str:
-    """The state column of the commune's row on the hub's Đồng bộ screen."""
+    """The audit-log column of the commune's row on the hub's Các xã screen, and the lines
+    shown for it when selected."""
     from de06desk.store.users import User
     from de06desk.ui.context import AppContext
-    from de06desk.ui.screens.sync import SyncScreen
+    from de06desk.ui.screens.hub import CommunesScreen
 
-    screen = SyncScreen(AppContext(hub.path, hub, User("admin", "Quản trị", "admin", True)))
+    screen = CommunesScreen(AppContext(hub.path, hub, User("admin", "Quản trị", "admin", True)))
     qtbot.addWidget(screen)
-    return screen.status.item(0, 6).text()
+    qtbot.waitUntil(lambda: screen.task is None, timeout=30000)
+    screen.select(screen.rows[0].unit_code)
+    return screen.table.item(0, 7).text() + "\n" + screen.detail.text()
 
 
 def test_untouched_history_extends_and_raises_no_flag(

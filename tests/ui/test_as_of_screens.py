@@ -29,14 +29,13 @@ def test_dashboard_and_quality_screen_agree_today(qtbot, ctx: AppContext) -> Non
     qtbot.waitUntil(lambda: not quality.busy and quality.model.total >= 0, timeout=20000)
     qtbot.waitUntil(lambda: "Kiểm tra đến ngày" in quality.status.text(), timeout=20000)
     assert quality.status.text().startswith(f"Kiểm tra đến ngày {format_date(today)}: ")
-    view = dashboard.tables["quality_checks"]
+    view = dashboard.tables["quality_checks"].report_model
     shown = {
-        view.item(r, 1).text(): int(view.item(r, 2).text().replace(".", ""))
-        for r in range(view.rowCount() - 1)
+        view.text(r, 1): int(view.text(r, 2).replace(".", "")) for r in range(view.rowCount() - 1)
     }
     expected = summary_counts(run_checks(ctx.store, today=today))
     assert shown == {CHECK_LABELS[k].vi: n for k, n in expected.items()}
-    assert int(view.item(view.rowCount() - 1, 2).text().replace(".", "")) == quality.model.total
+    assert int(view.text(view.rowCount() - 1, 2).replace(".", "")) == quality.model.total
 
 
 def test_reports_screen_refuses_a_week_not_begun(qtbot, ctx: AppContext) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QTableWidget
+from PySide6.QtWidgets import QFileDialog
 
 from de06desk.domain.weeks import current_week, month_period, parse_week
 from de06desk.reports.formats import format_cell
@@ -17,6 +17,7 @@ from de06desk.store import Store
 from de06desk.store.users import authenticate, create_user
 from de06desk.sync import init_hub, public_key_file, trust_commune
 from de06desk.ui.context import AppContext
+from de06desk.ui.report_table import ReportTableView
 from de06desk.ui.screens.reports import ReportsScreen, default_file_name
 from tests.reports.samples import pdf_text
 
@@ -48,11 +49,11 @@ def test_defaults_to_this_week_and_previews_the_summary(qtbot, ctx: AppContext) 
     expected = build_summary(ctx.store, WEEK)
     assert screen.summary == expected
     eid = expected.table("eid_by_village")
-    widget = screen.findChild(QTableWidget, "eid_by_village")
-    assert widget is not None and widget.rowCount() == len(eid.rows)
+    widget = screen.findChild(ReportTableView, "eid_by_village")
+    assert widget is not None and widget.model().rowCount() == len(eid.rows)
     for r, row in enumerate(eid.rows):
         for c, (value, kind) in enumerate(zip(row, eid.kinds, strict=True)):
-            assert widget.item(r, c).text() == format_cell(value, kind)
+            assert widget.report_model.text(r, c) == format_cell(value, kind)
 
 
 def test_export_pdf_writes_the_report_and_opens_it(

@@ -1,10 +1,11 @@
-"""The Đồng bộ screen in commune and hub mode (offscreen)."""
+"""The commune's Đồng bộ screen against the hub's Nhận gói, Gửi xuống and Các xã (offscreen)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from de06desk.store import Store
 from de06desk.store.users import User
@@ -12,6 +13,7 @@ from de06desk.sync import PublicKeyFile, public_key_file
 from de06desk.sync.keys import peer_key
 from de06desk.ui.context import AppContext
 from de06desk.ui.screens import sync as screen_module
+from de06desk.ui.screens.hub import CommunesScreen, ReceiveScreen, SendDownScreen
 from de06desk.ui.screens.sync import SyncScreen, removable_volumes
 
 ADMIN = User("admin", "Quản trị", "admin", True)
@@ -20,6 +22,7 @@ ADMIN = User("admin", "Quản trị", "admin", True)
 @pytest.fixture(autouse=True)
 def _no_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(screen_module.QMessageBox, "information", lambda *a, **k: None)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
 
 
 def test_commune_exports_and_hub_imports(qtbot, commune: Store, hub: Store, tmp_path: Path) -> None:
@@ -33,20 +36,23 @@ def test_commune_exports_and_hub_imports(qtbot, commune: Store, hub: Store, tmp_
     assert screen.history.rowCount() == 1
     assert screen.history.item(0, 4).text() == "Đã gửi, chưa xác nhận"
 
-    hub_screen = SyncScreen(AppContext(hub.path, hub, ADMIN))
-    qtbot.addWidget(hub_screen)
-    assert hub_screen.status.rowCount() == 1
+    hub_ctx = AppContext(hub.path, hub, ADMIN)
+    receive = ReceiveScreen(hub_ctx)
+    qtbot.addWidget(receive)
     bogus = tmp_path / "usb" / "zz_bogus.de06sync"
     bogus.write_bytes(b"not a package")
-    task = hub_screen.import_files(sorted((tmp_path / "usb").glob("*.de06sync")))
-    qtbot.waitUntil(lambda: len(hub_screen.last_outcomes) == 2)
-    assert [o.status for o in hub_screen.last_outcomes] == ["applied", "refused"]
-    assert hub_screen.results.rowCount() == 2
-    assert hub_screen.status.item(0, 3).text() == "1"
+    task = receive.import_folder(tmp_path / "usb")
+    qtbot.waitUntil(lambda: len(receive.last_outcomes) == 2)
+    assert [o.status for o in receive.last_outcomes] == ["applied", "refused"]
+    assert receive.results.rowCount() == 2
+    assert receive.results.item(0, 2).text() == "Đã nhập"
+    assert receive.summary.text() == "1 gói đã nhập, 0 đã có, 1 bị từ chối, 0 đã hủy."
 
-    task = hub_screen.send_to(commune.unit_code, tmp_path / "down")
-    qtbot.waitUntil(lambda: hub_screen.last_export is not None)
-    down = hub_screen.last_export
+    send = SendDownScreen(hub_ctx)
+    qtbot.addWidget(send)
+    task = send.send([commune.unit_code], tmp_path / "down")
+    qtbot.waitUntil(lambda: send.last_export is not None)
+    down = send.last_export
     assert down is not None
     task = screen.import_files([down.path])
     qtbot.waitUntil(lambda: len(screen.last_outcomes) == 1)
@@ -70,7 +76,7 @@ def test_replacing_a_commune_key_asks_with_both_fingerprints(
     assert old is not None
     forged = _forged_key(tmp_path, commune.unit_code)
     new = PublicKeyFile.from_bytes(forged.read_bytes())
-    screen = SyncScreen(AppContext(hub.path, hub, ADMIN))
+    screen = CommunesScreen(AppContext(hub.path, hub, ADMIN))
     qtbot.addWidget(screen)
     asked: list[str] = []
     answer = [screen_module.QMessageBox.StandardButton.No]
@@ -79,15 +85,13 @@ def test_replacing_a_commune_key_asks_with_both_fingerprints(
         asked.append(text)
         return answer[0]
 
-    monkeypatch.setattr(screen_module.QMessageBox, "question", question)
-    monkeypatch.setattr(
-        screen_module.QFileDialog, "getOpenFileName", lambda *a, **k: (str(forged), "")
-    )
-    screen.choose_peer_key()
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(forged), ""))
+    screen.choose_commune_key()
     assert old.fingerprint in asked[0] and new.fingerprint in asked[0] and "THAY" in asked[0]
     assert peer_key(hub, commune.unit_code) == old  # "No": nothing changed
     answer[0] = screen_module.QMessageBox.StandardButton.Yes
-    screen.choose_peer_key()
+    screen.choose_commune_key()
     assert peer_key(hub, commune.unit_code) == new
     detail = hub.conn.execute(
         "SELECT detail FROM audit WHERE action = 'sync_trust' ORDER BY id DESC LIMIT 1"
@@ -102,13 +106,24 @@ def test_the_sync_screen_offers_only_what_the_role_may_do(
     from PySide6.QtWidgets import QPushButton
 
     user = User(role, role, role, True)  # type: ignore[arg-type]
-    hub_screen = SyncScreen(AppContext(hub.path, hub, user))
-    qtbot.addWidget(hub_screen)
-    enabled = {b.text() for b in hub_screen.findChildren(QPushButton) if b.isEnabled()}
+    hub_ctx = AppContext(hub.path, hub, user)
+    hub_screens = [ReceiveScreen(hub_ctx), SendDownScreen(hub_ctx), CommunesScreen(hub_ctx)]
+    enabled = set()
+    for hub_screen in hub_screens:
+        qtbot.addWidget(hub_screen)
+        enabled |= {b.objectName() for b in hub_screen.findChildren(QPushButton) if b.isEnabled()}
+    always = {"print_fingerprints"}  # reading and printing fingerprints changes nothing
     if role == "viewer":
-        assert enabled == set()
+        assert enabled == always
     else:
-        assert enabled == {"Nhập thư mục gói…", "Nhập tệp gói…", "Gửi gói xuống xã đã chọn…"}
+        assert enabled == always | {
+            "import_folder",
+            "import_files",
+            "add_target",
+            "import_targets",
+            "send_one",
+            "send_all",
+        }
     screen = SyncScreen(AppContext(commune.path, commune, user))
     qtbot.addWidget(screen)
     assert screen.export_button.isEnabled() == (role == "officer")

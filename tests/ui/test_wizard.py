@@ -195,3 +195,55 @@ def test_an_empty_dashboard_says_what_to_do_first(qtbot, empty_ctx) -> None:
     )
     empty_ctx.signals.data_changed.emit("activation_drive")
     qtbot.waitUntil(lambda: not screen.first_steps.isVisible())
+
+
+def test_wizard_sets_up_a_province_hub_with_its_key_file_and_fingerprint_sheet(
+    qtbot, tmp_path
+) -> None:
+    from de06desk.sync.keys import PublicKeyFile, load_own_keys
+
+    wizard = SetupWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.welcome_page.hub_mode.setChecked(True)
+    wizard.next()  # welcome → the hub's unit, not a commune
+    unit = wizard.hub_unit_page
+    assert wizard.currentPage() is unit
+    unit.province.setCurrentIndex(unit.province.findText("Tỉnh Lào Cai"))
+    assert unit.code.isReadOnly() and unit.name.text() == "Công an Tỉnh Lào Cai"
+    wizard.next()  # → the first administrator
+    admin = wizard.admin_page
+    assert wizard.currentPage() is admin
+    admin.username.setText("tinh")
+    admin.password.setText("Song-Hong-Xanh-47")
+    admin.password2.setText("Song-Hong-Xanh-47")
+    wizard.next()  # the hub database is created here
+    assert wizard.db_path is not None and wizard.db_path.name.startswith("de06desk-hub-")
+    code = wizard.recovery_page.code.text()
+    assert len(code) == 29
+    wizard.recovery_page.confirm.setChecked(True)
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isVisible()
+    wizard.next()  # → the key file and the fingerprint sheet
+    keys = wizard.hub_key_page
+    assert wizard.currentPage() is keys
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    key = wizard.hub_key
+    assert key is not None and key.fingerprint in keys.fingerprint.text()
+    sheet = keys.sheet()
+    assert key.fingerprint in sheet and "Công an Tỉnh Lào Cai" in sheet
+    keys.save_to(tmp_path / "hub.pub")
+    assert PublicKeyFile.from_bytes((tmp_path / "hub.pub").read_bytes()) == key
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert wizard.result() == QDialog.DialogCode.Accepted
+
+    assert unlock_with_recovery_code(wizard.db_path, code.lower())
+    store, user = log_in(wizard.db_path, "tinh", "Song-Hong-Xanh-47")
+    with store:
+        assert store.role == "hub" and user.role == "admin"
+        assert store.get_meta("unit_name") == "Công an Tỉnh Lào Cai"
+        own = load_own_keys(store)
+        assert own is not None and own.fingerprint == key.fingerprint
+        from de06desk.sync.hub import hub_province
+
+        province = hub_province(store)
+        assert province is not None and province.name == "Tỉnh Lào Cai"

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
-
-from PySide6.QtWidgets import QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from ..context import AppContext
+from ..dialogs.citizen_import import CitizenImportDialog
 from ..followup import FollowUpPanel
 from ..record_screen import ListSetup, RecordScreen
-
-IMPORT_DIALOG = "de06desk.ui.dialogs.citizen_import"
 
 
 class CitizenListScreen(RecordScreen):
@@ -43,19 +40,8 @@ class CitizenListScreen(RecordScreen):
 
     def open_import(self) -> None:
         """Open the citizen-list import (Excel/CSV) dialog."""
-        try:
-            module = importlib.import_module(IMPORT_DIALOG)
-        except ModuleNotFoundError as exc:
-            if exc.name != IMPORT_DIALOG:
-                raise
-            QMessageBox.information(
-                self,
-                self.tr("Nhập danh sách công dân"),
-                self.tr("Chức năng này đang được chuẩn bị."),
-            )
-            return
         # The dialog's actions tell every screen what they changed.
-        module.CitizenImportDialog(self.ctx, self).exec()
+        CitizenImportDialog(self.ctx, self).exec()
 
 
 class CitizensScreen(QWidget):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ..context import AppContext
-from ..placeholder import load_screen
 from ..record_screen import ListSetup, RecordScreen
+from .quality import QualityScreen
 
 
 class CleanupCasesScreen(RecordScreen):
@@ -44,9 +44,8 @@ class CleanupScreen(QWidget):
         self.tabs = QTabWidget(self)
         self.cases = CleanupCasesScreen(ctx, self.tabs)
         self.tabs.addTab(self.cases, self.tr("Hồ sơ làm sạch"))
-        title = self.tr("Kiểm tra chất lượng dữ liệu")
-        self.quality = load_screen("de06desk.ui.screens.quality", "QualityScreen", ctx, title)
-        self.tabs.addTab(self.quality, title)
+        self.quality = QualityScreen(ctx)
+        self.tabs.addTab(self.quality, self.tr("Kiểm tra chất lượng dữ liệu"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)

@@ -9,20 +9,16 @@ last" chart, activations per village (per commune at a hub), and every section's
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -40,12 +36,13 @@ from de06desk.reports.formats import (
     trend_chart_title,
     week_tick,
 )
-from de06desk.reports.model import Headline, Section, Summary, Table
+from de06desk.reports.model import Headline, Section, Summary
 from de06desk.reports.summary import build_summary
 
 from ..charts import BarChart, LineChart
 from ..context import AppContext
 from ..layouts import remove_widgets
+from ..report_table import ReportTableView
 from ..tasks import Task, run_task, show_error
 
 CARDS_PER_ROW = 5
@@ -101,38 +98,6 @@ class HeadlineCard(QFrame):
         layout.addStretch(1)
 
 
-def summary_table(table: Table, parent: QWidget | None = None) -> QTableWidget:
-    """A read-only table showing `table` cell for cell as the report prints it."""
-    view = QTableWidget(len(table.rows), len(table.columns), parent)
-    view.setHorizontalHeaderLabels(list(table.columns))
-    view.verticalHeader().setVisible(False)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-    view.setWordWrap(False)
-    bold = QFont(view.font())
-    bold.setBold(True)
-    last = len(table.rows) - 1
-    for r, row in enumerate(table.rows):
-        for c, (value, kind) in enumerate(zip(row, table.kinds, strict=True)):
-            item = QTableWidgetItem(format_cell(value, kind))
-            if kind != "text":
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if table.total_row and r == last:
-                item.setFont(bold)
-            view.setItem(r, c, item)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if table.kinds and table.kinds[0] == "text":
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    # Tall enough for every row: the page scrolls, not each little table.
-    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    view.resizeRowsToContents()
-    height = view.horizontalHeader().sizeHint().height() + 4
-    height += sum(view.rowHeight(r) for r in range(view.rowCount()))
-    view.setFixedHeight(height)
-    return view
-
-
 # Records that show the commune has started; with none, the dashboard shows the first step.
 FIRST_STEP_FORMS = ("activation_drive", "citizen", "support_session", "cleanup_case")
 
@@ -145,7 +110,7 @@ class DashboardScreen(QWidget):
         self.ctx = ctx
         self.summary: Summary | None = None
         self.cards: dict[str, HeadlineCard] = {}
-        self.tables: dict[str, QTableWidget] = {}
+        self.tables: dict[str, ReportTableView] = {}
         self.compare_chart: BarChart | None = None
         self.place_chart: BarChart | None = None
         self.progress_chart: LineChart | None = None
@@ -183,6 +148,15 @@ class DashboardScreen(QWidget):
     def _update_first_steps(self) -> None:
         # A new commune's dashboard is all zeros: say what to do first instead.
         self.first_steps.setVisible(not self._started)
+        if self.ctx.store.role == "hub":
+            self.first_steps.setText(
+                self.tr(
+                    "Chưa nhận số liệu nào của các xã. Bước đầu tiên: vào “2. Các xã” (Alt+2), "
+                    "lưu tệp khóa công khai để phát cho các xã và đăng ký tệp khóa của từng xã; "
+                    "rồi vào “3. Nhận gói” (Alt+3) để nhập các gói xã gửi lên bằng USB."
+                )
+            )
+            return
         self.first_steps.setText(
             self.tr(
                 "Chưa có số liệu nào. Bước đầu tiên: vào “2. Đợt kích hoạt” (Alt+2), bấm "
@@ -371,7 +345,7 @@ class DashboardScreen(QWidget):
             caption = QLabel(table.title, box)
             caption.setStyleSheet("font-weight: bold; margin-top: 6px;")
             caption.setWordWrap(True)
-            view = summary_table(table, box)
+            view = ReportTableView(table, box)
             view.setStyleSheet("font-weight: normal;")
             self.tables[table.key] = view
             layout.addWidget(caption)

@@ -16,7 +16,6 @@ from pathlib import Path
 from PySide6.QtCore import QDir, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -24,12 +23,9 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +35,7 @@ from de06desk.domain.progress import CancelCheck, Cancelled, Progress
 from de06desk.domain.weeks import Period, format_date, month_period, range_period, week_of
 from de06desk.reports.formats import format_cell, period_words, report_language
 from de06desk.reports.header import ReportHeader, report_header
-from de06desk.reports.model import Summary, Table
+from de06desk.reports.model import Summary
 from de06desk.reports.pdf import render_pdf
 from de06desk.reports.summary import as_of_day, build_summary
 from de06desk.reports.xlsx import write_xlsx
@@ -49,6 +45,7 @@ from .. import printing
 from ..context import AppContext
 from ..dates import to_date, to_qdate
 from ..layouts import remove_widgets
+from ..report_table import ReportTableView
 from ..tasks import Task, run_task, show_error
 
 KIND_WEEK, KIND_MONTH, KIND_RANGE = "week", "month", "range"
@@ -212,6 +209,13 @@ class ReportsScreen(QWidget):
         """The commune chosen at a hub, or None for the whole area (always None at a commune)."""
         return self.unit.currentData() if self.is_hub else None
 
+    def show_unit(self, unit_code: str) -> None:
+        """At a hub: choose this commune and show its figures for the chosen period."""
+        index = self.unit.findData(unit_code)
+        if index >= 0:
+            self.unit.setCurrentIndex(index)
+            self.preview()
+
     def _step(self, direction: int) -> None:
         try:
             period = self.period()
@@ -299,6 +303,9 @@ class ReportsScreen(QWidget):
         return writer(summary, header, out, progress=later, cancelled=cancelled)
 
     def _done(self, built: _Built) -> None:
+        wanted = self.unit_code() or self.ctx.store.unit_code
+        if built.path is None and built.summary.unit_code != wanted:
+            return  # a preview of another unit, asked before the choice changed
         self.task = None
         self._set_busy(False)
         self.show_summary(built.summary)
@@ -411,7 +418,7 @@ class ReportsScreen(QWidget):
                 self.body_layout.addWidget(
                     QLabel(caption.replace("{title}", table.title), self.body)
                 )
-                self.body_layout.addWidget(self._table(table))
+                self.body_layout.addWidget(ReportTableView(table, self.body, max_rows=15))
                 number += 1
         self.body_layout.addStretch(1)
 
@@ -434,34 +441,3 @@ class ReportsScreen(QWidget):
             grid.addWidget(QLabel(before, box), i, 2)
         grid.setColumnStretch(2, 1)
         return box
-
-    def _table(self, table: Table) -> QTableWidget:
-        widget = QTableWidget(len(table.rows), len(table.columns), self.body)
-        widget.setObjectName(table.key)
-        widget.setHorizontalHeaderLabels(list(table.columns))
-        widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        widget.verticalHeader().setVisible(False)
-        last = len(table.rows) - 1
-        for r, row in enumerate(table.rows):
-            for c, (value, kind) in enumerate(zip(row, table.kinds, strict=True)):
-                item = QTableWidgetItem(format_cell(value, kind))
-                if kind != "text":
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                if table.total_row and r == last:
-                    font = item.font()
-                    font.setBold(True)
-                    item.setFont(font)
-                widget.setItem(r, c, item)
-        header = widget.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        first_text = next((c for c, k in enumerate(table.kinds) if k == "text"), None)
-        if first_text is not None:
-            header.setSectionResizeMode(first_text, QHeaderView.ResizeMode.Stretch)
-        else:
-            header.setStretchLastSection(True)
-        # As tall as its rows (up to 15 of them): the screen scrolls, not each table.
-        rows_height = widget.verticalHeader().defaultSectionSize() * min(len(table.rows), 15)
-        widget.setFixedHeight(header.sizeHint().height() + rows_height + 2 * widget.frameWidth())
-        return widget

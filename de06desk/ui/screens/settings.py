@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,12 +25,14 @@ from de06desk.actions import admin as act
 from de06desk.domain.i18n import DomainError, current_language
 from de06desk.domain.passwords import password_problem
 from de06desk.store.users import ROLE_RANK, UserRole, list_users
+from de06desk.sync.hub import expected_communes, hub_province
+from de06desk.sync.keys import load_own_keys, unit_name
 
 from ..context import AppContext
-from ..placeholder import load_screen
 from ..record_form import RecordForm
 from ..record_screen import ListSetup, RecordScreen
 from ..tasks import show_error
+from .audit import AuditScreen
 
 FIXED_PROFILE_FIELDS = ("commune_code", "province_code")
 
@@ -290,6 +293,44 @@ class LanguagePanel(QWidget):
         self.ctx.signals.language_changed.emit(self.combo.currentData())
 
 
+class HubProfilePanel(QWidget):
+    """A hub's identity: its code and name, its province, its key fingerprint (read-only)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        store = ctx.store
+        province = hub_province(store)
+        own = load_own_keys(store)
+        form = QFormLayout(self)
+        self.fields: dict[str, QLabel] = {}
+        for key, label, value in (
+            ("unit_code", self.tr("Mã đơn vị cấp trên:"), store.unit_code),
+            ("unit_name", self.tr("Tên đơn vị:"), unit_name(store)),
+            (
+                "province",
+                self.tr("Tỉnh, thành phố:"),
+                province.name if province else self.tr("(không gắn với một tỉnh)"),
+            ),
+            ("fingerprint", self.tr("Vân tay khóa đồng bộ:"), own.fingerprint if own else "–"),
+            ("communes", self.tr("Số xã dự kiến gửi gói:"), str(len(expected_communes(store)))),
+        ):
+            shown = QLabel(value, self)
+            shown.setObjectName(key)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fields[key] = shown
+            form.addRow(label, shown)
+        note = QLabel(
+            self.tr(
+                "Mã và tên đơn vị cấp trên được đặt khi tạo cơ sở dữ liệu; chúng nằm trong tệp "
+                "khóa đã phát cho các xã nên không sửa ở đây."
+            ),
+            self,
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+        form.addRow(note)
+
+
 class SettingsScreen(QWidget):
     """Tabs for everything that is set once and changed rarely."""
 
@@ -297,6 +338,23 @@ class SettingsScreen(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.tabs = QTabWidget(self)
+        if ctx.store.role == "hub":
+            # A hub has no commune profile of its own (it holds its communes' profiles):
+            # its identity is what `hub init` or the wizard set, shown here.
+            self.tabs.addTab(HubProfilePanel(ctx, self.tabs), self.tr("Thông tin đơn vị"))
+        else:
+            self._add_commune_tabs(ctx)
+        if ctx.allowed("user.add"):
+            self.users = UsersPanel(ctx, self.tabs)
+            self.tabs.addTab(self.users, self.tr("Người dùng"))
+            self.tabs.addTab(AuditScreen(ctx), self.tr("Nhật ký hoạt động"))
+        self.language = LanguagePanel(ctx, self.tabs)
+        self.tabs.addTab(self.language, self.tr("Ngôn ngữ"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+    def _add_commune_tabs(self, ctx: AppContext) -> None:
         self.profile = RecordForm(ctx, "commune", self.tabs)
         # RecordForm already asks the role table (profile.save) whether this may be edited.
         existing = ctx.store.list_records("commune", limit=1)
@@ -326,18 +384,11 @@ class SettingsScreen(QWidget):
         self.tabs.addTab(self.villages, self.tr("Thôn/Xóm"))
         self.tabs.addTab(self.officers, self.tr("Cán bộ"))
         self.tabs.addTab(self.targets, self.tr("Chỉ tiêu"))
-        if ctx.allowed("user.add"):
-            self.users = UsersPanel(ctx, self.tabs)
-            self.tabs.addTab(self.users, self.tr("Người dùng"))
-            title = self.tr("Nhật ký hoạt động")
-            self.tabs.addTab(
-                load_screen("de06desk.ui.screens.audit", "AuditScreen", ctx, title), title
-            )
-        self.language = LanguagePanel(ctx, self.tabs)
-        self.tabs.addTab(self.language, self.tr("Ngôn ngữ"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.tabs)
+
+    def _forms(self) -> list[RecordForm | RecordScreen]:
+        """The tabs that edit records (none at a hub)."""
+        widgets = [self.tabs.widget(i) for i in range(self.tabs.count())]
+        return [w for w in widgets if isinstance(w, RecordForm | RecordScreen)]
 
     def _current_screen(self) -> RecordScreen | None:
         widget = self.tabs.currentWidget()
@@ -351,8 +402,8 @@ class SettingsScreen(QWidget):
 
     def save(self) -> None:
         """Ctrl+S: save the form in view."""
-        if self.tabs.currentWidget() is self.profile:
-            self.profile.save()
+        if isinstance(profile := self.tabs.currentWidget(), RecordForm):
+            profile.save()
         elif screen := self._current_screen():
             screen.save()
 
@@ -364,14 +415,12 @@ class SettingsScreen(QWidget):
 
     def cancel(self) -> None:
         """Esc: leave the record being edited."""
-        if self.tabs.currentWidget() is self.profile:
-            if self.profile.confirm_leave():
-                self.profile.revert()
+        if isinstance(profile := self.tabs.currentWidget(), RecordForm):
+            if profile.confirm_leave():
+                profile.revert()
         elif screen := self._current_screen():
             screen.cancel()
 
     def confirm_leave(self) -> bool:
         """True when no unsaved setting would be lost."""
-        return self.profile.confirm_leave() and all(
-            s.confirm_leave() for s in (self.villages, self.officers, self.targets)
-        )
+        return all(form.confirm_leave() for form in self._forms())

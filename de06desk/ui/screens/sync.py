@@ -1,5 +1,6 @@
-"""Đồng bộ: USB packages. A commune exports and sees what the hub confirmed; a hub imports
-folders of packages, sees who reported, and writes packages back down."""
+"""Đồng bộ (a commune's screen): export USB packages for the hub, see what the hub confirmed,
+set the hub's key and import what the hub sends down. A hub has its own screens
+(`ui/screens/hub.py`: Các xã, Nhận gói, Gửi xuống, Nhắc việc)."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ from de06desk.actions import sync as act
 from de06desk.domain.progress import CancelCheck, Progress
 from de06desk.domain.weeks import format_date
 from de06desk.store import Store
-from de06desk.sync import ExportResult, ImportOutcome, PublicKeyFile, hub_status
+from de06desk.sync import ExportResult, ImportOutcome, PublicKeyFile
 from de06desk.sync.hub import sent_history
 from de06desk.sync.keys import hub_key, load_own_keys
 
@@ -76,21 +77,17 @@ def _day(timestamp: str | None) -> str:
 
 
 class SyncScreen(QWidget):
-    """The Đồng bộ screen; its content depends on whether this database is a commune or a hub."""
+    """The Đồng bộ screen of a commune."""
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.is_hub = ctx.store.role == "hub"
         self.task: Task | None = None
         self.last_export: ExportResult | None = None
         self.last_outcomes: list[ImportOutcome] = []
         layout = QVBoxLayout(self)
         layout.addWidget(self._keys_box())
-        if self.is_hub:
-            self._build_hub(layout)
-        else:
-            self._build_commune(layout)
+        self._build_commune(layout)
         self.refresh()
 
     # ---- building ----------------------------------------------------------------------
@@ -105,14 +102,11 @@ class SyncScreen(QWidget):
         save = QPushButton(self.tr("Lưu tệp khóa công khai…"), box)
         save.clicked.connect(self.save_public_key)
         row.addWidget(save)
-        other = QPushButton(
-            self.tr("Đăng ký khóa của xã…") if self.is_hub else self.tr("Nhập khóa cấp trên…"),
-            box,
-        )
+        other = QPushButton(self.tr("Nhập khóa cấp trên…"), box)
         other.clicked.connect(self.choose_peer_key)
         row.addWidget(other)
         save.setEnabled(self.ctx.allowed("keys.export"))
-        other.setEnabled(self.ctx.allowed("hub.trust" if self.is_hub else "keys.set_hub"))
+        other.setEnabled(self.ctx.allowed("keys.set_hub"))
         return box
 
     def _build_commune(self, layout: QVBoxLayout) -> None:
@@ -146,40 +140,6 @@ class SyncScreen(QWidget):
         back.setEnabled(self.ctx.allowed("sync.import"))
         layout.addWidget(back)
 
-    def _build_hub(self, layout: QVBoxLayout) -> None:
-        row = QHBoxLayout()
-        folder = QPushButton(self.tr("Nhập thư mục gói…"), self)
-        folder.clicked.connect(self._import_folder_clicked)
-        files = QPushButton(self.tr("Nhập tệp gói…"), self)
-        files.clicked.connect(self._import_files_clicked)
-        send = QPushButton(self.tr("Gửi gói xuống xã đã chọn…"), self)
-        send.clicked.connect(self._send_clicked)
-        for button, operation in (
-            (folder, "sync.import"),
-            (files, "sync.import"),
-            (send, "hub.send"),
-        ):
-            button.setEnabled(self.ctx.allowed(operation))
-            row.addWidget(button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addWidget(QLabel(self.tr("Kết quả lần nhập gần nhất"), self))
-        self.results = self._table([self.tr("Tệp"), self.tr("Kết quả"), self.tr("Chi tiết")])
-        layout.addWidget(self.results, 1)
-        layout.addWidget(QLabel(self.tr("Tình hình các xã"), self))
-        self.status = self._table(
-            [
-                self.tr("Mã xã"),
-                self.tr("Tên đơn vị"),
-                self.tr("Số gói"),
-                self.tr("Số gói cuối"),
-                self.tr("Ngày gói cuối"),
-                self.tr("Gói còn thiếu"),
-                self.tr("Tình trạng"),
-            ]
-        )
-        layout.addWidget(self.status, 2)
-
     def _table(self, headers: Sequence[str]) -> QTableWidget:
         table = QTableWidget(0, len(headers), self)
         table.setHorizontalHeaderLabels(list(headers))
@@ -202,19 +162,16 @@ class SyncScreen(QWidget):
             if own
             else self.tr("Chưa tạo khóa (sẽ tạo khi lưu tệp khóa hoặc gửi gói đầu tiên).")
         )
-        if not self.is_hub:
-            hub = hub_key(store)
-            text += "\n" + (
-                self.tr("Cấp trên: {c} {n} — vân tay {fp}").format(
-                    c=hub.unit_code, n=hub.unit_name, fp=hub.fingerprint
-                )
-                if hub
-                else self.tr("Chưa có khóa cấp trên: hãy nhập tệp khóa cấp trên gửi xuống.")
+        hub = hub_key(store)
+        text += "\n" + (
+            self.tr("Cấp trên: {c} {n} — vân tay {fp}").format(
+                c=hub.unit_code, n=hub.unit_name, fp=hub.fingerprint
             )
-            self._fill_destinations()
-            self._fill_history(store)
-        else:
-            self._fill_status(store)
+            if hub
+            else self.tr("Chưa có khóa cấp trên: hãy nhập tệp khóa cấp trên gửi xuống.")
+        )
+        self._fill_destinations()
+        self._fill_history(store)
         self.fingerprint.setText(text)
 
     def _fill_destinations(self) -> None:
@@ -239,46 +196,6 @@ class SyncScreen(QWidget):
                 [sent.seq, _day(sent.created_at), sent.rows, sent.file_name, state]
             ):
                 self.history.setItem(i, j, _item(value))
-
-    def _fill_status(self, store: Store) -> None:
-        statuses = hub_status(store)
-        self.status.setRowCount(len(statuses))
-        for i, s in enumerate(statuses):
-            missing = "; ".join(", ".join(str(n) for n in seqs) for seqs in s.missing.values())
-            state = (
-                self.tr("Chưa gửi gói nào")
-                if s.days_silent is None
-                else self.tr("Im lặng {n} ngày").format(n=s.days_silent)
-                if s.silent
-                else self.tr("Bình thường")
-            )
-            if s.audit_flags:
-                # History the hub had already seen was rewritten (sync/audit_heads.py).
-                state = self.tr("CẢNH BÁO: nhật ký hoạt động bị viết lại") + f"; {state}"
-            for j, value in enumerate(
-                [
-                    s.unit_code,
-                    s.unit_name,
-                    s.packages,
-                    s.last_seq,
-                    _day(s.last_package_at),
-                    missing,
-                    state,
-                ]
-            ):
-                self.status.setItem(i, j, _item(value))
-
-    def _fill_results(self, outcomes: list[ImportOutcome]) -> None:
-        labels = {
-            "applied": self.tr("Đã nhập"),
-            "already": self.tr("Đã có, bỏ qua"),
-            "refused": self.tr("Từ chối"),
-            "cancelled": self.tr("Đã hủy"),
-        }
-        self.results.setRowCount(len(outcomes))
-        for i, outcome in enumerate(outcomes):
-            for j, value in enumerate([outcome.path.name, labels[outcome.status], outcome.message]):
-                self.results.setItem(i, j, _item(value))
 
     # ---- keys --------------------------------------------------------------------------
 
@@ -320,24 +237,12 @@ class SyncScreen(QWidget):
             self.register_key(key)
 
     def key_question(self, key: PublicKeyFile) -> str:
-        """What the confirmation asks: the key's unit and fingerprint, and at a hub the key it
-        would replace (both fingerprints) or that the commune is outside the province."""
+        """What the confirmation asks: the key's unit and fingerprint, and the hub key it
+        would replace (both fingerprints)."""
         text = self.tr("Đơn vị: {c} {n}\nVân tay: {fp}").format(
             c=key.unit_code, n=key.unit_name, fp=key.fingerprint
         )
-        if self.is_hub:
-            replaced, outside = act.trust_problems(self.ctx.store, key)
-            if replaced is not None:
-                text += "\n\n" + self.tr(
-                    "CẢNH BÁO: xã này đã có khóa khác. Khóa mới sẽ THAY khóa cũ.\n"
-                    "Vân tay cũ: {old}\nVân tay mới: {new}"
-                ).format(old=replaced.fingerprint, new=key.fingerprint)
-            if outside:
-                province = act.hub_province(self.ctx.store)
-                text += "\n\n" + self.tr("CẢNH BÁO: {c} không thuộc {p}.").format(
-                    c=key.unit_code, p=province.name if province else ""
-                )
-        elif (old := hub_key(self.ctx.store)) is not None and old.fingerprint != key.fingerprint:
+        if (old := hub_key(self.ctx.store)) is not None and old.fingerprint != key.fingerprint:
             text += "\n\n" + self.tr(
                 "CẢNH BÁO: khóa cấp trên mới sẽ THAY khóa cũ.\n"
                 "Vân tay cũ: {old}\nVân tay mới: {new}"
@@ -350,15 +255,10 @@ class SyncScreen(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
     def register_key(self, key: PublicKeyFile) -> None:
-        """Register a checked and confirmed key file: a commune at a hub, or the hub at a
-        commune (the confirmation covered a replacement or another province)."""
+        """Register the hub's checked and confirmed key file (the confirmation covered a
+        replacement)."""
         try:
-            if self.is_hub:
-                done: Done[object] = act.trust_commune_key(
-                    self.ctx.store, self.ctx.user, key, replace=True, outside_province=True
-                )
-            else:
-                done = act.set_hub_key(self.ctx.store, self.ctx.user, key)
+            done = act.set_hub_key(self.ctx.store, self.ctx.user, key)
         except ValueError as exc:
             show_error(self, exc)
             return
@@ -417,15 +317,8 @@ class SyncScreen(QWidget):
         if paths:
             self.import_files([Path(p) for p in paths])
 
-    def _import_folder_clicked(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Chọn thư mục chứa gói"), QDir.homePath()
-        )
-        if folder:
-            self.import_files(sorted(Path(folder).glob("*.de06sync")))
-
     def import_files(self, paths: list[Path]) -> Task:
-        """Import packages in the background; results go to the table (hub) or a message."""
+        """Import the hub's packages in the background; a message says what happened."""
         user = self.ctx.user
 
         ctx = self.ctx
@@ -437,56 +330,11 @@ class SyncScreen(QWidget):
         def done(finished: Done[list[ImportOutcome]]) -> None:
             self.last_outcomes = outcomes = ctx.apply(finished)
             self.refresh()
-            if self.is_hub:
-                self._fill_results(outcomes)
-                if finished.warnings:
-                    QMessageBox.warning(
-                        self,
-                        self.tr("Cảnh báo"),
-                        "\n".join(str(w) for w in finished.warnings),
-                    )
-            else:
-                QMessageBox.information(
-                    self,
-                    self.tr("Kết quả nhập gói"),
-                    "\n".join(f"{o.path.name}: {o.message}" for o in outcomes),
-                )
+            QMessageBox.information(
+                self,
+                self.tr("Kết quả nhập gói"),
+                "\n".join(f"{o.path.name}: {o.message}" for o in outcomes),
+            )
 
         self.task = run_task(self, self.tr("Đang nhập gói…"), work, done)
-        return self.task
-
-    # ---- send down ---------------------------------------------------------------------
-
-    def _send_clicked(self) -> None:
-        unit = self.status.item(self.status.currentRow(), 0)  # None when no row is current
-        if unit is None:
-            QMessageBox.information(
-                self, self.tr("Chọn xã"), self.tr("Hãy chọn một xã trong bảng tình hình.")
-            )
-            return
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Chọn thư mục ghi gói"), QDir.homePath()
-        )
-        if folder:
-            self.send_to(unit.text(), Path(folder))
-
-    def send_to(self, unit_code: str, folder: Path) -> Task:
-        """Write a package for one commune (acknowledgements and targets) in the background."""
-        user = self.ctx.user
-
-        ctx = self.ctx
-
-        def work(progress: Progress, cancelled: CancelCheck) -> Done[ExportResult]:
-            with ctx.open_store() as store:
-                return act.send(
-                    store, user, unit_code, folder, progress=progress, cancelled=cancelled
-                )
-
-        def done(finished: Done[ExportResult]) -> None:
-            self.last_export = result = ctx.apply(finished)
-            QMessageBox.information(
-                self, self.tr("Đã ghi gói"), self.tr("Đã ghi {p}.").format(p=result.path)
-            )
-
-        self.task = run_task(self, self.tr("Đang ghi gói…"), work, done)
         return self.task

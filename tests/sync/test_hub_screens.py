@@ -1,0 +1,259 @@
+"""The hub operator's desk on a province hub with two imported communes (offscreen Qt)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from de06desk.domain.units import communes
+from de06desk.store import Store
+from de06desk.store.users import User
+from de06desk.sync import export_package
+from de06desk.sync.hub import HUB_PROVINCE
+from de06desk.sync.keys import peer_key
+from de06desk.ui.context import AppContext
+from de06desk.ui.main_window import MainWindow
+from de06desk.ui.screens.hub import (
+    CommunesScreen,
+    ReceiveScreen,
+    RemindersScreen,
+    SendDownScreen,
+)
+from de06desk.ui.screens.settings import HubProfilePanel
+
+ADMIN = User("admin", "Quản trị tỉnh", "admin", True)
+HANOI = "001"
+
+
+@pytest.fixture(autouse=True)
+def _no_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+
+
+@pytest.fixture
+def usb(commune: Store, second_commune: Store, hub: Store, tmp_path: Path) -> Path:
+    """A stick holding a full package from each of two Hà Nội communes; the hub is Hà Nội's."""
+    folder = tmp_path / "usb"
+    for store in (commune, second_commune):
+        export_package(store, folder, full=True)
+    with hub.transaction():
+        hub.set_meta(HUB_PROVINCE, HANOI)
+    return folder
+
+
+@pytest.fixture
+def hub_ctx(hub: Store) -> AppContext:
+    return AppContext(hub.path, hub, ADMIN)
+
+
+def _receive(qtbot, ctx: AppContext, folder: Path) -> ReceiveScreen:
+    screen = ReceiveScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.import_folder(folder)
+    qtbot.waitUntil(lambda: screen.task is None, timeout=30000)
+    return screen
+
+
+def _built(qtbot, screen: CommunesScreen | RemindersScreen) -> None:
+    qtbot.waitUntil(lambda: screen.task is None, timeout=30000)
+
+
+def test_receiving_a_folder_says_what_happened_to_each_package(
+    qtbot, hub_ctx: AppContext, usb: Path, tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    screen = ReceiveScreen(hub_ctx)
+    qtbot.addWidget(screen)
+    assert screen.import_folder(empty) is None
+    assert screen.summary.text().startswith("Không có gói nào trong thư mục này")
+    assert screen.results.rowCount() == 0
+
+    screen = _receive(qtbot, hub_ctx, usb)
+    lines = [
+        [screen.results.item(r, c).text() for c in range(4)]
+        for r in range(screen.results.rowCount())
+    ]
+    assert [line[1:3] for line in lines] == [["00004", "Đã nhập"], ["00008", "Đã nhập"]]
+    again = _receive(qtbot, hub_ctx, usb)
+    assert [again.results.item(r, 2).text() for r in range(2)] == ["Đã có, bỏ qua"] * 2
+    assert again.summary.text() == "0 gói đã nhập, 2 đã có, 0 bị từ chối, 0 đã hủy."
+
+
+def test_communes_lists_every_commune_of_the_province_and_drills_down(
+    qtbot, hub_ctx: AppContext, usb: Path, commune: Store
+) -> None:
+    _receive(qtbot, hub_ctx, usb)
+    screen = CommunesScreen(hub_ctx)
+    qtbot.addWidget(screen)
+    _built(qtbot, screen)
+    expected = [c.code for c in communes(HANOI)]
+    assert [r.unit_code for r in screen.rows] == expected
+    assert screen.table.rowCount() == len(expected)
+    assert "126 xã, 2 đã đăng ký khóa, 2 đã gửi tuần này" in screen.title.text()
+    by_code = {r.unit_code: i for i, r in enumerate(screen.rows)}
+    row = by_code["00004"]
+    assert screen.table.item(row, 1).text() == "Phường Ba Đình"
+    assert screen.table.item(row, 2).text().startswith("1 · ")
+    assert screen.table.item(row, 4).text() == "Đã gửi tuần này"
+    assert screen.table.item(row, 7).text() == "Khớp"
+    silent = by_code[expected[0]] if expected[0] not in ("00004", "00008") else 2
+    assert screen.table.item(silent, 4).text() == "Chưa đăng ký khóa"
+
+    screen.select("00004")
+    key = peer_key(hub_ctx.store, "00004")
+    assert key is not None and key.fingerprint in screen.detail.text()
+    assert screen.records_button.isEnabled() and screen.replace_button.isEnabled()
+    dialog = screen.open_records()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    citizens = dialog.lists["citizen"]
+    # Only that commune's rows, though the hub holds both communes' citizens.
+    assert citizens.model.total() == commune.count_records("citizen")
+    assert citizens.model.total() < hub_ctx.store.count_records("citizen")
+    sheet = screen.fingerprint_sheet()
+    assert key.fingerprint in sheet and "Công an Thành phố Hà Nội" in sheet
+
+
+def test_the_hub_window_wears_the_hubs_name_and_its_own_navigation(
+    qtbot, hub_ctx: AppContext, usb: Path, tmp_path: Path
+) -> None:
+    _receive(qtbot, hub_ctx, usb)
+    window = MainWindow(hub_ctx, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    assert window.screen_titles() == [
+        "Tổng quan",
+        "Các xã",
+        "Nhận gói",
+        "Gửi xuống",
+        "Nhắc việc",
+        "Báo cáo",
+        "Cài đặt",
+    ]
+    assert "Công an Thành phố Hà Nội" in window.header.text()
+    assert "BA ĐÌNH" not in window.header.text().upper()
+    for i in range(len(window.screen_titles())):
+        assert window.show_screen(i)
+    settings = window.page(6)
+    profile = settings.tabs.widget(0)
+    assert isinstance(profile, HubProfilePanel)
+    assert profile.fields["unit_name"].text() == "Công an Thành phố Hà Nội"
+    assert profile.fields["province"].text() == "Thành phố Hà Nội"
+    assert profile.fields["communes"].text() == "126"
+    tabs = [settings.tabs.tabText(i) for i in range(settings.tabs.count())]
+    assert "Thôn/Xóm" not in tabs and "Chỉ tiêu" not in tabs
+
+
+def test_targets_from_excel_edited_in_the_table_and_sent_down(
+    qtbot, hub_ctx: AppContext, usb: Path, tmp_path: Path
+) -> None:
+    _receive(qtbot, hub_ctx, usb)
+    screen = SendDownScreen(hub_ctx)
+    qtbot.addWidget(screen)
+    assert screen.recipient.count() == 2
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Mã xã", "Chỉ tiêu", "Từ ngày", "Hạn"])
+    sheet.append(["00004", 5000, date(2026, 10, 1), date(2026, 12, 31)])
+    sheet.append(["8", 3000, "01/10/2026", "31/12/2026"])
+    targets = tmp_path / "chi_tieu.xlsx"
+    book.save(targets)
+    assert screen.import_targets(targets) == 2
+    shown = [
+        (screen.target_table.item(r, 0).text(), screen.target_table.item(r, 3).text())
+        for r in range(screen.target_table.rowCount())
+    ]
+    assert ("00004", "5000") in shown and ("00008", "3000") in shown
+    # The same sheet again updates, never doubles.
+    assert screen.import_targets(targets) == 2
+    assert screen.target_table.rowCount() == len(shown)
+
+    row = shown.index(("00008", "3000"))
+    screen.target_table.item(row, 3).setText("3500")
+    saved = hub_ctx.store.get_record("target", screen.targets[row].uuid)
+    assert saved is not None and saved["value"] == 3500 and saved.unit_code == "00008"
+
+    task = screen.send(screen.registered(), tmp_path / "down")
+    qtbot.waitUntil(lambda: screen.task is None, timeout=30000)
+    assert task is not None
+    written = sorted(p.name for p in (tmp_path / "down").glob("*.de06sync"))
+    assert len(written) == 2 and all("_to_" in name for name in written)
+    assert "Đã ghi 2 gói" in screen.sent.text()
+
+
+def test_reminders_list_silent_and_behind_communes_to_print_and_export(
+    qtbot, hub_ctx: AppContext, usb: Path, tmp_path: Path
+) -> None:
+    _receive(qtbot, hub_ctx, usb)
+    from de06desk.actions import sync as act
+
+    today = date.today()
+    act.set_target(
+        hub_ctx.store,
+        ADMIN,
+        "00008",
+        {
+            "kind": "level2_accounts",
+            "value": 1_000_000,
+            "start_on": date(today.year, 1, 1),
+            "due_on": date(today.year, 12, 31),
+        },
+    )
+    screen = RemindersScreen(hub_ctx)
+    qtbot.addWidget(screen)
+    _built(qtbot, screen)
+    assert screen.list is not None
+    silent = [r.unit_code for r in screen.list.silent]
+    assert "00004" not in silent and "00008" not in silent and len(silent) == 124
+    behind = [r.unit_code for r in screen.list.behind]
+    assert "00008" in behind
+    assert screen.captions["behind"].text() == f"Chậm so với tiến độ chỉ tiêu: {len(behind)} xã"
+    assert screen.tables["behind"].item(len(behind) - 1, 0).text() == "00008"
+    page = screen.as_html()
+    assert "Công an Thành phố Hà Nội" in page and "Phường Ngọc Hà" in page
+    out = tmp_path / "nhac.xlsx"
+    assert screen.export_xlsx(out) == 124 + len(behind)
+    sheet = load_workbook(out).active
+    values = [c.value for row in sheet.iter_rows() for c in row]
+    assert "Phường Ngọc Hà" in values
+
+
+def test_a_communes_report_opens_from_cac_xa(
+    qtbot, hub_ctx: AppContext, usb: Path, tmp_path: Path
+) -> None:
+    from de06desk.ui.screens.reports import ReportsScreen
+
+    _receive(qtbot, hub_ctx, usb)
+    window = MainWindow(hub_ctx, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show_screen(1)
+    communes = window.current_screen()
+    assert isinstance(communes, CommunesScreen)
+    _built(qtbot, communes)
+    communes.select("00008")
+    assert communes.report_button.isEnabled()
+    communes.report_button.click()
+    reports = window.current_screen()
+    assert isinstance(reports, ReportsScreen) and reports.unit_code() == "00008"
+    qtbot.waitUntil(
+        lambda: reports.summary is not None and reports.summary.unit_code == "00008",
+        timeout=30000,
+    )
+    assert reports.summary.scope == "commune"
+
+
+def test_a_new_hubs_overview_says_the_hubs_first_steps(qtbot, hub_ctx: AppContext) -> None:
+    from de06desk.ui.screens.dashboard import DashboardScreen
+
+    screen = DashboardScreen(hub_ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.summary is not None, timeout=30000)
+    assert screen.first_steps.isVisible()
+    assert "“3. Nhận gói” (Alt+3)" in screen.first_steps.text()
+    assert "Đợt kích hoạt" not in screen.first_steps.text()
