@@ -108,6 +108,8 @@ class DashboardScreen(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        # Read once: a summary finishing in the background must not need the database.
+        self._at_hub = ctx.store.role == "hub"
         self.summary: Summary | None = None
         self.cards: dict[str, HeadlineCard] = {}
         self.tables: dict[str, ReportTableView] = {}
@@ -148,7 +150,7 @@ class DashboardScreen(QWidget):
     def _update_first_steps(self) -> None:
         # A new commune's dashboard is all zeros: say what to do first instead.
         self.first_steps.setVisible(not self._started)
-        if self.ctx.store.role == "hub":
+        if self._at_hub:
             self.first_steps.setText(
                 self.tr(
                     "Chưa nhận số liệu nào của các xã. Bước đầu tiên: vào “2. Các xã” (Alt+2), "
