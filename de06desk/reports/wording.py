@@ -23,6 +23,7 @@ from .figures import (
     CUM,
     CUM_PREV,
     LEVEL1,
+    MEASURES,
     PREV,
     RECEIVED,
     THIS,
@@ -33,7 +34,14 @@ from .figures import (
     Value,
     at,
 )
-from .formats import format_int, format_pct, period_wording, report_language_now, t
+from .formats import (
+    PeriodWords,
+    format_int,
+    format_pct,
+    period_wording,
+    report_language_now,
+    t,
+)
 from .model import Cell, ColumnKind, Headline, Section, Summary, Table
 
 NO_VILLAGE = "Không xác định thôn, tổ"
@@ -235,25 +243,51 @@ def _eid_section(
     units: Sequence[UnitFigures],
 ) -> Section:
     words = period_wording(period)
-    now_word, before_word = words.now, words.before
-    w = {m: f.eid_total(THIS, m) for m in range(4)}
-    p = {m: f.eid_total(PREV, m) for m in range(4)}
-    c = {m: f.eid_total(CUM, m) for m in range(4)}
-    cp = {m: f.eid_total(CUM_PREV, m) for m in range(4)}
+    tables = [*_eid_tables(f, words, period, as_of)]
+    if scope == "hub":
+        tables.append(_ranking(units))
+    tables.append(_eid_by_place(f, words, scope, place_head))
+    reasons, reasons_text = _not_activated(forms, f, as_of)
+    drives, drives_text = _drives(forms, f, words)
+    tables += [reasons, drives]
+    paragraphs = [_eid_flows_text(f, words), drives_text, _eid_cumulative_text(f, as_of)]
+    paragraphs += reasons_text
+    if scope == "hub":
+        silent = [u.unit_name for u in units if not u.has_data]
+        paragraphs.append(
+            t("Số xã, phường trên địa bàn: {n}; chưa có số liệu: ").format(n=format_int(len(units)))
+            + (", ".join(silent) + "." if silent else t("không."))
+        )
+    return Section(
+        "",
+        t("Kết quả cấp, kích hoạt tài khoản định danh điện tử"),
+        tuple(paragraphs),
+        tuple(tables),
+    )
+
+
+def _eid_spans(f: UnitFigures, span: int) -> dict[int, int]:
+    """Every e-ID measure of one span, summed over places."""
+    return {m: f.eid_total(span, m) for m in range(len(MEASURES))}
+
+
+def _eid_tables(f: UnitFigures, words: PeriodWords, period: Period, as_of: date) -> list[Table]:
+    """The overview, the activation rates and the target."""
+    w, p, c, cp = (_eid_spans(f, span) for span in (THIS, PREV, CUM, CUM_PREV))
     measures = (
         (LEVEL1, t("Tài khoản mức 1 đăng ký")),
         (RECEIVED, t("Hồ sơ mức 2 tiếp nhận")),
         (APPROVED, t("Hồ sơ mức 2 được phê duyệt")),
         (ACTIVATED, t("Tài khoản mức 2 đã kích hoạt")),
     )
-    tables = [
+    return [
         make_table(
             "eid_overview",
             t("Kết quả cấp, kích hoạt tài khoản định danh điện tử"),
             [
                 (t("Nội dung"), "text"),
-                (now_word, "int"),
-                (before_word, "int"),
+                (words.now, "int"),
+                (words.before, "int"),
                 (t(CUMULATIVE), "int"),
             ],
             [(label, w[m], p[m], c[m]) for m, label in measures],
@@ -298,45 +332,49 @@ def _eid_section(
             ],
         ),
     ]
-    if scope == "hub":
-        tables.append(_ranking(units))
-    by_place_key = "eid_by_unit" if scope == "hub" else "eid_by_village"
-    tables.append(
-        make_table(
-            by_place_key,
-            t("Kết quả theo xã, phường" if scope == "hub" else "Kết quả theo thôn, tổ dân phố"),
-            [
-                (place_head, "text"),
-                (t("Tiếp nhận ({now})").format(now=now_word.lower()), "int"),
-                (t("Phê duyệt ({now})").format(now=now_word.lower()), "int"),
-                (t("Kích hoạt ({now})").format(now=now_word.lower()), "int"),
-                (t("Tiếp nhận (lũy kế)"), "int"),
-                (t("Kích hoạt (lũy kế)"), "int"),
-                (t("Tỷ lệ kích hoạt (lũy kế)"), "pct"),
-            ],
-            [
-                (
-                    place,
-                    v[at(THIS, RECEIVED)],
-                    v[at(THIS, APPROVED)],
-                    v[at(THIS, ACTIVATED)],
-                    v[at(CUM, RECEIVED)],
-                    v[at(CUM, ACTIVATED)],
-                    _rate(int(v[at(CUM, ACTIVATED)] or 0), int(v[at(CUM, RECEIVED)] or 0)),
-                )
-                for place, v in ((_place(k), values) for k, values in f.of("eid").items())
-            ],
-            total=(
-                t(TOTAL),
-                w[RECEIVED],
-                w[APPROVED],
-                w[ACTIVATED],
-                c[RECEIVED],
-                c[ACTIVATED],
-                _rate(c[ACTIVATED], c[RECEIVED]),
-            ),
+
+
+def _eid_by_place(f: UnitFigures, words: PeriodWords, scope: str, place_head: str) -> Table:
+    """The e-ID flows per village (per commune at a hub)."""
+    w, c = _eid_spans(f, THIS), _eid_spans(f, CUM)
+    now = words.now.lower()
+
+    def row(place: str, v: Sequence[Value]) -> tuple[Cell, ...]:
+        cum_received, cum_activated = (
+            int(v[at(CUM, RECEIVED)] or 0),
+            int(v[at(CUM, ACTIVATED)] or 0),
         )
+        this = (v[at(THIS, RECEIVED)], v[at(THIS, APPROVED)], v[at(THIS, ACTIVATED)])
+        return (place, *this, cum_received, cum_activated, _rate(cum_activated, cum_received))
+
+    return make_table(
+        "eid_by_unit" if scope == "hub" else "eid_by_village",
+        t("Kết quả theo xã, phường" if scope == "hub" else "Kết quả theo thôn, tổ dân phố"),
+        [
+            (place_head, "text"),
+            (t("Tiếp nhận ({now})").format(now=now), "int"),
+            (t("Phê duyệt ({now})").format(now=now), "int"),
+            (t("Kích hoạt ({now})").format(now=now), "int"),
+            (t("Tiếp nhận (lũy kế)"), "int"),
+            (t("Kích hoạt (lũy kế)"), "int"),
+            (t("Tỷ lệ kích hoạt (lũy kế)"), "pct"),
+        ],
+        [row(_place(key), values) for key, values in f.of("eid").items()],
+        total=(
+            t(TOTAL),
+            w[RECEIVED],
+            w[APPROVED],
+            w[ACTIVATED],
+            c[RECEIVED],
+            c[ACTIVATED],
+            _rate(c[ACTIVATED], c[RECEIVED]),
+        ),
     )
+
+
+def _not_activated(forms: FormSet, f: UnitFigures, as_of: date) -> tuple[Table, list[str]]:
+    """Citizens approved or refused and not activated, by reason; a sentence naming the
+    commonest reason when there are any."""
     reason_label = _labeller(forms, "drive_roster", "failure_reason")
     reason_order = [o.value for o in forms["drive_roster"].field("failure_reason").choices]
     counted = {r: int(v[0] or 0) for r, v in f.of("reasons").items()}
@@ -349,57 +387,71 @@ def _eid_section(
         ),
     )
     not_activated = sum(counted.values())
-    tables.append(
-        make_table(
-            "eid_not_activated",
-            t("Hồ sơ đã phê duyệt hoặc không đạt, chưa kích hoạt (đến ngày {d})").format(
-                d=format_date(as_of)
-            ),
-            [(t("Lý do"), "text"), (t("Số công dân"), "int")],
-            [(reason_label(r) if r else t(NO_REASON), n) for r, n in reasons],
-            total=(t(TOTAL), not_activated),
-        )
+    table = make_table(
+        "eid_not_activated",
+        t("Hồ sơ đã phê duyệt hoặc không đạt, chưa kích hoạt (đến ngày {d})").format(
+            d=format_date(as_of)
+        ),
+        [(t("Lý do"), "text"), (t("Số công dân"), "int")],
+        [(reason_label(str(r)) if r else t(NO_REASON), n) for r, n in reasons],
+        total=(t(TOTAL), not_activated),
     )
+    if not not_activated:
+        return table, []
+    top, top_n = max(reasons, key=lambda item: item[1])
+    top_label = reason_label(str(top)) if top else t(NO_REASON)
+    text = t(
+        "Còn {n} công dân đã phê duyệt hoặc không đạt nhưng chưa kích hoạt; lý do nhiều "
+        "nhất: {reason} ({top})."
+    ).format(n=format_int(not_activated), reason=_lower_first(top_label), top=format_int(top_n))
+    return table, [text]
+
+
+def _drives(forms: FormSet, f: UnitFigures, words: PeriodWords) -> tuple[Table, str]:
+    """Drives held by kind, and the sentence counting this period's."""
     kind_label = _labeller(forms, "activation_drive", "kind")
-    drives = {k: [int(n or 0) for n in v] for k, v in f.of("drives").items()}
-    tables.append(
-        make_table(
-            "eid_drives",
-            t("Số đợt cấp, kích hoạt tài khoản theo hình thức"),
-            [
-                (t("Hình thức"), "text"),
-                (now_word, "int"),
-                (before_word, "int"),
-                (t(CUMULATIVE), "int"),
-            ],
-            [(kind_label(k), *v) for k, v in drives.items()],
-            total=(t(TOTAL), *(sum(v[i] for v in drives.values()) for i in range(3))),
-        )
+    drives = {str(k): [int(n or 0) for n in v] for k, v in f.of("drives").items()}
+    table = make_table(
+        "eid_drives",
+        t("Số đợt cấp, kích hoạt tài khoản theo hình thức"),
+        [
+            (t("Hình thức"), "text"),
+            (words.now, "int"),
+            (words.before, "int"),
+            (t(CUMULATIVE), "int"),
+        ],
+        [(kind_label(k), *v) for k, v in drives.items()],
+        total=(t(TOTAL), *(sum(v[i] for v in drives.values()) for i in range(3))),
     )
-    within = words.within
-    drive_parts = ", ".join(
+    parts = ", ".join(
         f"{_lower_first(kind_label(k))} {format_int(v[0])}" for k, v in drives.items() if v[0]
     )
-    drives_now = sum(v[0] for v in drives.values())
-    paragraphs = [
-        t(
-            "{within}, tiếp nhận {received} hồ sơ mức 2, phê duyệt {approved}, kích hoạt "
-            "{activated} tài khoản; đăng ký {level1} tài khoản mức 1. So với {before}: tiếp "
-            "nhận {received_before}, kích hoạt {activated_before}."
-        ).format(
-            within=within,
-            received=format_int(w[RECEIVED]),
-            approved=format_int(w[APPROVED]),
-            activated=format_int(w[ACTIVATED]),
-            level1=format_int(w[LEVEL1]),
-            before=words.previous,
-            received_before=format_int(p[RECEIVED]),
-            activated_before=format_int(p[ACTIVATED]),
-        ),
-        t("Tổ chức {n} đợt cấp, kích hoạt tài khoản").format(n=format_int(drives_now))
-        + (f" ({drive_parts})." if drive_parts else "."),
-    ]
-    cumulative = t(
+    now = sum(v[0] for v in drives.values())
+    text = t("Tổ chức {n} đợt cấp, kích hoạt tài khoản").format(n=format_int(now))
+    return table, text + (f" ({parts})." if parts else ".")
+
+
+def _eid_flows_text(f: UnitFigures, words: PeriodWords) -> str:
+    w, p = _eid_spans(f, THIS), _eid_spans(f, PREV)
+    return t(
+        "{within}, tiếp nhận {received} hồ sơ mức 2, phê duyệt {approved}, kích hoạt "
+        "{activated} tài khoản; đăng ký {level1} tài khoản mức 1. So với {before}: tiếp "
+        "nhận {received_before}, kích hoạt {activated_before}."
+    ).format(
+        within=words.within,
+        received=format_int(w[RECEIVED]),
+        approved=format_int(w[APPROVED]),
+        activated=format_int(w[ACTIVATED]),
+        level1=format_int(w[LEVEL1]),
+        before=words.previous,
+        received_before=format_int(p[RECEIVED]),
+        activated_before=format_int(p[ACTIVATED]),
+    )
+
+
+def _eid_cumulative_text(f: UnitFigures, as_of: date) -> str:
+    c = _eid_spans(f, CUM)
+    text = t(
         "Lũy kế đến ngày {d}: tiếp nhận {received} hồ sơ mức 2, kích hoạt {activated} tài "
         "khoản ({share} số hồ sơ đã tiếp nhận)"
     ).format(
@@ -408,35 +460,10 @@ def _eid_section(
         activated=format_int(c[ACTIVATED]),
         share=_pct_text(_rate(c[ACTIVATED], c[RECEIVED])),
     )
-    if f.target is not None:
-        cumulative += t(", đạt {share} chỉ tiêu ({target} tài khoản).").format(
-            share=_pct_text(_rate(c[ACTIVATED], f.target)), target=format_int(f.target)
-        )
-    else:
-        cumulative += t("; chưa có chỉ tiêu được giao cho thời điểm này.")
-    paragraphs.append(cumulative)
-    if not_activated:
-        top, top_n = max(reasons, key=lambda item: item[1])
-        top_label = reason_label(top) if top else t(NO_REASON)
-        paragraphs.append(
-            t(
-                "Còn {n} công dân đã phê duyệt hoặc không đạt nhưng chưa kích hoạt; lý do nhiều "
-                "nhất: {reason} ({top})."
-            ).format(
-                n=format_int(not_activated), reason=_lower_first(top_label), top=format_int(top_n)
-            )
-        )
-    if scope == "hub":
-        silent = [u.unit_name for u in units if not u.has_data]
-        paragraphs.append(
-            t("Số xã, phường trên địa bàn: {n}; chưa có số liệu: ").format(n=format_int(len(units)))
-            + (", ".join(silent) + "." if silent else t("không."))
-        )
-    return Section(
-        "",
-        t("Kết quả cấp, kích hoạt tài khoản định danh điện tử"),
-        tuple(paragraphs),
-        tuple(tables),
+    if f.target is None:
+        return text + t("; chưa có chỉ tiêu được giao cho thời điểm này.")
+    return text + t(", đạt {share} chỉ tiêu ({target} tài khoản).").format(
+        share=_pct_text(_rate(c[ACTIVATED], f.target)), target=format_int(f.target)
     )
 
 
