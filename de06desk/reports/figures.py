@@ -12,16 +12,18 @@ Only counts live here: no names, ID numbers or phones.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal, NamedTuple
 
-from de06desk.domain.text import fold
+from de06desk.domain.text import fold, is_safe
 from de06desk.domain.weeks import Period
 from de06desk.forms import FormSet
-from de06desk.store import Store
+from de06desk.store import Store, summaries
 from de06desk.store import summary_queries as q
+from de06desk.sync.keys import is_unit_code
 
 # A value is a count, or an ISO date ("earliest" columns); a key is a village, a choice value,
 # a pair of choice values, or None (no village, no reason, or a figure with one row per unit).
@@ -342,20 +344,78 @@ class UnitFigures:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> UnitFigures:
-        """Back from `to_json` (the caller has checked the shape: summary_package.py)."""
-        tables: dict[str, Table] = {}
-        for f in FIGURES:
-            tables[f.name] = {
-                tuple(k) if isinstance(k, list) else k: list(v)
-                for k, v in data["figures"].get(f.name, [])
-            }
-        return cls(
-            str(data["unit_code"]),
-            str(data["unit_name"]),
-            bool(data["has_data"]),
-            tables,
+    def from_json(cls, data: Any) -> UnitFigures:
+        """Back from `to_json`, checked strictly (it arrives in packages from another unit):
+        ValueError names what is wrong. Figures this version does not know are refused;
+        figures it knows and the data lacks are empty."""
+        if not isinstance(data, dict) or set(data) != {
+            "unit_code",
+            "unit_name",
+            "has_data",
+            "figures",
+        }:
+            raise ValueError("commune figures: fields")
+        code, name, has_data, given = (
+            data["unit_code"],
+            data["unit_name"],
+            data["has_data"],
+            data["figures"],
         )
+        if not isinstance(code, str) or not is_unit_code(code):
+            raise ValueError("commune figures: unit code")
+        if not isinstance(has_data, bool) or not isinstance(given, dict):
+            raise ValueError(f"{code}: fields")
+        unknown = set(given) - set(BY_NAME)
+        if unknown:
+            raise ValueError(f"{code}: unknown figure {sorted(unknown)[0]!r}")
+        tables = {f.name: _checked_table(f, given.get(f.name, []), code) for f in FIGURES}
+        return cls(code, _text(name, code), has_data, tables)
+
+
+_MAX_KEYS = 10_000
+
+
+def _text(value: Any, where: str) -> str:
+    if not isinstance(value, str) or len(value) > 200 or not is_safe(value):
+        raise ValueError(f"{where}: text")
+    return value
+
+
+def _checked_table(figure: Figure, rows: Any, code: str) -> Table:
+    where = f"{code} {figure.name}"
+    if not isinstance(rows, list) or len(rows) > _MAX_KEYS:
+        raise ValueError(f"{where}: rows")
+    table: Table = {}
+    for row in rows:
+        if not isinstance(row, list) or len(row) != 2:
+            raise ValueError(f"{where}: row")
+        raw_key, values = row
+        key: Key
+        if raw_key is None:
+            key = None
+        elif isinstance(raw_key, list) and 0 < len(raw_key) <= 4:
+            key = tuple(_text(k, where) for k in raw_key)
+        else:
+            key = _text(raw_key, where)
+        if key in table or not isinstance(values, list) or len(values) != len(figure.columns):
+            raise ValueError(f"{where}: values")
+        table[key] = [_value(c, v, where) for c, v in zip(figure.columns, values, strict=True)]
+    return table
+
+
+def _value(column: Column, value: Any, where: str) -> Value:
+    if column.merge == "sum":
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**53:
+            return value
+        raise ValueError(f"{where}: {column.name}")
+    if value is None:
+        return None
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return date.fromisoformat(value).isoformat()
+        except ValueError:
+            pass
+    raise ValueError(f"{where}: {column.name}")
 
 
 @dataclass(frozen=True)
@@ -457,3 +517,25 @@ def merge(forms: FormSet, code: str, name: str, units: Sequence[UnitFigures]) ->
                     figure.add(table.setdefault(key, figure.zeros()), values)
         area.tables[figure.name] = table
     return area
+
+
+@dataclass(frozen=True)
+class Received:
+    """One commune's figures for a week as a hub below sent them: `sender` is that hub,
+    `via` the hubs between it and the commune (empty: the sender's own commune)."""
+
+    sender: str
+    via: tuple[str, ...]
+    figures: UnitFigures
+
+
+def received(store: Store, week: date) -> list[Received]:
+    """Every commune's figures held for the ISO week starting on `week` (summary packages)."""
+    return [
+        Received(
+            row.sender,
+            tuple(json.loads(row.via)),
+            UnitFigures.from_json(json.loads(row.figures)),
+        )
+        for row in summaries.week_summaries(store, week.isoformat())
+    ]

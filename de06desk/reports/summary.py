@@ -21,11 +21,23 @@ from de06desk.quality.checks import run_checks
 from de06desk.quality.checks import summary_counts as quality_counts
 from de06desk.store import Store
 from de06desk.store import summary_queries as q
+from de06desk.store.sync_state import list_peers, registered_communes
 from de06desk.store.sync_state import list_received as received_packages
-from de06desk.store.sync_state import registered_communes
 from de06desk.sync.audit_heads import audit_flags
 
-from .figures import NOTHING, Raw, Span, UnitFigures, gather, merge, split, unit_figures
+from .figures import (
+    NOTHING,
+    Raw,
+    Span,
+    UnitFigures,
+    gather,
+    merge,
+    split,
+    unit_figures,
+)
+from .figures import (
+    received as received_figures,
+)
 from .formats import report_language, t
 from .model import Section, Summary, TrendWeek
 from .wording import ROMAN, lay_out, make_table
@@ -96,26 +108,80 @@ def _build_summary(
         figures = unit_figures(forms, raw, unit_code, _unit_name(store, unit_code))
         figures.has_data = unit_code in present
         return replace(lay_out(forms, figures, period, as_of, "commune"), trend=trend)
-    codes = sorted((set(registered_communes(store)) | present) - {store.unit_code})
-    parts = split(raw)
-    units: list[UnitFigures] = []
-    for i, code in enumerate(codes):
-        steps.step(0.6 + 0.3 * i / max(1, len(codes)), t("Tổng hợp từng xã"))
-        figures = unit_figures(forms, parts.get(code, NOTHING), code, _unit_name(store, code))
-        figures.has_data = code in present
-        units.append(figures)
-    area = merge(forms, store.unit_code, store.get_meta("unit_name") or store.unit_code, units)
+    units = _own_communes(store, raw, present, steps)
+    tiers, below = _below(store, period)
+    if not units and tiers and period.kind != "week":
+        raise DomainError(
+            msg(
+                "Các đơn vị cấp dưới gửi số liệu theo tuần: hãy chọn một tuần.",
+                "The units below send their figures by week: choose a week.",
+            )
+        )
+    name = store.get_meta("unit_name") or store.unit_code
+    area = merge(forms, store.unit_code, name, [*units, *tiers])
     steps.step(0.95, t("Lập báo cáo"))
     trend, unit_trends = _trends(store, as_of, None)
+    communes = sorted([*units, *below], key=lambda u: u.unit_code)
     summaries = tuple(
         replace(
             lay_out(forms, u, period, as_of, "commune"),
             trend=unit_trends.get(u.unit_code, ()),
         )
-        for u in units
+        for u in communes
     )
-    hub = lay_out(forms, area, period, as_of, "hub", units=units, unit_summaries=summaries)
+    hub = lay_out(
+        forms, area, period, as_of, "hub", units=communes, unit_summaries=summaries, tiers=tiers
+    )
     return _with_audit_flags(store, replace(hub, trend=trend))
+
+
+def hub_communes(
+    store: Store, period: Period, as_of: date, progress: Progress = no_progress
+) -> list[UnitFigures]:
+    """At a hub: the figures of each commune it receives records from (registered ones that
+    never sent anything included, as zeros without data), counted to `as_of` — the same
+    numbers as its weekly report."""
+    steps = _Steps(progress, never_cancelled)
+    raw = gather(store, Span.of(period, as_of), None)
+    return _own_communes(store, raw, _reported(store, raw), steps)
+
+
+def _own_communes(store: Store, raw: Raw, present: set[str], steps: _Steps) -> list[UnitFigures]:
+    codes = sorted((set(registered_communes(store)) | present) - {store.unit_code})
+    parts = split(raw)
+    units: list[UnitFigures] = []
+    for i, code in enumerate(codes):
+        steps.step(0.6 + 0.3 * i / max(1, len(codes)), t("Tổng hợp từng xã"))
+        figures = unit_figures(store.forms, parts.get(code, NOTHING), code, _unit_name(store, code))
+        figures.has_data = code in present
+        units.append(figures)
+    return units
+
+
+def _below(store: Store, period: Period) -> tuple[list[UnitFigures], list[UnitFigures]]:
+    """At a hub with hubs below it: each of those hubs as the sum of the communes it sent
+    figures for this week (one that sent nothing: zeros, without data), and those communes.
+    Hubs send weekly figures, so another period has none."""
+    if period.kind != "week":
+        return [], []
+    hubs = lower_hubs(store)
+    got = received_figures(store, period.start)
+    by_sender: dict[str, list[UnitFigures]] = {}
+    for r in got:
+        by_sender.setdefault(r.sender, []).append(r.figures)
+    tiers = []
+    for code in sorted(set(hubs) | set(by_sender)):
+        mine = by_sender.get(code, [])
+        tier = merge(store.forms, code, hubs.get(code) or code, mine)
+        tier.has_data = bool(mine)
+        tiers.append(tier)
+    return tiers, [r.figures for r in got]
+
+
+def lower_hubs(store: Store) -> dict[str, str]:
+    """Hub code → name of the hubs trusted to send this hub their figures (not its own hub)."""
+    upper = store.get_meta("sync_hub")
+    return {p.unit_code: p.unit_name for p in list_peers(store, "hub") if p.unit_code != upper}
 
 
 def _with_audit_flags(store: Store, summary: Summary) -> Summary:

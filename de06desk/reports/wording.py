@@ -126,15 +126,19 @@ def lay_out(
     *,
     units: Sequence[UnitFigures] = (),
     unit_summaries: tuple[Summary, ...] = (),
+    tiers: Sequence[UnitFigures] = (),
 ) -> Summary:
     """The summary of one commune (`scope` "commune") or of an area ("hub": `units` are its
     communes, ranked, and `unit_summaries` their own summaries) for `period` counted to
-    `as_of`, in the report language."""
+    `as_of`, in the report language. `tiers` are the hubs below an upper hub, each the sum of
+    its communes: ranked too, and then the area's places are its own communes and those hubs."""
     words = period_wording(period)
     now_word, before_word = words.now, words.before
     place_head = t("Xã, phường") if scope == "hub" else t("Thôn, tổ dân phố")
+    if tiers:
+        place_head = t("Đơn vị trực thuộc")
     sections = [
-        _eid_section(forms, f, period, as_of, scope, place_head, units),
+        _eid_section(forms, f, period, as_of, scope, place_head, units, tiers),
         _cleanup_section(forms, f, period, as_of, now_word, before_word),
         _support_section(forms, f, period, scope, place_head),
     ]
@@ -241,12 +245,22 @@ def _eid_section(
     scope: str,
     place_head: str,
     units: Sequence[UnitFigures],
+    tiers: Sequence[UnitFigures] = (),
 ) -> Section:
     words = period_wording(period)
     tables = [*_eid_tables(f, words, period, as_of)]
+    if tiers:
+        tables.append(
+            _ranking(
+                tiers,
+                "ranking_hubs",
+                t("Xếp hạng các đơn vị cấp dưới theo tỷ lệ hoàn thành chỉ tiêu kích hoạt"),
+                t("Đơn vị"),
+            )
+        )
     if scope == "hub":
         tables.append(_ranking(units))
-    tables.append(_eid_by_place(f, words, scope, place_head))
+    tables.append(_eid_by_place(f, words, scope, place_head, bool(tiers)))
     reasons, reasons_text = _not_activated(forms, f, as_of)
     drives, drives_text = _drives(forms, f, words)
     tables += [reasons, drives]
@@ -256,6 +270,12 @@ def _eid_section(
         silent = [u.unit_name for u in units if not u.has_data]
         paragraphs.append(
             t("Số xã, phường trên địa bàn: {n}; chưa có số liệu: ").format(n=format_int(len(units)))
+            + (", ".join(silent) + "." if silent else t("không."))
+        )
+    if tiers:
+        silent = [u.unit_name for u in tiers if not u.has_data]
+        paragraphs.append(
+            t("Số đơn vị cấp dưới: {n}; chưa gửi số liệu kỳ này: ").format(n=format_int(len(tiers)))
             + (", ".join(silent) + "." if silent else t("không."))
         )
     return Section(
@@ -334,8 +354,10 @@ def _eid_tables(f: UnitFigures, words: PeriodWords, period: Period, as_of: date)
     ]
 
 
-def _eid_by_place(f: UnitFigures, words: PeriodWords, scope: str, place_head: str) -> Table:
-    """The e-ID flows per village (per commune at a hub)."""
+def _eid_by_place(
+    f: UnitFigures, words: PeriodWords, scope: str, place_head: str, tiers: bool
+) -> Table:
+    """The e-ID flows per village (per commune at a hub; per unit below an upper hub)."""
     w, c = _eid_spans(f, THIS), _eid_spans(f, CUM)
     now = words.now.lower()
 
@@ -349,7 +371,13 @@ def _eid_by_place(f: UnitFigures, words: PeriodWords, scope: str, place_head: st
 
     return make_table(
         "eid_by_unit" if scope == "hub" else "eid_by_village",
-        t("Kết quả theo xã, phường" if scope == "hub" else "Kết quả theo thôn, tổ dân phố"),
+        t(
+            "Kết quả theo đơn vị trực thuộc"
+            if tiers
+            else "Kết quả theo xã, phường"
+            if scope == "hub"
+            else "Kết quả theo thôn, tổ dân phố"
+        ),
         [
             (place_head, "text"),
             (t("Tiếp nhận ({now})").format(now=now), "int"),
@@ -467,15 +495,21 @@ def _eid_cumulative_text(f: UnitFigures, as_of: date) -> str:
     )
 
 
-def _ranking(units: Sequence[UnitFigures]) -> Table:
-    """Communes by completion of their target (best first); no target or no data come last."""
+def _ranking(
+    units: Sequence[UnitFigures],
+    key: str = "ranking",
+    title: str | None = None,
+    head: str | None = None,
+) -> Table:
+    """Communes (or hubs below) by completion of their target (best first); no target or no
+    data come last."""
 
-    def key(u: UnitFigures) -> tuple[bool, float, int, str]:
+    def order(u: UnitFigures) -> tuple[bool, float, int, str]:
         rate = _rate(u.eid_total(CUM, ACTIVATED), u.target)
         return (rate is None, -(rate or 0.0), -u.eid_total(CUM, ACTIVATED), u.unit_code)
 
     rows = []
-    for rank, u in enumerate(sorted(units, key=key), start=1):
+    for rank, u in enumerate(sorted(units, key=order), start=1):
         cum = u.eid_total(CUM, ACTIVATED)
         rows.append(
             (
@@ -489,11 +523,11 @@ def _ranking(units: Sequence[UnitFigures]) -> Table:
             )
         )
     return make_table(
-        "ranking",
-        t("Xếp hạng các xã, phường theo tỷ lệ hoàn thành chỉ tiêu kích hoạt"),
+        key,
+        title or t("Xếp hạng các xã, phường theo tỷ lệ hoàn thành chỉ tiêu kích hoạt"),
         [
             (t("Hạng"), "int"),
-            (t("Xã, phường"), "text"),
+            (head or t("Xã, phường"), "text"),
             (t("Kích hoạt trong kỳ"), "int"),
             (t("Kích hoạt (lũy kế)"), "int"),
             (t("Chỉ tiêu"), "int"),

@@ -154,6 +154,19 @@ FIXED_DDL = [
         lost_versions TEXT NOT NULL,
         lost_row TEXT NOT NULL
     )""",
+    # At an upper hub: the weekly figures per commune that hubs below it sent in summary
+    # packages (store/summaries.py; docs/SYNC.md §9) — counts only, no personal data.
+    """CREATE TABLE IF NOT EXISTS sync_summaries (
+        sender TEXT NOT NULL,
+        week TEXT NOT NULL,
+        unit_code TEXT NOT NULL,
+        via TEXT NOT NULL,
+        as_of TEXT NOT NULL,
+        figures TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        package_sha256 TEXT NOT NULL,
+        PRIMARY KEY (week, unit_code)
+    )""",
     # Citizen-list imports (store/citizen_import.py): each batch and the records it created or
     # changed, with their values before, so that a batch can be undone.
     """CREATE TABLE IF NOT EXISTS import_batches (
