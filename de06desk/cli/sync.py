@@ -13,6 +13,7 @@ from de06desk.actions.admin import create_hub_database
 from de06desk.domain.i18n import DomainError, msg
 from de06desk.domain.text import printable
 from de06desk.domain.weeks import format_moment
+from de06desk.store import Store
 from de06desk.sync import hub_status
 from de06desk.sync.hub import DEFAULT_SILENT_DAYS
 from de06desk.sync.keys import PublicKeyFile
@@ -35,7 +36,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db_argument(q)
     q.add_argument("--out", type=Path, required=True, help="tệp khóa công khai sẽ ghi (.pub)")
     q.set_defaults(handler=cmd_keys_export)
-    q = keys.add_parser("set-hub", help="đặt khóa công khai của cấp trên (tại xã)")
+    q = keys.add_parser(
+        "set-hub", help="đặt khóa công khai của cấp trên (của xã; hoặc của một cấp trên)"
+    )
     add_db_argument(q)
     q.add_argument("keyfile", type=Path, help="tệp khóa công khai của cấp trên")
     q.set_defaults(handler=cmd_keys_set_hub)
@@ -94,10 +97,18 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("sync", help="đồng bộ bằng USB: xuất và nhập gói")
     sync = p.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
-    q = sync.add_parser("export", help="ghi gói các thay đổi từ lần gửi trước")
+    q = sync.add_parser(
+        "export",
+        help="ghi gói các thay đổi từ lần gửi trước (ở cấp trên: gói số liệu tổng hợp theo tuần)",
+    )
     add_db_argument(q)
     q.add_argument("--out", type=Path, required=True, help="thư mục ghi gói (ví dụ ổ USB)")
     q.add_argument("--full", action="store_true", help="gửi toàn bộ dữ liệu, không chỉ thay đổi")
+    q.add_argument(
+        "--weeks",
+        type=int,
+        help="ở cấp trên: số tuần gần nhất gửi lên (mặc định: từ tuần của lần gửi trước)",
+    )
     q.set_defaults(handler=cmd_sync_export)
     q = sync.add_parser("import", help="nhập một hoặc nhiều gói")
     add_db_argument(q)
@@ -217,12 +228,39 @@ def cmd_hub_target(args: argparse.Namespace) -> int:
 
 def cmd_sync_export(args: argparse.Namespace) -> int:
     with open_store(args) as store:
+        if store.role == "hub":
+            return _export_summary(store, args)
+        if args.weeks is not None:
+            raise DomainError(
+                msg(
+                    "--weeks chỉ dùng ở cơ sở dữ liệu cấp trên.",
+                    "--weeks is for a hub database only.",
+                )
+            )
         export = act.export_full if args.full else act.export
         result = export(store, login(store), args.out).value
     if result is None:
         print("Không có thay đổi nào từ lần gửi trước; không ghi gói. (--full để gửi toàn bộ)")
         return 0
     print(result.path)
+    return 0
+
+
+def _export_summary(store: Store, args: argparse.Namespace) -> int:
+    if args.full:
+        raise DomainError(
+            msg(
+                "Cấp trên gửi số liệu tổng hợp theo tuần, không có --full; dùng --weeks N.",
+                "A hub sends weekly summary figures, there is no --full; use --weeks N.",
+            )
+        )
+    done = act.export_up(store, login(store), args.out, weeks=args.weeks).value
+    first, last = done.weeks[0], done.weeks[-1]
+    print(done.result.path)
+    print(
+        f"Số liệu tổng hợp {done.communes} xã, phường; tuần {first.label()} đến {last.label()} "
+        f"({len(done.weeks)} tuần) gửi {done.result.recipient}."
+    )
     return 0
 
 

@@ -526,6 +526,7 @@ class Received:
 
     sender: str
     via: tuple[str, ...]
+    as_of: date
     figures: UnitFigures
 
 
@@ -535,6 +536,7 @@ def received(store: Store, week: date) -> list[Received]:
         Received(
             row.sender,
             tuple(json.loads(row.via)),
+            date.fromisoformat(row.as_of),
             UnitFigures.from_json(json.loads(row.figures)),
         )
         for row in summaries.week_summaries(store, week.isoformat())

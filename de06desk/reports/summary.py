@@ -110,7 +110,7 @@ def _build_summary(
         return replace(lay_out(forms, figures, period, as_of, "commune"), trend=trend)
     units = _own_communes(store, raw, present, steps)
     tiers, below = _below(store, period)
-    if not units and tiers and period.kind != "week":
+    if not units and period.kind != "week" and lower_hubs(store):
         raise DomainError(
             msg(
                 "Các đơn vị cấp dưới gửi số liệu theo tuần: hãy chọn một tuần.",
