@@ -239,3 +239,46 @@ def test_a_damaged_line_refuses_the_whole_package(
     outcome = import_summaries(chain.province, [done.result.path], authorize=_login)[0]
     assert outcome.status == "refused" and "dòng 1" in outcome.message
     assert fig.received(chain.province, WEEK.start) == before
+
+
+def test_the_commands_of_the_chain(demo_path: Path, tmp_path: Path, monkeypatch, capsys) -> None:
+    """hub init / keys set-hub on a hub / hub trust of a hub key / sync export on a hub /
+    sync import at the upper hub / report weekly there: as docs/SYNC.md §9 shows them."""
+    from de06desk.cli import main
+    from de06desk.demo import DEMO_PASSWORD, DEMO_USER
+
+    monkeypatch.setenv("DE06_USER", DEMO_USER)
+    monkeypatch.setenv("DE06_PASSWORD", DEMO_PASSWORD)
+    c, hub, upper = str(demo_path), str(tmp_path / "hub.db"), str(tmp_path / "upper.db")
+    keys = {name: str(tmp_path / f"{name}.pub") for name in ("c", "hub", "upper")}
+    for db, code, name in ((hub, "HN01", "Công an Hà Nội"), (upper, "01", "Công an tỉnh")):
+        args = ["hub", "init", "--db", db, "--unit-code", code, "--name", name, "--key-out"]
+        assert main([*args, keys["hub" if db == hub else "upper"]]) == 0
+    assert main(["keys", "export", "--db", c, "--out", keys["c"]]) == 0
+    assert main(["keys", "set-hub", "--db", c, keys["hub"]]) == 0
+    assert main(["hub", "trust", "--db", hub, keys["c"]]) == 0
+    assert main(["sync", "export", "--db", c, "--out", str(tmp_path / "usb")]) == 0
+    package = capsys.readouterr().out.strip().splitlines()[-1]
+    assert main(["sync", "import", "--db", hub, package]) == 0
+    # Before its upper hub is set, a hub has nobody to send figures to.
+    assert main(["sync", "export", "--db", hub, "--out", str(tmp_path / "up")]) == 1
+    assert "keys set-hub" in capsys.readouterr().err
+    assert main(["keys", "set-hub", "--db", hub, keys["upper"]]) == 0
+    assert main(["hub", "trust", "--db", upper, keys["hub"]]) == 0
+    capsys.readouterr()
+    assert main(["sync", "export", "--db", hub, "--out", str(tmp_path / "up"), "--weeks", "5"]) == 0
+    summary = capsys.readouterr().out.strip().splitlines()[0]
+    assert "HN01_summary_to_01_" in summary
+    assert main(["sync", "import", "--db", upper, summary]) == 0
+    assert capsys.readouterr().out.startswith("ĐÃ NHẬP")
+    assert main(["sync", "import", "--db", upper, summary]) == 0
+    assert capsys.readouterr().out.startswith("ĐÃ CÓ")
+    out = tmp_path / "upper.json"
+    assert main(["report", "weekly", "--db", upper, "--week", "2026-W47", "--out", str(out)]) == 0
+    at_upper = json.loads(out.read_text(encoding="utf-8"))
+    out = tmp_path / "hub.json"
+    assert main(["report", "weekly", "--db", hub, "--week", "2026-W47", "--out", str(out)]) == 0
+    at_hub = json.loads(out.read_text(encoding="utf-8"))
+    assert at_upper["headlines"] == at_hub["headlines"]
+    assert at_upper["tables"]["ranking_hubs"]["rows"][0][1] == "Công an Hà Nội"
+    assert [u["unit_code"] for u in at_upper["units"]] == ["00004"]
