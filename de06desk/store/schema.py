@@ -162,11 +162,12 @@ FIXED_DDL = [
         unit_code TEXT NOT NULL,
         via TEXT NOT NULL,
         as_of TEXT NOT NULL,
-        figures TEXT NOT NULL,
+        line TEXT NOT NULL,
         created_at TEXT NOT NULL,
         package_sha256 TEXT NOT NULL,
         PRIMARY KEY (week, unit_code)
     )""",
+    "CREATE INDEX IF NOT EXISTS sync_summaries_unit ON sync_summaries(unit_code, sender)",
     # Citizen-list imports (store/citizen_import.py): each batch and the records it created or
     # changed, with their values before, so that a batch can be undone.
     """CREATE TABLE IF NOT EXISTS import_batches (

@@ -1,9 +1,9 @@
 """SQL for the weekly figures an upper hub receives in summary packages (table sync_summaries).
 
-One row per (week, commune): the commune's figures as JSON text (reports/figures.py
-`UnitFigures.to_json`), the hub below that sent them (`sender`) and the hubs between that
-sender and the commune (`via`, a JSON list, empty for the sender's own communes). Counts
-only: no record of a person ever reaches this table.
+One row per (week, commune): the package's line for it as received and checked (JSON text;
+its `unit` is reports/figures.py `UnitFigures.to_json`), the hub below that sent it
+(`sender`) and the hubs between that sender and the commune (`via`, a JSON list, empty for
+the sender's own communes). Counts only: no record of a person ever reaches this table.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ class SummaryRow:
     unit_code: str
     via: str  # JSON list of hub codes below the sender
     as_of: str  # the day the figures are counted to, YYYY-MM-DD
-    figures: str  # JSON
+    line: str  # the summary line as received and checked (JSON; its `unit` holds the figures)
     created_at: str  # the package's creation time (a later package replaces an earlier)
     package_sha256: str
 
@@ -48,10 +48,10 @@ def put_summaries(store: Store, rows: Sequence[SummaryRow]) -> int:
     later package is kept. Returns the rows written."""
     before = store.conn.total_changes
     store.conn.executemany(
-        "INSERT INTO sync_summaries(sender, week, unit_code, via, as_of, figures, created_at,"
+        "INSERT INTO sync_summaries(sender, week, unit_code, via, as_of, line, created_at,"
         " package_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(week, unit_code) DO UPDATE"
         " SET sender = excluded.sender, via = excluded.via, as_of = excluded.as_of,"
-        " figures = excluded.figures, created_at = excluded.created_at,"
+        " line = excluded.line, created_at = excluded.created_at,"
         " package_sha256 = excluded.package_sha256"
         " WHERE excluded.created_at >= sync_summaries.created_at",
         [
@@ -61,7 +61,7 @@ def put_summaries(store: Store, rows: Sequence[SummaryRow]) -> int:
                 r.unit_code,
                 r.via,
                 r.as_of,
-                r.figures,
+                r.line,
                 r.created_at,
                 r.package_sha256,
             )
@@ -74,7 +74,7 @@ def put_summaries(store: Store, rows: Sequence[SummaryRow]) -> int:
 def week_summaries(store: Store, week: str) -> list[SummaryRow]:
     """Every commune's figures held for one week (its Monday), by sender and commune."""
     rows = store.conn.execute(
-        "SELECT sender, week, unit_code, via, as_of, figures, created_at, package_sha256"
+        "SELECT sender, week, unit_code, via, as_of, line, created_at, package_sha256"
         " FROM sync_summaries WHERE week = ? ORDER BY sender, unit_code",
         (week,),
     )
@@ -85,7 +85,7 @@ def week_summaries(store: Store, week: str) -> list[SummaryRow]:
             unit_code=r[2],
             via=r[3],
             as_of=r[4],
-            figures=r[5],
+            line=r[5],
             created_at=r[6],
             package_sha256=r[7],
         )
