@@ -319,18 +319,24 @@ class UnitFigures:
     has_data: bool = True
     tables: dict[str, Table] = field(default_factory=dict)
     quality: dict[str, int] | None = None  # data-quality check counts (a commune's own only)
+    # Totals asked for while laying out (dozens per report); the tables are complete by then.
+    _totals: dict[str, list[Value]] = field(default_factory=dict, compare=False, repr=False)
 
     def of(self, name: str) -> Table:
         """One figure: key → values."""
         return self.tables[name]
 
     def total(self, name: str) -> list[Value]:
-        """One figure over all its keys."""
-        return BY_NAME[name].total(self.tables[name])
+        """One figure over all its keys (ask once the figure is complete)."""
+        if name not in self._totals:
+            self._totals[name] = BY_NAME[name].total(self.tables[name])
+        return list(self._totals[name])
 
     def eid_total(self, span: int, measure: int) -> int:
         """One e-ID measure summed over places."""
-        return sum(int(v[at(span, measure)] or 0) for v in self.tables["eid"].values())
+        if "eid" not in self._totals:
+            self.total("eid")
+        return int(self._totals["eid"][at(span, measure)] or 0)
 
     @property
     def target(self) -> int | None:
@@ -349,6 +355,18 @@ class UnitFigures:
                 for name, table in self.tables.items()
             },
         }
+
+    @classmethod
+    def from_checked(cls, data: dict[str, Any]) -> UnitFigures:
+        """Back from `to_json` data this database checked with `from_json` when it arrived."""
+        tables = {
+            f.name: {
+                tuple(k) if isinstance(k, list) else k: v
+                for k, v in data["figures"].get(f.name, [])
+            }
+            for f in FIGURES
+        }
+        return cls(data["unit_code"], data["unit_name"], data["has_data"], tables)
 
     @classmethod
     def from_json(cls, data: Any) -> UnitFigures:
@@ -565,7 +583,7 @@ def received(store: Store, week: date) -> list[Received]:
             row.sender,
             tuple(json.loads(row.via)),
             date.fromisoformat(row.as_of),
-            UnitFigures.from_json(json.loads(row.line)["unit"]),
+            UnitFigures.from_checked(json.loads(row.line)["unit"]),
         )
         for row in summaries.week_summaries(store, week.isoformat())
     ]

@@ -122,12 +122,14 @@ def _build_summary(
     steps.step(0.95, t("Lập báo cáo"))
     trend, unit_trends = _trends(store, as_of, None)
     communes = sorted([*units, *below], key=lambda u: u.unit_code)
+    # Each commune whose records are here gets its own summary; communes known only from
+    # hubs below are ranked and summed, not laid out one by one (a national hub has 3,321).
     summaries = tuple(
         replace(
             lay_out(forms, u, period, as_of, "commune"),
             trend=unit_trends.get(u.unit_code, ()),
         )
-        for u in communes
+        for u in units
     )
     hub = lay_out(
         forms, area, period, as_of, "hub", units=communes, unit_summaries=summaries, tiers=tiers
