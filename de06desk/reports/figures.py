@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import itertools
 import json
+import operator
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -142,6 +143,9 @@ class Figure:
 
     def add(self, into: list[Value], values: Sequence[Value]) -> None:
         """Combine `values` into `into`, column by column, by each column's rule."""
+        if self.counts_only:
+            into[:] = map(operator.add, into, values)  # type: ignore[arg-type]  # counts: ints
+            return
         for i, (column, value) in enumerate(zip(self.columns, values, strict=True)):
             if value is None:
                 continue
