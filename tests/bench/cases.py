@@ -437,7 +437,6 @@ def national_rollup(tmp: Path) -> list[Result]:
     from datetime import date, timedelta
 
     from de06desk.domain.weeks import week_of
-
     from tests.bench.rollup_data import (
         NATIONAL_COMMUNES,
         NATIONAL_PROVINCES,
