@@ -44,7 +44,7 @@ def main(hub_path: Path, week: str, pdf: Path, packages: list[Path]) -> int:
         "import_s": imported,
         "report_s": reported,
         "lines": sum(o.rows for o in outcomes),
-        "communes": len(summary.units),
+        "communes": len(summary.table("ranking").rows),
         "peak_mib": peak_rss_mib(),
     }
     print(json.dumps(result))
