@@ -36,7 +36,7 @@ from de06desk.sync.export import ExportResult, MemberPlan, write_package
 from de06desk.sync.importer import ImportOutcome
 from de06desk.sync.keys import hub_key, is_unit_code
 from de06desk.sync.package import SUMMARY_NAME, parse_time, refused
-from de06desk.sync.upward import OpenedSummary, open_summary, record_summary
+from de06desk.sync.upward import OpenedSummary, already, open_summary, record_summary
 
 from .figures import UnitFigures, received
 from .summary import TREND_WEEKS, as_of_day, hub_communes, lower_hubs
@@ -108,9 +108,9 @@ def export_summary(
                 raise Cancelled()
             progress(0.9 * i / len(periods), period.label())
             as_of = as_of_day(period, today)
-            out = [_line(period, as_of, (), u) for u in hub_communes(store, period, as_of)]
+            out = [summary_line(period, as_of, (), u) for u in hub_communes(store, period, as_of)]
             out += [
-                _line(period, r.as_of, (r.sender, *r.via), r.figures)
+                summary_line(period, r.as_of, (r.sender, *r.via), r.figures)
                 for r in received(store, period.start)
             ]
             communes.update(json.loads(line)["unit"]["unit_code"] for line in out)
@@ -149,7 +149,8 @@ def weeks_to_send(store: Store, upper: str, today: date, weeks: int | None) -> l
     return [week_of(first + timedelta(days=7 * i)) for i in range(count)]
 
 
-def _line(period: Period, as_of: date, via: Sequence[str], unit: UnitFigures) -> bytes:
+def summary_line(period: Period, as_of: date, via: Sequence[str], unit: UnitFigures) -> bytes:
+    """One line of a summary package: `unit`'s figures for `period` counted to `as_of`."""
     data = {
         "week": period.start.isoformat(),
         "as_of": as_of.isoformat(),
@@ -175,7 +176,8 @@ def import_summaries(
         try:
             outcomes.append(_import_one(store, path, authorize))
         except DomainError as exc:
-            outcomes.append(ImportOutcome(path, "refused", " ".join(str(exc).split())))
+            text = " ".join(str(exc).split())
+            outcomes.append(ImportOutcome(path=path, status="refused", message=text))
         except Exception as exc:  # one outcome per package, whatever failed
             _log.error("Importing %s failed", path.name, exc_info=exc)
             text = msg(
@@ -183,7 +185,7 @@ def import_summaries(
                 "Unexpected error while importing the package ({e}); it was not imported.",
                 e=type(exc).__name__,
             )
-            outcomes.append(ImportOutcome(path, "refused", str(text)))
+            outcomes.append(ImportOutcome(path=path, status="refused", message=str(text)))
     return outcomes
 
 
@@ -210,7 +212,7 @@ def _import_one(store: Store, path: Path, authorize: Callable[[], str]) -> Impor
     try:
         with state.write_transaction(store):
             if state.is_received(store, opened.digest):
-                return ImportOutcome(path, "already", "", header.sender)
+                return already(path, header)
             written = held.put_summaries(store, rows)
             record_summary(store, opened, len(rows), username)
     except StoreError as exc:
@@ -226,14 +228,14 @@ def _import_one(store: Store, path: Path, authorize: Callable[[], str]) -> Impor
         c=communes,
     )
     return ImportOutcome(
-        path,
-        "applied",
-        str(text),
-        header.sender,
-        header.device_id,
-        header.seq,
-        len(rows),
-        written,
+        path=path,
+        status="applied",
+        message=str(text),
+        sender=header.sender,
+        device_id=header.device_id,
+        seq=header.seq,
+        rows=len(rows),
+        applied=written,
     )
 
 

@@ -58,6 +58,11 @@ class OpenedSummary:
         yield from (line for line in self.opened.lines(SUMMARY_NAME) if line.strip())
 
 
+def already(path: Path, header: Header) -> ImportOutcome:
+    """The outcome of a package this database imported before (nothing changes)."""
+    return _already(path, header)
+
+
 def package_kind(path: Path) -> Kind | None:
     """The kind a package's header declares, or None when it cannot be read (the importer
     then refuses it with its own reason)."""

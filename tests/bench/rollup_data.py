@@ -14,7 +14,7 @@ from pathlib import Path
 
 from de06desk.domain.weeks import Period, week_of
 from de06desk.reports import figures as fig
-from de06desk.reports.rollup import _line
+from de06desk.reports.rollup import summary_line
 from de06desk.sync import init_hub, public_key_file, set_hub, trust_commune
 from de06desk.sync.export import MemberPlan, write_package
 from de06desk.sync.package import SUMMARY_NAME
@@ -91,4 +91,6 @@ def rollup_packages(
 
 def _lines(codes: list[str], periods: list[Period], rng: random.Random) -> Iterator[bytes]:
     for w, period in enumerate(periods):
-        yield b"".join(_line(period, period.end, (), synthetic_figures(c, w, rng)) for c in codes)
+        yield b"".join(
+            summary_line(period, period.end, (), synthetic_figures(c, w, rng)) for c in codes
+        )

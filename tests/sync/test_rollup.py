@@ -227,14 +227,14 @@ def test_a_damaged_line_refuses_the_whole_package(
     refused whole, naming the line; nothing is written."""
     from de06desk.reports import rollup
 
-    real = rollup._line
+    real = rollup.summary_line
 
     def forged(period, as_of, via, unit):
         line = json.loads(real(period, as_of, via, unit))
         line["unit"]["figures"]["reasons"] = [["x", ["Nguyễn Văn A"]]]
         return json.dumps(line).encode() + b"\n"
 
-    monkeypatch.setattr(rollup, "_line", forged)
+    monkeypatch.setattr(rollup, "summary_line", forged)
     done = export_summary(chain.district, tmp_path / "usb4", weeks=1, today=DEMO_TODAY)
     before = fig.received(chain.province, WEEK.start)
     outcome = import_summaries(chain.province, [done.result.path], authorize=_login)[0]
