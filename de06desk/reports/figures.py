@@ -144,7 +144,7 @@ class Figure:
     def add(self, into: list[Value], values: Sequence[Value]) -> None:
         """Combine `values` into `into`, column by column, by each column's rule."""
         if self.counts_only:
-            into[:] = map(operator.add, into, values)  # type: ignore[arg-type]  # counts: ints
+            into[:] = map(operator.add, into, values)
             return
         for i, (column, value) in enumerate(zip(self.columns, values, strict=True)):
             if value is None:
@@ -441,7 +441,7 @@ def _checked_table(figure: Figure, rows: Any, code: str) -> Table:
     if figure.counts_only:
         # Every value of the figure at once, at C speed: exact ints (no bools), none
         # negative or past 2**53 (a national roll-up checks 170,000 lines of them).
-        flat = list(itertools.chain.from_iterable(table.values()))
+        flat: list[Any] = list(itertools.chain.from_iterable(table.values()))
         if flat and (set(map(type, flat)) - {int} or min(flat) < 0 or max(flat) >= _MAX_COUNT):
             raise ValueError(f"{code} {figure.name}: counts")
     else:

@@ -180,12 +180,12 @@ def import_summaries(
             outcomes.append(ImportOutcome(path=path, status="refused", message=text))
         except Exception as exc:  # one outcome per package, whatever failed
             _log.error("Importing %s failed", path.name, exc_info=exc)
-            text = msg(
+            unexpected = msg(
                 "Lỗi không lường trước khi nhập gói ({e}); gói chưa được nhập.",
                 "Unexpected error while importing the package ({e}); it was not imported.",
                 e=type(exc).__name__,
             )
-            outcomes.append(ImportOutcome(path=path, status="refused", message=str(text)))
+            outcomes.append(ImportOutcome(path=path, status="refused", message=str(unexpected)))
     return outcomes
 
 

@@ -64,7 +64,9 @@ def _support(values: Sequence[Value]) -> Support:
 
 
 def _cleanup(values: Sequence[Value]) -> Cleanup:
-    return Cleanup(*(int(v or 0) for v in values[:-1]), values[-1] and str(values[-1]))
+    opened, verified, corrected, rejected, backlog = (int(v or 0) for v in values[:5])
+    oldest = values[5]
+    return Cleanup(opened, verified, corrected, rejected, backlog, str(oldest) if oldest else None)
 
 
 def _supports(f: UnitFigures, name: str) -> dict[Key, Support]:
@@ -106,10 +108,10 @@ def make_table(
     )
 
 
-def _labeller(forms: FormSet, form_id: str, field_name: str) -> Callable[[str | None], str]:
+def _labeller(forms: FormSet, form_id: str, field_name: str) -> Callable[[Key], str]:
     spec = forms[form_id].field(field_name)
     lang = report_language_now()
-    return lambda value: spec.choice_label(value, lang)
+    return lambda value: spec.choice_label(None if value is None else str(value), lang)
 
 
 def _label(label: Msg) -> str:

@@ -68,7 +68,7 @@ def put_summaries(store: Store, rows: Sequence[SummaryRow]) -> int:
             for r in rows
         ],
     )
-    return store.conn.total_changes - before
+    return int(store.conn.total_changes - before)
 
 
 def week_summaries(store: Store, week: str) -> list[SummaryRow]:
