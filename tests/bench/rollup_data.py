@@ -8,7 +8,7 @@ read back), one per province.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -75,7 +75,7 @@ def rollup_packages(
                     tmp / "usb",
                     kind="summary",
                     recipient=public_key_file(national),
-                    plans=[MemberPlan(SUMMARY_NAME, lambda m=mine: _lines(m, periods, rng))],
+                    plans=[MemberPlan(SUMMARY_NAME, _chunks(mine, periods, rng))],
                     change_from=0,
                     change_to=0,
                     full=True,
@@ -87,6 +87,12 @@ def rollup_packages(
     finally:
         national.close()
     return tmp / "national.db", packages
+
+
+def _chunks(
+    codes: list[str], periods: list[Period], rng: random.Random
+) -> Callable[[], Iterator[bytes]]:
+    return lambda: _lines(codes, periods, rng)
 
 
 def _lines(codes: list[str], periods: list[Period], rng: random.Random) -> Iterator[bytes]:

@@ -78,7 +78,8 @@ def chain(hub: Store, commune: Store, second_commune: Store, tmp_path: Path) -> 
     connect(hub, silent)
     usb = tmp_path / "usb"
     sent = [export_package(c, usb) for c in (commune, second_commune)]
-    assert all(o.status == "applied" for o in import_packages(hub, [s.path for s in sent]))
+    paths = [s.path for s in sent if s is not None]
+    assert all(o.status == "applied" for o in import_packages(hub, paths))
     province = init_hub(tmp_path / "p.db", unit_code="P01", name="Công an tỉnh Thử")
     national = init_hub(tmp_path / "n.db", unit_code="VN", name="Ban chỉ đạo quốc gia")
     quiet = init_hub(tmp_path / "d2.db", unit_code="D02", name="Công an huyện Lặng")
