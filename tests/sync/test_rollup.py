@@ -219,6 +219,12 @@ def test_summary_packages_are_refused_where_they_do_not_belong(
     assert outcome.status == "refused" and "HN01" in outcome.message
     assert fig.received(chain.province, WEEK.start) == before
     rival.close()
+    # A commune whose records the province receives itself cannot come through a district.
+    trust_commune(chain.province, public_key_file(chain.communes[1]), user="admin")
+    done = export_summary(chain.district, tmp_path / "usb5", weeks=1, today=DEMO_TODAY)
+    outcome = import_summaries(chain.province, [done.result.path], authorize=_login)[0]
+    assert outcome.status == "refused" and chain.communes[1].unit_code in outcome.message
+    assert fig.received(chain.province, WEEK.start) == before
 
 
 def test_a_damaged_line_refuses_the_whole_package(
