@@ -13,6 +13,7 @@ from de06desk.actions.admin import create_hub_database
 from de06desk.domain.i18n import DomainError, msg
 from de06desk.domain.text import printable
 from de06desk.domain.weeks import format_moment
+from de06desk.reports.rollup import lower_hub_status
 from de06desk.store import Store
 from de06desk.sync import hub_status
 from de06desk.sync.hub import DEFAULT_SILENT_DAYS
@@ -185,6 +186,7 @@ def cmd_hub_status(args: argparse.Namespace) -> int:
         login(store)
         _require_hub(store.role)
         statuses = hub_status(store, silent_days=args.silent_days)
+        below = lower_hub_status(store, silent_days=args.silent_days)
     if args.json:
         print(json.dumps([s.to_json() for s in statuses], ensure_ascii=False, indent=2))
         return 0
@@ -203,6 +205,15 @@ def cmd_hub_status(args: argparse.Namespace) -> int:
             + printable(s.unit_name)
         )
     silent = [s.unit_code for s in statuses if s.silent]
+    if below:
+        print("Cấp dưới\tGói số liệu\tNgày gói cuối\tTình trạng\tTên")
+    for h in below:
+        when = format_moment(h.last_package_at, with_time=False) if h.last_package_at else None
+        state = "IM LẶNG" if h.silent else "đều đặn"
+        print(
+            f"{h.unit_code}\t{h.packages}\t{when or 'chưa gửi'}\t{state}\t" + printable(h.unit_name)
+        )
+    silent += [h.unit_code for h in below if h.silent]
     if silent:
         print(f"Im lặng quá {args.silent_days} ngày: {', '.join(silent)}")
     for s in statuses:

@@ -306,3 +306,38 @@ def _check_communes(store: Store, sender: str, rows: Sequence[held.SummaryRow]) 
                 o=other,
                 s=sender,
             )
+
+
+@dataclass(frozen=True, kw_only=True)
+class LowerHubStatus:
+    """A hub below this one, as `hub status` lists it."""
+
+    unit_code: str
+    unit_name: str
+    packages: int
+    last_package_at: str | None  # the newest package's creation time (ISO), None: never sent
+    silent: bool  # nothing for longer than the silent days, or never
+
+
+def lower_hub_status(
+    store: Store, *, silent_days: int, today: date | None = None
+) -> list[LowerHubStatus]:
+    """Every hub trusted to send this hub its figures: packages received and whether it has
+    been silent longer than `silent_days` days (read only)."""
+    today = today or date.today()
+    out = []
+    for code, name in sorted(lower_hubs(store).items()):
+        got = [r for r in state.list_received(store, code) if r.kind == "summary"]
+        last = max((r.created_at for r in got), default=None)
+        when = parse_time(last) if last else None
+        days = (today - when.date()).days if when else None
+        out.append(
+            LowerHubStatus(
+                unit_code=code,
+                unit_name=name,
+                packages=len(got),
+                last_package_at=last,
+                silent=days is None or days > silent_days,
+            )
+        )
+    return out

@@ -290,3 +290,9 @@ def test_the_commands_of_the_chain(demo_path: Path, tmp_path: Path, monkeypatch,
     assert at_upper["headlines"] == at_hub["headlines"]
     assert at_upper["tables"]["ranking_hubs"]["rows"][0][1] == "Công an Hà Nội"
     assert at_upper["units"] == [] and len(at_upper["tables"]["ranking"]["rows"]) == 1
+    # hub status at the upper hub lists the hub below and when it last sent figures.
+    capsys.readouterr()
+    assert main(["hub", "status", "--db", upper]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("Mã xã") and lines[1].startswith("Cấp dưới")
+    assert lines[2].startswith("HN01\t1\t") and "Công an Hà Nội" in lines[2]
