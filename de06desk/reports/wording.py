@@ -624,40 +624,52 @@ def _cleanup_section(
             total=(t(TOTAL), total.backlog, age(total)),
         ),
     ]
-    within = period_wording(period).within
+    text = _cleanup_text(period_wording(period), total, by_criterion, criterion_label, end, age)
+    return Section("", t("Làm sạch dữ liệu dân cư"), tuple(text), tuple(tables))
+
+
+def _cleanup_text(
+    words: PeriodWords,
+    total: Cleanup,
+    by_criterion: dict[str, Cleanup],
+    criterion_label: Callable[[Key], str],
+    end: date,
+    age: Callable[[Cleanup], int | None],
+) -> list[str]:
+    """The cleanup section's sentences: this period's flows, then the backlog at its end."""
     text = [
         t(
             "{within}, phát hiện mới {opened} trường hợp cần làm sạch; đã chỉnh sửa "
             "{corrected}, xác định không phải sai sót {rejected}; {verified} trường hợp đã "
             "xác minh đang xử lý."
         ).format(
-            within=within,
+            within=words.within,
             opened=format_int(total.opened),
             corrected=format_int(total.corrected),
             rejected=format_int(total.rejected),
             verified=format_int(total.verified),
         )
     ]
-    if total.backlog:
-        parts = ", ".join(
-            f"{_lower_first(criterion_label(c))} {format_int(item.backlog)}"
-            for c, item in by_criterion.items()
-            if item.backlog
-        )
-        text.append(
-            t(
-                "Đến ngày {d} còn tồn đọng {n} trường hợp ({parts}); trường hợp lâu nhất đã "
-                "{days} ngày."
-            ).format(
-                d=format_date(end),
-                n=format_int(total.backlog),
-                parts=parts,
-                days=format_int(age(total) or 0),
-            )
-        )
-    else:
+    if not total.backlog:
         text.append(t("Đến ngày {d} không còn trường hợp tồn đọng.").format(d=format_date(end)))
-    return Section("", t("Làm sạch dữ liệu dân cư"), tuple(text), tuple(tables))
+        return text
+    parts = ", ".join(
+        f"{_lower_first(criterion_label(c))} {format_int(item.backlog)}"
+        for c, item in by_criterion.items()
+        if item.backlog
+    )
+    text.append(
+        t(
+            "Đến ngày {d} còn tồn đọng {n} trường hợp ({parts}); trường hợp lâu nhất đã "
+            "{days} ngày."
+        ).format(
+            d=format_date(end),
+            n=format_int(total.backlog),
+            parts=parts,
+            days=format_int(age(total) or 0),
+        )
+    )
+    return text
 
 
 def _support_section(
@@ -736,34 +748,40 @@ def _support_section(
             ),
         ),
     ]
-    within = period_wording(period).within
-    if total.sessions:
-        parts = "; ".join(
-            t("{what} {n} người").format(
-                what=_lower_first(type_label(k)), n=format_int(item.helped)
-            )
-            for k, item in support_types.items()
-            if item.sessions
-        )
-        text = [
-            t("{within}, tổ chức {n} buổi hỗ trợ, giúp {helped} lượt người dân ({parts}).").format(
-                within=within,
-                n=format_int(total.sessions),
-                helped=format_int(total.helped),
-                parts=parts,
-            ),
-            t(
-                "Trong đó nữ {women}, người cao tuổi {elderly}, người dân tộc thiểu số "
-                "{minority} (theo số liệu được ghi nhận)."
-            ).format(
-                women=format_int(total.women),
-                elderly=format_int(total.elderly),
-                minority=format_int(total.minority),
-            ),
-        ]
-    else:
-        text = [t("{within} chưa ghi nhận buổi hỗ trợ người dân nào.").format(within=within)]
+    text = _support_text(period_wording(period), total, support_types, type_label)
     return Section("", t("Hỗ trợ người dân"), tuple(text), tuple(tables))
+
+
+def _support_text(
+    words: PeriodWords,
+    total: Support,
+    support_types: dict[Key, Support],
+    type_label: Callable[[Key], str],
+) -> list[str]:
+    """The support section's sentences: sessions and people helped, by kind and by group."""
+    if not total.sessions:
+        return [t("{within} chưa ghi nhận buổi hỗ trợ người dân nào.").format(within=words.within)]
+    parts = "; ".join(
+        t("{what} {n} người").format(what=_lower_first(type_label(k)), n=format_int(item.helped))
+        for k, item in support_types.items()
+        if item.sessions
+    )
+    return [
+        t("{within}, tổ chức {n} buổi hỗ trợ, giúp {helped} lượt người dân ({parts}).").format(
+            within=words.within,
+            n=format_int(total.sessions),
+            helped=format_int(total.helped),
+            parts=parts,
+        ),
+        t(
+            "Trong đó nữ {women}, người cao tuổi {elderly}, người dân tộc thiểu số "
+            "{minority} (theo số liệu được ghi nhận)."
+        ).format(
+            women=format_int(total.women),
+            elderly=format_int(total.elderly),
+            minority=format_int(total.minority),
+        ),
+    ]
 
 
 def _quality_section(counts: dict[str, int]) -> Section:
