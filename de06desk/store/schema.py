@@ -11,7 +11,9 @@ from de06desk.forms import FieldSpec, FormSpec
 #    its head (`sync_sent.audit_head`), and a hub keeps the heads it received
 #    (`sync_audit_heads`).
 # 4: saved column mappings of imported lists (`import_mappings`).
-SCHEMA_VERSION = 4
+# 5: the weekly figures an upper hub receives from hubs below (`sync_summaries`, made by the
+#    FIXED_DDL every migration runs; docs/SYNC.md §9).
+SCHEMA_VERSION = 5
 
 AUDIT_NO_UPDATE = """CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
         BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"""

@@ -296,3 +296,21 @@ def test_the_commands_of_the_chain(demo_path: Path, tmp_path: Path, monkeypatch,
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("Mã xã") and lines[1].startswith("Cấp dưới")
     assert lines[2].startswith("HN01\t1\t") and "Công an Hà Nội" in lines[2]
+
+
+def test_a_hub_made_before_figures_upward_gains_their_table(tmp_path: Path) -> None:
+    """A schema-4 hub (no `sync_summaries`) migrates on opening, and its report still builds."""
+    import sqlite3
+
+    from de06desk.store.schema import SCHEMA_VERSION
+
+    init_hub(tmp_path / "old.db", unit_code="HN09", name="Cũ").close()
+    conn = sqlite3.connect(tmp_path / "old.db")
+    with conn:
+        conn.execute("DROP TABLE sync_summaries")
+        conn.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    conn.close()
+    with Store.open(tmp_path / "old.db") as store:
+        assert store.migrated_from == 4 == SCHEMA_VERSION - 1
+        assert fig.received(store, WEEK.start) == []
+        assert build_summary(store, WEEK, today=DEMO_TODAY).units == ()
