@@ -67,10 +67,13 @@ ROLE_TABLE: dict[str, Rule] = {
     "sync.import": _r("nhập gói đồng bộ", "import packages", "officer", "officer"),
     "sync.clone_device": _r("tạo bản sao máy thứ hai", "clone for a second device", "admin", None),
     "keys.export": _r("ghi tệp khóa công khai", "write the public-key file", "admin", "admin"),
-    "keys.set_hub": _r("đặt khóa cấp trên", "set the hub key", "admin", None),
+    "keys.set_hub": _r("đặt khóa cấp trên", "set the hub key", "admin", "admin"),
     "hub.trust": _r("đăng ký khóa của xã", "trust a commune key", None, "admin"),
     "hub.target": _r("đặt chỉ tiêu cho xã", "set a commune target", None, "officer"),
     "hub.send": _r("ghi gói gửi xuống xã", "write a package down", None, "officer"),
+    "hub.export_summary": _r(
+        "ghi gói số liệu tổng hợp gửi cấp trên", "write a summary package up", None, "officer"
+    ),
     # ---- accounts ----------------------------------------------------------------------
     "user.add": _r("thêm người dùng", "add a user", "admin", "admin"),
     "user.reset_password": _r("đặt lại mật khẩu", "reset a password", "admin", "admin"),

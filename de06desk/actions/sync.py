@@ -10,6 +10,7 @@ from typing import Any
 from de06desk.domain.i18n import DomainError, Msg, msg
 from de06desk.domain.progress import CancelCheck, Progress, never_cancelled, no_progress
 from de06desk.domain.units import get_commune
+from de06desk.reports.rollup import SummaryExport, export_summary, import_summaries
 from de06desk.store import Record, Store
 from de06desk.store.database import SYSTEM_USER
 from de06desk.store.lists import roster_rule_breaks
@@ -27,6 +28,7 @@ from de06desk.sync import (
 )
 from de06desk.sync.hub import clone_device, hub_province, set_commune_target
 from de06desk.sync.keys import hub_key, peer_key
+from de06desk.sync.upward import package_kind
 
 from .core import FILES, KEYS, NOTHING, SYNC, Changes, Done, action, register, require
 
@@ -78,7 +80,8 @@ def import_sync_packages(
     progress: Progress = no_progress,
     cancelled: CancelCheck = never_cancelled,
 ) -> Done[list[ImportOutcome]]:
-    """Import packages, each all-or-nothing (`sync.importer.import_packages`).
+    """Import packages, each all-or-nothing (`sync.importer.import_packages`; a hub's summary
+    packages at its upper hub: `reports.rollup.import_summaries`), outcomes in the given order.
 
     `user` may be a function that logs in: the command line asks only just before the first
     write, so a run whose every package is refused leaves the file untouched. Either way the
@@ -86,13 +89,29 @@ def import_sync_packages(
     """
     if isinstance(user, User):
         require(store, user, "sync.import")
+    confirmed: list[str] = []
 
     def authorize() -> str:
+        if confirmed:
+            return confirmed[0]
         who = user if isinstance(user, User) else user()
         require(store, who, "sync.import")
+        confirmed.append(who.username)
         return who.username
 
-    outcomes = import_packages(store, paths, progress, cancelled, authorize=authorize)
+    kinds = [package_kind(p) for p in paths]
+    summary = [i for i, kind in enumerate(kinds) if kind == "summary"]
+    others = [i for i, kind in enumerate(kinds) if kind != "summary"]
+    found: dict[int, ImportOutcome] = {}
+    if summary:
+        done = import_summaries(store, [paths[i] for i in summary], authorize=authorize)
+        found.update(zip(summary, done, strict=True))
+    if others:
+        done = import_packages(
+            store, [paths[i] for i in others], progress, cancelled, authorize=authorize
+        )
+        found.update(zip(others, done, strict=True))
+    outcomes = [found[i] for i in range(len(paths))]
     if not any(o.status == "applied" for o in outcomes):
         return Done(outcomes, NOTHING)
     return Done(outcomes, Changes.all(), _roster_warnings(store, outcomes))
@@ -149,7 +168,8 @@ def write_public_key(store: Store, user: User, out: Path) -> Done[PublicKeyFile]
 
 @action("keys.set_hub")
 def set_hub_key(store: Store, user: User, key: PublicKeyFile) -> Done[PublicKeyFile | None]:
-    """At a commune: the hub its packages are encrypted for; returns the key it replaced."""
+    """The hub this database's packages are encrypted for (a commune's hub, or a hub's upper
+    hub for its summary packages); returns the key it replaced."""
     old = hub_key(store)
     set_hub(store, key, user=user.username)
     return Done(old, Changes.of(parts=[KEYS]))
@@ -170,7 +190,8 @@ def trust_problems(store: Store, key: PublicKeyFile) -> tuple[PublicKeyFile | No
     replaced = old if old is not None and old.fingerprint != key.fingerprint else None
     province = hub_province(store)
     outside = False
-    if province is not None:
+    # A hub below this one (a district under a province) is not a commune of any province.
+    if province is not None and key.role == "commune":
         try:
             outside = get_commune(key.unit_code).province_code != province.code
         except DomainError:
@@ -326,3 +347,20 @@ def _target_columns(header: Sequence[Any], path: Path) -> dict[str, int]:
             )
         )
     return columns
+
+
+@action("hub.export_summary")
+def export_up(
+    store: Store,
+    user: User,
+    out_dir: Path,
+    *,
+    weeks: int | None = None,
+    progress: Progress = no_progress,
+    cancelled: CancelCheck = never_cancelled,
+) -> Done[SummaryExport]:
+    """At a hub: the weekly figures per commune, as a summary package for its upper hub."""
+    result = export_summary(
+        store, out_dir, weeks=weeks, progress=progress, cancelled=cancelled, user=user.username
+    )
+    return Done(result, Changes.of(parts=[SYNC, FILES]))

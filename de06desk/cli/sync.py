@@ -13,6 +13,8 @@ from de06desk.actions.admin import create_hub_database
 from de06desk.domain.i18n import DomainError, msg
 from de06desk.domain.text import printable
 from de06desk.domain.weeks import format_moment
+from de06desk.reports.rollup import lower_hub_status
+from de06desk.store import Store
 from de06desk.sync import hub_status
 from de06desk.sync.hub import DEFAULT_SILENT_DAYS, expected_communes
 from de06desk.sync.keys import PublicKeyFile
@@ -37,7 +39,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db_argument(q)
     q.add_argument("--out", type=Path, required=True, help="tệp khóa công khai sẽ ghi (.pub)")
     q.set_defaults(handler=cmd_keys_export)
-    q = keys.add_parser("set-hub", help="đặt khóa công khai của cấp trên (tại xã)")
+    q = keys.add_parser(
+        "set-hub", help="đặt khóa công khai của cấp trên (của xã; hoặc của một cấp trên)"
+    )
     add_db_argument(q)
     q.add_argument("keyfile", type=Path, help="tệp khóa công khai của cấp trên")
     q.set_defaults(handler=cmd_keys_set_hub)
@@ -98,10 +102,18 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("sync", help="đồng bộ bằng USB: xuất và nhập gói")
     sync = p.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
-    q = sync.add_parser("export", help="ghi gói các thay đổi từ lần gửi trước")
+    q = sync.add_parser(
+        "export",
+        help="ghi gói các thay đổi từ lần gửi trước (ở cấp trên: gói số liệu tổng hợp theo tuần)",
+    )
     add_db_argument(q)
     q.add_argument("--out", type=Path, required=True, help="thư mục ghi gói (ví dụ ổ USB)")
     q.add_argument("--full", action="store_true", help="gửi toàn bộ dữ liệu, không chỉ thay đổi")
+    q.add_argument(
+        "--weeks",
+        type=int,
+        help="ở cấp trên: số tuần gần nhất gửi lên (mặc định: từ tuần của lần gửi trước)",
+    )
     q.set_defaults(handler=cmd_sync_export)
     q = sync.add_parser("import", help="nhập một hoặc nhiều gói")
     add_db_argument(q)
@@ -181,6 +193,7 @@ def cmd_hub_status(args: argparse.Namespace) -> int:
         statuses = hub_status(store, silent_days=args.silent_days)
         # A province hub expects every commune of its province (as the Các xã screen lists).
         unregistered = sorted(set(expected_communes(store)) - {s.unit_code for s in statuses})
+        below = lower_hub_status(store, silent_days=args.silent_days)
     if args.json:
         print(json.dumps([s.to_json() for s in statuses], ensure_ascii=False, indent=2))
         return 0
@@ -201,6 +214,15 @@ def cmd_hub_status(args: argparse.Namespace) -> int:
     if unregistered:
         print(f"Chưa đăng ký khóa ({len(unregistered)} xã): {', '.join(unregistered)}")
     silent = [s.unit_code for s in statuses if s.silent]
+    if below:
+        print("Cấp dưới\tGói số liệu\tNgày gói cuối\tTình trạng\tTên")
+    for h in below:
+        when = format_moment(h.last_package_at, with_time=False) if h.last_package_at else None
+        state = "IM LẶNG" if h.silent else "đều đặn"
+        print(
+            f"{h.unit_code}\t{h.packages}\t{when or 'chưa gửi'}\t{state}\t" + printable(h.unit_name)
+        )
+    silent += [h.unit_code for h in below if h.silent]
     if silent:
         print(f"Im lặng quá {args.silent_days} ngày: {', '.join(silent)}")
     for s in statuses:
@@ -226,12 +248,39 @@ def cmd_hub_target(args: argparse.Namespace) -> int:
 
 def cmd_sync_export(args: argparse.Namespace) -> int:
     with open_store(args) as store:
+        if store.role == "hub":
+            return _export_summary(store, args)
+        if args.weeks is not None:
+            raise DomainError(
+                msg(
+                    "--weeks chỉ dùng ở cơ sở dữ liệu cấp trên.",
+                    "--weeks is for a hub database only.",
+                )
+            )
         export = act.export_full if args.full else act.export
         result = export(store, login(store), args.out).value
     if result is None:
         print("Không có thay đổi nào từ lần gửi trước; không ghi gói. (--full để gửi toàn bộ)")
         return 0
     print(result.path)
+    return 0
+
+
+def _export_summary(store: Store, args: argparse.Namespace) -> int:
+    if args.full:
+        raise DomainError(
+            msg(
+                "Cấp trên gửi số liệu tổng hợp theo tuần, không có --full; dùng --weeks N.",
+                "A hub sends weekly summary figures, there is no --full; use --weeks N.",
+            )
+        )
+    done = act.export_up(store, login(store), args.out, weeks=args.weeks).value
+    first, last = done.weeks[0], done.weeks[-1]
+    print(done.result.path)
+    print(
+        f"Số liệu tổng hợp {done.communes} xã, phường; tuần {first.label()} đến {last.label()} "
+        f"({len(done.weeks)} tuần) gửi {done.result.recipient}."
+    )
     return 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -105,23 +106,47 @@ def period_phrase(period: Period) -> str:
     return f"from {start} to {end}" if english else f"từ ngày {start} đến ngày {end}"
 
 
+@dataclass(frozen=True)
+class PeriodWords:
+    """How a period kind reads, in the report language: column heads comparing two periods
+    ("Tuần này", "Tuần trước"), a sentence's opening ("Trong tuần"), the previous period inside
+    a sentence ("tuần trước") and the bare span word ("tuần")."""
+
+    now: str
+    before: str
+    within: str
+    previous: str
+    span: str
+
+
+# The one table of period words (Vietnamese; words_en.EN has the English). A period that is
+# neither a week nor a month is "kỳ".
+_PERIOD_WORDS = {
+    "week": ("Tuần này", "Tuần trước", "Trong tuần", "tuần trước", "tuần"),
+    "month": ("Tháng này", "Tháng trước", "Trong tháng", "tháng trước", "tháng"),
+    "range": ("Kỳ này", "Kỳ trước", "Trong kỳ", "kỳ trước", "kỳ"),
+}
+
+
+def period_wording(period: Period) -> PeriodWords:
+    """Every word for `period`'s kind, in the report language."""
+    words = _PERIOD_WORDS.get(period.kind, _PERIOD_WORDS["range"])
+    return PeriodWords(*(t(w) for w in words))
+
+
 def period_words(period: Period) -> tuple[str, str]:
     """("Tuần này", "Tuần trước") — or month / period — for columns comparing two periods."""
-    if period.kind == "week":
-        return t("Tuần này"), t("Tuần trước")
-    if period.kind == "month":
-        return t("Tháng này"), t("Tháng trước")
-    return t("Kỳ này"), t("Kỳ trước")
+    words = period_wording(period)
+    return words.now, words.before
 
 
 def places_chart_title(summary: Summary) -> str:
     """Caption of the bars per village (per commune at a hub); the Excel sheet reuses it."""
+    span = period_wording(summary.period).span
     if report_language_now() == "en":
         where = "commune" if summary.scope == "hub" else "village"
-        span = {"week": "week", "month": "month"}.get(summary.period.kind, "period")
         return f"Chart 1. Level-2 e-ID accounts activated this {span}, by {where}"
     where = "xã, phường" if summary.scope == "hub" else "thôn, tổ dân phố"
-    span = {"week": "tuần", "month": "tháng"}.get(summary.period.kind, "kỳ")
     return f"Biểu đồ 1. Tài khoản định danh điện tử mức 2 kích hoạt trong {span}, theo {where}"
 
 

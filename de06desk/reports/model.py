@@ -93,7 +93,8 @@ class Summary:
     activations_by_place: tuple[tuple[str, int], ...]
     # (label, previous period, this period) for the "this week vs last" chart.
     compare: tuple[tuple[str, int, int], ...]
-    # At a hub: each commune's own Summary (same period), in unit-code order.
+    # At a hub: each commune's own Summary (same period), in unit-code order — the communes
+    # whose records it holds; those known from hubs below are in the rankings only.
     units: tuple[Summary, ...] = field(default_factory=tuple)
     # The day every figure is counted to: the period's last day, or today while it runs.
     as_of: date | None = None

@@ -199,6 +199,11 @@ def _rule(width: float) -> HRFlowable:
     )
 
 
+def _fits(text: str, style: ParagraphStyle, width: float) -> bool:
+    """Whether `text` fits on one line of a table cell `width` wide (6 pt padding each side)."""
+    return pdfmetrics.stringWidth(text, style.fontName, style.fontSize) <= width - 12
+
+
 def _text_width(text: str, style: str) -> float:
     s = _styles()[style]
     return pdfmetrics.stringWidth(text, s.fontName, s.fontSize)
@@ -320,15 +325,53 @@ def _table(
     head = [Paragraph(escape(h), styles["head"]) for h in table.columns]
     data: list[list[Any]] = [head]
     last = len(texts) - 1
+    widths = _column_widths(table, texts, TEXT_W)
+    long = len(texts) > LONG_TABLE_ROWS
     for r, row in enumerate(texts):
         bold = table.total_row and r == last
         cell_style = styles["cell_bold" if bold else "cell"]
         data.append(
             [
-                Paragraph(escape(text), cell_style) if kind == "text" else text
-                for text, kind in zip(row, table.kinds, strict=True)
+                # In a very long table a text that fits its column is drawn as it is: a
+                # paragraph per cell is what makes thousands of rows slow to lay out.
+                text
+                if kind != "text" or (long and _fits(text, cell_style, width))
+                else Paragraph(escape(text), cell_style)
+                for text, kind, width in zip(row, table.kinds, widths, strict=True)
             ]
         )
+    # A table of thousands of rows (a national hub ranks 3,321 communes) is laid out in
+    # blocks, each under its own header: reportlab measures the whole rest of a table again at
+    # every page it splits, which grew with the square of its length (7 s for that ranking).
+    blocks = [data[i : i + LONG_BLOCK_ROWS] for i in range(1, len(data), LONG_BLOCK_ROWS)]
+    if len(texts) <= LONG_TABLE_ROWS:
+        blocks = [data[1:]]
+    tables = [
+        _pdf_table(table, [head, *rows], widths, last=i == len(blocks) - 1)
+        for i, rows in enumerate(blocks or [[]])
+    ]
+    pdf_table = tables[0]
+    caption = _p(f"Bảng {number}. {table.title}" if number else table.title, "caption")
+    if not texts:
+        return [KeepTogether([caption, pdf_table]), _p("(Không có số liệu trong kỳ.)", "note")]
+    # The caption never ends a page on its own: it stays with the header and the first rows;
+    # the rest may follow on the next page under a repeated header.
+    return [
+        _RoomFor(caption, pdf_table, 1 + min(2, len(texts))),
+        caption,
+        *tables,
+        Spacer(1, 4 * mm),
+    ]
+
+
+# Tables longer than this are laid out in blocks of LONG_BLOCK_ROWS rows (see `_table`).
+LONG_TABLE_ROWS = 300
+LONG_BLOCK_ROWS = 100
+
+
+def _pdf_table(table: Table, data: list[list[Any]], widths: list[float], *, last: bool) -> PdfTable:
+    """One reportlab table of `data` (header row first); `last` holds the total row, if any."""
+    rows = len(data) - 1
     commands: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
@@ -341,28 +384,13 @@ def _table(
     for c, kind in enumerate(table.kinds):
         if kind != "text":
             commands.append(("ALIGN", (c, 1), (c, -1), "RIGHT"))
-    if table.total_row and texts:
+    if table.total_row and rows and last:
         commands.append(("FONTNAME", (0, -1), (-1, -1), FONT_BOLD))
     # A page break never leaves the header with one row, nor a row (or the total) alone.
-    commands += [("NOSPLIT", (0, 0), (-1, min(2, len(texts)))), ("NOSPLIT", (0, -2), (-1, -1))]
-    pdf_table = PdfTable(
-        data,
-        colWidths=_column_widths(table, texts, TEXT_W),
-        repeatRows=1,
-        hAlign="CENTER",
-    )
+    commands += [("NOSPLIT", (0, 0), (-1, min(2, rows))), ("NOSPLIT", (0, -2), (-1, -1))]
+    pdf_table = PdfTable(data, colWidths=widths, repeatRows=1, hAlign="CENTER")
     pdf_table.setStyle(TableStyle(commands))
-    caption = _p(f"Bảng {number}. {table.title}" if number else table.title, "caption")
-    if not texts:
-        return [KeepTogether([caption, pdf_table]), _p("(Không có số liệu trong kỳ.)", "note")]
-    # The caption never ends a page on its own: it stays with the header and the first rows;
-    # the rest may follow on the next page under a repeated header.
-    return [
-        _RoomFor(caption, pdf_table, 1 + min(2, len(texts))),
-        caption,
-        pdf_table,
-        Spacer(1, 4 * mm),
-    ]
+    return pdf_table
 
 
 class _RoomFor(CondPageBreak):

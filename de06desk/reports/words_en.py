@@ -22,6 +22,9 @@ EN: dict[str, str] = {
     "tuần trước": "last week",
     "tháng trước": "last month",
     "kỳ trước": "the previous period",
+    "tuần": "week",
+    "tháng": "month",
+    "kỳ": "period",
     "Tuần này": "This week",
     "Tuần trước": "Last week",
     "Tháng này": "This month",
@@ -79,6 +82,9 @@ EN: dict[str, str] = {
     "Còn phải thực hiện": "Still to do",
     "Tỷ lệ hoàn thành": "Share done",
     "Kết quả theo xã, phường": "Results by commune",
+    "Kết quả theo đơn vị trực thuộc": "Results by unit below",
+    "Đơn vị trực thuộc": "Unit below",
+    "Đơn vị": "Unit",
     "Kết quả theo thôn, tổ dân phố": "Results by village",
     "Tiếp nhận ({now})": "Received ({now})",
     "Phê duyệt ({now})": "Approved ({now})",
@@ -113,6 +119,12 @@ EN: dict[str, str] = {
         "{reason} ({top})."
     ),
     "Số xã, phường trên địa bàn: {n}; chưa có số liệu: ": "Communes in the area: {n}; no figures: ",
+    "Số đơn vị cấp dưới: {n}; chưa gửi số liệu kỳ này: ": (
+        "Units below: {n}; no figures sent for the period: "
+    ),
+    "Xếp hạng các đơn vị cấp dưới theo tỷ lệ hoàn thành chỉ tiêu kích hoạt": (
+        "Units below ranked by completion of their activation target"
+    ),
     "Xếp hạng các xã, phường theo tỷ lệ hoàn thành chỉ tiêu kích hoạt": (
         "Communes ranked by share of the activation target done"
     ),

@@ -11,7 +11,9 @@ from de06desk.forms import FieldSpec, FormSpec
 #    its head (`sync_sent.audit_head`), and a hub keeps the heads it received
 #    (`sync_audit_heads`).
 # 4: saved column mappings of imported lists (`import_mappings`).
-SCHEMA_VERSION = 4
+# 5: the weekly figures an upper hub receives from hubs below (`sync_summaries`, made by the
+#    FIXED_DDL every migration runs; docs/SYNC.md §9).
+SCHEMA_VERSION = 5
 
 AUDIT_NO_UPDATE = """CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
         BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"""
@@ -154,6 +156,20 @@ FIXED_DDL = [
         lost_versions TEXT NOT NULL,
         lost_row TEXT NOT NULL
     )""",
+    # At an upper hub: the weekly figures per commune that hubs below it sent in summary
+    # packages (store/summaries.py; docs/SYNC.md §9) — counts only, no personal data.
+    """CREATE TABLE IF NOT EXISTS sync_summaries (
+        sender TEXT NOT NULL,
+        week TEXT NOT NULL,
+        unit_code TEXT NOT NULL,
+        via TEXT NOT NULL,
+        as_of TEXT NOT NULL,
+        line TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        package_sha256 TEXT NOT NULL,
+        PRIMARY KEY (week, unit_code)
+    )""",
+    "CREATE INDEX IF NOT EXISTS sync_summaries_unit ON sync_summaries(unit_code, sender)",
     # Citizen-list imports (store/citizen_import.py): each batch and the records it created or
     # changed, with their values before, so that a batch can be undone.
     """CREATE TABLE IF NOT EXISTS import_batches (

@@ -255,16 +255,30 @@ def public_key_file(store: Store) -> PublicKeyFile:
 
 
 def set_hub(store: Store, key: PublicKeyFile, *, user: str) -> None:
-    """At a commune: remember the hub its packages are encrypted for (replaces any earlier)."""
-    if store.role != "commune":
+    """Remember the hub this database's packages are encrypted for (replaces any earlier): a
+    commune's hub, or a hub's upper hub (its summary packages go there)."""
+    if key.unit_code == store.unit_code:
         raise SyncError(
-            msg("Chỉ xã/phường mới đặt khóa cấp trên.", "Only a commune sets a hub key.")
+            msg(
+                "Tệp khóa {c} là khóa của chính đơn vị này, không phải của cấp trên.",
+                "The key file {c} is this unit's own key, not its hub's.",
+                c=key.unit_code,
+            )
         )
     if key.role != "hub":
         raise SyncError(
             msg(
                 "Tệp khóa của {c} là khóa xã/phường, không phải khóa cấp trên.",
                 "The key file of {c} is a commune key, not a hub key.",
+                c=key.unit_code,
+            )
+        )
+    earlier = state.get_peer(store, key.unit_code)
+    if earlier is not None and store.get_meta("sync_hub") != key.unit_code:
+        raise SyncError(
+            msg(
+                "{c} đã được đăng ký là đơn vị cấp dưới; không thể đồng thời là cấp trên.",
+                "{c} is registered as a unit below this one; it cannot also be its hub.",
                 c=key.unit_code,
             )
         )
@@ -275,18 +289,27 @@ def set_hub(store: Store, key: PublicKeyFile, *, user: str) -> None:
 
 
 def trust_commune(store: Store, key: PublicKeyFile, *, user: str) -> None:
-    """At a hub: accept packages signed with this commune key (replaces an earlier key; the
-    audit row then names both fingerprints). Whether a replacement is wanted is decided by
-    the caller (`actions.sync.trust_commune_key`)."""
+    """At a hub: accept packages signed with this commune key — or, for a hub key, the summary
+    packages of a hub below this one (replaces an earlier key; the audit row then names both
+    fingerprints). Whether a replacement is wanted is decided by the caller
+    (`actions.sync.trust_commune_key`)."""
     if store.role != "hub":
         raise SyncError(
             msg("Chỉ cơ sở dữ liệu cấp trên mới đăng ký xã.", "Only a hub registers communes.")
         )
-    if key.role != "commune":
+    if key.role not in ("commune", "hub") or key.unit_code == store.unit_code:
         raise SyncError(
             msg(
-                "Tệp khóa của {c} không phải khóa xã/phường.",
-                "The key file of {c} is not a commune key.",
+                "Tệp khóa của {c} không phải khóa xã/phường hay khóa của cấp dưới.",
+                "The key file of {c} is not a commune's key nor a lower hub's.",
+                c=key.unit_code,
+            )
+        )
+    if key.role == "hub" and key.unit_code == store.get_meta("sync_hub"):
+        raise SyncError(
+            msg(
+                "{c} là cấp trên của đơn vị này; không thể đồng thời là cấp dưới.",
+                "{c} is this unit's upper hub; it cannot also be a hub below it.",
                 c=key.unit_code,
             )
         )

@@ -76,7 +76,10 @@ _FINGERPRINT = re.compile(r"[0-9A-F]{4}(?: [0-9A-F]{4}){4}")
 # Fixed ZIP timestamps: the same rows give the same members (and hashes) on every machine.
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
-Kind = Literal["up", "down"]
+Kind = Literal["up", "down", "summary"]
+KINDS: tuple[Kind, ...] = ("up", "down", "summary")
+# The one member of a `summary` package (hub → upper hub): weekly figures per commune, no rows.
+SUMMARY_NAME = "summary.jsonl"
 
 
 def refused(vi: str, en: str, **values: object) -> PackageRefused:
@@ -214,9 +217,12 @@ class Manifest:
 
 
 def package_file_name(header: Header) -> str:
-    """`<unit>_<seq:06d>_<yyyymmdd>.de06sync`; hub → commune: `<hub>_to_<commune>_…`."""
+    """`<unit>_<seq:06d>_<yyyymmdd>.de06sync`; hub → commune: `<hub>_to_<commune>_…`;
+    hub → upper hub: `<hub>_summary_to_<upper>_…`."""
     day = header.created_at[:10].replace("-", "")
     who = header.sender if header.kind == "up" else f"{header.sender}_to_{header.recipient}"
+    if header.kind == "summary":
+        who = f"{header.sender}_summary_to_{header.recipient}"
     return f"{who}_{header.seq:06d}_{day}.de06sync"
 
 
@@ -466,7 +472,7 @@ def _parse_header(raw: Any, version: int) -> Header:
     seq = raw["seq"]
     if not isinstance(seq, int) or isinstance(seq, bool) or not 0 < seq < 10**9:
         raise _damaged("sequence")
-    if raw["kind"] not in ("up", "down"):
+    if raw["kind"] not in KINDS:
         raise _damaged("kind")
     if not (is_unit_code(raw["sender"]) and is_unit_code(raw["recipient"])):
         raise _damaged("unit code")
@@ -740,7 +746,7 @@ def _parse_manifest(raw: Any) -> Manifest:
         )
     except (KeyError, TypeError, AttributeError, ValueError):
         raise _damaged("manifest fields") from None
-    if manifest.kind not in ("up", "down") or len(members) > MAX_MEMBERS:
+    if manifest.kind not in KINDS or len(members) > MAX_MEMBERS:
         raise _damaged("manifest values")
     return manifest
 
@@ -774,7 +780,7 @@ def _parse_member(raw: Any) -> MemberEntry:
     name = _str(raw["name"])
     form = raw.get("form")
     if form is None:
-        if name != ACKS_NAME:
+        if name not in (ACKS_NAME, SUMMARY_NAME):
             raise ValueError(name)
         return MemberEntry(name=name, size=_int(raw["bytes"]), sha256=_str(raw["sha256"]))
     if not _ROWS_MEMBER.match(name) or name != f"{form}.jsonl":

@@ -42,6 +42,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "export_personal": ("Xuất dữ liệu cá nhân", "Personal data exported"),
     "sync_export": ("Xuất gói đồng bộ", "Sync package exported"),
     "sync_import": ("Nhập gói đồng bộ", "Sync package imported"),
+    "sync_import_summary": ("Nhập số liệu tổng hợp của cấp dưới", "Summary figures imported"),
     "sync_clone_device": ("Tạo bản cho máy nhập liệu", "Field device copy made"),
     "sync_set_hub": ("Đăng ký khóa cấp trên", "Hub key set"),
     "sync_trust": ("Tin cậy khóa của xã", "Commune key trusted"),

@@ -28,7 +28,7 @@ from de06desk.sync import (
     set_hub,
     trust_commune,
 )
-from de06desk.sync.keys import hub_key, peer_key
+from de06desk.sync.keys import PublicKeyFile, hub_key, peer_key
 from tests.quality.helpers import write_csv
 
 ACCOUNTS = {"admin": "admin", "officer": "canbo", "viewer": "xem"}
@@ -90,6 +90,8 @@ def world_template(demo_template: Path, tmp_path_factory: pytest.TempPathFactory
                 create_user(store, name, DEMO_PASSWORD, role=role, display_name=name, by="t")
     set_hub(commune, public_key_file(hub), user="t")
     trust_commune(hub, public_key_file(commune), user="t")
+    # The hub's own upper hub, for its summary packages (figures upward).
+    set_hub(hub, PublicKeyFile.read(_key_of(root, "VN", role="hub")), user="t")
     (root / "hub.pub").write_text(public_key_file(hub).to_text(), encoding="utf-8")
     shutil.copy(_key_of(root, "HN02", role="hub"), root / "other-hub.pub")
     shutil.copy(_key_of(root, "00008"), root / "new-commune.pub")
@@ -298,8 +300,8 @@ def _query(path: Path, sql: str, *params: object) -> object:
         conn.close()
 
 
-def _hub_of(w: World) -> object:
-    with Store.open(w.commune) as store:
+def _hub_of(w: World, db: str = "commune") -> object:
+    with Store.open(getattr(w, db)) as store:
         key = hub_key(store)
         return key.unit_code if key else None
 
@@ -315,6 +317,12 @@ COMMANDS: dict[str, Command] = {
     "keys set-hub": Command(
         lambda w: ["keys", "set-hub", str(w.other_hub_pub)], C, "keys.set_hub", _hub_of
     ),
+    "keys set-hub --at-hub": Command(
+        lambda w: ["keys", "set-hub", str(w.other_hub_pub)],
+        "hub",
+        "keys.set_hub",
+        lambda w: _hub_of(w, "hub"),
+    ),
     "sync export": Command(
         lambda w: ["sync", "export", "--out", str(w.root / "out")],
         C,
@@ -325,6 +333,12 @@ COMMANDS: dict[str, Command] = {
         lambda w: ["sync", "export", "--full", "--out", str(w.root / "out")],
         C,
         "sync.export_full",
+        _files("*.de06sync"),
+    ),
+    "sync export --at-hub": Command(
+        lambda w: ["sync", "export", "--weeks", "1", "--out", str(w.root / "out")],
+        "hub",
+        "hub.export_summary",
         _files("*.de06sync"),
     ),
     "sync clone-device": Command(

@@ -428,3 +428,64 @@ def rekey(tmp: Path) -> list[Result]:
             f"{statistics.median(exports):.2f} s",
         )
     ]
+
+
+@benchmark("national_rollup")
+def national_rollup(tmp: Path) -> list[Result]:
+    """3,321 communes × 52 weeks of summaries from 34 provinces into a national hub (a fresh
+    process), then its weekly summary + PDF for the last week."""
+    from datetime import date, timedelta
+
+    from de06desk.domain.weeks import week_of
+    from tests.bench.rollup_data import (
+        NATIONAL_COMMUNES,
+        NATIONAL_PROVINCES,
+        NATIONAL_WEEKS,
+        rollup_packages,
+    )
+
+    communes = int(os.environ.get("DE06_BENCH_NATIONAL_COMMUNES", NATIONAL_COMMUNES))
+    start = time.perf_counter()
+    hub, packages = rollup_packages(tmp, communes, NATIONAL_PROVINCES, NATIONAL_WEEKS)
+    made = time.perf_counter() - start
+    week = week_of(date.today() - timedelta(days=7)).iso_key()
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tests.bench.rollup_child",
+            str(hub),
+            week,
+            str(tmp / "national.pdf"),
+            *map(str, packages),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    if done.returncode:
+        raise RuntimeError(done.stdout + done.stderr)
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    size = sum(p.stat().st_size for p in packages) / 1e6
+    return [
+        Result(
+            f"national roll-up: import {len(packages)} province summary packages "
+            f"({communes:,} communes × {NATIONAL_WEEKS} weeks)",
+            figures["import_s"],
+            60,
+            "s",
+            f"{figures['lines']:,} lines, packages {size:.0f} MB (written in {made:.0f} s)",
+        ),
+        Result(
+            f"national weekly summary + PDF ({figures['communes']:,} communes ranked)",
+            figures["report_s"],
+            5,
+            "s",
+        ),
+        Result(
+            "peak memory (VmHWM) of the national import + report process",
+            figures["peak_mib"],
+            400,
+            "MiB",
+        ),
+    ]
