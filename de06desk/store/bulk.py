@@ -17,9 +17,10 @@ from typing import Any
 from de06desk.domain.i18n import Msg, msg
 from de06desk.domain.progress import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
 from de06desk.forms import FormSpec, RecordValidator
+from de06desk.forms.codec import blank, row_to_db
 
 from . import dbapi
-from .database import Store, search_text, to_db, utc_now
+from .database import Store, search_text, utc_now
 from .errors import StoreError, ValidationError
 from .schema import search_table
 
@@ -66,14 +67,12 @@ def insert_records(
     versions = json.dumps({device: 1})
     uuids: list[str] = []
     validator = RecordValidator(form)
+    to_columns = row_to_db(form)
     try:
         with store.transaction(), search_index_in_bulk(store, form):
             batch: list[list[Any]] = []
             for index, raw in enumerate(records):
-                values = {
-                    f.name: raw.get(f.name, [] if f.type == "multi_choice" else None)
-                    for f in form.fields
-                }
+                values = {f.name: raw.get(f.name, blank(f)) for f in form.fields}
                 if validate:
                     errors = validator(values)
                     if errors:
@@ -84,7 +83,7 @@ def insert_records(
                     [
                         uuid,
                         unit,
-                        *(to_db(f, values[f.name]) for f in form.fields),
+                        *to_columns(values),
                         now,
                         now,
                         user,

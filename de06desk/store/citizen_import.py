@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from de06desk.domain.i18n import msg
+from de06desk.forms.codec import record_to_json, to_db
 
-from .database import Record, Store, _jsonable, search_text, to_db, utc_now
+from .database import Record, Store, search_text, utc_now
 from .errors import StoreError
 
 # Local bookkeeping tables. Created on first use (CREATE … IF NOT EXISTS) so databases made
@@ -185,8 +186,8 @@ def update_records(
                 "update",
                 form_id,
                 update.uuid,
-                _json(_jsonable(form, {k: record.values.get(k) for k in changed})),
-                _json(_jsonable(form, {k: values[k] for k in changed})),
+                _json(record_to_json(form, {k: record.values.get(k) for k in changed})),
+                _json(record_to_json(form, {k: values[k] for k in changed})),
                 detail,
             )
         )
@@ -225,7 +226,7 @@ def tombstone_records(
                 "delete",
                 form_id,
                 uuid,
-                _json(_jsonable(form, record.values)),
+                _json(record_to_json(form, record.values)),
                 None,
                 detail,
             )

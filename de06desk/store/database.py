@@ -8,7 +8,7 @@ import uuid as uuidlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -28,6 +28,7 @@ from de06desk.forms import (
     record_warnings,
     validate_record,
 )
+from de06desk.forms.codec import blank, from_db, record_to_json, to_db
 
 from . import dbapi
 from .crypto import keyring_path
@@ -82,28 +83,6 @@ class Record:
         """A field value, or `default` when blank."""
         value = self.values.get(name)
         return default if value is None else value
-
-
-def to_db(spec: FieldSpec, value: Any) -> Any:
-    """A field value as stored in SQLite (dates ISO text, multi-choice JSON)."""
-    if value is None or value == "" or value == []:
-        return None
-    if spec.type == "date":
-        return value.isoformat() if isinstance(value, date) else str(value)
-    if spec.type == "multi_choice":
-        return json.dumps(list(value), ensure_ascii=False)
-    return value
-
-
-def from_db(spec: FieldSpec, value: Any) -> Any:
-    """A stored value back as the field's Python value."""
-    if value is None:
-        return [] if spec.type == "multi_choice" else None
-    if spec.type == "date":
-        return date.fromisoformat(value)
-    if spec.type == "multi_choice":
-        return json.loads(value)
-    return value
 
 
 def search_text(form: FormSpec, values: Mapping[str, Any]) -> str:
@@ -627,10 +606,7 @@ class Store:
         Raises ValidationError (nothing written) if the record breaks its form.
         """
         form = self.forms[form_id]
-        clean = {
-            f.name: values.get(f.name, [] if f.type == "multi_choice" else None)
-            for f in form.fields
-        }
+        clean = {f.name: values.get(f.name, blank(f)) for f in form.fields}
         errors = self.validate(form_id, clean)
         if errors:
             raise ValidationError(Msg(form.label_vi, form.label_en), errors)
@@ -675,7 +651,11 @@ class Store:
         )
         self._write_row(form, row, insert=True)
         self.audit(
-            "create", user, form_id=form.id, record_uuid=row["uuid"], new=_jsonable(form, values)
+            "create",
+            user,
+            form_id=form.id,
+            record_uuid=row["uuid"],
+            new=record_to_json(form, values),
         )
         return self._record_by_uuid(form, row["uuid"])
 
@@ -713,8 +693,8 @@ class Store:
             user,
             form_id=form.id,
             record_uuid=uuid,
-            old=_jsonable(form, old),
-            new=_jsonable(form, changed),
+            old=record_to_json(form, old),
+            new=record_to_json(form, changed),
         )
         return self._record_by_uuid(form, uuid)
 
@@ -734,7 +714,7 @@ class Store:
                 user,
                 form_id=form_id,
                 record_uuid=uuid,
-                old=_jsonable(form, current.values),
+                old=record_to_json(form, current.values),
             )
 
     def _mark_deleted(self, form: FormSpec, current: Record, deleted: bool, user: str) -> None:
@@ -898,10 +878,3 @@ def _json_or_none(data: Mapping[str, Any] | None) -> str | None:
     if data is None:
         return None
     return json.dumps(data, ensure_ascii=False, default=str, sort_keys=True)
-
-
-def _jsonable(form: FormSpec, values: Mapping[str, Any]) -> dict[str, Any]:
-    names = set(form.field_names)
-    return {
-        k: (v.isoformat() if isinstance(v, date) else v) for k, v in values.items() if k in names
-    }
