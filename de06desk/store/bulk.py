@@ -16,7 +16,8 @@ from typing import Any
 
 from de06desk.domain.i18n import Msg, msg
 from de06desk.domain.progress import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
-from de06desk.forms import FormSpec, RecordValidator
+from de06desk.forms import FormSpec, RecordValidator, bookkeeping
+from de06desk.forms.bookkeeping import table_columns
 from de06desk.forms.codec import blank, row_to_db
 
 from . import dbapi
@@ -48,23 +49,22 @@ def insert_records(
     database as it was.
     """
     form = store.forms[form_id]
-    names = form.field_names
-    columns = [
-        "uuid",
-        "unit_code",
-        *names,
-        "created_at",
-        "updated_at",
-        "author",
-        "device_id",
-        "change_no",
-        "edit_count",
-        "versions",
-        "deleted",
-        "search_text",
-    ]
+    columns = table_columns(form)
     unit, device, now = store.unit_code, store.device_id, utc_now()
-    versions = json.dumps({device: 1})
+    # A new record's bookkeeping, in table order (`_flush` numbers the changes of a batch).
+    new = {
+        "created_at": now,
+        "updated_at": now,
+        "author": user,
+        "device_id": device,
+        "change_no": 0,
+        "edit_count": 1,
+        "versions": json.dumps({device: 1}),
+        "deleted": 0,
+        "search_text": "",
+    }
+    tail = [new[c.name] for c in bookkeeping.TAIL]
+    search_at = columns.index("search_text")
     uuids: list[str] = []
     validator = RecordValidator(form)
     to_columns = row_to_db(form)
@@ -79,22 +79,9 @@ def insert_records(
                         raise ValidationError(Msg(form.label_vi, form.label_en), errors)
                 uuid = str(raw.get("uuid") or store.uuid_factory())
                 uuids.append(uuid)
-                batch.append(
-                    [
-                        uuid,
-                        unit,
-                        *to_columns(values),
-                        now,
-                        now,
-                        user,
-                        device,
-                        0,
-                        1,
-                        versions,
-                        0,
-                        search_text(form, values),
-                    ]
-                )
+                row = [uuid, unit, *to_columns(values), *tail]
+                row[search_at] = search_text(form, values)
+                batch.append(row)
                 if len(batch) >= _BATCH:
                     _flush(store, form.table, batch, columns)
                     if cancelled():

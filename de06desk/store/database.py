@@ -24,6 +24,7 @@ from de06desk.forms import (
     FieldSpec,
     FormSet,
     FormSpec,
+    bookkeeping,
     load_forms,
     record_warnings,
     validate_record,
@@ -37,7 +38,6 @@ from .schema import (
     AUDIT_NO_UPDATE,
     FIXED_DDL,
     IMPORT_MAPPINGS_DDL,
-    META_COLUMNS,
     SCHEMA_VERSION,
     column_sql,
     create_table_sql,
@@ -774,7 +774,7 @@ class Store:
         )
 
     def _column(self, form: FormSpec, name: str) -> str:
-        allowed = set(form.field_names) | {c for c, _ in META_COLUMNS}
+        allowed = set(form.field_names) | bookkeeping.NAMES
         if name not in allowed:
             raise KeyError(f"{form.id}: no column {name!r}")
         return f'"{name}"'

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from de06desk.forms import FieldSpec, FormSpec
+from de06desk.forms import FieldSpec, FormSpec, bookkeeping
 
 # Bumped when a change to the fixed tables cannot be read by older versions of the app.
 # 2: two spaces before every word of `search_text` (store/search.py finds one- and two-letter
@@ -180,21 +180,6 @@ FIXED_DDL = [
     *IMPORT_MAPPINGS_DDL,
 ]
 
-# Columns every record table has besides the form's fields.
-META_COLUMNS = [
-    ("uuid", "TEXT PRIMARY KEY"),
-    ("unit_code", "TEXT NOT NULL"),
-    ("created_at", "TEXT NOT NULL"),
-    ("updated_at", "TEXT NOT NULL"),
-    ("author", "TEXT NOT NULL"),
-    ("device_id", "TEXT NOT NULL"),
-    ("change_no", "INTEGER NOT NULL"),
-    ("edit_count", "INTEGER NOT NULL DEFAULT 1"),
-    ("versions", "TEXT NOT NULL DEFAULT '{}'"),
-    ("deleted", "INTEGER NOT NULL DEFAULT 0"),
-    ("search_text", "TEXT NOT NULL DEFAULT ''"),
-]
-
 _SQL_TYPES = {"integer": "INTEGER"}
 
 
@@ -210,9 +195,9 @@ def column_sql(spec: FieldSpec, forms_by_id: dict[str, FormSpec]) -> str:
 
 def create_table_sql(form: FormSpec, forms_by_id: dict[str, FormSpec]) -> list[str]:
     """Statements creating a form's table and its indexes."""
-    columns = [f'"{name}" {decl}' for name, decl in META_COLUMNS[:2]]
+    columns = [f'"{c.name}" {c.declaration}' for c in bookkeeping.HEAD]
     columns += [column_sql(f, forms_by_id) for f in form.fields]
-    columns += [f'"{name}" {decl}' for name, decl in META_COLUMNS[2:]]
+    columns += [f'"{c.name}" {c.declaration}' for c in bookkeeping.TAIL]
     statements = [
         f'CREATE TABLE IF NOT EXISTS "{form.table}" (\n  ' + ",\n  ".join(columns) + "\n)"
     ]

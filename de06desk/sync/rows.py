@@ -21,27 +21,15 @@ from de06desk.domain.i18n import DomainError, Msg
 from de06desk.domain.idnumber import country_codes, province_codes
 from de06desk.domain.text import UnsafeText, check_untrusted, is_safe, printable
 from de06desk.forms import FieldSpec, FormSpec, RecordValidator, parse_value
+from de06desk.forms.bookkeeping import SYNCED_NAMES, synced_columns, table_columns
 from de06desk.forms.codec import blank, column_to_json_plan, from_json, row_to_db
 from de06desk.store.database import search_text
-from de06desk.store.sync_state import sync_columns
 
 from .errors import PackageRefused
 
 MAX_TEXT = 100_000
 MAX_VERSION_ENTRIES = 256
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-_META_KEYS = (
-    "uuid",
-    "unit_code",
-    "created_at",
-    "updated_at",
-    "author",
-    "device_id",
-    "change_no",
-    "edit_count",
-    "versions",
-    "deleted",
-)
 
 
 def encode_row(form: FormSpec, row: dict[str, Any]) -> bytes:
@@ -52,11 +40,6 @@ def encode_row(form: FormSpec, row: dict[str, Any]) -> bytes:
     out["versions"] = json.loads(row["versions"] or "{}")
     out["deleted"] = bool(row["deleted"])
     return json.dumps(out, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
-
-
-def stored_columns(form: FormSpec) -> list[str]:
-    """The columns an incoming row is written to: the synced ones, then `search_text`."""
-    return [*sync_columns(form), "search_text"]
 
 
 def iter_lines(lines: Iterable[bytes]) -> Iterator[tuple[int, Any]]:
@@ -79,8 +62,9 @@ class RowDecoder:
 
     def __init__(self, form: FormSpec, today: date) -> None:
         self.form = form
-        self.columns = stored_columns(form)
-        self._allowed = frozenset(sync_columns(form))
+        # The synced columns, then `search_text`: every column of the table.
+        self.columns = table_columns(form)
+        self._allowed = frozenset(synced_columns(form))
         self._fields = [(spec.name, _converter(spec)) for spec in form.fields]
         self._to_db = row_to_db(form)
         self._validate = RecordValidator(form, today)
@@ -95,7 +79,7 @@ class RowDecoder:
         if not self._allowed.issuperset(raw):
             unknown = sorted(str(k) for k in set(raw) - self._allowed)
             raise _bad(where, f"unknown field '{printable(unknown[0], 40)}' (newer form?)")
-        for key in _META_KEYS:
+        for key in SYNCED_NAMES:
             if key not in raw:
                 raise _bad(where, f"missing '{key}'")
         uuid = raw["uuid"]
