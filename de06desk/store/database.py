@@ -21,7 +21,6 @@ from de06desk.domain.i18n import Msg, msg
 from de06desk.domain.text import fold
 from de06desk.domain.vnsort import name_sort_key, sort_key
 from de06desk.forms import (
-    FieldSpec,
     FormSet,
     FormSpec,
     bookkeeping,
@@ -34,21 +33,11 @@ from de06desk.forms.codec import blank, from_db, record_to_json, to_db
 from . import dbapi
 from .crypto import keyring_path
 from .errors import DiskFullError, NotFoundError, StoreError, ValidationError
-from .schema import (
-    AUDIT_NO_UPDATE,
-    FIXED_DDL,
-    IMPORT_MAPPINGS_DDL,
-    SCHEMA_VERSION,
-    column_sql,
-    create_table_sql,
-    index_sql,
-    search_table,
-)
+from .migrations import MIGRATIONS, SCHEMA_VERSION, create_missing_tables
+from .schema import AUDIT_FIELDS
 
 Role = Literal["commune", "hub"]
 SYSTEM_USER = "system"
-# The audit columns the hash chain covers, in the order it hashes them (domain/audit_chain.py).
-AUDIT_FIELDS = "id, at, username, action, form_id, record_uuid, old, new, detail"
 
 # Meta key: the hub's device ids a commune has seen (records they wrote are the hub's).
 _HUB_DEVICES = "sync_hub_devices"
@@ -156,10 +145,9 @@ class Store:
         store = cls(path, _connect(path, key), forms or load_forms(), key)
         try:
             with store.transaction():
-                for ddl in FIXED_DDL:
-                    store.conn.execute(ddl)
-                store._create_form_tables()
+                create_missing_tables(store)
                 now = utc_now()
+                MIGRATIONS.record_all(store, now)
                 for key, value in {
                     "schema_version": str(SCHEMA_VERSION),
                     "app_version": __version__,
@@ -226,12 +214,6 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _create_form_tables(self) -> None:
-        by_id = self.forms.forms
-        for form in self.forms:
-            for sql in create_table_sql(form, by_id):
-                self.conn.execute(sql)
-
     def _check_version_and_migrate(self) -> None:
         version = int(self.get_meta("schema_version") or 0)
         if version > SCHEMA_VERSION:
@@ -246,92 +228,15 @@ class Store:
                     s=SCHEMA_VERSION,
                 )
             )
-        missing = self.pending_migrations()
-        if missing or version < SCHEMA_VERSION:
+        pending = MIGRATIONS.pending(self)
+        if pending:
             backup = self.backup_before_migration()
             with self.transaction():
-                for ddl in FIXED_DDL:
-                    self.conn.execute(ddl)
-                self._create_form_tables()
-                by_id = self.forms.forms
-                for form, spec in missing:
-                    if form.table in self.db.table_names():
-                        self.conn.execute(
-                            f'ALTER TABLE "{form.table}" ADD COLUMN {column_sql(spec, by_id)}'
-                        )
-                for form in self.forms:
-                    for sql in index_sql(form):
-                        self.conn.execute(sql)
-                if version < 2:
-                    self._space_search_text()
-                if version < 3:
-                    self._chain_audit()
-                if version < 4:
-                    for ddl in IMPORT_MAPPINGS_DDL:
-                        self.conn.execute(ddl)
+                MIGRATIONS.apply(self, pending, utc_now())
                 self.set_meta("schema_version", str(SCHEMA_VERSION))
                 self.set_meta("app_version", __version__)
                 self.set_meta("form_versions", json.dumps(self.forms.versions()))
             self.migrated_from, self.migration_backup = version, backup
-
-    def _space_search_text(self) -> None:
-        """Schema 1 → 2: two spaces before every word of `search_text` (see `search_text`), and
-        the search index rebuilt.
-
-        The update trigger is dropped meanwhile: one rebuild of the index is far cheaper than
-        a delete and insert per row (a hub's million citizens).
-        """
-        for form in self.forms:
-            if not form.searchable_fields:
-                continue
-            fts = search_table(form)
-            trigger = self.conn.execute(
-                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (f"{fts}_au",)
-            ).fetchone()
-            self.conn.execute(f'DROP TRIGGER IF EXISTS "{fts}_au"')
-            self.conn.execute(
-                f'UPDATE "{form.table}" SET search_text = '
-                "'  ' || replace(search_text, ' ', '  ')"
-                # Schema 1's folded text never starts with a space: run twice, no change.
-                " WHERE search_text <> '' AND search_text NOT LIKE ' %'"
-            )
-            self.conn.execute(f'INSERT INTO "{fts}"("{fts}") VALUES (\'rebuild\')')
-            if trigger:
-                self.conn.execute(trigger[0])
-
-    def _chain_audit(self) -> None:
-        """Schema 2 → 3: the audit log becomes a hash chain; existing entries are chained now,
-        in id order, from the first (domain/audit_chain.py).
-
-        Only entries without a hash get one, so a second run changes nothing. The update trigger
-        is dropped for the moment it takes and put back in the same transaction.
-        """
-        if "hash" not in self.db["audit"].columns_dict:
-            self.conn.execute("ALTER TABLE audit ADD COLUMN hash TEXT")
-        if "audit_head" not in self.db["sync_sent"].columns_dict:
-            self.conn.execute("ALTER TABLE sync_sent ADD COLUMN audit_head INTEGER")
-        previous, updates = GENESIS, []
-        for row in self.conn.execute(f"SELECT {AUDIT_FIELDS}, hash FROM audit ORDER BY id"):
-            stored = row[-1]
-            if stored is None:
-                stored = entry_hash(previous, tuple(row)[:-1])
-                updates.append((stored, row[0]))
-            previous = stored
-        if updates:
-            self.conn.execute("DROP TRIGGER IF EXISTS audit_no_update")
-            self.conn.executemany("UPDATE audit SET hash = ? WHERE id = ?", updates)
-            self.conn.execute(AUDIT_NO_UPDATE)
-
-    def pending_migrations(self) -> list[tuple[FormSpec, FieldSpec]]:
-        """Fields declared in the forms that the database's tables do not have yet."""
-        tables = set(self.db.table_names())
-        out: list[tuple[FormSpec, FieldSpec]] = []
-        for form in self.forms:
-            if form.table not in tables:
-                continue
-            columns = set(self.db[form.table].columns_dict)
-            out += [(form, f) for f in form.fields if f.name not in columns]
-        return out
 
     def backup_before_migration(self) -> Path:
         """Copy the file aside before changing its schema, so a failed upgrade loses nothing."""

@@ -1,17 +1,13 @@
-"""Database schema: fixed tables, tables generated from the forms, and migrations."""
+"""Database schema: fixed tables and the tables generated from the forms (migrations:
+store/migrations.py)."""
 
 from __future__ import annotations
 
 from de06desk.forms import FieldSpec, FormSpec, bookkeeping
 
-# Bumped when a change to the fixed tables cannot be read by older versions of the app.
-# 2: two spaces before every word of `search_text` (store/search.py finds one- and two-letter
-#    word starts); the citizen-import tables are fixed tables, no longer made on first use.
-# 3: the audit log is a hash chain (`audit.hash`, domain/audit_chain.py); sync packages carry
-#    its head (`sync_sent.audit_head`), and a hub keeps the heads it received
-#    (`sync_audit_heads`).
-# 4: saved column mappings of imported lists (`import_mappings`).
-SCHEMA_VERSION = 4
+# The schema version and the steps that changed it: store/migrations.py.
+# The audit columns the hash chain covers, in the order it hashes them (domain/audit_chain.py).
+AUDIT_FIELDS = "id, at, username, action, form_id, record_uuid, old, new, detail"
 
 AUDIT_NO_UPDATE = """CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
         BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"""
