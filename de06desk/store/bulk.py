@@ -17,7 +17,6 @@ from typing import Any
 from de06desk.domain.i18n import Msg, msg
 from de06desk.domain.progress import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
 from de06desk.forms import FormSpec, RecordValidator, bookkeeping
-from de06desk.forms.bookkeeping import table_columns
 from de06desk.forms.codec import blank, row_to_db
 
 from . import dbapi
@@ -49,7 +48,7 @@ def insert_records(
     database as it was.
     """
     form = store.forms[form_id]
-    columns = table_columns(form)
+    columns = bookkeeping.table_columns(form)
     unit, device, now = store.unit_code, store.device_id, utc_now()
     # A new record's bookkeeping, in table order (`_flush` numbers the changes of a batch).
     new = {
