@@ -29,11 +29,6 @@ def blank(spec: FieldSpec) -> Any:
     return [] if spec.type == "multi_choice" else None
 
 
-def is_blank(value: Any) -> bool:
-    """Whether a value is empty (stored as NULL whatever the field type)."""
-    return value is None or value == "" or value == []
-
-
 def _date_to_text(value: Any) -> str:
     return value.isoformat() if isinstance(value, date) else str(value)
 
@@ -56,7 +51,8 @@ _FROM_COLUMN: dict[str, Callable[[Any], Any]] = {
 
 def to_db(spec: FieldSpec, value: Any) -> Any:
     """A field value as stored in its SQLite column."""
-    if is_blank(value):
+    # An empty value is NULL whatever the field type.
+    if value is None or value == "" or value == []:
         return None
     convert = _TO_COLUMN.get(spec.type)
     return value if convert is None else convert(value)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from de06desk.domain.i18n import msg
-from de06desk.forms.codec import record_to_json, to_db
+from de06desk.forms.codec import record_to_json, row_to_db
 
 from .database import Record, Store, search_text, utc_now
 from .errors import StoreError
@@ -163,6 +163,7 @@ def update_records(
         )
     now, device = utc_now(), store.device_id
     first = _reserve_change_nos(store, len(updates))
+    to_columns = row_to_db(form)
     sets = ", ".join(f'"{f.name}" = ?' for f in form.fields)
     params: list[list[Any]] = []
     audit: list[tuple[Any, ...]] = []
@@ -174,9 +175,12 @@ def update_records(
         versions[device] = versions.get(device, 0) + 1
         change_no = first + offset
         params.append(
-            [to_db(f, values[f.name]) for f in form.fields]
-            + [now, user, device, change_no, record.edit_count + 1, json.dumps(versions)]
-            + [search_text(form, values), update.uuid]
+            [
+                *to_columns(values),
+                *(now, user, device, change_no, record.edit_count + 1, json.dumps(versions)),
+                search_text(form, values),
+                update.uuid,
+            ]
         )
         changed = [k for k, v in values.items() if record.values.get(k) != v]
         audit.append(
