@@ -17,25 +17,11 @@ from typing import Any, TypeVar
 from de06desk.config import forms_dir
 from de06desk.domain.i18n import Msg
 
+from . import bookkeeping
 from .model import FIELD_TYPES, Choice, FieldSpec, FormSet, FormSpec, RuleSpec
 from .rules import RuleSyntaxError, compile_rule
 
 _IDENT = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
-# Columns every stored record has; a form may not declare fields with these names.
-RESERVED_NAMES = frozenset(
-    {
-        "uuid",
-        "unit_code",
-        "created_at",
-        "updated_at",
-        "author",
-        "device_id",
-        "change_no",
-        "edit_count",
-        "deleted",
-        "search_text",
-    }
-)
 _FORM_KEYS = {"id", "version", "table", "label_vi", "label_en", "title_field", "singleton"}
 _FIELD_KEYS = {
     "name",
@@ -263,7 +249,7 @@ def _build_field(
     where = f"field '{name}'"
     if not _IDENT.match(name):
         raise FormError(src, where, "name must be lower-case letters, digits and '_'")
-    if name in RESERVED_NAMES:
+    if name in bookkeeping.NAMES:
         raise FormError(src, where, "this name is reserved for the store")
     _unknown_keys(raw, _FIELD_KEYS, src, where)
     ftype = _require(raw, "type", str, src, where)

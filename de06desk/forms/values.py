@@ -13,6 +13,7 @@ from de06desk.domain.idnumber import parse_id_number
 from de06desk.domain.phone import normalize_phone
 from de06desk.domain.weeks import format_date, parse_date
 
+from .codec import blank
 from .model import FieldSpec, FormSpec
 
 Errors = dict[str, list[Msg]]
@@ -25,7 +26,7 @@ def parse_value(spec: FieldSpec, raw: Any) -> Any:
     plain-language message when the input cannot be a value of this field.
     """
     if raw is None or (isinstance(raw, str) and not raw.strip()):
-        return [] if spec.type == "multi_choice" else None
+        return blank(spec)
     kind = spec.type
     if kind == "text":
         return str(raw).strip()
@@ -274,7 +275,4 @@ def parse_record(form: FormSpec, raw: Mapping[str, Any]) -> tuple[dict[str, Any]
 
 def defaults(form: FormSpec) -> dict[str, Any]:
     """A new record's starting values: the declared defaults, blanks elsewhere."""
-    return {
-        f.name: (f.default if f.default is not None else ([] if f.type == "multi_choice" else None))
-        for f in form.fields
-    }
+    return {f.name: f.default if f.default is not None else blank(f) for f in form.fields}

@@ -32,6 +32,7 @@ from de06desk.domain.progress import (
 from de06desk.domain.text import UnsafeText, check_untrusted, fold
 from de06desk.domain.weeks import parse_date_or_year
 from de06desk.forms import FormSpec
+from de06desk.forms.codec import record_from_json, record_to_json
 from de06desk.forms.values import RecordValidator
 from de06desk.store import Store, utc_now
 from de06desk.store import citizen_import as sql
@@ -725,7 +726,7 @@ def apply_import(
         old = sql.update_records(store, FORM_ID, updates, user=user, detail=detail)
         form = store.form(FORM_ID)
         batch_rows += [
-            sql.BatchRow(FORM_ID, uuid, "update", storable(form, values), change_no)
+            sql.BatchRow(FORM_ID, uuid, "update", record_to_json(form, values), change_no)
             for uuid, (values, change_no) in old.items()
         ]
         if cancelled():
@@ -782,24 +783,6 @@ def record_import(
         detail=f"{batch.batch_id}: {batch.source}: +{batch.added} ~{batch.updated} "
         f"-{batch.refused} refused, {note}",
     )
-
-
-def storable(form: FormSpec, values: Mapping[str, Any]) -> dict[str, Any]:
-    """Values as kept in a batch row (dates as ISO text)."""
-    return {
-        f.name: v.isoformat() if isinstance(v := values.get(f.name), date) else v
-        for f in form.fields
-    }
-
-
-def _restored(form: FormSpec, stored: Mapping[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for spec in form.fields:
-        value = stored.get(spec.name)
-        if spec.type == "date" and isinstance(value, str):
-            value = date.fromisoformat(value)
-        out[spec.name] = value
-    return out
 
 
 def undo_import(store: Store, batch_id: str, user: str) -> sql.ImportBatch:
@@ -873,7 +856,9 @@ def undo_import(store: Store, batch_id: str, user: str) -> sql.ImportBatch:
         for form_id, items in by_form.items():
             form = store.form(form_id)
             restores = [
-                sql.RowUpdate(r.record_uuid, _restored(form, r.old_values or {}), r.change_no)
+                sql.RowUpdate(
+                    r.record_uuid, record_from_json(form, r.old_values or {}), r.change_no
+                )
                 for r in items
                 if r.action == "update"
             ]

@@ -40,6 +40,7 @@ from de06desk.domain.progress import (
 from de06desk.domain.text import fold
 from de06desk.domain.weeks import parse_date_or_year
 from de06desk.forms import FormSpec, validate_record
+from de06desk.forms.codec import record_to_json
 from de06desk.store import Record, Store, utc_now
 from de06desk.store import citizen_import as sql
 from de06desk.store.bulk import insert_records
@@ -55,7 +56,6 @@ from .citizen_import import (
     _text,
     field_label,
     record_import,
-    storable,
     unsafe_cell,
 )
 from .mapping import STATUS_REQUIRED
@@ -580,7 +580,7 @@ def apply_status_import(
         old = sql.update_records(store, ROSTER, updates, user=user, detail=detail)
         form = store.form(ROSTER)
         batch_rows += [
-            sql.BatchRow(ROSTER, uuid, "update", storable(form, values), change_no)
+            sql.BatchRow(ROSTER, uuid, "update", record_to_json(form, values), change_no)
             for uuid, (values, change_no) in old.items()
         ]
         touched = {p.values["drive"] for p in plan.to_update}
@@ -636,6 +636,8 @@ def _follow_roster(
             rows.append(sql.BatchRow(DRIVE, uuid, "create", None, saved.change_no))
         elif saved is not drive:
             rows.append(
-                sql.BatchRow(DRIVE, uuid, "update", storable(form, drive.values), saved.change_no)
+                sql.BatchRow(
+                    DRIVE, uuid, "update", record_to_json(form, drive.values), saved.change_no
+                )
             )
     return rows

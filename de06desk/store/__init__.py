@@ -25,7 +25,7 @@ def _import_sqlite_utils_without_pandas() -> None:
 
 _import_sqlite_utils_without_pandas()
 
-from .database import Record, Store, from_db, to_db, utc_now  # noqa: E402
+from .database import Record, Store, utc_now  # noqa: E402
 from .errors import NotFoundError, StoreError, ValidationError  # noqa: E402
 
 __all__ = [
@@ -34,7 +34,5 @@ __all__ = [
     "Store",
     "StoreError",
     "ValidationError",
-    "from_db",
-    "to_db",
     "utc_now",
 ]

@@ -12,7 +12,8 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from de06desk.domain.audit_chain import AuditFields, ChainReport, walk_chain
 
-from .database import AUDIT_FIELDS, Store
+from .database import Store
+from .schema import AUDIT_FIELDS
 
 # The viewer pages through the log; one page never loads the whole table.
 DEFAULT_LIMIT = 500

@@ -40,7 +40,7 @@ from .crypto import Keyring, keyring_path
 from .crypto import fsync_dir as _fsync_dir
 from .database import Store, utc_now
 from .errors import StoreError
-from .schema import SCHEMA_VERSION
+from .migrations import SCHEMA_VERSION
 
 MAGIC = b"DE06BAK\n"
 FORMAT_VERSION = 1

@@ -16,10 +16,11 @@ from typing import Any
 
 from de06desk.domain.i18n import Msg, msg
 from de06desk.domain.progress import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
-from de06desk.forms import FormSpec, RecordValidator
+from de06desk.forms import FormSpec, RecordValidator, bookkeeping
+from de06desk.forms.codec import blank, row_to_db
 
 from . import dbapi
-from .database import Store, search_text, to_db, utc_now
+from .database import Store, search_text, utc_now
 from .errors import StoreError, ValidationError
 from .schema import search_table
 
@@ -47,55 +48,39 @@ def insert_records(
     database as it was.
     """
     form = store.forms[form_id]
-    names = form.field_names
-    columns = [
-        "uuid",
-        "unit_code",
-        *names,
-        "created_at",
-        "updated_at",
-        "author",
-        "device_id",
-        "change_no",
-        "edit_count",
-        "versions",
-        "deleted",
-        "search_text",
-    ]
+    columns = bookkeeping.table_columns(form)
     unit, device, now = store.unit_code, store.device_id, utc_now()
-    versions = json.dumps({device: 1})
+    # A new record's bookkeeping, in table order (`_flush` numbers the changes of a batch).
+    new = {
+        "created_at": now,
+        "updated_at": now,
+        "author": user,
+        "device_id": device,
+        "change_no": 0,
+        "edit_count": 1,
+        "versions": json.dumps({device: 1}),
+        "deleted": 0,
+        "search_text": "",
+    }
+    tail = [new[c.name] for c in bookkeeping.TAIL]
+    search_at = columns.index("search_text")
     uuids: list[str] = []
     validator = RecordValidator(form)
+    to_columns = row_to_db(form)
     try:
         with store.transaction(), search_index_in_bulk(store, form):
             batch: list[list[Any]] = []
             for index, raw in enumerate(records):
-                values = {
-                    f.name: raw.get(f.name, [] if f.type == "multi_choice" else None)
-                    for f in form.fields
-                }
+                values = {f.name: raw.get(f.name, blank(f)) for f in form.fields}
                 if validate:
                     errors = validator(values)
                     if errors:
                         raise ValidationError(Msg(form.label_vi, form.label_en), errors)
                 uuid = str(raw.get("uuid") or store.uuid_factory())
                 uuids.append(uuid)
-                batch.append(
-                    [
-                        uuid,
-                        unit,
-                        *(to_db(f, values[f.name]) for f in form.fields),
-                        now,
-                        now,
-                        user,
-                        device,
-                        0,
-                        1,
-                        versions,
-                        0,
-                        search_text(form, values),
-                    ]
-                )
+                row = [uuid, unit, *to_columns(values), *tail]
+                row[search_at] = search_text(form, values)
+                batch.append(row)
                 if len(batch) >= _BATCH:
                     _flush(store, form.table, batch, columns)
                     if cancelled():

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from de06desk.domain.i18n import msg
+from de06desk.forms.codec import record_to_json, row_to_db
 
-from .database import Record, Store, _jsonable, search_text, to_db, utc_now
+from .database import Record, Store, search_text, utc_now
 from .errors import StoreError
 
 # Local bookkeeping tables. Created on first use (CREATE … IF NOT EXISTS) so databases made
@@ -162,6 +163,7 @@ def update_records(
         )
     now, device = utc_now(), store.device_id
     first = _reserve_change_nos(store, len(updates))
+    to_columns = row_to_db(form)
     sets = ", ".join(f'"{f.name}" = ?' for f in form.fields)
     params: list[list[Any]] = []
     audit: list[tuple[Any, ...]] = []
@@ -173,9 +175,12 @@ def update_records(
         versions[device] = versions.get(device, 0) + 1
         change_no = first + offset
         params.append(
-            [to_db(f, values[f.name]) for f in form.fields]
-            + [now, user, device, change_no, record.edit_count + 1, json.dumps(versions)]
-            + [search_text(form, values), update.uuid]
+            [
+                *to_columns(values),
+                *(now, user, device, change_no, record.edit_count + 1, json.dumps(versions)),
+                search_text(form, values),
+                update.uuid,
+            ]
         )
         changed = [k for k, v in values.items() if record.values.get(k) != v]
         audit.append(
@@ -185,8 +190,8 @@ def update_records(
                 "update",
                 form_id,
                 update.uuid,
-                _json(_jsonable(form, {k: record.values.get(k) for k in changed})),
-                _json(_jsonable(form, {k: values[k] for k in changed})),
+                _json(record_to_json(form, {k: record.values.get(k) for k in changed})),
+                _json(record_to_json(form, {k: values[k] for k in changed})),
                 detail,
             )
         )
@@ -225,7 +230,7 @@ def tombstone_records(
                 "delete",
                 form_id,
                 uuid,
-                _json(_jsonable(form, record.values)),
+                _json(record_to_json(form, record.values)),
                 None,
                 detail,
             )

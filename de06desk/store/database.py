@@ -8,7 +8,7 @@ import uuid as uuidlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -21,33 +21,23 @@ from de06desk.domain.i18n import Msg, msg
 from de06desk.domain.text import fold
 from de06desk.domain.vnsort import name_sort_key, sort_key
 from de06desk.forms import (
-    FieldSpec,
     FormSet,
     FormSpec,
+    bookkeeping,
     load_forms,
     record_warnings,
     validate_record,
 )
+from de06desk.forms.codec import blank, from_db, record_to_json, to_db
 
 from . import dbapi
 from .crypto import keyring_path
 from .errors import DiskFullError, NotFoundError, StoreError, ValidationError
-from .schema import (
-    AUDIT_NO_UPDATE,
-    FIXED_DDL,
-    IMPORT_MAPPINGS_DDL,
-    META_COLUMNS,
-    SCHEMA_VERSION,
-    column_sql,
-    create_table_sql,
-    index_sql,
-    search_table,
-)
+from .migrations import MIGRATIONS, SCHEMA_VERSION, create_missing_tables
+from .schema import AUDIT_FIELDS
 
 Role = Literal["commune", "hub"]
 SYSTEM_USER = "system"
-# The audit columns the hash chain covers, in the order it hashes them (domain/audit_chain.py).
-AUDIT_FIELDS = "id, at, username, action, form_id, record_uuid, old, new, detail"
 
 # Meta key: the hub's device ids a commune has seen (records they wrote are the hub's).
 _HUB_DEVICES = "sync_hub_devices"
@@ -82,28 +72,6 @@ class Record:
         """A field value, or `default` when blank."""
         value = self.values.get(name)
         return default if value is None else value
-
-
-def to_db(spec: FieldSpec, value: Any) -> Any:
-    """A field value as stored in SQLite (dates ISO text, multi-choice JSON)."""
-    if value is None or value == "" or value == []:
-        return None
-    if spec.type == "date":
-        return value.isoformat() if isinstance(value, date) else str(value)
-    if spec.type == "multi_choice":
-        return json.dumps(list(value), ensure_ascii=False)
-    return value
-
-
-def from_db(spec: FieldSpec, value: Any) -> Any:
-    """A stored value back as the field's Python value."""
-    if value is None:
-        return [] if spec.type == "multi_choice" else None
-    if spec.type == "date":
-        return date.fromisoformat(value)
-    if spec.type == "multi_choice":
-        return json.loads(value)
-    return value
 
 
 def search_text(form: FormSpec, values: Mapping[str, Any]) -> str:
@@ -177,10 +145,9 @@ class Store:
         store = cls(path, _connect(path, key), forms or load_forms(), key)
         try:
             with store.transaction():
-                for ddl in FIXED_DDL:
-                    store.conn.execute(ddl)
-                store._create_form_tables()
+                create_missing_tables(store)
                 now = utc_now()
+                MIGRATIONS.record_all(store, now)
                 for name, value in {
                     "schema_version": str(SCHEMA_VERSION),
                     "app_version": __version__,
@@ -247,12 +214,6 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _create_form_tables(self) -> None:
-        by_id = self.forms.forms
-        for form in self.forms:
-            for sql in create_table_sql(form, by_id):
-                self.conn.execute(sql)
-
     def _check_version_and_migrate(self) -> None:
         version = int(self.get_meta("schema_version") or 0)
         if version > SCHEMA_VERSION:
@@ -267,92 +228,15 @@ class Store:
                     s=SCHEMA_VERSION,
                 )
             )
-        missing = self.pending_migrations()
-        if missing or version < SCHEMA_VERSION:
+        pending = MIGRATIONS.pending(self)
+        if pending:
             backup = self.backup_before_migration()
             with self.transaction():
-                for ddl in FIXED_DDL:
-                    self.conn.execute(ddl)
-                self._create_form_tables()
-                by_id = self.forms.forms
-                for form, spec in missing:
-                    if form.table in self.db.table_names():
-                        self.conn.execute(
-                            f'ALTER TABLE "{form.table}" ADD COLUMN {column_sql(spec, by_id)}'
-                        )
-                for form in self.forms:
-                    for sql in index_sql(form):
-                        self.conn.execute(sql)
-                if version < 2:
-                    self._space_search_text()
-                if version < 3:
-                    self._chain_audit()
-                if version < 4:
-                    for ddl in IMPORT_MAPPINGS_DDL:
-                        self.conn.execute(ddl)
+                MIGRATIONS.apply(self, pending, utc_now())
                 self.set_meta("schema_version", str(SCHEMA_VERSION))
                 self.set_meta("app_version", __version__)
                 self.set_meta("form_versions", json.dumps(self.forms.versions()))
             self.migrated_from, self.migration_backup = version, backup
-
-    def _space_search_text(self) -> None:
-        """Schema 1 → 2: two spaces before every word of `search_text` (see `search_text`), and
-        the search index rebuilt.
-
-        The update trigger is dropped meanwhile: one rebuild of the index is far cheaper than
-        a delete and insert per row (a hub's million citizens).
-        """
-        for form in self.forms:
-            if not form.searchable_fields:
-                continue
-            fts = search_table(form)
-            trigger = self.conn.execute(
-                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (f"{fts}_au",)
-            ).fetchone()
-            self.conn.execute(f'DROP TRIGGER IF EXISTS "{fts}_au"')
-            self.conn.execute(
-                f'UPDATE "{form.table}" SET search_text = '
-                "'  ' || replace(search_text, ' ', '  ')"
-                # Schema 1's folded text never starts with a space: run twice, no change.
-                " WHERE search_text <> '' AND search_text NOT LIKE ' %'"
-            )
-            self.conn.execute(f'INSERT INTO "{fts}"("{fts}") VALUES (\'rebuild\')')
-            if trigger:
-                self.conn.execute(trigger[0])
-
-    def _chain_audit(self) -> None:
-        """Schema 2 → 3: the audit log becomes a hash chain; existing entries are chained now,
-        in id order, from the first (domain/audit_chain.py).
-
-        Only entries without a hash get one, so a second run changes nothing. The update trigger
-        is dropped for the moment it takes and put back in the same transaction.
-        """
-        if "hash" not in self.db["audit"].columns_dict:
-            self.conn.execute("ALTER TABLE audit ADD COLUMN hash TEXT")
-        if "audit_head" not in self.db["sync_sent"].columns_dict:
-            self.conn.execute("ALTER TABLE sync_sent ADD COLUMN audit_head INTEGER")
-        previous, updates = GENESIS, []
-        for row in self.conn.execute(f"SELECT {AUDIT_FIELDS}, hash FROM audit ORDER BY id"):
-            stored = row[-1]
-            if stored is None:
-                stored = entry_hash(previous, tuple(row)[:-1])
-                updates.append((stored, row[0]))
-            previous = stored
-        if updates:
-            self.conn.execute("DROP TRIGGER IF EXISTS audit_no_update")
-            self.conn.executemany("UPDATE audit SET hash = ? WHERE id = ?", updates)
-            self.conn.execute(AUDIT_NO_UPDATE)
-
-    def pending_migrations(self) -> list[tuple[FormSpec, FieldSpec]]:
-        """Fields declared in the forms that the database's tables do not have yet."""
-        tables = set(self.db.table_names())
-        out: list[tuple[FormSpec, FieldSpec]] = []
-        for form in self.forms:
-            if form.table not in tables:
-                continue
-            columns = set(self.db[form.table].columns_dict)
-            out += [(form, f) for f in form.fields if f.name not in columns]
-        return out
 
     def backup_before_migration(self) -> Path:
         """Copy the file aside before changing its schema, so a failed upgrade loses nothing."""
@@ -627,10 +511,7 @@ class Store:
         Raises ValidationError (nothing written) if the record breaks its form.
         """
         form = self.forms[form_id]
-        clean = {
-            f.name: values.get(f.name, [] if f.type == "multi_choice" else None)
-            for f in form.fields
-        }
+        clean = {f.name: values.get(f.name, blank(f)) for f in form.fields}
         errors = self.validate(form_id, clean)
         if errors:
             raise ValidationError(Msg(form.label_vi, form.label_en), errors)
@@ -675,7 +556,11 @@ class Store:
         )
         self._write_row(form, row, insert=True)
         self.audit(
-            "create", user, form_id=form.id, record_uuid=row["uuid"], new=_jsonable(form, values)
+            "create",
+            user,
+            form_id=form.id,
+            record_uuid=row["uuid"],
+            new=record_to_json(form, values),
         )
         return self._record_by_uuid(form, row["uuid"])
 
@@ -713,8 +598,8 @@ class Store:
             user,
             form_id=form.id,
             record_uuid=uuid,
-            old=_jsonable(form, old),
-            new=_jsonable(form, changed),
+            old=record_to_json(form, old),
+            new=record_to_json(form, changed),
         )
         return self._record_by_uuid(form, uuid)
 
@@ -734,7 +619,7 @@ class Store:
                 user,
                 form_id=form_id,
                 record_uuid=uuid,
-                old=_jsonable(form, current.values),
+                old=record_to_json(form, current.values),
             )
 
     def _mark_deleted(self, form: FormSpec, current: Record, deleted: bool, user: str) -> None:
@@ -794,7 +679,7 @@ class Store:
         )
 
     def _column(self, form: FormSpec, name: str) -> str:
-        allowed = set(form.field_names) | {c for c, _ in META_COLUMNS}
+        allowed = set(form.field_names) | bookkeeping.NAMES
         if name not in allowed:
             raise KeyError(f"{form.id}: no column {name!r}")
         return f'"{name}"'
@@ -901,10 +786,3 @@ def _json_or_none(data: Mapping[str, Any] | None) -> str | None:
     if data is None:
         return None
     return json.dumps(data, ensure_ascii=False, default=str, sort_keys=True)
-
-
-def _jsonable(form: FormSpec, values: Mapping[str, Any]) -> dict[str, Any]:
-    names = set(form.field_names)
-    return {
-        k: (v.isoformat() if isinstance(v, date) else v) for k, v in values.items() if k in names
-    }

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from de06desk.domain.i18n import msg
+from de06desk.forms.codec import from_db, record_to_json
 
-from .database import Record, Store, _jsonable, from_db
+from .database import Record, Store
 from .errors import NotFoundError
 
 
@@ -58,7 +59,7 @@ def restore_record(store: Store, form_id: str, uuid: str, *, user: str) -> Recor
             user,
             form_id=form_id,
             record_uuid=uuid,
-            new=_jsonable(form, current.values),
+            new=record_to_json(form, current.values),
         )
     restored = store.get_record(form_id, uuid)
     assert restored is not None

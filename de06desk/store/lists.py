@@ -22,8 +22,9 @@ from datetime import date
 from typing import Any
 
 from de06desk.forms import FieldSpec, FormSpec
+from de06desk.forms.codec import from_db
 
-from .database import Store, from_db
+from .database import Store
 from .schema import search_table
 from .search import search_match
 

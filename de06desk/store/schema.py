@@ -1,19 +1,13 @@
-"""Database schema: fixed tables, tables generated from the forms, and migrations."""
+"""Database schema: fixed tables and the tables generated from the forms (migrations:
+store/migrations.py)."""
 
 from __future__ import annotations
 
-from de06desk.forms import FieldSpec, FormSpec
+from de06desk.forms import FieldSpec, FormSpec, bookkeeping
 
-# Bumped when a change to the fixed tables cannot be read by older versions of the app.
-# 2: two spaces before every word of `search_text` (store/search.py finds one- and two-letter
-#    word starts); the citizen-import tables are fixed tables, no longer made on first use.
-# 3: the audit log is a hash chain (`audit.hash`, domain/audit_chain.py); sync packages carry
-#    its head (`sync_sent.audit_head`), and a hub keeps the heads it received
-#    (`sync_audit_heads`).
-# 4: saved column mappings of imported lists (`import_mappings`).
-# 5: the weekly figures an upper hub receives from hubs below (`sync_summaries`, made by the
-#    FIXED_DDL every migration runs; docs/SYNC.md §9).
-SCHEMA_VERSION = 5
+# The schema version and the steps that changed it: store/migrations.py.
+# The audit columns the hash chain covers, in the order it hashes them (domain/audit_chain.py).
+AUDIT_FIELDS = "id, at, username, action, form_id, record_uuid, old, new, detail"
 
 AUDIT_NO_UPDATE = """CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
         BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"""
@@ -30,6 +24,23 @@ IMPORT_MAPPINGS_DDL = [
         username TEXT NOT NULL,
         PRIMARY KEY (kind, header_key)
     )""",
+]
+
+# At an upper hub: the weekly figures per commune that hubs below it sent in summary
+# packages (store/summaries.py; docs/SYNC.md §9) — counts only, no personal data.
+SYNC_SUMMARIES_DDL = [
+    """CREATE TABLE IF NOT EXISTS sync_summaries (
+        sender TEXT NOT NULL,
+        week TEXT NOT NULL,
+        unit_code TEXT NOT NULL,
+        via TEXT NOT NULL,
+        as_of TEXT NOT NULL,
+        line TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        package_sha256 TEXT NOT NULL,
+        PRIMARY KEY (week, unit_code)
+    )""",
+    "CREATE INDEX IF NOT EXISTS sync_summaries_unit ON sync_summaries(unit_code, sender)",
 ]
 
 FIXED_DDL = [
@@ -156,20 +167,7 @@ FIXED_DDL = [
         lost_versions TEXT NOT NULL,
         lost_row TEXT NOT NULL
     )""",
-    # At an upper hub: the weekly figures per commune that hubs below it sent in summary
-    # packages (store/summaries.py; docs/SYNC.md §9) — counts only, no personal data.
-    """CREATE TABLE IF NOT EXISTS sync_summaries (
-        sender TEXT NOT NULL,
-        week TEXT NOT NULL,
-        unit_code TEXT NOT NULL,
-        via TEXT NOT NULL,
-        as_of TEXT NOT NULL,
-        line TEXT NOT NULL,
-        created_at TEXT NOT NULL,
-        package_sha256 TEXT NOT NULL,
-        PRIMARY KEY (week, unit_code)
-    )""",
-    "CREATE INDEX IF NOT EXISTS sync_summaries_unit ON sync_summaries(unit_code, sender)",
+    *SYNC_SUMMARIES_DDL,
     # Citizen-list imports (store/citizen_import.py): each batch and the records it created or
     # changed, with their values before, so that a batch can be undone.
     """CREATE TABLE IF NOT EXISTS import_batches (
@@ -196,21 +194,6 @@ FIXED_DDL = [
     *IMPORT_MAPPINGS_DDL,
 ]
 
-# Columns every record table has besides the form's fields.
-META_COLUMNS = [
-    ("uuid", "TEXT PRIMARY KEY"),
-    ("unit_code", "TEXT NOT NULL"),
-    ("created_at", "TEXT NOT NULL"),
-    ("updated_at", "TEXT NOT NULL"),
-    ("author", "TEXT NOT NULL"),
-    ("device_id", "TEXT NOT NULL"),
-    ("change_no", "INTEGER NOT NULL"),
-    ("edit_count", "INTEGER NOT NULL DEFAULT 1"),
-    ("versions", "TEXT NOT NULL DEFAULT '{}'"),
-    ("deleted", "INTEGER NOT NULL DEFAULT 0"),
-    ("search_text", "TEXT NOT NULL DEFAULT ''"),
-]
-
 _SQL_TYPES = {"integer": "INTEGER"}
 
 
@@ -226,9 +209,9 @@ def column_sql(spec: FieldSpec, forms_by_id: dict[str, FormSpec]) -> str:
 
 def create_table_sql(form: FormSpec, forms_by_id: dict[str, FormSpec]) -> list[str]:
     """Statements creating a form's table and its indexes."""
-    columns = [f'"{name}" {decl}' for name, decl in META_COLUMNS[:2]]
+    columns = [f'"{c.name}" {c.declaration}' for c in bookkeeping.HEAD]
     columns += [column_sql(f, forms_by_id) for f in form.fields]
-    columns += [f'"{name}" {decl}' for name, decl in META_COLUMNS[2:]]
+    columns += [f'"{c.name}" {c.declaration}' for c in bookkeeping.TAIL]
     statements = [
         f'CREATE TABLE IF NOT EXISTS "{form.table}" (\n  ' + ",\n  ".join(columns) + "\n)"
     ]

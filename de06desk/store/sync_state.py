@@ -16,6 +16,7 @@ from typing import Any
 from de06desk.config import create_private
 from de06desk.domain.i18n import msg
 from de06desk.forms import FormSpec
+from de06desk.forms.bookkeeping import synced_columns
 
 from . import dbapi
 from .bulk import rows_per_statement
@@ -23,27 +24,10 @@ from .crypto import Keyring, keyring_path
 from .database import Store
 from .errors import DiskFullError, StoreError
 
-# Rows carried by sync: every column except search_text, which the receiver recomputes.
-_HEAD_COLUMNS = ("uuid", "unit_code")
-_TAIL_COLUMNS = (
-    "created_at",
-    "updated_at",
-    "author",
-    "device_id",
-    "change_no",
-    "edit_count",
-    "versions",
-    "deleted",
-)
 # SQLite allows 999 host parameters in old builds; stay well under for `IN (...)` lookups.
 _LOOKUP_BATCH = 500
 # Page cache while a package is written (KiB); released when the transaction ends.
 BULK_CACHE_KIB = 256 * 1024
-
-
-def sync_columns(form: FormSpec) -> list[str]:
-    """Columns of a form's table that travel in packages, in table order."""
-    return [*_HEAD_COLUMNS, *form.field_names, *_TAIL_COLUMNS]
 
 
 @contextmanager
@@ -524,7 +508,7 @@ def iter_changed_rows(
     store: Store, form: FormSpec, since: int, upto: int, unit_code: str | None = None
 ) -> Iterator[dict[str, Any]]:
     """Rows with since < change_no ≤ upto, in change order, fetched lazily."""
-    columns = sync_columns(form)
+    columns = synced_columns(form)
     quoted = ", ".join(f'"{c}"' for c in columns)
     sql = f'SELECT {quoted} FROM "{form.table}" WHERE change_no > ? AND change_no <= ?'
     params: list[Any] = [since, upto]
@@ -539,7 +523,7 @@ def iter_changed_rows(
 
 def fetch_rows(store: Store, form: FormSpec, uuids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """Existing rows (sync columns) with these UUIDs, by UUID."""
-    columns = sync_columns(form)
+    columns = synced_columns(form)
     quoted = ", ".join(f'"{c}"' for c in columns)
     found: dict[str, dict[str, Any]] = {}
     for start in range(0, len(uuids), _LOOKUP_BATCH):

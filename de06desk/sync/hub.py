@@ -21,6 +21,7 @@ from de06desk.store import Record, Store, StoreError
 from de06desk.store import sync_state as state
 from de06desk.store.crypto import keyring_path
 from de06desk.store.database import SYSTEM_USER
+from de06desk.store.summaries import senders_of
 
 from .audit_heads import AuditFlag, audit_flags
 from .errors import SyncError
@@ -68,10 +69,13 @@ def hub_province(store: Store) -> Province | None:
 def expected_communes(store: Store) -> list[str]:
     """Unit codes of every commune this hub expects packages from, in code order: the
     province's communes from the official 2025 list (a province hub), and every registered
-    commune (a commune outside the province, or any commune of a district hub)."""
+    commune (a commune outside the province, or any commune of a district hub). A commune a
+    hub below already reports in its summary packages is expected from that hub, not here."""
     province = hub_province(store)
     official = {c.code for c in communes(province.code)} if province else set()
-    return sorted(official | set(state.registered_communes(store)))
+    registered = set(state.registered_communes(store))
+    via_below = set(senders_of(store, official - registered))
+    return sorted((official - via_below) | registered)
 
 
 @dataclass(frozen=True, kw_only=True)

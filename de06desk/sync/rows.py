@@ -2,10 +2,11 @@
 
 A row is one JSON object per line: `uuid`, `unit_code`, one key per form field, then
 `created_at`, `updated_at`, `author`, `device_id`, `change_no`, `edit_count`, `versions`
-(object device → edits) and `deleted` (boolean). Field values: text/choice/phone/personal ID
-as strings, integers as numbers, dates as "YYYY-MM-DD", multi-choice as arrays of strings,
-references as UUID strings, blanks as null. `search_text` is not carried: it is derived data
-and the receiver recomputes it.
+(object device → edits) and `deleted` (boolean). Field values are the JSON data of
+`forms/codec.py` (text/choice/phone/personal ID as strings, integers as numbers, dates as
+"YYYY-MM-DD", multi-choice as arrays of strings, references as UUID strings, blanks as null or
+[] for a multi-choice); a change there is a change of this format. `search_text` is not
+carried: it is derived data and the receiver recomputes it.
 """
 
 from __future__ import annotations
@@ -20,42 +21,25 @@ from de06desk.domain.i18n import DomainError, Msg
 from de06desk.domain.idnumber import country_codes, province_codes
 from de06desk.domain.text import UnsafeText, check_untrusted, is_safe, printable
 from de06desk.forms import FieldSpec, FormSpec, RecordValidator, parse_value
+from de06desk.forms.bookkeeping import SYNCED_NAMES, synced_columns, table_columns
+from de06desk.forms.codec import blank, column_to_json_plan, from_json, row_to_db
 from de06desk.store.database import search_text
-from de06desk.store.sync_state import sync_columns
 
 from .errors import PackageRefused
 
 MAX_TEXT = 100_000
 MAX_VERSION_ENTRIES = 256
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-_META_KEYS = (
-    "uuid",
-    "unit_code",
-    "created_at",
-    "updated_at",
-    "author",
-    "device_id",
-    "change_no",
-    "edit_count",
-    "versions",
-    "deleted",
-)
 
 
 def encode_row(form: FormSpec, row: dict[str, Any]) -> bytes:
     """One stored row (as `sync_state.iter_changed_rows` gives it) as a JSON line."""
     out = dict(row)
-    for spec in form.fields:
-        if spec.type == "multi_choice":
-            out[spec.name] = json.loads(row[spec.name]) if row[spec.name] else []
+    for name, to_json in column_to_json_plan(form):
+        out[name] = to_json(row[name])
     out["versions"] = json.loads(row["versions"] or "{}")
     out["deleted"] = bool(row["deleted"])
     return json.dumps(out, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
-
-
-def stored_columns(form: FormSpec) -> list[str]:
-    """The columns an incoming row is written to: the synced ones, then `search_text`."""
-    return [*sync_columns(form), "search_text"]
 
 
 def iter_lines(lines: Iterable[bytes]) -> Iterator[tuple[int, Any]]:
@@ -78,12 +62,11 @@ class RowDecoder:
 
     def __init__(self, form: FormSpec, today: date) -> None:
         self.form = form
-        self.columns = stored_columns(form)
-        self._allowed = frozenset(sync_columns(form))
+        # The synced columns, then `search_text`: every column of the table.
+        self.columns = table_columns(form)
+        self._allowed = frozenset(synced_columns(form))
         self._fields = [(spec.name, _converter(spec)) for spec in form.fields]
-        self._db_fields = [
-            (spec.name, spec.type == "date", spec.type == "multi_choice") for spec in form.fields
-        ]
+        self._to_db = row_to_db(form)
         self._validate = RecordValidator(form, today)
 
     def decode(self, raw: Any, where: str) -> tuple[Any, ...]:
@@ -96,7 +79,7 @@ class RowDecoder:
         if not self._allowed.issuperset(raw):
             unknown = sorted(str(k) for k in set(raw) - self._allowed)
             raise _bad(where, f"unknown field '{printable(unknown[0], 40)}' (newer form?)")
-        for key in _META_KEYS:
+        for key in SYNCED_NAMES:
             if key not in raw:
                 raise _bad(where, f"missing '{key}'")
         uuid = raw["uuid"]
@@ -141,17 +124,7 @@ class RowDecoder:
                     f"{where} ({uuid}): {problems[0].en}; refused.",
                 )
             )
-        stored: list[Any] = [uuid, raw["unit_code"]]
-        for name, is_date, is_multi in self._db_fields:
-            value = values[name]
-            if value is None or value == "" or value == []:
-                stored.append(None)
-            elif is_date:
-                stored.append(value.isoformat())
-            elif is_multi:
-                stored.append(json.dumps(value, ensure_ascii=False))
-            else:
-                stored.append(value)
+        stored: list[Any] = [uuid, raw["unit_code"], *self._to_db(values)]
         stored += (
             raw["created_at"],
             raw["updated_at"],
@@ -179,12 +152,12 @@ def canonical_versions(versions: dict[str, int]) -> str:
 def _converter(spec: FieldSpec) -> Callable[[Any], Any]:
     """The strict conversion of one field's JSON value to its Python value (raises if wrong)."""
     kind = spec.type
-    blank: Any = [] if kind == "multi_choice" else None
+    empty = blank(spec)
     if kind == "integer":
 
         def integer(raw: Any) -> Any:
             if raw is None:
-                return blank
+                return empty
             if type(raw) is not int:
                 raise TypeError(kind)
             return raw
@@ -194,7 +167,7 @@ def _converter(spec: FieldSpec) -> Callable[[Any], Any]:
 
         def choices(raw: Any) -> Any:
             if raw is None:
-                return blank
+                return empty
             if type(raw) is not list or not all(type(v) is str for v in raw):
                 raise TypeError(kind)
             for value in raw:
@@ -209,7 +182,7 @@ def _converter(spec: FieldSpec) -> Callable[[Any], Any]:
 
     def text(raw: Any) -> Any:
         if raw is None:
-            return blank
+            return empty
         if type(raw) is not str or len(raw) > MAX_TEXT:
             raise TypeError(kind)
         # The one gate for untrusted text: no lone surrogate, NUL, control or bidi override.
@@ -226,7 +199,7 @@ def _any_text(spec: FieldSpec, raw: str) -> Any:
 def _date(spec: FieldSpec, raw: str) -> Any:
     if len(raw) != 10:
         raise ValueError(raw)
-    return date.fromisoformat(raw)
+    return from_json(spec, raw)
 
 
 def _normalised(spec: FieldSpec, raw: str) -> Any:

@@ -261,7 +261,7 @@ def _encrypted_template(folder: str) -> Path:
 def _templates_folder() -> str:
     # One folder per schema: a template from an older schema would be migrated (and the
     # migration announced on stderr) at every trial's open.
-    from de06desk.store.schema import SCHEMA_VERSION
+    from de06desk.store.migrations import SCHEMA_VERSION
 
     root = Path(os.environ.get("DE06_ATTACK_TEMPLATES", "/tmp/de06desk-attack-templates"))
     folder = root / f"schema-{SCHEMA_VERSION}"

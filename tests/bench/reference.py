@@ -42,7 +42,7 @@ def dump_csv(db: Path, folder: Path) -> tuple[list[tuple[str, Path]], int]:
     (table, file) pairs and the number of rows.
     """
     from de06desk.forms import load_forms
-    from de06desk.store.sync_state import sync_columns
+    from de06desk.forms.bookkeeping import table_columns
 
     folder.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
@@ -50,7 +50,7 @@ def dump_csv(db: Path, folder: Path) -> tuple[list[tuple[str, Path]], int]:
     total = 0
     try:
         for form in load_forms():
-            columns = [*sync_columns(form), "search_text"]
+            columns = table_columns(form)
             quoted = ", ".join(f'"{c}"' for c in columns)
             cursor = conn.execute(f'SELECT {quoted} FROM "{form.table}" ORDER BY rowid')
             target = folder / f"{form.table}.csv"

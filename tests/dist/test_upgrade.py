@@ -21,7 +21,7 @@ from de06desk.cli import main
 from de06desk.config import forms_dir
 from de06desk.demo import DEMO_PASSWORD, DEMO_USER
 from de06desk.store import Store
-from de06desk.store.schema import SCHEMA_VERSION
+from de06desk.store.migrations import SCHEMA_VERSION
 
 
 @pytest.fixture(autouse=True)

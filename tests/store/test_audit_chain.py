@@ -27,7 +27,7 @@ from de06desk.quality.citizen_import import (
 from de06desk.store import Store
 from de06desk.store.audit_queries import verify_audit_chain
 from de06desk.store.crypto import keyring_path
-from de06desk.store.schema import SCHEMA_VERSION
+from de06desk.store.migrations import SCHEMA_VERSION
 from de06desk.store.users import unlock
 from tests.quality.helpers import add_citizen, add_villages, write_csv
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import io
 import json
@@ -37,37 +36,15 @@ from de06desk.sync.package import AuditChainHead
 from tests.reports.samples import pdf_text
 
 from .sealing import seal, unseal
+from .test_main_packages import hub_of_main_fixture
 
 DATA = Path(__file__).parent / "data"
-
-
-def _hub_of_main_fixture(path: Path) -> Store:
-    """A hub holding the private keys the main-era fixture package was encrypted for."""
-    hub = Store.create(path, unit_code="HN01", role="hub")
-    keys = json.loads((DATA / "main_v1_hub_keys.json").read_text(encoding="utf-8"))
-    with hub.transaction():
-        hub.set_meta("unit_name", "Công an Thành phố Hà Nội")
-        for name, key in keys.items():
-            state.insert_own_key(
-                hub,
-                state.KeyRow(
-                    name=name,
-                    algorithm=key["algorithm"],
-                    private_key=base64.b64decode(key["private_key"]),
-                    protection="none",
-                    public_key=base64.b64decode(key["public_key"]),
-                ),
-                "2026-11-18T00:00:00.000+00:00",
-            )
-    commune_key = PublicKeyFile.from_bytes((DATA / "main_v1_commune.pub").read_bytes())
-    trust_commune(hub, commune_key, user="admin")
-    return hub
 
 
 def test_a_package_written_by_main_before_the_chain_still_imports(tmp_path: Path) -> None:
     package = tmp_path / "00004_000001_20261202.de06sync"
     package.write_bytes((DATA / "main_v1.de06sync").read_bytes())
-    with _hub_of_main_fixture(tmp_path / "hub.db") as hub:
+    with hub_of_main_fixture(tmp_path / "hub.db") as hub:
         [outcome] = import_packages(hub, [package], user="admin")
         assert outcome.status == "applied", outcome.message
         assert outcome.rows == 42 and outcome.sender == "00004"
@@ -77,7 +54,7 @@ def test_a_package_written_by_main_before_the_chain_still_imports(tmp_path: Path
 def test_the_main_era_package_carries_no_head_and_raises_no_flag(tmp_path: Path) -> None:
     package = tmp_path / "00004_000001_20261202.de06sync"
     package.write_bytes((DATA / "main_v1.de06sync").read_bytes())
-    with _hub_of_main_fixture(tmp_path / "hub.db") as hub:
+    with hub_of_main_fixture(tmp_path / "hub.db") as hub:
         import_packages(hub, [package], user="admin")
         [status] = hub_status(hub)
         assert status.packages == 1 and status.audit_head is None and status.audit_flags == ()
