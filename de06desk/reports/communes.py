@@ -16,6 +16,7 @@ from de06desk.domain.i18n import DomainError
 from de06desk.domain.units import get_commune
 from de06desk.domain.weeks import Period, week_of
 from de06desk.store import Store
+from de06desk.store.summary_queries import level2_targets_in_force
 from de06desk.sync.hub import DEFAULT_SILENT_DAYS, CommuneStatus, expected_communes, hub_status
 
 from .model import Summary
@@ -154,16 +155,9 @@ def _in(week: Period, timestamp: str | None) -> bool:
 
 
 def _paces(store: Store, on: date) -> dict[str, float]:
-    """Unit → the share of its level-2 target due by `on` at an even pace, for the target in
-    force on `on` (the one started last, as the summary picks it)."""
-    chosen: dict[str, tuple[date, date]] = {}
-    for target in store.list_records("target", where={"kind": "level2_accounts"}):
-        start, due = target["start_on"], target["due_on"]
-        if start is None or due is None or not start <= on <= due:
-            continue
-        if target.unit_code not in chosen or start > chosen[target.unit_code][0]:
-            chosen[target.unit_code] = (start, due)
+    """Unit → the share of its level-2 target due by `on` at an even pace from the target's
+    start to its due date, for the target the summary counts against (`level2_targets_in_force`)."""
     return {
-        unit: min(1.0, ((on - start).days + 1) / ((due - start).days + 1))
-        for unit, (start, due) in chosen.items()
+        unit: min(1.0, ((on - t.start_on).days + 1) / ((t.due_on - t.start_on).days + 1))
+        for unit, t in level2_targets_in_force(store, on).items()
     }
