@@ -14,7 +14,7 @@ from de06desk.domain.i18n import DomainError, msg
 from de06desk.domain.text import printable
 from de06desk.domain.weeks import format_moment
 from de06desk.sync import hub_status
-from de06desk.sync.hub import DEFAULT_SILENT_DAYS, expected_communes
+from de06desk.sync.hub import DEFAULT_SILENT_DAYS, expected_communes, unregistered_json
 from de06desk.sync.keys import PublicKeyFile
 
 from .common import (
@@ -182,7 +182,9 @@ def cmd_hub_status(args: argparse.Namespace) -> int:
         # A province hub expects every commune of its province (as the Các xã screen lists).
         unregistered = sorted(set(expected_communes(store)) - {s.unit_code for s in statuses})
     if args.json:
-        print(json.dumps([s.to_json() for s in statuses], ensure_ascii=False, indent=2))
+        entries = [s.to_json() for s in statuses] + [unregistered_json(c) for c in unregistered]
+        entries.sort(key=lambda e: str(e["unit_code"]))
+        print(json.dumps(entries, ensure_ascii=False, indent=2))
         return 0
     print("Mã xã\tGói\tSố cuối\tNgày gói cuối\tThiếu\tTình trạng\tNhật ký\tTên")
     for s in statuses:
