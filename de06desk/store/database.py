@@ -10,7 +10,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import sqlite_utils
 
@@ -18,6 +18,7 @@ from de06desk import __version__
 from de06desk.config import create_private, make_private, private_folder
 from de06desk.domain.audit_chain import GENESIS, AuditFields, entry_hash
 from de06desk.domain.i18n import Msg, msg
+from de06desk.domain.roles import DatabaseRole
 from de06desk.domain.text import fold
 from de06desk.domain.vnsort import name_sort_key, sort_key
 from de06desk.forms import (
@@ -44,7 +45,6 @@ from .schema import (
     search_table,
 )
 
-Role = Literal["commune", "hub"]
 SYSTEM_USER = "system"
 # The audit columns the hash chain covers, in the order it hashes them (domain/audit_chain.py).
 AUDIT_FIELDS = "id, at, username, action, form_id, record_uuid, old, new, detail"
@@ -157,7 +157,7 @@ class Store:
         path: Path | str,
         *,
         unit_code: str,
-        role: Role = "commune",
+        role: DatabaseRole = "commune",
         forms: FormSet | None = None,
         key: bytes | None = None,
     ) -> Store:
@@ -427,7 +427,7 @@ class Store:
         return self.get_meta("unit_code") or ""
 
     @property
-    def role(self) -> Role:
+    def role(self) -> DatabaseRole:
         """'commune' or 'hub'."""
         return "hub" if self.get_meta("role") == "hub" else "commune"
 
