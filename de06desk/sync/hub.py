@@ -74,6 +74,19 @@ def expected_communes(store: Store) -> list[str]:
     return sorted(official | set(state.registered_communes(store)))
 
 
+def commune_names(store: Store) -> dict[str, str]:
+    """Unit code → name of every expected commune (`expected_communes`), as every hub screen
+    shows it: the official name, else the name its key file gave, else the code."""
+    registered = {p.unit_code: p.unit_name for p in state.list_peers(store, "commune")}
+    names = {}
+    for code in expected_communes(store):
+        try:
+            names[code] = get_commune(code).name
+        except DomainError:
+            names[code] = registered.get(code) or code
+    return names
+
+
 @dataclass(frozen=True, kw_only=True)
 class DeviceStatus:
     """Packages received from one device of a commune."""

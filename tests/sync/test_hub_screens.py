@@ -290,9 +290,13 @@ def test_a_communes_report_opens_from_cac_xa(
     _built(qtbot, communes)
     communes.select("00008")
     assert communes.report_button.isEnabled()
+    name = communes.selected().unit_name
     communes.report_button.click()
     reports = window.current_screen()
     assert isinstance(reports, ReportsScreen) and reports.unit_code() == "00008"
+    # Named as Các xã names it: the official list's name, not what the commune's key says.
+    assert name == "Phường Ngọc Hà"
+    assert reports.unit.currentText() == f"00008 – {name}"
     qtbot.waitUntil(
         lambda: reports.summary is not None and reports.summary.unit_code == "00008",
         timeout=30000,
