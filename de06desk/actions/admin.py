@@ -15,6 +15,7 @@ from de06desk.backup import RestoreResult as RestoreResult
 from de06desk.domain.audit_chain import ChainReport
 from de06desk.domain.i18n import DomainError, msg
 from de06desk.domain.progress import CancelCheck, Progress, never_cancelled, no_progress
+from de06desk.domain.roles import AccountRole
 from de06desk.domain.units import Commune
 from de06desk.quality.citizen_import import ImportPlan, ImportResult, apply_import, undo_import
 from de06desk.quality.status_import import StatusPlan, apply_status_import
@@ -33,7 +34,6 @@ from de06desk.store.crypto import (
 from de06desk.store.encryption import EncryptResult, encrypt_database
 from de06desk.store.users import (
     User,
-    UserRole,
     authenticate,
     create_user,
     is_encrypted,
@@ -55,7 +55,7 @@ _USERS = Changes.of(parts=[USERS])
 
 @action("user.add")
 def add_user(
-    store: Store, user: User, username: str, password: str, *, role: UserRole, display_name: str
+    store: Store, user: User, username: str, password: str, *, role: AccountRole, display_name: str
 ) -> Done[User]:
     """Add an account."""
     new = create_user(
@@ -86,7 +86,7 @@ def enable_user(store: Store, user: User, username: str, password: str | None) -
 
 
 @action("user.set_role")
-def change_role(store: Store, user: User, username: str, role: UserRole) -> Done[None]:
+def change_role(store: Store, user: User, username: str, role: AccountRole) -> Done[None]:
     """Give an account another role (the last administrator keeps theirs)."""
     set_role(store, username, role, by=user.username)
     return Done(None, _USERS)

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from typing import Concatenate, Generic, ParamSpec, TypeVar
 
 from de06desk.domain.i18n import DomainError, Msg, msg
+from de06desk.domain.roles import ROLE_RANK
 from de06desk.store import Store
 from de06desk.store.users import User
 
-from .roles import RANK, ROLE_LABELS, ROLE_TABLE
+from .roles import ROLE_LABELS, ROLE_TABLE
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -97,7 +98,7 @@ def require(store: Store, user: User, operation: str) -> None:
     """Refuse (with an audit row, committed) unless `user` may do `operation` here."""
     rule = ROLE_TABLE[operation]
     need = rule.needs(store.role)
-    if need is not None and user.active and RANK.get(user.role, -1) >= RANK[need]:
+    if need is not None and user.active and ROLE_RANK.get(user.role, -1) >= ROLE_RANK[need]:
         return
     with store.transaction():
         store.audit(

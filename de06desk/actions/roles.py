@@ -8,15 +8,9 @@ role cannot do by asking `allowed` with the same operation name.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 from de06desk.domain.i18n import Msg, msg
-
-AccountRole = Literal["viewer", "officer", "admin"]
-DatabaseRole = Literal["commune", "hub"]
-
-# Higher includes lower: an administrator may do everything an officer may.
-RANK: dict[str, int] = {"viewer": 0, "officer": 1, "admin": 2}
+from de06desk.domain.roles import ROLE_RANK, AccountRole, DatabaseRole
 
 ROLE_LABELS: dict[str, Msg] = {
     "viewer": msg("chỉ xem", "viewer"),
@@ -97,7 +91,7 @@ def rule(operation: str) -> Rule:
 def allowed(operation: str, account: str, database: DatabaseRole) -> bool:
     """May an account with role `account` do `operation` on this kind of database?"""
     need = ROLE_TABLE[operation].needs(database)
-    return need is not None and RANK.get(account, -1) >= RANK[need]
+    return need is not None and ROLE_RANK.get(account, -1) >= ROLE_RANK[need]
 
 
 def markdown_table() -> str:

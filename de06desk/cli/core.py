@@ -16,6 +16,7 @@ from de06desk.actions.admin import (
     new_encrypted_database,
 )
 from de06desk.domain.i18n import DomainError, msg
+from de06desk.domain.roles import ACCOUNT_ROLES
 from de06desk.domain.text import printable
 from de06desk.domain.units import get_commune
 from de06desk.store import Store
@@ -69,9 +70,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add_db_argument(q)
     q.add_argument("username", help="tên đăng nhập mới")
-    q.add_argument(
-        "--role", choices=["admin", "officer", "viewer"], default="officer", help="vai trò"
-    )
+    q.add_argument("--role", choices=sorted(ACCOUNT_ROLES), default="officer", help="vai trò")
     q.add_argument("--name", default="", help="họ tên hiển thị")
     q.set_defaults(handler=cmd_user_add)
     q = user_sub.add_parser("list", help="liệt kê người dùng")
@@ -100,7 +99,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     q = user_sub.add_parser("set-role", help="đổi vai trò của một tài khoản (cần quản trị)")
     add_db_argument(q)
     q.add_argument("username", help="tên đăng nhập")
-    q.add_argument("role", choices=["admin", "officer", "viewer"], help="vai trò mới")
+    q.add_argument("role", choices=sorted(ACCOUNT_ROLES), help="vai trò mới")
     q.set_defaults(handler=cmd_user_set_role)
     q = user_sub.add_parser(
         "recover", help="đặt lại mật khẩu quản trị bằng mã khôi phục (khi quên mọi mật khẩu)"

@@ -16,7 +16,7 @@ from de06desk.domain.weeks import format_moment
 from de06desk.reports.rollup import lower_hub_status
 from de06desk.store import Store
 from de06desk.sync import hub_status
-from de06desk.sync.hub import DEFAULT_SILENT_DAYS, expected_communes
+from de06desk.sync.hub import DEFAULT_SILENT_DAYS, expected_communes, unregistered_json
 from de06desk.sync.keys import PublicKeyFile
 
 from .common import (
@@ -195,7 +195,9 @@ def cmd_hub_status(args: argparse.Namespace) -> int:
         unregistered = sorted(set(expected_communes(store)) - {s.unit_code for s in statuses})
         below = lower_hub_status(store, silent_days=args.silent_days)
     if args.json:
-        print(json.dumps([s.to_json() for s in statuses], ensure_ascii=False, indent=2))
+        entries = [s.to_json() for s in statuses] + [unregistered_json(c) for c in unregistered]
+        entries.sort(key=lambda e: str(e["unit_code"]))
+        print(json.dumps(entries, ensure_ascii=False, indent=2))
         return 0
     print("Mã xã\tGói\tSố cuối\tNgày gói cuối\tThiếu\tTình trạng\tNhật ký\tTên")
     for s in statuses:

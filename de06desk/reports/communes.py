@@ -1,10 +1,11 @@
 """The hub operator's picture of its communes: who reported, who is silent, who is behind.
 
-One row per expected commune (`sync.hub.expected_communes`: the province's official list and
-every registered commune): its key, its packages (`sync.hub.hub_status`), this week's figures
-against its target (the hub summary's own per-commune figures, so the screen agrees with the
-report) and its audit-chain status. `reminders` picks out the communes that need a call.
-Read-only; the Các xã and Nhắc việc screens show it.
+One row per expected commune (`sync.hub.commune_names`: the province's official list and
+every registered commune, named as every hub screen names them): its key, its packages
+(`sync.hub.hub_status`), this week's figures against its target (the hub summary's own
+per-commune figures, so the screen agrees with the report) and its audit-chain status.
+`reminders` picks out the communes that need a call. Read-only; the Các xã and Nhắc việc
+screens show it.
 """
 
 from __future__ import annotations
@@ -12,11 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from de06desk.domain.i18n import DomainError
-from de06desk.domain.units import get_commune
 from de06desk.domain.weeks import Period, week_of
 from de06desk.store import Store
-from de06desk.sync.hub import DEFAULT_SILENT_DAYS, CommuneStatus, expected_communes, hub_status
+from de06desk.store.summary_queries import level2_targets_in_force
+from de06desk.sync.hub import DEFAULT_SILENT_DAYS, CommuneStatus, commune_names, hub_status
 
 from .model import Summary
 
@@ -89,7 +89,7 @@ def commune_rows(
     units = {u.unit_code: u for u in summary.units}
     paces = _paces(store, summary.counted_to)
     rows = []
-    for code in expected_communes(store):
+    for code, name in commune_names(store).items():
         status = statuses.get(code)
         unit = units.get(code)
         figures = {h.key: h for h in unit.headlines} if unit else {}
@@ -98,7 +98,7 @@ def commune_rows(
         rows.append(
             CommuneRow(
                 unit_code=code,
-                unit_name=_name(code, status, unit),
+                unit_name=name,
                 status=status,
                 sent_this_week=_in(week, status.last_package_at if status else None),
                 activated_week=int(activated.value or 0) if activated else 0,
@@ -134,15 +134,6 @@ def reminders(rows: list[CommuneRow]) -> Reminders:
     )
 
 
-def _name(code: str, status: CommuneStatus | None, unit: Summary | None) -> str:
-    if unit is not None:
-        return unit.unit_name
-    try:
-        return get_commune(code).name
-    except DomainError:
-        return status.unit_name if status else code
-
-
 def _in(week: Period, timestamp: str | None) -> bool:
     if not timestamp:
         return False
@@ -154,16 +145,9 @@ def _in(week: Period, timestamp: str | None) -> bool:
 
 
 def _paces(store: Store, on: date) -> dict[str, float]:
-    """Unit → the share of its level-2 target due by `on` at an even pace, for the target in
-    force on `on` (the one started last, as the summary picks it)."""
-    chosen: dict[str, tuple[date, date]] = {}
-    for target in store.list_records("target", where={"kind": "level2_accounts"}):
-        start, due = target["start_on"], target["due_on"]
-        if start is None or due is None or not start <= on <= due:
-            continue
-        if target.unit_code not in chosen or start > chosen[target.unit_code][0]:
-            chosen[target.unit_code] = (start, due)
+    """Unit → the share of its level-2 target due by `on` at an even pace from the target's
+    start to its due date, for the target the summary counts against (`level2_targets_in_force`)."""
     return {
-        unit: min(1.0, ((on - start).days + 1) / ((due - start).days + 1))
-        for unit, (start, due) in chosen.items()
+        unit: min(1.0, ((on - t.start_on).days + 1) / ((t.due_on - t.start_on).days + 1))
+        for unit, t in level2_targets_in_force(store, on).items()
     }

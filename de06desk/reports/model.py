@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any, Literal
 
 from de06desk.domain.i18n import Language
+from de06desk.domain.roles import DatabaseRole
 from de06desk.domain.weeks import Period
 
 Cell = str | int | float | None
@@ -75,8 +76,8 @@ class TrendWeek:
         return self.start.isocalendar().week
 
 
-# A commune's own figures, or a hub's whole area.
-Scope = Literal["commune", "hub"]
+# A commune's own figures, or a hub's whole area: the kind of database the summary is of.
+Scope = DatabaseRole
 
 
 @dataclass(frozen=True)

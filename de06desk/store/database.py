@@ -10,7 +10,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import sqlite_utils
 
@@ -18,6 +18,7 @@ from de06desk import __version__
 from de06desk.config import create_private, make_private, private_folder
 from de06desk.domain.audit_chain import GENESIS, AuditFields, entry_hash
 from de06desk.domain.i18n import Msg, msg
+from de06desk.domain.roles import DatabaseRole
 from de06desk.domain.text import fold
 from de06desk.domain.vnsort import name_sort_key, sort_key
 from de06desk.forms import (
@@ -36,7 +37,6 @@ from .errors import DiskFullError, NotFoundError, StoreError, ValidationError
 from .migrations import MIGRATIONS, SCHEMA_VERSION, create_missing_tables
 from .schema import AUDIT_FIELDS
 
-Role = Literal["commune", "hub"]
 SYSTEM_USER = "system"
 
 # Meta key: the hub's device ids a commune has seen (records they wrote are the hub's).
@@ -125,7 +125,7 @@ class Store:
         path: Path | str,
         *,
         unit_code: str,
-        role: Role = "commune",
+        role: DatabaseRole = "commune",
         forms: FormSet | None = None,
         key: bytes | None = None,
     ) -> Store:
@@ -311,7 +311,7 @@ class Store:
         return self.get_meta("unit_code") or ""
 
     @property
-    def role(self) -> Role:
+    def role(self) -> DatabaseRole:
         """'commune' or 'hub'."""
         return "hub" if self.get_meta("role") == "hub" else "commune"
 

@@ -29,7 +29,7 @@ class CitizenRow:
     living_status: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class RosterRow:
     """A drive roster entry joined with its citizen (`phone` is the activation phone)."""
 
@@ -112,28 +112,29 @@ def shared_phone_groups(store: Store, min_count: int) -> dict[str, list[str]]:
 
 _ROSTER_SELECT = (
     "SELECT r.uuid, r.citizen, c.full_name, c.birth_date, c.birth_year, c.id_number, c.village, "
-    "r.status, r.failure_reason, r.phone, r.approved_on, r.activated_on, c.phone "
+    "r.status, r.failure_reason, r.phone, r.approved_on, r.activated_on, c.phone AS citizen_phone "
     "FROM drive_roster r JOIN citizens c ON c.uuid = r.citizen "
     "WHERE r.deleted = 0 AND c.deleted = 0 "
 )
 
 
 def _roster(rows: Iterable[dbapi.Row]) -> list[RosterRow]:
+    """RosterRows from rows of `_ROSTER_SELECT`, each field taken by its column's name."""
     return [
         RosterRow(
-            r[0],
-            r[1],
-            r[2] or "",
-            _date(r[3]),
-            r[4],
-            r[5],
-            r[6],
-            r[7],
-            r[8],
-            r[9],
-            _date(r[10]),
-            _date(r[11]),
-            r[12],
+            uuid=r["uuid"],
+            citizen=r["citizen"],
+            full_name=r["full_name"] or "",
+            birth_date=_date(r["birth_date"]),
+            birth_year=r["birth_year"],
+            id_number=r["id_number"],
+            village=r["village"],
+            status=r["status"],
+            failure_reason=r["failure_reason"],
+            phone=r["phone"],
+            approved_on=_date(r["approved_on"]),
+            activated_on=_date(r["activated_on"]),
+            citizen_phone=r["citizen_phone"],
         )
         for r in rows
     ]

@@ -265,18 +265,41 @@ def eid_flows_by_week(
     return [WeekFlows(unit, index, *counts) for (unit, index), counts in weeks.items()]
 
 
-def level2_targets(store: Store, on: date, unit_code: str | None = None) -> dict[str, int]:
+@dataclass(frozen=True, kw_only=True)
+class TargetInForce:
+    """A unit's level-2 activation target in force on a day, with the span it covers."""
+
+    value: int
+    start_on: date
+    due_on: date
+
+
+def level2_targets_in_force(
+    store: Store, on: date, unit_code: str | None = None
+) -> dict[str, TargetInForce]:
     """Unit → the level-2 activation target in force on `on` (the latest started; on a tie the
-    latest edited)."""
+    latest edited), with its start and due dates."""
     where, params = _unit_filter("t", unit_code)
     rows = store.conn.execute(
-        "SELECT unit_code, value FROM (SELECT t.unit_code, t.value, row_number() OVER ("
-        "PARTITION BY t.unit_code ORDER BY t.start_on DESC, t.updated_at DESC, t.uuid DESC) AS n "
+        "SELECT unit_code, value, start_on, due_on FROM (SELECT t.unit_code, t.value, "
+        "t.start_on, t.due_on, row_number() OVER (PARTITION BY t.unit_code "
+        "ORDER BY t.start_on DESC, t.updated_at DESC, t.uuid DESC) AS n "
         "FROM targets t WHERE t.deleted = 0 AND t.kind = 'level2_accounts' "
         f"AND t.start_on <= ? AND t.due_on >= ?{where}) WHERE n = 1",
         [on.isoformat(), on.isoformat(), *params],
     )
-    return {r[0]: int(r[1]) for r in rows}
+    return {
+        r[0]: TargetInForce(
+            value=int(r[1]), start_on=date.fromisoformat(r[2]), due_on=date.fromisoformat(r[3])
+        )
+        for r in rows
+    }
+
+
+def level2_targets(store: Store, on: date, unit_code: str | None = None) -> dict[str, int]:
+    """Unit → the value of the level-2 activation target in force on `on`
+    (`level2_targets_in_force`)."""
+    return {unit: t.value for unit, t in level2_targets_in_force(store, on, unit_code).items()}
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from de06desk.config import PRIVATE_FILE
 from de06desk.domain.i18n import msg
@@ -29,6 +29,7 @@ from de06desk.domain.passwords import (
     password_problem,
     verify_password,
 )
+from de06desk.domain.roles import ROLE_RANK, AccountRole
 from de06desk.domain.text import printable
 from de06desk.forms import FormSet
 
@@ -40,9 +41,6 @@ from .rekey import run_due_rekey, schedule_rekey
 
 log = logging.getLogger(__name__)
 
-UserRole = Literal["admin", "officer", "viewer"]
-# Lowering a role (a higher rank to a lower one) re-keys the database.
-ROLE_RANK: dict[str, int] = {"viewer": 0, "officer": 1, "admin": 2}
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=5)
 # A user name is typed at the log-in and printed in lists and the audit: letters (any
@@ -57,12 +55,12 @@ class User:
 
     username: str
     display_name: str
-    role: UserRole
+    role: AccountRole
     active: bool
 
 
 def create_user(
-    store: Store, username: str, password: str, *, role: UserRole, display_name: str, by: str
+    store: Store, username: str, password: str, *, role: AccountRole, display_name: str, by: str
 ) -> User:
     """Add an account; refuses a taken or malformed name, or a weak password."""
     username = check_username(username)
@@ -225,7 +223,7 @@ def set_active(
             schedule_rekey(store, by=by, reason=f"user_disable {username}")
 
 
-def set_role(store: Store, username: str, role: UserRole, *, by: str) -> None:
+def set_role(store: Store, username: str, role: AccountRole, *, by: str) -> None:
     """Change an account's role (an administrator's action, audited).
 
     Lowering a role re-keys an encrypted database once the transaction commits (old copies of
@@ -259,6 +257,7 @@ def set_role(store: Store, username: str, role: UserRole, *, by: str) -> None:
             (role, utc_now(), username),
         )
         store.audit("user_role", by, detail=f"{username}: {old} -> {role}")
+        # Lowering a role (a higher rank to a lower one) re-keys the database.
         if row["active"] and ROLE_RANK[role] < ROLE_RANK.get(old, 0):
             schedule_rekey(store, by=by, reason=f"user_role {username} {old} -> {role}")
 

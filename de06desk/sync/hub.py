@@ -14,9 +14,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from de06desk.domain.i18n import msg
+from de06desk.domain.i18n import DomainError, msg
 from de06desk.domain.progress import CancelCheck, Progress, never_cancelled, no_progress
-from de06desk.domain.units import Province, communes, provinces
+from de06desk.domain.units import Province, communes, get_commune, provinces
 from de06desk.store import Record, Store, StoreError
 from de06desk.store import sync_state as state
 from de06desk.store.crypto import keyring_path
@@ -78,6 +78,19 @@ def expected_communes(store: Store) -> list[str]:
     return sorted((official - via_below) | registered)
 
 
+def commune_names(store: Store) -> dict[str, str]:
+    """Unit code → name of every expected commune (`expected_communes`), as every hub screen
+    shows it: the official name, else the name its key file gave, else the code."""
+    registered = {p.unit_code: p.unit_name for p in state.list_peers(store, "commune")}
+    names = {}
+    for code in expected_communes(store):
+        try:
+            names[code] = get_commune(code).name
+        except DomainError:
+            names[code] = registered.get(code) or code
+    return names
+
+
 @dataclass(frozen=True, kw_only=True)
 class DeviceStatus:
     """Packages received from one device of a commune."""
@@ -118,6 +131,7 @@ class CommuneStatus:
         return {
             "unit_code": self.unit_code,
             "unit_name": self.unit_name,
+            "registered": True,
             "fingerprint": self.fingerprint,
             "registered_at": self.registered_at,
             "packages": self.packages,
@@ -144,6 +158,31 @@ class CommuneStatus:
                 "flags": [f.to_json() for f in self.audit_flags],
             },
         }
+
+
+def unregistered_json(unit_code: str) -> dict[str, Any]:
+    """`hub status --json`'s entry for an expected commune whose key is not registered yet:
+    the keys of `CommuneStatus.to_json`, with nothing received (never reported: silent)."""
+    try:
+        name = get_commune(unit_code).name
+    except DomainError:
+        name = unit_code
+    return {
+        "unit_code": unit_code,
+        "unit_name": name,
+        "registered": False,
+        "fingerprint": None,
+        "registered_at": None,
+        "packages": 0,
+        "last_seq": None,
+        "last_package_at": None,
+        "last_imported_at": None,
+        "days_silent": None,
+        "silent": True,
+        "missing": {},
+        "devices": [],
+        "audit": {"head": None, "flagged": False, "flags": []},
+    }
 
 
 def hub_status(

@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from de06desk.domain.i18n import msg
+from de06desk.domain.roles import DATABASE_ROLES
 from de06desk.domain.text import is_safe, printable
 from de06desk.domain.units import get_commune
 from de06desk.store import Store, utc_now
@@ -136,7 +137,7 @@ class PublicKeyFile:
         fields = ("unit_code", "unit_name", "role", "signing_key_ed25519", "agreement_key_x25519")
         if not all(isinstance(data.get(k), str) for k in fields):
             raise bad("missing fields")
-        if data["role"] not in ("commune", "hub"):
+        if data["role"] not in DATABASE_ROLES:
             raise bad("role")
         code = data["unit_code"]
         if not is_unit_code(code):

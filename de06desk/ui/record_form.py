@@ -73,7 +73,8 @@ class RecordForm(QWidget):
     """Edit one record of `form_id`; `saved(record)` fires after each successful save.
 
     `hidden` fields are not shown; their values come from the loaded record or the preset
-    given to `new_record` (e.g. the drive a roster row belongs to).
+    given to `new_record` (e.g. the drive a roster row belongs to). `read_only` shows a record
+    without letting it be changed, whatever the user's role (a commune's record at the hub).
     """
 
     saved = Signal(object)
@@ -87,6 +88,7 @@ class RecordForm(QWidget):
         *,
         hidden: Iterable[str] = (),
         show_buttons: bool = True,
+        read_only: bool = False,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -199,7 +201,7 @@ class RecordForm(QWidget):
 
         # No Ctrl+S of its own: the window holding the form (main window, FormDialog) has one,
         # and two matching shortcuts make Qt call it ambiguous and do nothing.
-        self.read_only = not ctx.allowed(records.save_operation(form_id))
+        self.read_only = read_only or not ctx.allowed(records.save_operation(form_id))
         self.new_record()
 
     # ---- loading ---------------------------------------------------------------------
@@ -223,11 +225,13 @@ class RecordForm(QWidget):
         self._touched = set()
         self._loading = False
         self._set_dirty(False)
-        self.title.setText(
-            self.tr("Sửa: {form}").replace("{form}", self.form.label())
-            if uuid
-            else self.tr("Thêm mới: {form}").replace("{form}", self.form.label())
-        )
+        if uuid is None:
+            title = self.tr("Thêm mới: {form}")
+        elif self.read_only:
+            title = self.tr("Xem: {form}")
+        else:
+            title = self.tr("Sửa: {form}")
+        self.title.setText(title.replace("{form}", self.form.label()))
         self._apply_read_only()
         self.validate()
 

@@ -1805,6 +1805,11 @@ This feature is being prepared.</translation>
         <translation>New: {form}</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/record_form.py" line="226"/>
+        <source>Xem: {form}</source>
+        <translation>View: {form}</translation>
+    </message>
+    <message>
         <location filename="../../de06desk/ui/record_form.py" line="304"/>
         <source>Ô này chứa nhiều ô của bảng tính (ký tự Tab). Hãy dán bằng Ctrl+V để tách vào từng ô, hoặc xóa phần thừa.</source>
         <translation>This box holds several spreadsheet cells (Tab characters). Paste with Ctrl+V to split them into the boxes, or delete the extra text.</translation>

@@ -14,15 +14,15 @@ import de06desk.actions.admin
 import de06desk.actions.records
 import de06desk.actions.sync  # registers its actions
 from de06desk.actions import REGISTRY, ROLE_TABLE, ActionRefused, Changes, allowed, records
-from de06desk.actions.roles import RANK
 from de06desk.domain.i18n import DomainError
+from de06desk.domain.roles import ACCOUNT_ROLES, DATABASE_ROLES, ROLE_RANK
 from de06desk.store import Store
 from de06desk.store.deleted import deleted_records
 from de06desk.store.lists import roster_totals
 from de06desk.store.users import User
 from tests import lint_writes
 
-USERS = {role: User(f"u-{role}", role, role, True) for role in ("viewer", "officer", "admin")}
+USERS = {role: User(f"u-{role}", role, role, True) for role in ACCOUNT_ROLES}
 
 
 def _dump(store: Store) -> list[str]:
@@ -45,11 +45,11 @@ def test_every_operation_has_an_action_and_every_action_an_operation() -> None:
 
 def test_roles_include_the_lower_ones() -> None:
     for operation, rule in ROLE_TABLE.items():
-        for database in ("commune", "hub"):
-            granted = [r for r in RANK if allowed(operation, r, database)]  # type: ignore[arg-type]
-            assert granted == sorted(granted, key=RANK.get)
+        for database in DATABASE_ROLES:
+            granted = [r for r in ACCOUNT_ROLES if allowed(operation, r, database)]
+            assert granted == sorted(granted, key=ROLE_RANK.get)
             assert granted == [] or granted[-1] == "admin", operation
-            need = rule.needs(database)  # type: ignore[arg-type]
+            need = rule.needs(database)
             assert (need is None) == (granted == [])
 
 

@@ -51,7 +51,7 @@ def test_cli_round_trip(as_admin, demo_path: Path, tmp_path: Path, capsys) -> No
     assert out[2].startswith("TỪ CHỐI")
     assert main(["hub", "status", "--db", str(hub), "--json"]) == 0
     [status] = json.loads(capsys.readouterr().out)
-    assert status["last_seq"] == 1 and status["silent"] is False
+    assert status["last_seq"] == 1 and status["silent"] is False and status["registered"]
     assert main(["hub", "status", "--db", str(hub), "--silent-days", "0"]) == 0
     assert "00004" in capsys.readouterr().out
     args = ["hub", "target", "--db", str(hub), "--to", "00004", "--kind", "cleanup_cases"]
@@ -97,3 +97,26 @@ def test_hub_status_names_the_provinces_communes_without_a_key(
     assert main(["hub", "status", "--db", str(hub)]) == 0
     out = capsys.readouterr().out
     assert "Chưa đăng ký khóa (126 xã): 00004, 00008," in out
+
+
+def test_hub_status_json_lists_the_communes_without_a_key_too(
+    as_admin, demo_path: Path, tmp_path: Path, capsys
+) -> None:
+    hub, c_pub = tmp_path / "hub.db", tmp_path / "c.pub"
+    args = ["hub", "init", "--db", str(hub), "--unit-code", "001", "--name", "Công an Hà Nội"]
+    assert main([*args, "--province", "001", "--key-out", str(tmp_path / "hub.pub")]) == 0
+    assert main(["keys", "export", "--db", str(demo_path), "--out", str(c_pub)]) == 0
+    assert main(["hub", "trust", "--db", str(hub), str(c_pub)]) == 0
+    capsys.readouterr()
+    assert main(["hub", "status", "--db", str(hub), "--json"]) == 0
+    entries = json.loads(capsys.readouterr().out)
+    # Every commune of the province, in code order, as the text output and Các xã list them.
+    assert len(entries) == 126
+    assert [e["unit_code"] for e in entries] == sorted(e["unit_code"] for e in entries)
+    [joined] = [e for e in entries if e["registered"]]
+    assert joined["unit_code"] == "00004" and joined["fingerprint"]
+    never = next(e for e in entries if e["unit_code"] == "00008")
+    assert never["registered"] is False and never["unit_name"] == "Phường Ngọc Hà"
+    assert never["packages"] == 0 and never["silent"] is True and never["fingerprint"] is None
+    # The same keys either way, so a script reads both alike.
+    assert all(e.keys() == joined.keys() for e in entries)

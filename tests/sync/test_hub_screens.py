@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from de06desk.domain.units import communes
 from de06desk.store import Store
@@ -24,6 +26,7 @@ from de06desk.ui.screens.hub import (
     RemindersScreen,
     SendDownScreen,
 )
+from de06desk.ui.screens.hub.communes import RecordViewDialog
 from de06desk.ui.screens.settings import HubProfilePanel
 
 ADMIN = User("admin", "Quản trị tỉnh", "admin", True)
@@ -118,6 +121,56 @@ def test_communes_lists_every_commune_of_the_province_and_drills_down(
     assert citizens.model.total() < hub_ctx.store.count_records("citizen")
     sheet = screen.fingerprint_sheet()
     assert key.fingerprint in sheet and "Công an Thành phố Hà Nội" in sheet
+
+
+def test_a_communes_record_opens_read_only_from_its_list(
+    qtbot, hub_ctx: AppContext, usb: Path, commune: Store
+) -> None:
+    _receive(qtbot, hub_ctx, usb)
+    screen = CommunesScreen(hub_ctx)
+    qtbot.addWidget(screen)
+    _built(qtbot, screen)
+    screen.select(commune.unit_code)
+    records = screen.open_records()
+    assert records is not None
+    qtbot.addWidget(records)
+    records.show()
+    records.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is records)
+    citizens = records.lists["citizen"]
+    records.tabs.setCurrentWidget(citizens)
+    view = citizens.view
+
+    # Enter on a row chosen with the keyboard, as at the commune.
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key.Key_Down)
+    uuid = citizens.current_uuid()
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    [shown] = records.findChildren(RecordViewDialog)
+    record = hub_ctx.store.get_record("citizen", uuid)
+    assert record is not None and record.unit_code == commune.unit_code
+    form = shown.form
+    assert form.uuid == uuid and form.title.text() == "Xem: Công dân"
+    assert form.editors["full_name"].raw() == record["full_name"]
+    # Nothing to change and nothing to save: every editor refuses input, no Lưu.
+    assert not form.save_button.isVisible()
+    for editor in form.editors.values():
+        for widget in editor.key_widgets():
+            assert not widget.isEnabled() or getattr(widget, "isReadOnly", lambda: False)()
+    name = form.editors["full_name"].edit
+    QTest.keyClicks(name, "xyz")
+    QTest.keySequence(shown, QKeySequence.StandardKey.Save)
+    assert form.editors["full_name"].raw() == record["full_name"] and not form.is_dirty
+    shown.reject()
+    assert hub_ctx.store.get_record("citizen", uuid) == record
+
+    # A double click on another row opens that one.
+    other = next(i for i in range(3) if citizens.model.row_uuid(i) != uuid)
+    rect = view.visualRect(citizens.model.index(other, 0))
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    second = [d for d in records.findChildren(RecordViewDialog) if d is not shown]
+    assert [d.form.uuid for d in second] == [citizens.model.row_uuid(other)]
 
 
 def test_the_hub_window_wears_the_hubs_name_and_its_own_navigation(
@@ -237,9 +290,13 @@ def test_a_communes_report_opens_from_cac_xa(
     _built(qtbot, communes)
     communes.select("00008")
     assert communes.report_button.isEnabled()
+    name = communes.selected().unit_name
     communes.report_button.click()
     reports = window.current_screen()
     assert isinstance(reports, ReportsScreen) and reports.unit_code() == "00008"
+    # Named as Các xã names it: the official list's name, not what the commune's key says.
+    assert name == "Phường Ngọc Hà"
+    assert reports.unit.currentText() == f"00008 – {name}"
     qtbot.waitUntil(
         lambda: reports.summary is not None and reports.summary.unit_code == "00008",
         timeout=30000,

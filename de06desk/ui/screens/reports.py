@@ -40,6 +40,7 @@ from de06desk.reports.pdf import render_pdf
 from de06desk.reports.summary import as_of_day, build_summary
 from de06desk.reports.xlsx import write_xlsx
 from de06desk.sync import hub_status
+from de06desk.sync.hub import commune_names
 
 from .. import printing
 from ..context import AppContext
@@ -133,8 +134,10 @@ class ReportsScreen(QWidget):
         self.unit = QComboBox(box)
         self.unit.addItem(self.tr("Toàn địa bàn"), None)
         if self.is_hub:
+            names = commune_names(self.ctx.store)  # as Các xã names them
             for status in hub_status(self.ctx.store):
-                self.unit.addItem(f"{status.unit_code} – {status.unit_name}", status.unit_code)
+                code = status.unit_code
+                self.unit.addItem(f"{code} – {names[code]}", code)
             row.addWidget(QLabel(self.tr("Đơn vị:"), box))
             row.addWidget(self.unit)
         else:

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from de06desk.actions import admin as act
 from de06desk.domain.i18n import DomainError, current_language
 from de06desk.domain.passwords import password_problem
-from de06desk.store.users import ROLE_RANK, UserRole, list_users
+from de06desk.domain.roles import ROLE_RANK, AccountRole
+from de06desk.store.users import list_users
 from de06desk.sync.hub import expected_communes, hub_province
 from de06desk.sync.keys import load_own_keys, unit_name
 
@@ -240,7 +241,7 @@ class UsersPanel(QWidget):
         username = self.selected_username()
         if username is None:
             return
-        labels: dict[str, UserRole] = {
+        labels: dict[str, AccountRole] = {
             self.tr("Cán bộ (nhập và sửa dữ liệu)"): "officer",
             self.tr("Chỉ xem và in báo cáo"): "viewer",
             self.tr("Quản trị"): "admin",

@@ -27,11 +27,13 @@ from de06desk.domain.weeks import current_week
 from de06desk.reports.communes import CommuneRow, commune_rows
 from de06desk.reports.formats import format_int
 from de06desk.reports.summary import build_summary
+from de06desk.store import Record
 from de06desk.sync import PublicKeyFile
 from de06desk.sync.keys import load_own_keys, unit_name
 
 from ... import printing
 from ...context import AppContext
+from ...record_form import RecordForm
 from ...record_screen import ListSetup, RecordListPanel
 from ...tasks import Task, run_task, show_error
 from .common import HubWords, cell, day_text, missing_text, read_only_table
@@ -53,6 +55,7 @@ class CommuneRecordsDialog(QDialog):
         self.setWindowTitle(
             self.tr("Dữ liệu của {c} {n} (chỉ xem)").format(c=row.unit_code, n=row.unit_name)
         )
+        self.ctx = ctx
         self.resize(980, 620)
         self.tabs = QTabWidget(self)
         self.lists: dict[str, RecordListPanel] = {}
@@ -64,12 +67,40 @@ class CommuneRecordsDialog(QDialog):
             panel = RecordListPanel(
                 ctx, form_id, ListSetup(columns=shown), self.tabs, {"unit_code": row.unit_code}
             )
+            panel.open_requested.connect(lambda uuid, f=form_id: self.open_record(f, uuid))
             self.lists[form_id] = panel
             self.tabs.addTab(panel, form.label())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+
+    def open_record(self, form_id: str, uuid: str) -> RecordViewDialog | None:
+        """One record (double-click or Enter on its row), as the commune's form shows it,
+        read-only."""
+        record = self.ctx.store.get_record(form_id, uuid)
+        if record is None:
+            return None
+        dialog = RecordViewDialog(self.ctx, record, self)
+        dialog.open()
+        return dialog
+
+
+class RecordViewDialog(QDialog):
+    """One commune record in its form, every field read-only, no Lưu: the hub looks, the
+    commune keeps its records."""
+
+    def __init__(self, ctx: AppContext, record: Record, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = RecordForm(ctx, record.form_id, self, show_buttons=False, read_only=True)
+        self.form.load(record)
+        self.setWindowTitle(self.form.title.text())
+        self.resize(620, 620)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form, 1)
         layout.addWidget(buttons)
 
 

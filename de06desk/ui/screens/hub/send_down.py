@@ -31,11 +31,9 @@ from de06desk.actions import Done
 from de06desk.actions import sync as act
 from de06desk.domain.i18n import DomainError, msg
 from de06desk.domain.progress import CancelCheck, Cancelled, Progress
-from de06desk.domain.units import get_commune
 from de06desk.domain.weeks import format_date
-from de06desk.store import Store
 from de06desk.sync import ExportResult
-from de06desk.sync.hub import expected_communes
+from de06desk.sync.hub import commune_names, expected_communes
 from de06desk.sync.keys import peer_key
 
 from ...context import AppContext
@@ -51,9 +49,9 @@ class TargetDialog(QDialog):
         self.setWindowTitle(self.tr("Chỉ tiêu cho xã"))
         spec = ctx.store.forms["target"]
         self.unit = QComboBox(self)
-        for code in expected_communes(ctx.store):
+        for code, name in commune_names(ctx.store).items():
             if peer_key(ctx.store, code) is not None:
-                self.unit.addItem(f"{code} – {_commune_name(ctx.store, code)}", code)
+                self.unit.addItem(f"{code} – {name}", code)
         self.kind = QComboBox(self)
         for option in spec.field("kind").choices:
             self.kind.addItem(option.label(), option.value)
@@ -87,15 +85,6 @@ class TargetDialog(QDialog):
             "start_on": self.start.date().toPython(),
             "due_on": self.due.date().toPython(),
         }
-
-
-def _commune_name(store: Store, code: str) -> str:
-    """The commune's official name (as Các xã and the reports write it), else its key's."""
-    try:
-        return get_commune(code).name
-    except DomainError:
-        key = peer_key(store, code)
-        return key.unit_name if key is not None else code
 
 
 class SendDownScreen(QWidget):
@@ -211,8 +200,9 @@ class SendDownScreen(QWidget):
         store = self.ctx.store
         current = self.recipient.currentData()
         self.recipient.clear()
+        names = commune_names(store)
         for code in self.registered():
-            self.recipient.addItem(f"{code} – {_commune_name(store, code)}", code)
+            self.recipient.addItem(f"{code} – {names[code]}", code)
         index = self.recipient.findData(current) if current else -1
         self.recipient.setCurrentIndex(max(index, 0))
         spec = store.forms["target"]
@@ -229,7 +219,7 @@ class SendDownScreen(QWidget):
             value.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             cells = [
                 cell(target.unit_code),
-                cell(_commune_name(store, target.unit_code)),
+                cell(names.get(target.unit_code, target.unit_code)),
                 cell(kind.choice_label(target["kind"])),
                 value,
                 cell(format_date(target["start_on"]) if target["start_on"] else ""),
