@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Sized
 from contextlib import contextmanager
 from typing import Any
 
@@ -24,6 +24,12 @@ from .errors import StoreError, ValidationError
 from .schema import search_table
 
 _BATCH = 5000
+# New UUIDs made (and sorted) at a time: 50,000 strings are ≈ 5 MB.
+_UUID_BLOCK = 50_000
+# Batches smaller than this keep the table's indexes (rebuilding costs a few table scans).
+_REBUILD_MIN = 1000
+# Page cache while a bulk insert runs (KiB); set back when it ends.
+_CACHE_KIB = 64 * 1024
 # Rows per multi-row INSERT (bounded again by the host-parameter limit).
 _ROWS_PER_STATEMENT = 500
 
@@ -44,14 +50,15 @@ def insert_records(
 
     Every record is checked against its form when `validate` is true (references are
     checked by the foreign keys at commit). Any invalid record or a cancel leaves the
-    database as it was.
+    database as it was. Records without a "uuid" get new ones, handed out in sorted order
+    within each block (see `_new_uuids`).
     """
     form = store.forms[form_id]
-    names = form.field_names
+    fields = form.fields
     columns = [
         "uuid",
         "unit_code",
-        *names,
+        *form.field_names,
         "created_at",
         "updated_at",
         "author",
@@ -62,29 +69,43 @@ def insert_records(
         "deleted",
         "search_text",
     ]
+    if total is None and isinstance(records, Sized):
+        total = len(records)
     unit, device, now = store.unit_code, store.device_id, utc_now()
     versions = json.dumps({device: 1})
     uuids: list[str] = []
-    validator = RecordValidator(form)
+    fresh: list[str] = []
+    validator = RecordValidator(form) if validate else None
     try:
-        with store.transaction(), search_index_in_bulk(store, form):
+        with (
+            store.transaction(),
+            _bulk_load(store, form, total or 0),
+            search_index_in_bulk(store, form),
+        ):
             batch: list[list[Any]] = []
             for index, raw in enumerate(records):
-                values = {
-                    f.name: raw.get(f.name, [] if f.type == "multi_choice" else None)
-                    for f in form.fields
-                }
-                if validate:
+                if validator is not None:
+                    values = {
+                        f.name: raw.get(f.name, [] if f.type == "multi_choice" else None)
+                        for f in fields
+                    }
                     errors = validator(values)
                     if errors:
                         raise ValidationError(Msg(form.label_vi, form.label_en), errors)
-                uuid = str(raw.get("uuid") or store.uuid_factory())
+                # A missing value and its blank ([] for multi-choice) are stored alike (NULL)
+                # and give the same search text, so the raw mapping serves as it is.
+                uuid = raw.get("uuid")
+                if not uuid:
+                    if not fresh:
+                        fresh = _new_uuids(store, (total - index) if total else _BATCH)
+                    uuid = fresh.pop()
+                uuid = str(uuid)
                 uuids.append(uuid)
                 batch.append(
                     [
                         uuid,
                         unit,
-                        *(to_db(f, values[f.name]) for f in form.fields),
+                        *[to_db(f, raw.get(f.name)) for f in fields],
                         now,
                         now,
                         user,
@@ -93,7 +114,7 @@ def insert_records(
                         1,
                         versions,
                         0,
-                        search_text(form, values),
+                        search_text(form, raw),
                     ]
                 )
                 if len(batch) >= _BATCH:
@@ -120,6 +141,52 @@ def insert_records(
         ) from None
     progress(1.0, "")
     return uuids
+
+
+def _new_uuids(store: Store, wanted: int) -> list[str]:
+    """Up to `_UUID_BLOCK` new UUIDs, sorted descending (so `pop()` gives them ascending).
+
+    Random UUIDs land all over the table's primary-key index; the same UUIDs inserted in
+    order append to it, which made a 50,000-row import's INSERTs ≈ 25 % faster
+    (docs/BENCHMARKS.md). Which record gets which of them does not matter.
+    """
+    count = max(1, min(_UUID_BLOCK, wanted))
+    return sorted((store.uuid_factory() for _ in range(count)), reverse=True)
+
+
+@contextmanager
+def _bulk_load(store: Store, form: FormSpec, expected: int) -> Iterator[None]:
+    """Inside a transaction: a larger page cache while many rows go into `form`'s table, and
+    when the batch is at least as large as the table already is, its secondary indexes
+    dropped first and built once at the end.
+
+    Building an index from the finished table sorts once; keeping six indexes up to date row
+    by row cost more than half of a 50,000-row import's INSERTs (docs/BENCHMARKS.md). On a
+    large table rebuilding would cost more than it saves, so the indexes stay. DROP and
+    CREATE INDEX are part of the caller's transaction: an error or a cancel rolls them back
+    with the rows. Only indexes with SQL of their own are rebuilt (not the UUID key's).
+    """
+    conn = store.conn
+    if not conn.in_transaction:
+        raise RuntimeError("_bulk_load needs an open transaction")
+    (previous,) = conn.execute("PRAGMA cache_size").fetchone()
+    conn.execute(f"PRAGMA cache_size = {-_CACHE_KIB}")
+    try:
+        rebuilt: list[tuple[str, str]] = []
+        (top,) = conn.execute(f'SELECT coalesce(max(rowid), 0) FROM "{form.table}"').fetchone()
+        if expected >= _REBUILD_MIN and expected >= top:
+            rebuilt = conn.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+                "AND sql IS NOT NULL",
+                (form.table,),
+            ).fetchall()
+            for name, _ in rebuilt:
+                conn.execute(f'DROP INDEX "{name}"')
+        yield
+        for _, sql in rebuilt:
+            conn.execute(sql)
+    finally:
+        conn.execute(f"PRAGMA cache_size = {int(previous)}")
 
 
 def _flush(store: Store, table: str, batch: list[list[Any]], columns: list[str]) -> None:
