@@ -151,7 +151,7 @@ def _new_uuids(store: Store, wanted: int) -> list[str]:
     (docs/BENCHMARKS.md). Which record gets which of them does not matter.
     """
     count = max(1, min(_UUID_BLOCK, wanted))
-    return sorted((store.uuid_factory() for _ in range(count)), reverse=True)
+    return sorted(store.new_uuids(count), reverse=True)
 
 
 @contextmanager

@@ -17,6 +17,7 @@ from typing import Any
 
 from de06desk.domain.i18n import msg
 
+from .bulk import insert_many
 from .database import Record, Store, _jsonable, search_text, to_db, utc_now
 from .errors import StoreError
 
@@ -283,18 +284,12 @@ def record_batch(
             batch.refused,
         ),
     )
-    store.conn.executemany(
-        "INSERT INTO import_batch_rows(batch_id, form_id, record_uuid, action, old_values, "
-        "change_no) VALUES (?, ?, ?, ?, ?, ?)",
+    insert_many(
+        store,
+        "import_batch_rows",
+        ["batch_id", "form_id", "record_uuid", "action", "old_values", "change_no"],
         [
-            (
-                batch.batch_id,
-                r.form_id,
-                r.record_uuid,
-                r.action,
-                _json(r.old_values),
-                r.change_no,
-            )
+            (batch.batch_id, r.form_id, r.record_uuid, r.action, _json(r.old_values), r.change_no)
             for r in rows
         ],
     )
