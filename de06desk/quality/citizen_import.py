@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from de06desk import workbook
+from de06desk.domain.files import atomic_write
 from de06desk.domain.i18n import DomainError, Msg, msg
 from de06desk.domain.idnumber import IdInfo, check_id_consistency, parse_id_number
 from de06desk.domain.phone import normalize_phone
@@ -979,7 +980,7 @@ def write_refusals(plan: ImportPlan, path: Path | str) -> Path:
             workbook.append(sheet, row)
         sheet.column_dimensions["B"].width = 60
         return workbook.save(book, path)
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+    with atomic_write(path) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(headers)
         writer.writerows([workbook.csv_value(c) for c in row] for row in rows)

@@ -16,10 +16,11 @@ from pathlib import Path
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
+from de06desk.domain.files import fsync_dir
 from de06desk.domain.i18n import msg
 
 from . import dbapi
-from .backup import _fsync_dir, remove_sidecars
+from .backup import remove_sidecars
 from .crypto import (
     RECOVERY_LABEL,
     Keyring,
@@ -84,7 +85,7 @@ def encrypt_database(path: Path, username: str, password: str) -> EncryptResult:
         ring.save(keyring_path(path))
         remove_sidecars(path)
         os.replace(staged, path)
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
     finally:
         staged.unlink(missing_ok=True)
         remove_sidecars(staged)
