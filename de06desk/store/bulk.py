@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence, Sized
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from itertools import islice
 from typing import Any
 
 from de06desk.domain.i18n import Msg, msg
@@ -54,7 +57,6 @@ def insert_records(
     within each block (see `_new_uuids`).
     """
     form = store.forms[form_id]
-    fields = form.fields
     columns = [
         "uuid",
         "unit_code",
@@ -71,61 +73,33 @@ def insert_records(
     ]
     if total is None and isinstance(records, Sized):
         total = len(records)
-    unit, device, now = store.unit_code, store.device_id, utc_now()
-    versions = json.dumps({device: 1})
-    uuids: list[str] = []
-    fresh: list[str] = []
-    validator = RecordValidator(form) if validate else None
+    make_rows = _RowMaker(store, form, user, RecordValidator(form) if validate else None, total)
+    written = 0
     try:
         with (
             store.transaction(),
             _bulk_load(store, form, total or 0),
             search_index_in_bulk(store, form),
+            ThreadPoolExecutor(1, thread_name_prefix="bulk-rows") as pool,
+            _quick_lock_handover(),
         ):
-            batch: list[list[Any]] = []
-            for index, raw in enumerate(records):
-                if validator is not None:
-                    values = {
-                        f.name: raw.get(f.name, [] if f.type == "multi_choice" else None)
-                        for f in fields
-                    }
-                    errors = validator(values)
-                    if errors:
-                        raise ValidationError(Msg(form.label_vi, form.label_en), errors)
-                # A missing value and its blank ([] for multi-choice) are stored alike (NULL)
-                # and give the same search text, so the raw mapping serves as it is.
-                uuid = raw.get("uuid")
-                if not uuid:
-                    if not fresh:
-                        fresh = _new_uuids(store, (total - index) if total else _BATCH)
-                    uuid = fresh.pop()
-                uuid = str(uuid)
-                uuids.append(uuid)
-                batch.append(
-                    [
-                        uuid,
-                        unit,
-                        *[to_db(f, raw.get(f.name)) for f in fields],
-                        now,
-                        now,
-                        user,
-                        device,
-                        0,
-                        1,
-                        versions,
-                        0,
-                        search_text(form, raw),
-                    ]
-                )
-                if len(batch) >= _BATCH:
-                    _flush(store, form.table, batch, columns)
-                    if cancelled():
-                        raise Cancelled()
-                    if total:
-                        progress(min(1.0, (index + 1) / total), "")
-            _flush(store, form.table, batch, columns)
+            # Rows are made (checked, encoded, search text) on a second thread while SQLite,
+            # which lets go of Python's lock, writes the previous block on this one.
+            chunks = _blocks(records, _BATCH)
+            pending = pool.submit(make_rows, next(chunks, []))
+            while rows := pending.result():
+                pending = pool.submit(make_rows, next(chunks, []))
+                _flush(store, form.table, rows, columns)
+                written += len(rows)
+                if cancelled():
+                    raise Cancelled()
+                if total:
+                    progress(min(1.0, written / total), "")
             store.audit(
-                "bulk_create", user, form_id=form_id, detail=detail or f"{len(uuids)} records"
+                "bulk_create",
+                user,
+                form_id=form_id,
+                detail=detail or f"{len(make_rows.uuids)} records",
             )
     except dbapi.IntegrityError:
         # Deferred foreign keys are checked at commit: a reference to a missing record.
@@ -140,7 +114,86 @@ def insert_records(
             )
         ) from None
     progress(1.0, "")
-    return uuids
+    return make_rows.uuids
+
+
+class _RowMaker:
+    """Turns blocks of records into table rows (in `insert_records` column order, change
+    numbers still 0) and keeps the UUIDs given out, in order; runs on the second thread."""
+
+    def __init__(
+        self,
+        store: Store,
+        form: FormSpec,
+        user: str,
+        validator: RecordValidator | None,
+        total: int | None,
+    ) -> None:
+        self.store, self.form, self.user = store, form, user
+        self.validator, self.total = validator, total
+        self.unit, device, self.now = store.unit_code, store.device_id, utc_now()
+        self.head = [device, 0, 1, json.dumps({device: 1}), 0]
+        self.uuids: list[str] = []
+        self.fresh: list[str] = []
+
+    def __call__(self, records: list[Mapping[str, Any]]) -> list[list[Any]]:
+        form, fields, validator = self.form, self.form.fields, self.validator
+        rows: list[list[Any]] = []
+        for raw in records:
+            if validator is not None:
+                values = {
+                    f.name: raw.get(f.name, [] if f.type == "multi_choice" else None)
+                    for f in fields
+                }
+                errors = validator(values)
+                if errors:
+                    raise ValidationError(Msg(form.label_vi, form.label_en), errors)
+            # A missing value and its blank ([] for multi-choice) are stored alike (NULL) and
+            # give the same search text, so the raw mapping serves as it is.
+            uuid = raw.get("uuid")
+            if not uuid:
+                if not self.fresh:
+                    left = self.total - len(self.uuids) if self.total else _BATCH
+                    self.fresh = _new_uuids(self.store, left)
+                uuid = self.fresh.pop()
+            uuid = str(uuid)
+            self.uuids.append(uuid)
+            rows.append(
+                [
+                    uuid,
+                    self.unit,
+                    *[to_db(f, raw.get(f.name)) for f in fields],
+                    self.now,
+                    self.now,
+                    self.user,
+                    *self.head,
+                    search_text(form, raw),
+                ]
+            )
+        return rows
+
+
+def _blocks(records: Iterable[Mapping[str, Any]], size: int) -> Iterator[list[Mapping[str, Any]]]:
+    items = iter(records)
+    while block := list(islice(items, size)):
+        yield block
+
+
+# Seconds a thread may hold Python's lock while another waits for it (Python's default: 0.005).
+_SWITCH_INTERVAL = 0.0002
+
+
+@contextmanager
+def _quick_lock_handover() -> Iterator[None]:
+    """While rows are made on the second thread, hand Python's lock over sooner: the writing
+    thread lets go of it for every statement and would then wait up to 5 ms for it each time
+    (sync/importer.py does the same for the same reason)."""
+    previous = sys.getswitchinterval()
+    sys.setswitchinterval(_SWITCH_INTERVAL)
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(previous)
 
 
 def _new_uuids(store: Store, wanted: int) -> list[str]:
