@@ -89,8 +89,8 @@ def insert_records(
             pending = pool.submit(make_rows, next(chunks, []))
             while rows := pending.result():
                 pending = pool.submit(make_rows, next(chunks, []))
-                _flush(store, form.table, rows, columns)
                 written += len(rows)
+                _flush(store, form.table, rows, columns)
                 if cancelled():
                     raise Cancelled()
                 if total:
