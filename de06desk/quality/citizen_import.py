@@ -756,7 +756,7 @@ def apply_import(
         uuids = insert_records(
             store,
             FORM_ID,
-            [resolved(p.values) for p in plan.to_add],
+            (resolved(p.values) for p in plan.to_add),
             user=user,
             validate=False,
             detail=f"{detail}: {len(plan.to_add)} records",
