@@ -79,7 +79,7 @@ def insert_records(
         with (
             store.transaction(),
             _bulk_load(store, form, total or 0),
-            search_index_in_bulk(store, form),
+            search_index_in_bulk(store, form) as search_index,
             ThreadPoolExecutor(1, thread_name_prefix="bulk-rows") as pool,
             _quick_lock_handover(),
         ):
@@ -91,6 +91,8 @@ def insert_records(
                 pending = pool.submit(make_rows, next(chunks, []))
                 written += len(rows)
                 _flush(store, form.table, rows, columns)
+                # Indexed block by block, so this too overlaps the next block's rows.
+                search_index.catch_up()
                 if cancelled():
                     raise Cancelled()
                 if total:
@@ -287,10 +289,34 @@ def insert_many(
         )
 
 
+class PendingSearchIndex:
+    """New rows of a bulk insert not yet in the search index (see `search_index_in_bulk`)."""
+
+    def __init__(self, store: Store, form: FormSpec, top: int | None) -> None:
+        self.store, self.form, self.done = store, form, top
+
+    def catch_up(self) -> None:
+        """Index, in one statement, the rows inserted since the last call."""
+        if self.done is None:
+            return  # a form without a search index
+        table = self.form.table
+        (last,) = self.store.conn.execute(
+            f'SELECT coalesce(max(rowid), 0) FROM "{table}"'
+        ).fetchone()
+        if last > self.done:
+            self.store.conn.execute(
+                f'INSERT INTO "{search_table(self.form)}"(rowid, search_text) '
+                f'SELECT rowid, search_text FROM "{table}" WHERE rowid > ? AND rowid <= ?',
+                (self.done, last),
+            )
+            self.done = last
+
+
 @contextmanager
-def search_index_in_bulk(store: Store, form: FormSpec) -> Iterator[None]:
+def search_index_in_bulk(store: Store, form: FormSpec) -> Iterator[PendingSearchIndex]:
     """Inside a transaction: rows inserted meanwhile are added to the search index in one
-    statement at the end instead of one trigger call each (updates still use their trigger).
+    statement at the end (or at each `catch_up()` of what it yields) instead of one trigger
+    call each (updates still use their trigger).
 
     FTS5 flushes its pending terms at every statement that fires the trigger; indexing a
     package's new rows at once costs a fraction of that. The insert trigger is dropped and
@@ -306,14 +332,11 @@ def search_index_in_bulk(store: Store, form: FormSpec) -> Iterator[None]:
         "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (trigger,)
     ).fetchone()
     if not form.searchable_fields or row is None:
-        yield
+        yield PendingSearchIndex(store, form, None)
         return
     (top,) = store.conn.execute(f'SELECT coalesce(max(rowid), 0) FROM "{form.table}"').fetchone()
     store.conn.execute(f'DROP TRIGGER "{trigger}"')
-    yield
-    store.conn.execute(
-        f'INSERT INTO "{fts}"(rowid, search_text) '
-        f'SELECT rowid, search_text FROM "{form.table}" WHERE rowid > ?',
-        (top,),
-    )
+    pending = PendingSearchIndex(store, form, top)
+    yield pending
+    pending.catch_up()
     store.conn.execute(row[0])
