@@ -765,13 +765,13 @@ def apply_import(
             cancelled=cancelled,
             total=len(plan.to_add),
         )
+        created: list[sql.CreatedBlock] = []
         if store.current_change_no() - before == len(uuids):
             # insert_records numbers the records it writes consecutively, in order.
-            created = [(u, before + 1 + i) for i, u in enumerate(uuids)]
+            created.append(sql.CreatedBlock(FORM_ID, uuids, before + 1))
         else:
             numbers = sql.change_numbers(store, FORM_ID, uuids)
-            created = [(u, numbers[u]) for u in uuids]
-        batch_rows += [sql.BatchRow(FORM_ID, u, "create", None, c) for u, c in created]
+            batch_rows += [sql.BatchRow(FORM_ID, u, "create", None, numbers[u]) for u in uuids]
         if cancelled():
             raise Cancelled()
         progress(0.6, "")
@@ -796,7 +796,7 @@ def apply_import(
                 source=plan.source,
                 created_at=utc_now(),
                 username=user,
-                added=len(created),
+                added=len(uuids),
                 updated=len(old),
                 refused=len(plan.refused),
                 undone_at=None,
@@ -807,11 +807,12 @@ def apply_import(
             mapping=plan.mapping,
             form_id=FORM_ID,
             note=f"{len(made_villages)} villages",
+            created=created,
         )
     progress(1.0, "")
     return ImportResult(
         batch_id=batch_id,
-        added=len(created),
+        added=len(uuids),
         updated=len(old),
         unchanged=len(plan.unchanged),
         refused=len(plan.refused),
@@ -828,10 +829,12 @@ def record_import(
     mapping: Mapping[str, int],
     form_id: str,
     note: str,
+    created: Sequence[sql.CreatedBlock] = (),
 ) -> None:
-    """Keep an applied import (inside its transaction): the batch and its rows for undo, the
-    column mapping for the next file with these headers, and the audit row `import_<kind>`."""
-    sql.record_batch(store, batch, rows)
+    """Keep an applied import (inside its transaction): the batch and its rows for undo (new
+    records written in bulk as `created` blocks), the column mapping for the next file with
+    these headers, and the audit row `import_<kind>`."""
+    sql.record_batch(store, batch, rows, created)
     remember_mapping(store, batch.kind, headers, mapping, batch.username)
     store.audit(
         f"import_{batch.kind}",

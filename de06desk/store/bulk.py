@@ -54,7 +54,8 @@ def insert_records(
     Every record is checked against its form when `validate` is true (references are
     checked by the foreign keys at commit). Any invalid record or a cancel leaves the
     database as it was. Records without a "uuid" get new ones, handed out in sorted order
-    within each block (see `_new_uuids`).
+    within each block (see `_new_uuids`). `records` is read on a second thread: a generator
+    passed here must not use the database.
     """
     form = store.forms[form_id]
     columns = [
@@ -83,12 +84,17 @@ def insert_records(
             ThreadPoolExecutor(1, thread_name_prefix="bulk-rows") as pool,
             _quick_lock_handover(),
         ):
-            # Rows are made (checked, encoded, search text) on a second thread while SQLite,
-            # which lets go of Python's lock, writes the previous block on this one.
-            chunks = _blocks(records, _BATCH)
-            pending = pool.submit(make_rows, next(chunks, []))
+            # Rows are made (read from `records`, checked, encoded, search text) on a second
+            # thread while SQLite, which lets go of Python's lock, writes the previous block on
+            # this one.
+            blocks = _blocks(records, _BATCH)
+
+            def next_rows() -> list[list[Any]]:
+                return make_rows(next(blocks, []))
+
+            pending = pool.submit(next_rows)
             while rows := pending.result():
-                pending = pool.submit(make_rows, next(chunks, []))
+                pending = pool.submit(next_rows)
                 written += len(rows)
                 _flush(store, form.table, rows, columns)
                 # Indexed block by block, so this too overlaps the next block's rows.

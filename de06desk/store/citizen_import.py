@@ -54,6 +54,17 @@ class BatchRow:
     change_no: int
 
 
+@dataclass(frozen=True)
+class CreatedBlock:
+    """Records one bulk insert created: their UUIDs in the order written, numbered
+    `first_change_no`, `first_change_no + 1`, … (as `store.bulk.insert_records` numbers them).
+    Kept as one `create` batch row each, made here without a BatchRow per record."""
+
+    form_id: str
+    uuids: Sequence[str]
+    first_change_no: int
+
+
 def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
     for start in range(0, len(items), _CHUNK):
         yield items[start : start + _CHUNK]
@@ -268,8 +279,10 @@ def record_batch(
     store: Store,
     batch: ImportBatch,
     rows: Sequence[BatchRow],
+    created: Sequence[CreatedBlock] = (),
 ) -> None:
-    """Store an import batch and the records it touched; call inside the import's transaction."""
+    """Store an import batch and the records it touched (`rows`, and the records of the
+    `created` blocks); call inside the import's transaction."""
     store.conn.execute(
         "INSERT INTO import_batches(batch_id, kind, source, created_at, username, added, "
         "updated, refused) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -291,6 +304,11 @@ def record_batch(
         [
             (batch.batch_id, r.form_id, r.record_uuid, r.action, _json(r.old_values), r.change_no)
             for r in rows
+        ]
+        + [
+            (batch.batch_id, block.form_id, uuid, "create", None, block.first_change_no + offset)
+            for block in created
+            for offset, uuid in enumerate(block.uuids)
         ],
     )
 
