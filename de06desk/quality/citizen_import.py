@@ -313,6 +313,8 @@ class _RowParser:
         self.form = form
         self.id_infos = id_infos
         self.checked = [(index, name, name == "notes") for name, index in mapping.items()]
+        # Short rows are padded to this many cells, so a mapped cell is just row[index].
+        self.width = max(mapping.values(), default=-1) + 1
         self.texts = [(name, mapping[name]) for name in _TEXT_FIELDS if name in mapping]
         self.id_col = mapping.get("id_number")
         self.sex_col = mapping.get("sex")
@@ -335,13 +337,10 @@ class _RowParser:
         form = self.form
         values: dict[str, Any] = {}
         problems: list[Msg] = []
-        width = len(row)
-
-        def cell(index: int | None) -> Cell:
-            return row[index] if index is not None and index < width else None
-
+        if len(row) < self.width:
+            row = [*row, *[None] * (self.width - len(row))]
         for index, name, multiline in self.checked:
-            raw = row[index] if index < width else None
+            raw = row[index]
             if isinstance(raw, str):
                 problem = unsafe_cell(raw, multiline=multiline)
                 if problem is not None:
@@ -349,11 +348,11 @@ class _RowParser:
         if problems:
             return values, problems
         for name, index in self.texts:
-            text = _text(cell(index))
+            text = _text(row[index])
             if text:
                 values[name] = text
         if self.id_col is not None:
-            raw_id = _id_text(cell(self.id_col))
+            raw_id = _id_text(row[self.id_col])
             if raw_id:
                 try:
                     info = parse_id_number(raw_id, allow_cmnd=True)
@@ -362,9 +361,9 @@ class _RowParser:
                 except DomainError as exc:
                     problems.append(_field_error(form, "id_number", exc))
         if self.sex_col is not None:
-            self._choice(cell(self.sex_col), "sex", self.sexes, _parse_sex, values, problems)
+            self._choice(row[self.sex_col], "sex", self.sexes, _parse_sex, values, problems)
         if self.phone_col is not None:
-            raw_phone = _phone_text(cell(self.phone_col))
+            raw_phone = _phone_text(row[self.phone_col])
             if raw_phone:
                 try:
                     values["phone"] = normalize_phone(raw_phone)
@@ -372,7 +371,7 @@ class _RowParser:
                     problems.append(_field_error(form, "phone", exc))
         if self.status_col is not None:
             self._choice(
-                cell(self.status_col),
+                row[self.status_col],
                 "living_status",
                 self.statuses,
                 lambda text: _parse_choice(form, "living_status", text),
@@ -380,7 +379,7 @@ class _RowParser:
                 problems,
             )
         # Population lists put the birth date under "Nam" or "Nữ": the column used gives the sex.
-        split = [(n, s, i) for n, s, i in self.split if cell(i)]
+        split = [(n, s, i) for n, s, i in self.split if row[i]]
         if len(split) > 1:
             problems.append(
                 msg(
@@ -398,7 +397,7 @@ class _RowParser:
                     )
                 )
             values["sex"] = sex
-            raw = cell(index)
+            raw = row[index]
             try:
                 birth, year = parse_date_or_year(raw if isinstance(raw, date) else _text(raw))
             except DomainError as exc:
@@ -411,7 +410,7 @@ class _RowParser:
         # "Ngày sinh" may hold a full date, a year, an Excel serial or "năm 1950"; "Năm sinh" is
         # read the same way, as lists often put full dates there too.
         for name, index in self.births:
-            raw = cell(index)
+            raw = row[index]
             if raw is None or "birth_date" in values or "birth_year" in values:
                 continue
             try:
