@@ -1,9 +1,10 @@
 """Writing many records at once: one transaction, multi-row INSERTs, change numbers in a block,
-the search index filled in one statement.
+the search index filled a block at a time, and (into a table no larger than the batch) the
+table's indexes built once at the end; rows are made on a second thread while SQLite writes.
 
 Saving records one by one costs a SELECT per reference and an audit row each; for imports and
 generated data at real scale this path validates the same way but writes in batches and logs
-one audit entry for the whole batch.
+one audit entry for the whole batch. What each step saved: docs/BENCHMARKS.md (list import).
 """
 
 from __future__ import annotations
