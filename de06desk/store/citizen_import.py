@@ -21,8 +21,6 @@ from .bulk import insert_many
 from .database import Record, Store, _jsonable, search_text, to_db, utc_now
 from .errors import StoreError
 
-# Local bookkeeping tables. Created on first use (CREATE … IF NOT EXISTS) so databases made
-# before this feature get them without a schema migration.
 # SQLite's default limit on bound variables per statement is 999 on old builds.
 _CHUNK = 900
 
