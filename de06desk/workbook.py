@@ -21,13 +21,13 @@ from __future__ import annotations
 import contextlib
 import gc
 import logging
-import os
 import re
-import secrets
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from de06desk.domain.files import atomic_write
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -82,7 +82,8 @@ def csv_value(value: Any) -> Any:
 
 
 def save(book: Workbook, path: Path) -> Path:
-    """Save `book` to `path` atomically (temporary file beside it, fsync, one rename).
+    """Save `book` to `path` atomically (`domain.files.atomic_write`: temporary file beside
+    it, fsync, one rename).
 
     On a failure to write (a full disk: ENOSPC, EFBIG) the temporary file is removed, an
     existing file at `path` is untouched, and one OSError is raised. openpyxl leaves a half-used
@@ -90,15 +91,13 @@ def save(book: Workbook, path: Path) -> Path:
     again and print "Exception ignored…" tracebacks; they are finalised here, quietly (logged).
     """
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
-    with _finalisers_logged():
-        failure = _write(book, tmp)
+    with atomic_write(path) as tmp:
+        with _finalisers_logged():
+            failure = _write(book, tmp)
+            if failure is not None:
+                gc.collect()
         if failure is not None:
-            gc.collect()
-    if failure is not None:
-        tmp.unlink(missing_ok=True)
-        raise failure
-    os.replace(tmp, path)
+            raise failure
     return path
 
 
@@ -108,7 +107,7 @@ def _write(book: Workbook, tmp: Path) -> OSError | None:
     from openpyxl.writer.excel import ExcelWriter
 
     try:
-        with open(tmp, "xb") as handle:
+        with open(tmp, "wb") as handle:
             archive = ZipFile(handle, "w", ZIP_DEFLATED, allowZip64=True)
             try:
                 ExcelWriter(book, archive).write_data()
@@ -117,8 +116,6 @@ def _write(book: Workbook, tmp: Path) -> OSError | None:
                 # Once closed or failed the archive has nothing left to write; without this its
                 # finaliser would write its directory again into a file that failed.
                 archive.fp = None
-            handle.flush()
-            os.fsync(handle.fileno())
     except OSError as exc:
         # A fresh error without the traceback: the frames holding openpyxl's writers are freed
         # when this handler ends, inside the caller's quiet block.

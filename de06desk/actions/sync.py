@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from de06desk.domain.files import atomic_write
 from de06desk.domain.i18n import DomainError, Msg, msg
 from de06desk.domain.progress import CancelCheck, Progress, never_cancelled, no_progress
 from de06desk.domain.units import get_commune
@@ -162,7 +163,8 @@ def clone(store: Store, user: User, target: Path) -> Done[Path]:
 def write_public_key(store: Store, user: User, out: Path) -> Done[PublicKeyFile]:
     """Write this unit's public-key file (making the key pairs on first need)."""
     key = public_key_file(store)
-    out.write_text(key.to_text(), encoding="utf-8")
+    with atomic_write(out) as tmp:
+        tmp.write_text(key.to_text(), encoding="utf-8")
     return Done(key, Changes.of(parts=[KEYS, FILES]))
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from de06desk.actions import sync as act
 from de06desk.actions.admin import create_hub_database
+from de06desk.domain.files import atomic_write
 from de06desk.domain.i18n import DomainError, msg
 from de06desk.domain.text import printable
 from de06desk.domain.weeks import format_moment
@@ -159,7 +160,8 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
         password=password,
         province=args.province,
     )
-    args.key_out.write_text(key.to_text(), encoding="utf-8")
+    with atomic_write(args.key_out) as tmp:
+        tmp.write_text(key.to_text(), encoding="utf-8")
     print(f"Đã tạo cơ sở dữ liệu cấp trên {path} ({args.unit_code}, đã mã hóa).")
     print(f"Khóa công khai: {args.key_out}. Vân tay: {key.fingerprint}")
     print_first_admin(username)

@@ -8,6 +8,7 @@ random. There is no check digit, so only the structure can be verified.
 from __future__ import annotations
 
 import re
+import time
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -48,8 +49,17 @@ def country_codes() -> dict[str, str]:
     return {row[0]: row[1] for row in read_tsv("cccd_country_codes.tsv")}
 
 
+# (monotonic clock, year) of the last look at the calendar: date.today() costs as much as
+# the rest of a parse, and an imported list parses tens of thousands of numbers.
+_year_seen: tuple[float, int] = (-1.0, 0)
+
+
 def _this_year() -> int:
-    return date.today().year
+    global _year_seen
+    now = time.monotonic()
+    if not 0 <= now - _year_seen[0] < 1.0:
+        _year_seen = (now, date.today().year)
+    return _year_seen[1]
 
 
 def _clean(raw: str) -> str:

@@ -78,7 +78,7 @@ def row_to_db(form: FormSpec) -> Callable[[Mapping[str, Any]], list[Any]]:
         out: list[Any] = []
         append = out.append
         for name, to_column in plan:
-            value = values[name]
+            value = values.get(name)  # a field left out is blank
             if value is None or value == "" or value == []:
                 append(None)
             elif to_column is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -130,12 +131,13 @@ class FormSpec:
                 return spec
         raise KeyError(f"{self.id}: no field {name!r}")
 
-    @property
+    # Cached (the fields never change): bulk writes ask once per row.
+    @cached_property
     def field_names(self) -> tuple[str, ...]:
         """Names of the fields, in form order."""
         return tuple(f.name for f in self.fields)
 
-    @property
+    @cached_property
     def searchable_fields(self) -> tuple[str, ...]:
         """Fields whose folded text feeds the record's search column."""
         return tuple(f.name for f in self.fields if f.searchable)

@@ -218,13 +218,22 @@ def _safe(fn: Callable[..., Any], *args: Any) -> Any:
         return UNKNOWN
 
 
+# Plain loops, not any() over generators: a rule runs for every row of an imported list.
 def _kleene_and(parts: list[Any]) -> Any:
-    if any(p is not UNKNOWN and not p for p in parts):
-        return False
-    return UNKNOWN if any(p is UNKNOWN for p in parts) else True
+    unknown = False
+    for p in parts:
+        if p is UNKNOWN:
+            unknown = True
+        elif not p:
+            return False
+    return UNKNOWN if unknown else True
 
 
 def _kleene_or(parts: list[Any]) -> Any:
-    if any(p is not UNKNOWN and p for p in parts):
-        return True
-    return UNKNOWN if any(p is UNKNOWN for p in parts) else False
+    unknown = False
+    for p in parts:
+        if p is UNKNOWN:
+            unknown = True
+        elif p:
+            return True
+    return UNKNOWN if unknown else False

@@ -12,13 +12,15 @@ from __future__ import annotations
 import csv
 import re
 import uuid as uuidlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from de06desk import workbook
+from de06desk.domain.files import atomic_write
 from de06desk.domain.i18n import DomainError, Msg, msg
 from de06desk.domain.idnumber import IdInfo, check_id_consistency, parse_id_number
 from de06desk.domain.phone import normalize_phone
@@ -194,10 +196,12 @@ class ImportResult:
     villages_created: int
 
 
-def _village_keys(name: str) -> list[str]:
+# Cached: a list names its handful of villages on every one of its rows.
+@lru_cache(maxsize=4096)
+def _village_keys(name: str) -> tuple[str, ...]:
     folded = fold(name)
     stripped = _VILLAGE_PREFIX.sub("", folded)
-    return [folded] if stripped == folded else [folded, stripped]
+    return (folded,) if stripped == folded else (folded, stripped)
 
 
 class _VillageIndex:
@@ -294,104 +298,159 @@ def _field_error(form: FormSpec, name: str, exc: DomainError) -> Msg:
     return msg("{f}: {m}", "{g}: {e}", f=label.vi, g=label.en, m=exc.message.vi, e=exc.message.en)
 
 
-def _parse_row(
-    form: FormSpec,
-    row: list[Cell],
-    mapping: Mapping[str, int],
-    id_infos: dict[str, IdInfo] | None = None,
-) -> tuple[dict[str, Any], list[Msg]]:
-    """Values the row gives (only the fields it fills) and the problems reading it."""
-    values: dict[str, Any] = {}
-    problems: list[Msg] = []
+# Fields read as plain text (whitespace collapsed), in the order a row is read.
+_TEXT_FIELDS = ("full_name", "address", "ethnicity", "religion", "notes", "village")
 
-    def cell(name: str) -> Cell:
-        index = mapping.get(name)
-        return row[index] if index is not None and index < len(row) else None
 
-    for name, index in mapping.items():
-        raw = row[index] if index < len(row) else None
-        if isinstance(raw, str):
-            problem = unsafe_cell(raw, multiline=name == "notes")
-            if problem is not None:
-                problems.append(_field_error(form, name, DomainError(problem)))
-    if problems:
-        return values, problems
-    for name in ("full_name", "address", "ethnicity", "religion", "notes", "village"):
-        text = _text(cell(name))
-        if text:
-            values[name] = text
-    raw_id = _id_text(cell("id_number"))
-    if raw_id:
-        try:
-            info = parse_id_number(raw_id, allow_cmnd=True)
-            values["id_number"] = info.number
-            if id_infos is not None:
-                id_infos[info.number] = info
-        except DomainError as exc:
-            problems.append(_field_error(form, "id_number", exc))
-    raw_sex = _text(cell("sex"))
-    if raw_sex:
-        try:
-            values["sex"] = _parse_sex(raw_sex)
-        except DomainError as exc:
-            problems.append(exc.message)
-    raw_phone = _phone_text(cell("phone"))
-    if raw_phone:
-        try:
-            values["phone"] = normalize_phone(raw_phone)
-        except DomainError as exc:
-            problems.append(_field_error(form, "phone", exc))
-    raw_status = _text(cell("living_status"))
-    if raw_status:
-        try:
-            values["living_status"] = _parse_choice(form, "living_status", raw_status)
-        except DomainError as exc:
-            problems.append(exc.message)
-    # Population lists put the birth date under "Nam" or "Nữ": the column used gives the sex.
-    split = [(n, s) for n, s in (("birth_male", "male"), ("birth_female", "female")) if cell(n)]
-    if len(split) > 1:
-        problems.append(
-            msg(
-                "Ngày sinh ghi ở cả cột Nam và cột Nữ: hãy xóa một bên.",
-                "The birth date is in both the male and the female column: clear one.",
+class _RowParser:
+    """Reads the rows of one table with one mapping into the values they give (only the
+    fields they fill) and the problems reading them.
+
+    Prepared once per preview: the mapped columns are looked up once, and a sex or status
+    cell is understood once per distinct value (a list has a handful of them), which with
+    the rest halves the preview of a 50,000-row list (docs/BENCHMARKS.md).
+    """
+
+    def __init__(
+        self, form: FormSpec, mapping: Mapping[str, int], id_infos: dict[str, IdInfo]
+    ) -> None:
+        self.form = form
+        self.id_infos = id_infos
+        self.checked = [(index, name, name == "notes") for name, index in mapping.items()]
+        # Short rows are padded to this many cells, so a mapped cell is just row[index].
+        self.width = max(mapping.values(), default=-1) + 1
+        self.texts = [(name, mapping[name]) for name in _TEXT_FIELDS if name in mapping]
+        self.id_col = mapping.get("id_number")
+        self.sex_col = mapping.get("sex")
+        self.phone_col = mapping.get("phone")
+        self.status_col = mapping.get("living_status")
+        self.split = [
+            (name, sex, mapping[name])
+            for name, sex in (("birth_male", "male"), ("birth_female", "female"))
+            if name in mapping
+        ]
+        self.births = [
+            (name, mapping[name]) for name in ("birth_date", "birth_year") if name in mapping
+        ]
+        # (cell type, cell) → the stored value, or the problem (a Msg); "" for a blank cell.
+        self.sexes: dict[tuple[type, Cell], Any] = {}
+        self.statuses: dict[tuple[type, Cell], Any] = {}
+
+    def __call__(self, row: list[Cell]) -> tuple[dict[str, Any], list[Msg]]:
+        """Values the row gives and the problems reading it."""
+        form = self.form
+        values: dict[str, Any] = {}
+        problems: list[Msg] = []
+        if len(row) < self.width:
+            row = [*row, *[None] * (self.width - len(row))]
+        for index, name, multiline in self.checked:
+            raw = row[index]
+            if isinstance(raw, str):
+                problem = unsafe_cell(raw, multiline=multiline)
+                if problem is not None:
+                    problems.append(_field_error(form, name, DomainError(problem)))
+        if problems:
+            return values, problems
+        for name, index in self.texts:
+            text = _text(row[index])
+            if text:
+                values[name] = text
+        if self.id_col is not None:
+            raw_id = _id_text(row[self.id_col])
+            if raw_id:
+                try:
+                    info = parse_id_number(raw_id, allow_cmnd=True)
+                    values["id_number"] = info.number
+                    self.id_infos[info.number] = info
+                except DomainError as exc:
+                    problems.append(_field_error(form, "id_number", exc))
+        if self.sex_col is not None:
+            self._choice(row[self.sex_col], "sex", self.sexes, _parse_sex, values, problems)
+        if self.phone_col is not None:
+            raw_phone = _phone_text(row[self.phone_col])
+            if raw_phone:
+                try:
+                    values["phone"] = normalize_phone(raw_phone)
+                except DomainError as exc:
+                    problems.append(_field_error(form, "phone", exc))
+        if self.status_col is not None:
+            self._choice(
+                row[self.status_col],
+                "living_status",
+                self.statuses,
+                lambda text: _parse_choice(form, "living_status", text),
+                values,
+                problems,
             )
-        )
-    elif split:
-        name, sex = split[0]
-        if values.get("sex", sex) != sex:
+        # Population lists put the birth date under "Nam" or "Nữ": the column used gives the sex.
+        split = [(n, s, i) for n, s, i in self.split if row[i]]
+        if len(split) > 1:
             problems.append(
                 msg(
-                    "Giới tính ghi khác với cột Nam/Nữ của ngày sinh.",
-                    "The sex column disagrees with the male/female birth-date column.",
+                    "Ngày sinh ghi ở cả cột Nam và cột Nữ: hãy xóa một bên.",
+                    "The birth date is in both the male and the female column: clear one.",
                 )
             )
-        values["sex"] = sex
-        raw = cell(name)
-        try:
-            birth, year = parse_date_or_year(raw if isinstance(raw, date) else _text(raw))
-        except DomainError as exc:
-            problems.append(_field_error(form, "birth_date", exc))
-        else:
+        elif split:
+            name, sex, index = split[0]
+            if values.get("sex", sex) != sex:
+                problems.append(
+                    msg(
+                        "Giới tính ghi khác với cột Nam/Nữ của ngày sinh.",
+                        "The sex column disagrees with the male/female birth-date column.",
+                    )
+                )
+            values["sex"] = sex
+            raw = row[index]
+            try:
+                birth, year = parse_date_or_year(raw if isinstance(raw, date) else _text(raw))
+            except DomainError as exc:
+                problems.append(_field_error(form, "birth_date", exc))
+            else:
+                if birth is not None:
+                    values["birth_date"] = birth
+                elif year is not None:
+                    values["birth_year"] = year
+        # "Ngày sinh" may hold a full date, a year, an Excel serial or "năm 1950"; "Năm sinh" is
+        # read the same way, as lists often put full dates there too.
+        for name, index in self.births:
+            raw = row[index]
+            if raw is None or "birth_date" in values or "birth_year" in values:
+                continue
+            try:
+                birth, year = parse_date_or_year(raw if isinstance(raw, date) else _text(raw))
+            except DomainError as exc:
+                problems.append(_field_error(form, name, exc))
+                continue
             if birth is not None:
                 values["birth_date"] = birth
             elif year is not None:
                 values["birth_year"] = year
-    # "Ngày sinh" may hold a full date, a year, an Excel serial or "năm 1950"; "Năm sinh" is
-    # read the same way, as lists often put full dates there too.
-    for name in ("birth_date", "birth_year"):
-        raw = cell(name)
-        if raw is None or "birth_date" in values or "birth_year" in values:
-            continue
-        try:
-            birth, year = parse_date_or_year(raw if isinstance(raw, date) else _text(raw))
-        except DomainError as exc:
-            problems.append(_field_error(form, name, exc))
-            continue
-        if birth is not None:
-            values["birth_date"] = birth
-        elif year is not None:
-            values["birth_year"] = year
-    return values, problems
+        return values, problems
+
+    @staticmethod
+    def _choice(
+        raw: Cell,
+        name: str,
+        seen: dict[tuple[type, Cell], Any],
+        parse: Callable[[str], str],
+        values: dict[str, Any],
+        problems: list[Msg],
+    ) -> None:
+        # Keyed by type too: True, 1 and 1.0 are equal keys but different cells.
+        key = (type(raw), raw)
+        result = seen.get(key)
+        if result is None:
+            text = _text(raw)
+            try:
+                result = parse(text) if text else ""
+            except DomainError as exc:
+                result = exc.message
+            seen[key] = result
+        if isinstance(result, Msg):
+            problems.append(result)
+        elif result:
+            values[name] = result
 
 
 def unsafe_cell(text: str, *, multiline: bool = False) -> Msg | None:
@@ -516,6 +575,7 @@ def plan_import(
     parsed: list[tuple[int, list[Cell], dict[str, Any], list[Msg]]] = []
     # Each ID number is read once; the consistency note below reuses what it says.
     id_infos: dict[str, IdInfo] = {}
+    parse_row = _RowParser(form, mapping, id_infos)
     for index, row in enumerate(table.rows):
         if index % 2000 == 0:
             if cancelled():
@@ -526,7 +586,7 @@ def plan_import(
             plan.blank_rows += 1
             continue
         row_no = table.row_number(index)
-        values, problems = _parse_row(form, row, mapping, id_infos)
+        values, problems = parse_row(row)
         if row_no in table.damaged:
             problems.insert(0, table.damaged[row_no])
         parsed.append((row_no, row, values, problems))
@@ -699,7 +759,7 @@ def apply_import(
         uuids = insert_records(
             store,
             FORM_ID,
-            [resolved(p.values) for p in plan.to_add],
+            (resolved(p.values) for p in plan.to_add),
             user=user,
             validate=False,
             detail=f"{detail}: {len(plan.to_add)} records",
@@ -708,13 +768,13 @@ def apply_import(
             cancelled=cancelled,
             total=len(plan.to_add),
         )
+        created: list[sql.CreatedBlock] = []
         if store.current_change_no() - before == len(uuids):
             # insert_records numbers the records it writes consecutively, in order.
-            created = [(u, before + 1 + i) for i, u in enumerate(uuids)]
+            created.append(sql.CreatedBlock(FORM_ID, uuids, before + 1))
         else:
             numbers = sql.change_numbers(store, FORM_ID, uuids)
-            created = [(u, numbers[u]) for u in uuids]
-        batch_rows += [sql.BatchRow(FORM_ID, u, "create", None, c) for u, c in created]
+            batch_rows += [sql.BatchRow(FORM_ID, u, "create", None, numbers[u]) for u in uuids]
         if cancelled():
             raise Cancelled()
         progress(0.6, "")
@@ -739,7 +799,7 @@ def apply_import(
                 source=plan.source,
                 created_at=utc_now(),
                 username=user,
-                added=len(created),
+                added=len(uuids),
                 updated=len(old),
                 refused=len(plan.refused),
                 undone_at=None,
@@ -750,11 +810,12 @@ def apply_import(
             mapping=plan.mapping,
             form_id=FORM_ID,
             note=f"{len(made_villages)} villages",
+            created=created,
         )
     progress(1.0, "")
     return ImportResult(
         batch_id=batch_id,
-        added=len(created),
+        added=len(uuids),
         updated=len(old),
         unchanged=len(plan.unchanged),
         refused=len(plan.refused),
@@ -771,10 +832,12 @@ def record_import(
     mapping: Mapping[str, int],
     form_id: str,
     note: str,
+    created: Sequence[sql.CreatedBlock] = (),
 ) -> None:
-    """Keep an applied import (inside its transaction): the batch and its rows for undo, the
-    column mapping for the next file with these headers, and the audit row `import_<kind>`."""
-    sql.record_batch(store, batch, rows)
+    """Keep an applied import (inside its transaction): the batch and its rows for undo (new
+    records written in bulk as `created` blocks), the column mapping for the next file with
+    these headers, and the audit row `import_<kind>`."""
+    sql.record_batch(store, batch, rows, created)
     remember_mapping(store, batch.kind, headers, mapping, batch.username)
     store.audit(
         f"import_{batch.kind}",
@@ -905,7 +968,7 @@ def write_refusals(plan: ImportPlan | StatusPlan, path: Path | str) -> Path:
             workbook.append(sheet, row)
         sheet.column_dimensions["B"].width = 60
         return workbook.save(book, path)
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+    with atomic_write(path) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(headers)
         writer.writerows([workbook.csv_value(c) for c in row] for row in rows)

@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-import os
-import secrets
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
+from de06desk.domain.files import atomic_write
 from de06desk.domain.i18n import DomainError, Msg, msg
 
 
 @contextmanager
 def atomic_output(out: Path) -> Iterator[Path]:
-    """Yield a temporary path next to `out`; on success it replaces `out` in one rename.
+    """Yield a temporary path next to `out`; on success it replaces `out` in one rename
+    (`domain.files.atomic_write`, with the umask's mode: a report is for others to open too).
 
-    The temporary file lives in the same folder so the rename never crosses file systems.
     A folder that does not exist or cannot be written is refused with a readable message.
     """
     out = Path(out)
-    folder = out.parent if str(out.parent) else Path(".")
     if out.is_dir():
         raise DomainError(
             msg(
@@ -28,21 +26,12 @@ def atomic_output(out: Path) -> Iterator[Path]:
                 path=str(out),
             )
         )
-    tmp = folder / f".{out.name}.{secrets.token_hex(4)}.part"
-    try:
-        # Not mkstemp: its 0600 would make a report others on the PC cannot open; the umask
-        # decides, as for any file the user saves.
-        os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
-    except OSError as exc:
-        raise DomainError(_cannot_write(out, exc)) from None
-    try:
+    with ExitStack() as stack:
+        try:
+            tmp = stack.enter_context(atomic_write(out))
+        except OSError as exc:
+            raise DomainError(_cannot_write(out, exc)) from None
         yield tmp
-        with open(tmp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def _cannot_write(out: Path, exc: OSError) -> Msg:

@@ -32,12 +32,12 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from de06desk import __version__
-from de06desk.config import PRIVATE_FILE, create_private
+from de06desk.config import create_private
+from de06desk.domain.files import atomic_write, fsync_dir
 from de06desk.domain.i18n import msg
 
 from . import dbapi
 from .crypto import Keyring, keyring_path
-from .crypto import fsync_dir as _fsync_dir
 from .database import Store, utc_now
 from .errors import StoreError
 from .migrations import SCHEMA_VERSION
@@ -111,7 +111,6 @@ def write_backup(store: Store, target: Path) -> BackupInfo:
     partial file behind; the database itself is only read.
     """
     target = Path(target)
-    part = target.with_name(target.name + ".part")
     # The snapshot is staged next to the database (local disk), not on the USB stick, so a
     # slow or full stick never holds a SQLite file open mid-copy.
     fd, staged_name = tempfile.mkstemp(
@@ -121,21 +120,18 @@ def write_backup(store: Store, target: Path) -> BackupInfo:
     staged = Path(staged_name)
     try:
         info = _snapshot(store, staged)
-        with _as_store_error(target.parent):
-            part.unlink(missing_ok=True)
-            fd = os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE)
-        with _as_store_error(target.parent), open(fd, "wb") as out:
+        # Written as `<name>.part` (PART_GLOB sweeps what a killed backup leaves), 0600.
+        with (
+            _as_store_error(target.parent),
+            atomic_write(target, private=True, temp_name=target.name + ".part") as part,
+            open(part, "wb") as out,
+        ):
             _write_file(out, info, staged)
-        with _as_store_error(target.parent):
-            os.replace(part, target)
-            _fsync_dir(target.parent)
         # Read back what the stick really holds: USB sticks lie about writes.
         return read_backup(target, verify=True)
     finally:
         staged.unlink(missing_ok=True)
         remove_sidecars(staged)
-        with contextlib.suppress(OSError):
-            part.unlink(missing_ok=True)
 
 
 # Older than this, a temporary file of a backup is a leftover: no backup takes an hour, so
@@ -322,7 +318,7 @@ def replace_database(
     _to_wal(staged, staged_key)
     with _as_store_error(db_path.parent):
         os.replace(staged, db_path)
-        _fsync_dir(db_path.parent)
+        fsync_dir(db_path.parent)
 
 
 def remove_sidecars(path: Path) -> None:
@@ -437,8 +433,6 @@ def _write_file(out: BinaryIO, info: BackupInfo, staged: Path) -> None:
     with staged.open("rb") as src:
         while chunk := src.read(_CHUNK):
             _write_all(out, chunk)
-    out.flush()
-    os.fsync(out.fileno())
 
 
 def _write_all(out: BinaryIO, data: bytes) -> None:

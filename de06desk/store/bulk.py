@@ -1,17 +1,21 @@
 """Writing many records at once: one transaction, multi-row INSERTs, change numbers in a block,
-the search index filled in one statement.
+the search index filled a block at a time, and (into a table no larger than the batch) the
+table's indexes built once at the end; rows are made on a second thread while SQLite writes.
 
 Saving records one by one costs a SELECT per reference and an audit row each; for imports and
 generated data at real scale this path validates the same way but writes in batches and logs
-one audit entry for the whole batch.
+one audit entry for the whole batch. What each step saved: docs/BENCHMARKS.md (list import).
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Sized
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from itertools import islice
 from typing import Any
 
 from de06desk.domain.i18n import Msg, msg
@@ -25,6 +29,12 @@ from .errors import StoreError, ValidationError
 from .schema import search_table
 
 _BATCH = 5000
+# New UUIDs made (and sorted) at a time: 50,000 strings are ≈ 5 MB.
+_UUID_BLOCK = 50_000
+# Batches smaller than this keep the table's indexes (rebuilding costs a few table scans).
+_REBUILD_MIN = 1000
+# Page cache while a bulk insert runs (KiB); set back when it ends.
+_CACHE_KIB = 64 * 1024
 # Rows per multi-row INSERT (bounded again by the host-parameter limit).
 _ROWS_PER_STATEMENT = 500
 
@@ -45,51 +55,48 @@ def insert_records(
 
     Every record is checked against its form when `validate` is true (references are
     checked by the foreign keys at commit). Any invalid record or a cancel leaves the
-    database as it was.
+    database as it was. Records without a "uuid" get new ones, handed out in sorted order
+    within each block (see `_new_uuids`). `records` is read on a second thread: a generator
+    passed here must not use the database.
     """
     form = store.forms[form_id]
     columns = bookkeeping.table_columns(form)
-    unit, device, now = store.unit_code, store.device_id, utc_now()
-    # A new record's bookkeeping, in table order (`_flush` numbers the changes of a batch).
-    new = {
-        "created_at": now,
-        "updated_at": now,
-        "author": user,
-        "device_id": device,
-        "change_no": 0,
-        "edit_count": 1,
-        "versions": json.dumps({device: 1}),
-        "deleted": 0,
-        "search_text": "",
-    }
-    tail = [new[c.name] for c in bookkeeping.TAIL]
-    search_at = columns.index("search_text")
-    uuids: list[str] = []
-    validator = RecordValidator(form)
-    to_columns = row_to_db(form)
+    if total is None and isinstance(records, Sized):
+        total = len(records)
+    make_rows = _RowMaker(store, form, user, RecordValidator(form) if validate else None, total)
+    written = 0
     try:
-        with store.transaction(), search_index_in_bulk(store, form):
-            batch: list[list[Any]] = []
-            for index, raw in enumerate(records):
-                values = {f.name: raw.get(f.name, blank(f)) for f in form.fields}
-                if validate:
-                    errors = validator(values)
-                    if errors:
-                        raise ValidationError(Msg(form.label_vi, form.label_en), errors)
-                uuid = str(raw.get("uuid") or store.uuid_factory())
-                uuids.append(uuid)
-                row = [uuid, unit, *to_columns(values), *tail]
-                row[search_at] = search_text(form, values)
-                batch.append(row)
-                if len(batch) >= _BATCH:
-                    _flush(store, form.table, batch, columns)
-                    if cancelled():
-                        raise Cancelled()
-                    if total:
-                        progress(min(1.0, (index + 1) / total), "")
-            _flush(store, form.table, batch, columns)
+        with (
+            store.transaction(),
+            _bulk_load(store, form, total or 0),
+            search_index_in_bulk(store, form) as search_index,
+            ThreadPoolExecutor(1, thread_name_prefix="bulk-rows") as pool,
+            _quick_lock_handover(),
+        ):
+            # Rows are made (read from `records`, checked, encoded, search text) on a second
+            # thread while SQLite, which lets go of Python's lock, writes the previous block on
+            # this one.
+            blocks = _blocks(records, _BATCH)
+
+            def next_rows() -> list[list[Any]]:
+                return make_rows(next(blocks, []))
+
+            pending = pool.submit(next_rows)
+            while rows := pending.result():
+                pending = pool.submit(next_rows)
+                written += len(rows)
+                _flush(store, form.table, rows, columns)
+                # Indexed block by block, so this too overlaps the next block's rows.
+                search_index.catch_up()
+                if cancelled():
+                    raise Cancelled()
+                if total:
+                    progress(min(1.0, written / total), "")
             store.audit(
-                "bulk_create", user, form_id=form_id, detail=detail or f"{len(uuids)} records"
+                "bulk_create",
+                user,
+                form_id=form_id,
+                detail=detail or f"{len(make_rows.uuids)} records",
             )
     except dbapi.IntegrityError:
         # Deferred foreign keys are checked at commit: a reference to a missing record.
@@ -104,7 +111,135 @@ def insert_records(
             )
         ) from None
     progress(1.0, "")
-    return uuids
+    return make_rows.uuids
+
+
+class _RowMaker:
+    """Turns blocks of records into table rows (in `insert_records` column order, change
+    numbers still 0) and keeps the UUIDs given out, in order; runs on the second thread."""
+
+    def __init__(
+        self,
+        store: Store,
+        form: FormSpec,
+        user: str,
+        validator: RecordValidator | None,
+        total: int | None,
+    ) -> None:
+        self.store, self.form, self.user = store, form, user
+        self.validator, self.total = validator, total
+        self.unit, device, now = store.unit_code, store.device_id, utc_now()
+        # A new record's bookkeeping after its fields, in table order (`_flush` numbers the
+        # changes of a block; the search text is filled per record).
+        new = {
+            "created_at": now,
+            "updated_at": now,
+            "author": user,
+            "device_id": device,
+            "change_no": 0,
+            "edit_count": 1,
+            "versions": json.dumps({device: 1}),
+            "deleted": 0,
+            "search_text": "",
+        }
+        self.tail = [new[c.name] for c in bookkeeping.TAIL]
+        self.search_at = bookkeeping.table_columns(form).index("search_text")
+        self.to_columns = row_to_db(form)
+        self.uuids: list[str] = []
+        self.fresh: list[str] = []
+
+    def __call__(self, records: list[Mapping[str, Any]]) -> list[list[Any]]:
+        form, fields, validator = self.form, self.form.fields, self.validator
+        rows: list[list[Any]] = []
+        for raw in records:
+            if validator is not None:
+                values = {f.name: raw.get(f.name, blank(f)) for f in fields}
+                errors = validator(values)
+                if errors:
+                    raise ValidationError(Msg(form.label_vi, form.label_en), errors)
+            # A missing value and its blank ([] for multi-choice) are stored alike (NULL) and
+            # give the same search text, so the raw mapping serves as it is.
+            uuid = raw.get("uuid")
+            if not uuid:
+                if not self.fresh:
+                    left = self.total - len(self.uuids) if self.total else _BATCH
+                    self.fresh = _new_uuids(self.store, left)
+                uuid = self.fresh.pop()
+            uuid = str(uuid)
+            self.uuids.append(uuid)
+            row = [uuid, self.unit, *self.to_columns(raw), *self.tail]
+            row[self.search_at] = search_text(form, raw)
+            rows.append(row)
+        return rows
+
+
+def _blocks(records: Iterable[Mapping[str, Any]], size: int) -> Iterator[list[Mapping[str, Any]]]:
+    items = iter(records)
+    while block := list(islice(items, size)):
+        yield block
+
+
+# Seconds a thread may hold Python's lock while another waits for it (Python's default: 0.005).
+_SWITCH_INTERVAL = 0.0002
+
+
+@contextmanager
+def _quick_lock_handover() -> Iterator[None]:
+    """While rows are made on the second thread, hand Python's lock over sooner: the writing
+    thread lets go of it for every statement and would then wait up to 5 ms for it each time
+    (sync/importer.py does the same for the same reason)."""
+    previous = sys.getswitchinterval()
+    sys.setswitchinterval(_SWITCH_INTERVAL)
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(previous)
+
+
+def _new_uuids(store: Store, wanted: int) -> list[str]:
+    """Up to `_UUID_BLOCK` new UUIDs, sorted descending (so `pop()` gives them ascending).
+
+    Random UUIDs land all over the table's primary-key index; the same UUIDs inserted in
+    order append to it, which made a 50,000-row import's INSERTs ≈ 25 % faster
+    (docs/BENCHMARKS.md). Which record gets which of them does not matter.
+    """
+    count = max(1, min(_UUID_BLOCK, wanted))
+    return sorted(store.new_uuids(count), reverse=True)
+
+
+@contextmanager
+def _bulk_load(store: Store, form: FormSpec, expected: int) -> Iterator[None]:
+    """Inside a transaction: a larger page cache while many rows go into `form`'s table, and
+    when the batch is at least as large as the table already is, its secondary indexes
+    dropped first and built once at the end.
+
+    Building an index from the finished table sorts once; keeping six indexes up to date row
+    by row cost more than half of a 50,000-row import's INSERTs (docs/BENCHMARKS.md). On a
+    large table rebuilding would cost more than it saves, so the indexes stay. DROP and
+    CREATE INDEX are part of the caller's transaction: an error or a cancel rolls them back
+    with the rows. Only indexes with SQL of their own are rebuilt (not the UUID key's).
+    """
+    conn = store.conn
+    if not conn.in_transaction:
+        raise RuntimeError("_bulk_load needs an open transaction")
+    (previous,) = conn.execute("PRAGMA cache_size").fetchone()
+    conn.execute(f"PRAGMA cache_size = {-_CACHE_KIB}")
+    try:
+        rebuilt: list[tuple[str, str]] = []
+        (top,) = conn.execute(f'SELECT coalesce(max(rowid), 0) FROM "{form.table}"').fetchone()
+        if expected >= _REBUILD_MIN and expected >= top:
+            rebuilt = conn.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+                "AND sql IS NOT NULL",
+                (form.table,),
+            ).fetchall()
+            for name, _ in rebuilt:
+                conn.execute(f'DROP INDEX "{name}"')
+        yield
+        for _, sql in rebuilt:
+            conn.execute(sql)
+    finally:
+        conn.execute(f"PRAGMA cache_size = {int(previous)}")
 
 
 def _flush(store: Store, table: str, batch: list[list[Any]], columns: list[str]) -> None:
@@ -152,10 +287,34 @@ def insert_many(
         )
 
 
+class PendingSearchIndex:
+    """New rows of a bulk insert not yet in the search index (see `search_index_in_bulk`)."""
+
+    def __init__(self, store: Store, form: FormSpec, top: int | None) -> None:
+        self.store, self.form, self.done = store, form, top
+
+    def catch_up(self) -> None:
+        """Index, in one statement, the rows inserted since the last call."""
+        if self.done is None:
+            return  # a form without a search index
+        table = self.form.table
+        (last,) = self.store.conn.execute(
+            f'SELECT coalesce(max(rowid), 0) FROM "{table}"'
+        ).fetchone()
+        if last > self.done:
+            self.store.conn.execute(
+                f'INSERT INTO "{search_table(self.form)}"(rowid, search_text) '
+                f'SELECT rowid, search_text FROM "{table}" WHERE rowid > ? AND rowid <= ?',
+                (self.done, last),
+            )
+            self.done = last
+
+
 @contextmanager
-def search_index_in_bulk(store: Store, form: FormSpec) -> Iterator[None]:
+def search_index_in_bulk(store: Store, form: FormSpec) -> Iterator[PendingSearchIndex]:
     """Inside a transaction: rows inserted meanwhile are added to the search index in one
-    statement at the end instead of one trigger call each (updates still use their trigger).
+    statement at the end (or at each `catch_up()` of what it yields) instead of one trigger
+    call each (updates still use their trigger).
 
     FTS5 flushes its pending terms at every statement that fires the trigger; indexing a
     package's new rows at once costs a fraction of that. The insert trigger is dropped and
@@ -171,14 +330,11 @@ def search_index_in_bulk(store: Store, form: FormSpec) -> Iterator[None]:
         "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (trigger,)
     ).fetchone()
     if not form.searchable_fields or row is None:
-        yield
+        yield PendingSearchIndex(store, form, None)
         return
     (top,) = store.conn.execute(f'SELECT coalesce(max(rowid), 0) FROM "{form.table}"').fetchone()
     store.conn.execute(f'DROP TRIGGER "{trigger}"')
-    yield
-    store.conn.execute(
-        f'INSERT INTO "{fts}"(rowid, search_text) '
-        f'SELECT rowid, search_text FROM "{form.table}" WHERE rowid > ?',
-        (top,),
-    )
+    pending = PendingSearchIndex(store, form, top)
+    yield pending
+    pending.catch_up()
     store.conn.execute(row[0])

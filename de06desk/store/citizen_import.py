@@ -18,11 +18,10 @@ from typing import Any
 from de06desk.domain.i18n import msg
 from de06desk.forms.codec import record_to_json, row_to_db
 
+from .bulk import insert_many
 from .database import Record, Store, search_text, utc_now
 from .errors import StoreError
 
-# Local bookkeeping tables. Created on first use (CREATE … IF NOT EXISTS) so databases made
-# before this feature get them without a schema migration.
 # SQLite's default limit on bound variables per statement is 999 on old builds.
 _CHUNK = 900
 
@@ -52,6 +51,17 @@ class BatchRow:
     action: str
     old_values: dict[str, Any] | None
     change_no: int
+
+
+@dataclass(frozen=True)
+class CreatedBlock:
+    """Records one bulk insert created: their UUIDs in the order written, numbered
+    `first_change_no`, `first_change_no + 1`, … (as `store.bulk.insert_records` numbers them).
+    Kept as one `create` batch row each, made here without a BatchRow per record."""
+
+    form_id: str
+    uuids: Sequence[str]
+    first_change_no: int
 
 
 def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
@@ -272,8 +282,10 @@ def record_batch(
     store: Store,
     batch: ImportBatch,
     rows: Sequence[BatchRow],
+    created: Sequence[CreatedBlock] = (),
 ) -> None:
-    """Store an import batch and the records it touched; call inside the import's transaction."""
+    """Store an import batch and the records it touched (`rows`, and the records of the
+    `created` blocks); call inside the import's transaction."""
     store.conn.execute(
         "INSERT INTO import_batches(batch_id, kind, source, created_at, username, added, "
         "updated, refused) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -288,19 +300,18 @@ def record_batch(
             batch.refused,
         ),
     )
-    store.conn.executemany(
-        "INSERT INTO import_batch_rows(batch_id, form_id, record_uuid, action, old_values, "
-        "change_no) VALUES (?, ?, ?, ?, ?, ?)",
+    insert_many(
+        store,
+        "import_batch_rows",
+        ["batch_id", "form_id", "record_uuid", "action", "old_values", "change_no"],
         [
-            (
-                batch.batch_id,
-                r.form_id,
-                r.record_uuid,
-                r.action,
-                _json(r.old_values),
-                r.change_no,
-            )
+            (batch.batch_id, r.form_id, r.record_uuid, r.action, _json(r.old_values), r.change_no)
             for r in rows
+        ]
+        + [
+            (batch.batch_id, block.form_id, uuid, "create", None, block.first_change_no + offset)
+            for block in created
+            for offset, uuid in enumerate(block.uuids)
         ],
     )
 

@@ -33,7 +33,6 @@ import base64
 import binascii
 import hashlib
 import json
-import os
 import secrets
 import uuid as uuidlib
 from dataclasses import dataclass, field
@@ -46,7 +45,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from de06desk.config import PRIVATE_FILE
+from de06desk.domain.files import atomic_write
 from de06desk.domain.i18n import msg
 
 from .errors import StoreError
@@ -367,19 +366,11 @@ class Keyring:
         return ring
 
     def save(self, path: Path) -> None:
-        """Write the keyring atomically (temp file, fsync, rename, folder fsync)."""
-        part = path.with_name(path.name + ".part")
+        """Write the keyring atomically and 0600 (`domain.files.atomic_write`)."""
         try:
-            part.unlink(missing_ok=True)  # a leftover may carry an older, looser mode
-            fd = os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE)
-            with open(fd, "wb") as out:
-                out.write(self.to_bytes())
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(part, path)
-            fsync_dir(path.parent)
+            with atomic_write(path, private=True, temp_name=path.name + ".part") as part:
+                part.write_bytes(self.to_bytes())
         except OSError as exc:
-            part.unlink(missing_ok=True)
             raise StoreError(
                 msg(
                     "Không ghi được tệp khóa {p}: {e}.",
@@ -501,18 +492,6 @@ def _unseal(sealed: Sealed, private: X25519PrivateKey, aad: bytes) -> bytes | No
     except (InvalidTag, ValueError):
         return None  # sealed to an older key pair of this label, or tampered with
     return data_key if len(data_key) == DATA_KEY_BYTES else None
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename in `folder` durable (POSIX); Windows cannot open a folder (and NTFS
-    journals the rename), so there it is skipped."""
-    if os.name != "posix":
-        return
-    fd = os.open(str(folder), os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _entry(item: Any) -> WrappedKey:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import uuid as uuidlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -84,6 +85,25 @@ def search_text(form: FormSpec, values: Mapping[str, Any]) -> str:
     return "".join("  " + word for word in fold(" ".join(p for p in parts if p)).split())
 
 
+def _new_uuid() -> str:
+    return str(uuidlib.uuid4())
+
+
+def random_uuids(count: int) -> list[str]:
+    """`count` random version-4 UUIDs, as `str(uuid.uuid4())` writes them, made together from
+    one `os.urandom` read: a quarter of the time of one `uuid4()` each (0.03 s for 50,000)."""
+    raw = bytearray(os.urandom(16 * count))
+    # Version 4 in the high nibble of byte 6, the RFC 4122 variant (10xx) in byte 8.
+    raw[6::16] = bytes(b & 0x0F | 0x40 for b in raw[6::16])
+    raw[8::16] = bytes(b & 0x3F | 0x80 for b in raw[8::16])
+    h = raw.hex()
+    return [
+        f"{h[i : i + 8]}-{h[i + 8 : i + 12]}-{h[i + 12 : i + 16]}-"
+        f"{h[i + 16 : i + 20]}-{h[i + 20 : i + 32]}"
+        for i in range(0, 32 * count, 32)
+    ]
+
+
 class Store:
     """A de06desk database. Every SQL statement of the app lives in this package.
 
@@ -105,7 +125,7 @@ class Store:
         self.db = sqlite_utils.Database(conn, execute_plugins=False)
         self.forms = forms
         # Replaceable so the demo generator can make the same UUIDs for the same seed.
-        self.uuid_factory: Callable[[], str] = lambda: str(uuidlib.uuid4())
+        self.uuid_factory: Callable[[], str] = _new_uuid
         # Set when `open` upgraded an older file: its schema version before, and the copy taken
         # first. The UI and the CLI tell the user (migration_backup is None: nothing migrated).
         self.migrated_from: int | None = None
@@ -341,6 +361,12 @@ class Store:
             work, self._after_commit = self._after_commit, []
             for step in work:
                 step()
+
+    def new_uuids(self, count: int) -> list[str]:
+        """`count` new record UUIDs from `uuid_factory` (made together when it is the default)."""
+        if self.uuid_factory is _new_uuid:
+            return random_uuids(count)
+        return [self.uuid_factory() for _ in range(count)]
 
     def on_rollback(self, undo: Callable[[], object]) -> None:
         """Run `undo` if the current transaction rolls back (a file written inside it)."""

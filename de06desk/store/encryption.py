@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
+from de06desk.domain.files import fsync_dir
 from de06desk.domain.i18n import msg
 
 from . import dbapi
@@ -23,7 +24,6 @@ from .backup import remove_sidecars
 from .crypto import (
     RECOVERY_LABEL,
     Keyring,
-    fsync_dir,
     keyring_path,
     new_data_key,
     new_recovery_code,

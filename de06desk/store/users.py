@@ -10,16 +10,16 @@ old copy of the key file open nothing made afterwards.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
-import os
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from de06desk.config import PRIVATE_FILE
+from de06desk.domain.files import atomic_write
 from de06desk.domain.i18n import msg
 from de06desk.domain.passwords import (
     MIN_PASSWORD_LENGTH as MIN_PASSWORD_LENGTH,  # where callers have always found it
@@ -449,15 +449,14 @@ class _Attempts:
         return pending
 
     def save(self) -> None:
-        part = self.path.with_name(self.path.name + ".part")
-        try:
-            fd = os.open(part, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, PRIVATE_FILE)
-            with open(fd, "w", encoding="utf-8") as handle:
-                handle.write(json.dumps({"users": self.users, "pending": self.pending}))
-            os.replace(part, self.path)
-        except OSError:
-            # Not being able to count a failure must not turn into a crash at the log-in.
-            part.unlink(missing_ok=True)
+        # Not being able to count a failure must not turn into a crash at the log-in.
+        with (
+            contextlib.suppress(OSError),
+            atomic_write(self.path, private=True, temp_name=self.path.name + ".part") as part,
+        ):
+            part.write_text(
+                json.dumps({"users": self.users, "pending": self.pending}), encoding="utf-8"
+            )
 
 
 def _audit_failed_unlocks(store: Store) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from de06desk import __version__
+from de06desk.domain.files import replace_durably
 from de06desk.domain.i18n import msg
 from de06desk.domain.progress import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
 from de06desk.forms import FormSpec
@@ -322,23 +323,10 @@ class _TempFile:
             self.file.close()
 
     def commit(self, final: Path) -> None:
-        self.file.flush()
-        os.fsync(self.file.fileno())
+        # The package's name comes from its header, known only once it is written: so not
+        # `atomic_write`, but its last step.
         self.file.close()
-        os.replace(self.path, final)
-        _fsync_dir(self.folder)
-
-
-def _fsync_dir(folder: Path) -> None:
-    # A rename is durable only once the folder entry is on disk; Windows cannot open a folder
-    # for fsync (and makes renames durable itself), hence the guard.
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        replace_durably(self.path, final)
 
 
 def _read_back(path: Path) -> bytes:

@@ -50,6 +50,7 @@ from de06desk.actions.admin import (
 )
 from de06desk.config import data_dir
 from de06desk.demo import DEMO_PASSWORD, DEMO_USER, default_profile, make_demo
+from de06desk.domain.files import atomic_write
 from de06desk.domain.i18n import DomainError
 from de06desk.domain.passwords import password_problem
 from de06desk.domain.units import Commune, provinces, search_communes
@@ -472,7 +473,8 @@ class HubKeyPage(QWizardPage):
         """Write the hub's public-key file to `path` (a USB stick, a shared folder)."""
         wizard = _setup_wizard(self)
         try:
-            path.write_text(self._key().to_text(), encoding="utf-8")
+            with atomic_write(path) as tmp:
+                tmp.write_text(self._key().to_text(), encoding="utf-8")
         except OSError as exc:
             show_error(self, exc)
             return

@@ -331,6 +331,11 @@
         <translation>{n} rows have an ID number that does not match the birth year or sex: they are imported anyway and will show in the data check.</translation>
     </message>
     <message>
+        <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="418"/>
+        <source>Đã hủy: không có dòng nào được ghi. Bấm nút ghi để ghi lại.</source>
+        <translation>Cancelled: no row was written. Press the write button to try again.</translation>
+    </message>
+    <message>
         <location filename="../../de06desk/ui/dialogs/citizen_import.py" line="369"/>
         <source>Ghi {n} dòng vào dữ liệu</source>
         <translation>Write {n} rows to the data</translation>

@@ -160,7 +160,7 @@ def test_an_unwritable_folder_is_refused(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    import de06desk.reports.files as files
+    import de06desk.domain.files as files
 
     real_open = files.os.open
 

@@ -460,3 +460,25 @@ def test_apply_reports_progress_while_writing_and_cancel_leaves_nothing(
         )
     assert _state(store) == before
     assert any(0.2 < f < 0.6 for f in seen), seen
+
+
+def test_a_refusals_file_that_fails_half_way_leaves_the_earlier_file(
+    store: Store, villages: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = _plan(store, write_csv(tmp_path / "ds.csv", BAD_ROWS))
+    out = write_refusals(plan, tmp_path / "tu_choi.csv")
+    before = out.read_bytes()
+    written = 0
+
+    def disk_full(value: object) -> object:
+        nonlocal written
+        written += 1
+        if written > 20:
+            raise OSError(28, "No space left on device")
+        return value
+
+    monkeypatch.setattr("de06desk.workbook.csv_value", disk_full)
+    with pytest.raises(OSError):
+        write_refusals(plan, out)
+    assert out.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

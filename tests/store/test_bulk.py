@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 
 from de06desk.domain.progress import Cancelled
 from de06desk.store import Store, StoreError, ValidationError
 from de06desk.store.bulk import insert_records
+from de06desk.store.database import random_uuids
 from de06desk.store.lists import ListQuery, fetch_rows
 
 
@@ -67,3 +70,43 @@ def test_reference_to_a_missing_village_is_a_clear_refusal(store: Store) -> None
     with pytest.raises(StoreError, match="không tồn tại"):
         insert_records(store, "citizen", people, user="t")
     assert store.count_records("citizen", include_deleted=True) == 0
+
+
+def test_uuids_made_together_are_random_version_4_uuids() -> None:
+    made = random_uuids(2000)
+    assert len(set(made)) == 2000
+    for text in made:
+        parsed = uuid.UUID(text)
+        assert str(parsed) == text and parsed.version == 4 and parsed.variant == uuid.RFC_4122
+
+
+def test_a_large_batch_into_a_small_table_keeps_its_indexes(store: Store) -> None:
+    # The batch is larger than the table, so its indexes are dropped and built again.
+    village = store.save_record("village", {"name": "Thôn Đông"}, user="t").uuid
+    indexes = sorted(
+        r[0]
+        for r in store.conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'citizens'"
+        )
+        if r[0]
+    )
+    uuids = insert_records(store, "citizen", _people(village, 3000), user="t")
+    after = sorted(
+        r[0]
+        for r in store.conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'citizens'"
+        )
+        if r[0]
+    )
+    assert after == indexes and len(indexes) >= 5
+    assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    plan = " ".join(
+        str(r[-1])
+        for r in store.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT uuid FROM citizens WHERE village = ?", (village,)
+        )
+    )
+    assert "citizens_village" in plan
+    assert sorted(uuids) == sorted(
+        r[0] for r in store.conn.execute("SELECT uuid FROM citizens WHERE village = ?", (village,))
+    )

@@ -255,3 +255,44 @@ def test_a_200000_row_list_is_read_with_progress_and_its_preview_can_be_cancelle
     assert dialog.pages.currentIndex() == dialog.PAGE_MAPPING
     assert dialog.plan is None
     assert ctx.store.current_change_no() == change_no
+
+
+def test_a_large_import_shows_its_progress_and_cancel_writes_nothing(
+    qtbot, ctx: AppContext, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    # Big enough that the write takes a while (several progress steps of 5,000 rows), small
+    # enough to run in seconds; the 200,000-row run is in tests/bench (list_import).
+    add_villages(ctx.store, "Thôn Đông")
+    path = tmp_path / "lon.csv"
+    lines = ["Họ và tên,Năm sinh,Giới tính,Thôn"] + [
+        f"Người {n},{1950 + n % 60},{'Nam' if n % 2 else 'Nữ'},Thôn Đông" for n in range(40_000)
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    dialog = CitizenImportDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.choose_file()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == dialog.PAGE_MAPPING, timeout=60_000)
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == dialog.PAGE_PREVIEW, timeout=60_000)
+    assert "thêm mới 40000" in dialog.summary_label.text()
+
+    change_no = ctx.store.current_change_no()
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    task = dialog.task
+    assert task is not None and task.dialog is not None
+    assert not dialog.apply_button.isEnabled()
+    # The bar moves as the records are written (20 % once the villages are done).
+    qtbot.waitUntil(lambda: task.dialog is not None and task.dialog.value() >= 200)
+    (cancel,) = task.dialog.findChildren(QPushButton)
+    assert cancel.text() == "Hủy"
+    cancel.click()
+    qtbot.waitUntil(lambda: task.worker.isFinished(), timeout=60_000)
+    qtbot.waitUntil(lambda: dialog.task is None)
+    assert ctx.store.count_records("citizen", include_deleted=True) == 0
+    assert ctx.store.current_change_no() == change_no
+    assert dialog.pages.currentIndex() == dialog.PAGE_PREVIEW
+    assert (
+        "Đã hủy" in dialog.notes_label.text() and "không có dòng nào" in dialog.notes_label.text()
+    )
+    assert dialog.apply_button.isEnabled()  # the same preview can be written again

@@ -413,6 +413,12 @@ class CitizenImportDialog(QDialog):
         self.apply_button.setEnabled(True)
         if not isinstance(exc, Cancelled):
             show_error(self, exc)
+            return
+        # The write is one transaction: a cancel leaves the data as it was before.
+        cancelled = self.tr("Đã hủy: không có dòng nào được ghi. Bấm nút ghi để ghi lại.")
+        notes = [n for n in self.notes_label.text().split("\n") if n and n != cancelled]
+        self.notes_label.setText("\n".join([cancelled, *notes]))
+        self.notes_label.setVisible(True)
 
     # ---- page 4: result -----------------------------------------------------------------
 
