@@ -234,11 +234,14 @@ def next_sequence(store: Store, recipient: str, device_id: str) -> int:
     return int(row[0] or 0) + 1
 
 
-def last_exported_change(store: Store, recipient: str) -> int:
-    """The highest change number already sent to `recipient` (0 if none)."""
-    row = store.conn.execute(
-        "SELECT max(change_to) FROM sync_sent WHERE recipient = ?", (recipient,)
-    ).fetchone()
+def last_exported_change(store: Store, recipient: str, device_id: str | None = None) -> int:
+    """The highest change number already sent to `recipient` (by one device if given; 0 if
+    none)."""
+    sql, params = "SELECT max(change_to) FROM sync_sent WHERE recipient = ?", [recipient]
+    if device_id is not None:
+        sql += " AND device_id = ?"
+        params.append(device_id)
+    row = store.conn.execute(sql, params).fetchone()
     return int(row[0] or 0)
 
 

@@ -76,7 +76,14 @@ _FINGERPRINT = re.compile(r"[0-9A-F]{4}(?: [0-9A-F]{4}){4}")
 # Fixed ZIP timestamps: the same rows give the same members (and hashes) on every machine.
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
-Kind = Literal["up", "down"]
+Kind = Literal["up", "down", "device_up", "device_down"]
+# Packages between the devices of one commune (docs/SYNC.md §9): a field laptop made by
+# `sync clone-device` → its commune's office PC, and that PC → its field devices.
+DEVICE_KINDS: frozenset[str] = frozenset({"device_up", "device_down"})
+KINDS: frozenset[str] = frozenset({"up", "down"}) | DEVICE_KINDS
+# In "device_down" packages: the hub's devices the PC knows, so a field device refuses to
+# edit what the hub set (targets) as the PC does.
+HUB_DEVICES_NAME = "hub_devices.json"
 
 
 def refused(vi: str, en: str, **values: object) -> PackageRefused:
@@ -214,9 +221,19 @@ class Manifest:
 
 
 def package_file_name(header: Header) -> str:
-    """`<unit>_<seq:06d>_<yyyymmdd>.de06sync`; hub → commune: `<hub>_to_<commune>_…`."""
+    """`<unit>_<seq:06d>_<yyyymmdd>.de06sync`; hub → commune: `<hub>_to_<commune>_…`;
+    field device → commune PC: `<unit>_device_<device id, 8>_…`; commune PC → its devices:
+    `<unit>_to_devices_…` (each device numbers its own packages, so the name needs it)."""
     day = header.created_at[:10].replace("-", "")
-    who = header.sender if header.kind == "up" else f"{header.sender}_to_{header.recipient}"
+    if header.kind == "up":
+        who = header.sender
+    elif header.kind == "device_up":
+        device = "".join(c for c in header.device_id if c.isascii() and c.isalnum())[:8]
+        who = f"{header.sender}_device_{device}"
+    elif header.kind == "device_down":
+        who = f"{header.sender}_to_devices"
+    else:
+        who = f"{header.sender}_to_{header.recipient}"
     return f"{who}_{header.seq:06d}_{day}.de06sync"
 
 
@@ -459,7 +476,7 @@ def _parse_header(raw: Any, version: int) -> Header:
     seq = raw["seq"]
     if not isinstance(seq, int) or isinstance(seq, bool) or not 0 < seq < 10**9:
         raise _damaged("sequence")
-    if raw["kind"] not in ("up", "down"):
+    if raw["kind"] not in KINDS:
         raise _damaged("kind")
     if not (is_unit_code(raw["sender"]) and is_unit_code(raw["recipient"])):
         raise _damaged("unit code")
@@ -733,7 +750,7 @@ def _parse_manifest(raw: Any) -> Manifest:
         )
     except (KeyError, TypeError, AttributeError, ValueError):
         raise _damaged("manifest fields") from None
-    if manifest.kind not in ("up", "down") or len(members) > MAX_MEMBERS:
+    if manifest.kind not in KINDS or len(members) > MAX_MEMBERS:
         raise _damaged("manifest values")
     return manifest
 
@@ -765,7 +782,7 @@ def _parse_member(raw: Any) -> MemberEntry:
     name = _str(raw["name"])
     form = raw.get("form")
     if form is None:
-        if name != ACKS_NAME:
+        if name not in (ACKS_NAME, HUB_DEVICES_NAME):
             raise ValueError(name)
         return MemberEntry(name, _int(raw["bytes"]), _str(raw["sha256"]))
     if not _ROWS_MEMBER.match(name) or name != f"{form}.jsonl":
