@@ -1,7 +1,8 @@
 """Importing packages: verify → decrypt → validate every row → merge by UUID, one transaction each.
 
 Works on both sides: a hub imports communes' packages ("up"), a commune imports its hub's
-("down": acknowledgements and targets). A refused package changes nothing at all — no audit row
+("down": acknowledgements and targets), and the devices of one commune each other's
+("device_up"/"device_down", `sync.devices`). A refused package changes nothing at all — no audit row
 either — so the database file stays byte-for-byte as it was.
 
 Merging follows version vectors (`versions`, device → edits, as CSPro keeps per record): if the
