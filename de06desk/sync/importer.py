@@ -150,6 +150,8 @@ def import_packages(
 
     with (
         _quick_lock_handover(),
+        # One large page cache for the whole run, not one per package (sync_state.bulk_cache).
+        state.bulk_cache(store),
         ThreadPoolExecutor(max_workers=1, thread_name_prefix="de06-sync-rows") as rows_thread,
     ):
 
