@@ -15,12 +15,22 @@ from de06desk.demo import DEMO_PASSWORD, DEMO_USER
 from de06desk.domain.weeks import parse_week
 from de06desk.reports.summary import build_summary
 from de06desk.store import Record, Store, StoreError
-from de06desk.sync import SyncError, clone_device, export_package, import_packages, send_down
+from de06desk.sync import (
+    SyncError,
+    clone_device,
+    export_package,
+    import_packages,
+    public_key_file,
+    send_down,
+)
 from de06desk.sync.devices import export_to_commune, export_to_devices
 from de06desk.sync.hub import conflicts, set_commune_target
 from de06desk.sync.importer import ImportOutcome
+from de06desk.sync.keys import load_own_keys
+from de06desk.sync.package import HUB_DEVICES_NAME
 
 from .conftest import DEMO_TODAY, snapshot
+from .sealing import build_zip, members_of, seal, unseal
 
 WEEK = parse_week("2026-W47")
 # Bookkeeping that differs between two copies of one record: the local change number and the
@@ -261,3 +271,36 @@ def test_cli_to_commune_and_to_devices(
         "SELECT detail FROM audit WHERE action = 'sync_import' ORDER BY id DESC LIMIT 1"
     ).fetchone()[0]
     assert json.loads(audit)["device"] == laptop.device_id
+
+
+def test_hub_devices_travel_only_from_the_pc_and_only_well_formed(
+    commune: Store, laptop: Store, tmp_path: Path
+) -> None:
+    own = load_own_keys(commune)
+    assert own is not None
+    new_drive(laptop, "Chợ")
+    up = export_to_commune(laptop, tmp_path / "usb")
+    commune.save_record("citizen", commune.list_records("citizen", limit=1)[0].values, user="a")
+    down = export_to_devices(commune, tmp_path / "usb")
+    assert up is not None and down is not None
+
+    def resealed(path: Path, name: str, change: dict[str, bytes]) -> Path:
+        header, zip_bytes = unseal(path, own)
+        members, manifest = members_of(zip_bytes)
+        return seal(
+            tmp_path / name,
+            build_zip(members | change, manifest),
+            like=header,
+            signer=own.signing,
+            recipient=public_key_file(commune),
+        )
+
+    devices = json.dumps({"hub_devices": ["a-hub-device"]}).encode()
+    forged_up = resealed(up.path, "up.de06sync", {HUB_DEVICES_NAME: devices})
+    [outcome] = import_packages(commune, [forged_up])
+    assert outcome.status == "refused" and HUB_DEVICES_NAME in outcome.message
+    for bad in (b"[1]", json.dumps({"hub_devices": ["x\x1b[2J"]}).encode()):
+        forged_down = resealed(down.path, "down.de06sync", {HUB_DEVICES_NAME: bad})
+        [outcome] = import_packages(laptop, [forged_down])
+        assert outcome.status == "refused" and "hỏng" in outcome.message, outcome.message
+    assert not laptop.hub_devices()
