@@ -1832,6 +1832,11 @@ Keep it somewhere safe.</translation>
 <context>
     <name>SyncScreen</name>
     <message>
+        <location filename="../../de06desk/ui/screens/sync.py" line="149"/>
+        <source>Nhập gói từ cấp trên hoặc máy khác của xã…</source>
+        <translation>Import packages from the hub or another device of the commune…</translation>
+    </message>
+    <message>
         <location filename="../../de06desk/ui/screens/sync.py" line="159"/>
         <source>Máy thứ hai của xã</source>
         <translation>Second devices of the commune</translation>

@@ -143,7 +143,12 @@ class SyncScreen(QWidget):
         )
         layout.addWidget(QLabel(self.tr("Các gói đã gửi"), self))
         layout.addWidget(self.history, 1)
-        back = QPushButton(self.tr("Nhập gói từ cấp trên…"), self)
+        back = QPushButton(
+            self.tr("Nhập gói từ cấp trên…")
+            if self.devices_button is None
+            else self.tr("Nhập gói từ cấp trên hoặc máy khác của xã…"),
+            self,
+        )
         back.clicked.connect(self._import_files_clicked)
         back.setEnabled(self.ctx.allowed("sync.import"))
         layout.addWidget(back)
