@@ -58,6 +58,18 @@ ROLE_TABLE: dict[str, Rule] = {
     # ---- sync and keys -----------------------------------------------------------------
     "sync.export": _r("xuất gói thay đổi", "export a package", "officer", None),
     "sync.export_full": _r("xuất gói toàn bộ", "export a full package", "admin", None),
+    "sync.export_to_commune": _r(
+        "xuất gói từ máy thứ hai cho máy của xã",
+        "export from a second device to the commune PC",
+        "officer",
+        None,
+    ),
+    "sync.export_to_devices": _r(
+        "xuất gói từ máy của xã cho các máy thứ hai",
+        "export from the commune PC to its devices",
+        "officer",
+        None,
+    ),
     "sync.import": _r("nhập gói đồng bộ", "import packages", "officer", "officer"),
     "sync.clone_device": _r("tạo bản sao máy thứ hai", "clone for a second device", "admin", None),
     "keys.export": _r("ghi tệp khóa công khai", "write the public-key file", "admin", "admin"),

@@ -27,6 +27,7 @@ from de06desk.sync import (
     set_hub,
     trust_commune,
 )
+from de06desk.sync.devices import export_to_commune, export_to_devices
 from de06desk.sync.hub import clone_device, hub_province, set_commune_target
 from de06desk.sync.keys import hub_key, peer_key
 from de06desk.sync.upward import package_kind
@@ -58,6 +59,40 @@ def export_full(
 ) -> Done[ExportResult | None]:
     """Write every row of the commune for the hub (the whole commune, decryptable there)."""
     return _export(store, user, out_dir, True, progress, cancelled)
+
+
+@action("sync.export_to_commune")
+def to_commune(
+    store: Store,
+    user: User,
+    out_dir: Path,
+    *,
+    progress: Progress = no_progress,
+    cancelled: CancelCheck = never_cancelled,
+) -> Done[ExportResult | None]:
+    """On a second device: the changes since its last package for the commune's PC (None:
+    nothing changed)."""
+    result = export_to_commune(
+        store, out_dir, progress=progress, cancelled=cancelled, user=user.username
+    )
+    return Done(result, Changes.of(parts=[SYNC, FILES]) if result else NOTHING)
+
+
+@action("sync.export_to_devices")
+def to_devices(
+    store: Store,
+    user: User,
+    out_dir: Path,
+    *,
+    progress: Progress = no_progress,
+    cancelled: CancelCheck = never_cancelled,
+) -> Done[ExportResult | None]:
+    """On the commune's PC: the changes since its last package for its second devices (None:
+    nothing changed)."""
+    result = export_to_devices(
+        store, out_dir, progress=progress, cancelled=cancelled, user=user.username
+    )
+    return Done(result, Changes.of(parts=[SYNC, FILES]) if result else NOTHING)
 
 
 def _export(

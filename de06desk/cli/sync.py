@@ -109,7 +109,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add_db_argument(q)
     q.add_argument("--out", type=Path, required=True, help="thư mục ghi gói (ví dụ ổ USB)")
-    q.add_argument("--full", action="store_true", help="gửi toàn bộ dữ liệu, không chỉ thay đổi")
+    which = q.add_mutually_exclusive_group()
+    which.add_argument(
+        "--full", action="store_true", help="gửi toàn bộ dữ liệu, không chỉ thay đổi"
+    )
+    which.add_argument(
+        "--to-commune",
+        action="store_true",
+        help="ở máy thứ hai (sync clone-device): ghi gói cho máy của xã",
+    )
+    which.add_argument(
+        "--to-devices",
+        action="store_true",
+        help="ở máy của xã: ghi gói cho các máy thứ hai",
+    )
     q.add_argument(
         "--weeks",
         type=int,
@@ -251,8 +264,16 @@ def cmd_hub_target(args: argparse.Namespace) -> int:
 
 
 def cmd_sync_export(args: argparse.Namespace) -> int:
+    if args.to_commune:
+        export = act.to_commune
+    elif args.to_devices:
+        export = act.to_devices
+    else:
+        export = act.export_full if args.full else act.export
     with open_store(args) as store:
-        if store.role == "hub":
+        # A hub's package goes to its upper hub and carries figures; a device package asked
+        # at a hub goes on to its action, which refuses it there.
+        if store.role == "hub" and not (args.to_commune or args.to_devices):
             return _export_summary(store, args)
         if args.weeks is not None:
             raise DomainError(
@@ -261,10 +282,10 @@ def cmd_sync_export(args: argparse.Namespace) -> int:
                     "--weeks is for a hub database only.",
                 )
             )
-        export = act.export_full if args.full else act.export
         result = export(store, login(store), args.out).value
     if result is None:
-        print("Không có thay đổi nào từ lần gửi trước; không ghi gói. (--full để gửi toàn bộ)")
+        hint = "" if args.to_commune or args.to_devices else " (--full để gửi toàn bộ)"
+        print(f"Không có thay đổi nào từ lần gửi trước; không ghi gói.{hint}")
         return 0
     print(result.path)
     return 0

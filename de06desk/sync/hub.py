@@ -24,6 +24,7 @@ from de06desk.store.database import SYSTEM_USER
 from de06desk.store.summaries import senders_of
 
 from .audit_heads import AuditFlag, audit_flags
+from .devices import mark_clone
 from .errors import SyncError
 from .export import ExportResult, MemberPlan, rows_member, write_package
 from .importer import DOWN_FORMS
@@ -322,7 +323,8 @@ def clone_device(store: Store, target: Path, *, user: str = SYSTEM_USER) -> Path
 
     Both devices share the commune's keys (the hub trusts the commune, not the laptop) and the
     export history, so the copy only sends what it changes itself; each device numbers its
-    packages from 1 and the hub tracks sequences per device.
+    packages from 1 and the hub tracks sequences per device. The copy is a field device of
+    this commune's office PC: the two exchange packages directly (`sync.devices`).
     """
     if store.role != "commune":
         raise SyncError(
@@ -336,10 +338,13 @@ def clone_device(store: Store, target: Path, *, user: str = SYSTEM_USER) -> Path
                 p=target.name,
             )
         )
+    # Read before copying: a change made meanwhile is then sent again (harmless), never missed.
+    copied_at = store.current_change_no()
     state.copy_database(store, target)
     try:
         with Store.open(target, key=store.key) as copy, copy.transaction():
             copy.set_meta("device_id", str(uuidlib.uuid4()))
+            mark_clone(store, copy, copied_at)
             copy.audit("sync_clone_device", user, detail=f"from device {store.device_id}")
     except BaseException:
         for path in _sidecars(target):

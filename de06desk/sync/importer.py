@@ -1,7 +1,8 @@
 """Importing packages: verify → decrypt → validate every row → merge by UUID, one transaction each.
 
 Works on both sides: a hub imports communes' packages ("up"), a commune imports its hub's
-("down": acknowledgements and targets). A refused package changes nothing at all — no audit row
+("down": acknowledgements and targets), and the devices of one commune each other's
+("device_up"/"device_down", `sync.devices`). A refused package changes nothing at all — no audit row
 either — so the database file stays byte-for-byte as it was.
 
 Merging follows version vectors (`versions`, device → edits, as CSPro keeps per record): if the
@@ -38,11 +39,14 @@ from de06desk.store.bulk import search_index_in_bulk
 from de06desk.store.database import SYSTEM_USER
 
 from .audit_heads import FLAGGED, record_head
+from .devices import check_device_route, decode_hub_devices
 from .errors import PackageRefused
 from .files import read_bounded
 from .keys import fingerprint, hub_key, load_own_keys
 from .package import (
     ACKS_NAME,
+    DEVICE_KINDS,
+    HUB_DEVICES_NAME,
     MAX_PACKAGE_BYTES,
     Header,
     Manifest,
@@ -146,6 +150,8 @@ def import_packages(
 
     with (
         _quick_lock_handover(),
+        # One large page cache for the whole run, not one per package (sync_state.bulk_cache).
+        state.bulk_cache(store),
         ThreadPoolExecutor(max_workers=1, thread_name_prefix="de06-sync-rows") as rows_thread,
     ):
 
@@ -387,7 +393,12 @@ def _apply(
     file_name = printable(path.name, 255)
     if state.is_received(store, digest):  # the same file earlier in this run
         return _already(path, header)
-    acks = _decode_acks(opened) if header.kind == "down" else []
+    acks = _decode_acks(opened) if header.kind in ("down", "device_down") else []
+    hub_devices_sent = (
+        decode_hub_devices(opened.member(HUB_DEVICES_NAME))
+        if any(m.name == HUB_DEVICES_NAME for m in manifest.members)
+        else []
+    )
     if cancelled():
         raise Cancelled()
     progress(0.7, "")
@@ -399,8 +410,7 @@ def _apply(
             prior = state.received_sequences(store, header.sender, header.device_id)
             missing = tuple(s for s in range(1, header.seq) if s not in prior)
             _check_references(store, incoming, checked.owner)
-            hub_devices = frozenset({store.device_id}) if store.role == "hub" else frozenset()
-            plans = _plan_merge(store, incoming, digest, hub_devices)
+            plans = _plan_merge(store, incoming, digest, _set_above(store, header))
             # Last of all, the log-in: its record is rolled back with the package if any
             # write below fails (a full disk), so a refused package leaves no trace.
             username = user() if callable(user) else user
@@ -408,6 +418,8 @@ def _apply(
             acknowledged = state.mark_acked(store, acks, utc_now()) if acks else 0
             if header.kind == "down":
                 store.add_hub_device(header.device_id)
+            for device in hub_devices_sent:
+                store.add_hub_device(device)
             rows = sum(len(r) for _, r in incoming)
             state.record_received(
                 store,
@@ -455,7 +467,9 @@ def _apply(
         "Đã nhập gói số {n} của {s}: {r} dòng, {a} áp dụng, {c} xung đột.",
         "Imported package {n} from {s}: {r} rows, {a} applied, {c} conflicts.",
         n=header.seq,
-        s=header.sender,
+        s=header.sender
+        if header.kind not in DEVICE_KINDS
+        else f"{header.sender}/{printable(header.device_id[:8])}",
         r=rows,
         a=applied,
         c=conflicts,
@@ -536,6 +550,8 @@ def _no_keys() -> PackageRefused:
 
 def _check_route(store: Store, header: Header) -> bytes:
     """Check the package is for us and from a sender we trust; returns its signing key."""
+    if header.kind in DEVICE_KINDS:
+        return check_device_route(store, header)
     expected = "up" if store.role == "hub" else "down"
     if header.kind != expected:
         raise refused(
@@ -607,11 +623,17 @@ def _check_versions(store: Store, manifest: Manifest) -> None:
                 k=known[form_id],
             )
     for member in manifest.members:
-        if member.name == ACKS_NAME and manifest.kind == "up":
+        if member.name == ACKS_NAME and manifest.kind in ("up", "device_up"):
             raise refused(
                 "Gói của xã không được chứa phần xác nhận ({m}).",
                 "A commune's package may not carry acknowledgements ({m}).",
                 m=ACKS_NAME,
+            )
+        if member.name == HUB_DEVICES_NAME and manifest.kind != "device_down":
+            raise refused(
+                "Chỉ gói từ máy của xã cho các máy thứ hai mới chứa {m}.",
+                "Only a package from the commune's PC to its devices carries {m}.",
+                m=HUB_DEVICES_NAME,
             )
         if member.form is None:
             continue
@@ -864,6 +886,17 @@ def _write_merge(store: Store, plans: list[_FormPlan]) -> tuple[int, int]:
         applied += len(writes)
         conflicts += len(plan.conflicts)
     return applied, conflicts
+
+
+def _set_above(store: Store, header: Header) -> frozenset[str]:
+    """Devices whose records the sender may not change: at a hub, its own (the targets it
+    set); at a commune PC taking a field device's package, the hub's (the device may send
+    them back as they were, never a version of its own, or the hub would refuse the PC)."""
+    if store.role == "hub":
+        return frozenset({store.device_id})
+    if header.kind == "device_up":
+        return store.hub_devices()
+    return frozenset()
 
 
 def _mentions(versions_json: str, devices: frozenset[str]) -> bool:

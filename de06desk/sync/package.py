@@ -76,10 +76,16 @@ _FINGERPRINT = re.compile(r"[0-9A-F]{4}(?: [0-9A-F]{4}){4}")
 # Fixed ZIP timestamps: the same rows give the same members (and hashes) on every machine.
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
-Kind = Literal["up", "down", "summary"]
-KINDS: tuple[Kind, ...] = ("up", "down", "summary")
+Kind = Literal["up", "down", "summary", "device_up", "device_down"]
+# Packages between the devices of one commune (docs/SYNC.md §10): a field laptop made by
+# `sync clone-device` → its commune's office PC, and that PC → its field devices.
+DEVICE_KINDS: frozenset[str] = frozenset({"device_up", "device_down"})
+KINDS: frozenset[str] = frozenset({"up", "down", "summary"}) | DEVICE_KINDS
 # The one member of a `summary` package (hub → upper hub): weekly figures per commune, no rows.
 SUMMARY_NAME = "summary.jsonl"
+# In "device_down" packages: the hub's devices the PC knows, so a field device refuses to
+# edit what the hub set (targets) as the PC does.
+HUB_DEVICES_NAME = "hub_devices.json"
 
 
 def refused(vi: str, en: str, **values: object) -> PackageRefused:
@@ -218,11 +224,21 @@ class Manifest:
 
 def package_file_name(header: Header) -> str:
     """`<unit>_<seq:06d>_<yyyymmdd>.de06sync`; hub → commune: `<hub>_to_<commune>_…`;
-    hub → upper hub: `<hub>_summary_to_<upper>_…`."""
+    hub → upper hub: `<hub>_summary_to_<upper>_…`; field device → commune PC:
+    `<unit>_device_<device id, 8>_…`; commune PC → its devices: `<unit>_to_devices_…` (each
+    device numbers its own packages, so the name needs it)."""
     day = header.created_at[:10].replace("-", "")
-    who = header.sender if header.kind == "up" else f"{header.sender}_to_{header.recipient}"
-    if header.kind == "summary":
+    if header.kind == "up":
+        who = header.sender
+    elif header.kind == "device_up":
+        device = "".join(c for c in header.device_id if c.isascii() and c.isalnum())[:8]
+        who = f"{header.sender}_device_{device}"
+    elif header.kind == "summary":
         who = f"{header.sender}_summary_to_{header.recipient}"
+    elif header.kind == "device_down":
+        who = f"{header.sender}_to_devices"
+    else:
+        who = f"{header.sender}_to_{header.recipient}"
     return f"{who}_{header.seq:06d}_{day}.de06sync"
 
 
@@ -780,7 +796,7 @@ def _parse_member(raw: Any) -> MemberEntry:
     name = _str(raw["name"])
     form = raw.get("form")
     if form is None:
-        if name not in (ACKS_NAME, SUMMARY_NAME):
+        if name not in (ACKS_NAME, SUMMARY_NAME, HUB_DEVICES_NAME):
             raise ValueError(name)
         return MemberEntry(name=name, size=_int(raw["bytes"]), sha256=_str(raw["sha256"]))
     if not _ROWS_MEMBER.match(name) or name != f"{form}.jsonl":

@@ -2592,7 +2592,37 @@ Keep it somewhere safe.</translation>
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../../de06desk/ui/screens/sync.py" line="96"/>
+        <location filename="../../de06desk/ui/screens/sync.py" line="149"/>
+        <source>Nhập gói từ cấp trên hoặc máy khác của xã…</source>
+        <translation>Import packages from the hub or another device of the commune…</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/sync.py" line="159"/>
+        <source>Máy thứ hai của xã</source>
+        <translation>Second devices of the commune</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/sync.py" line="162"/>
+        <source>Ghi gói cho máy của xã</source>
+        <translation>Write a package for the commune&apos;s PC</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/sync.py" line="164"/>
+        <source>Những gì nhập trên máy này, để máy của xã nhập vào (báo cáo tuần của xã tính cả)</source>
+        <translation>What was entered on this device, for the commune&apos;s PC to import (the commune&apos;s weekly report then counts it)</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/sync.py" line="168"/>
+        <source>Ghi gói cho các máy thứ hai</source>
+        <translation>Write a package for the second devices</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/sync.py" line="169"/>
+        <source>Những thay đổi trên máy của xã, để các máy thứ hai nhập vào</source>
+        <translation>The changes on the commune&apos;s PC, for the second devices to import</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/sync.py" line="99"/>
         <source>Khóa bảo mật</source>
         <translation>Security keys</translation>
     </message>

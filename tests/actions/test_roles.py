@@ -22,6 +22,7 @@ from de06desk.quality.citizen_import import apply_import, guess_mapping, plan_im
 from de06desk.store import Store
 from de06desk.store.users import create_user, is_encrypted
 from de06desk.sync import (
+    clone_device,
     export_package,
     init_hub,
     public_key_file,
@@ -47,6 +48,7 @@ class World:
     def __getattr__(self, name: str) -> Path:
         files = {
             "commune": "commune.db",
+            "laptop": "laptop.db",
             "hub": "hub.db",
             "hub_pub": "hub.pub",
             "other_hub_pub": "other-hub.pub",
@@ -99,6 +101,13 @@ def world_template(demo_template: Path, tmp_path_factory: pytest.TempPathFactory
     result = export_package(commune, root / "usb", user="t")
     assert result is not None
     shutil.move(result.path, root / "up.de06sync")
+    # A second device with work of its own to send to the commune's PC, and work on the PC
+    # since the copy to send to it.
+    with Store.open(clone_device(commune, root / "laptop.db", user="t")) as laptop:
+        person = laptop.list_records("citizen", limit=1)[0]
+        laptop.save_record(
+            "citizen", person.values | {"notes": "máy 2"}, user="t", uuid=person.uuid
+        )
     village = commune.list_records("village", order_by="name")[0]["name"]
     write_csv(
         root / "list.csv",
@@ -272,10 +281,11 @@ class Command:
     state differs afterwards; refused: it is the same)."""
 
     argv: Callable[[World], list[str]]
-    database: str  # "commune" or "hub": the file it changes and is refused in
+    database: str  # "commune" or "hub": the kind of database, and the file it changes
     operation: str | None  # None: a read, allowed to every account
     state: Callable[[World], object] = lambda w: None
     reads: bool = False  # an operation that only reads (allowed: exit 0 is the whole check)
+    file: str | None = None  # another file of that kind (the commune's second device)
 
 
 def _files(pattern: str) -> Callable[[World], object]:
@@ -339,6 +349,19 @@ COMMANDS: dict[str, Command] = {
         lambda w: ["sync", "export", "--weeks", "1", "--out", str(w.root / "out")],
         "hub",
         "hub.export_summary",
+        _files("*.de06sync"),
+    ),
+    "sync export --to-commune": Command(
+        lambda w: ["sync", "export", "--to-commune", "--out", str(w.root / "out")],
+        C,
+        "sync.export_to_commune",
+        _files("*.de06sync"),
+        file="laptop",
+    ),
+    "sync export --to-devices": Command(
+        lambda w: ["sync", "export", "--to-devices", "--out", str(w.root / "out")],
+        C,
+        "sync.export_to_devices",
         _files("*.de06sync"),
     ),
     "sync clone-device": Command(
@@ -485,7 +508,7 @@ def test_every_command_is_in_the_role_test() -> None:
 @pytest.mark.parametrize("name", list(COMMANDS))
 def test_command_under_role(name: str, role: str, world: World, monkeypatch, capsys) -> None:
     command = COMMANDS[name]
-    db = getattr(world, command.database)
+    db = getattr(world, command.file or command.database)
     as_role(monkeypatch, role)
     may = command.operation is None or allowed(command.operation, role, command.database)
     before, state = data_dump(db), command.state(world)

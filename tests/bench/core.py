@@ -24,10 +24,17 @@ class Result:
     goal: float
     unit: str
     note: str = ""
+    # A floor instead of a ceiling (a rate that must stay high): ok when measured ≥ goal.
+    at_least: bool = False
 
     @property
     def ok(self) -> bool:
-        return self.measured <= self.goal
+        return self.measured >= self.goal if self.at_least else self.measured <= self.goal
+
+    @property
+    def goal_text(self) -> str:
+        """The goal as printed: "< 3 ×", or "≥ 0.8 ×" for a floor."""
+        return f"{'≥' if self.at_least else '<'} {self.goal:g} {self.unit}"
 
 
 BENCHMARKS: dict[str, Callable[[Path], list[Result]]] = {}

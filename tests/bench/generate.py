@@ -122,24 +122,28 @@ class HubData:
     packages: list[Path]
 
 
-def hub_packages(communes: int = HUB_COMMUNES, citizens: int = HUB_CITIZENS) -> HubData:
+def hub_packages(
+    communes: int = HUB_COMMUNES, citizens: int = HUB_CITIZENS, *, spread: bool = False
+) -> HubData:
     """The hub template and its communes' packages, written by the real package writer.
 
     Each commune gets its own signing and agreement keys (trusted at the hub), a real unit
     code, and its rows under UUIDs of its own: the first 8 hex digits of every UUID (records,
     references, devices) become the commune's number, so no two communes share a record.
+    With `spread` the number goes into the last 8 digits instead, so each commune's UUIDs are
+    scattered over the whole UUID index as real (random) ones are, not one block per commune.
     """
-    folder = DATA / f"hub_{communes}x{citizens}"
+    folder = DATA / f"hub_{communes}x{citizens}{'_spread' if spread else ''}"
     done = folder / "complete"
     if not done.exists():
         shutil.rmtree(folder, ignore_errors=True)
         (folder / "packages").mkdir(parents=True)
-        _make_hub(folder, communes, citizens)
+        _make_hub(folder, communes, citizens, spread)
         done.touch()
     return HubData(folder / "hub.db", sorted((folder / "packages").glob("*.de06sync")))
 
 
-def _make_hub(folder: Path, count: int, citizens: int) -> None:
+def _make_hub(folder: Path, count: int, citizens: int, spread: bool) -> None:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
@@ -176,7 +180,9 @@ def _make_hub(folder: Path, count: int, citizens: int) -> None:
             )
             base = Store.open(bases[number % len(bases)])
             try:
-                _write_package(base, own, recipient, unit.code, unit.full_name, number, folder)
+                _write_package(
+                    base, own, recipient, unit.code, unit.full_name, number, folder, spread
+                )
             finally:
                 base.close()
     finally:
@@ -184,15 +190,26 @@ def _make_hub(folder: Path, count: int, citizens: int) -> None:
 
 
 def _write_package(
-    base: Store, own: Any, recipient: Any, code: str, name: str, number: int, folder: Path
+    base: Store,
+    own: Any,
+    recipient: Any,
+    code: str,
+    name: str,
+    number: int,
+    folder: Path,
+    spread: bool,
 ) -> None:
     from de06desk import __version__
     from de06desk.store import sync_state as state
     from de06desk.sync.package import PackageWriter, package_file_name
     from de06desk.sync.rows import encode_row
 
-    prefix = f"{number:08x}"
-    device = prefix + base.device_id[8:]
+    tag = f"{number:08x}"
+
+    def own_id(uuid: str) -> str:
+        return uuid[:-8] + tag if spread else tag + uuid[8:]
+
+    device = own_id(base.device_id)
     upto = base.current_change_no()
     out = folder / "packages" / f"{code}.partial"
     with out.open("wb") as handle:
@@ -213,14 +230,14 @@ def _write_package(
 
             def lines(form: Any = form, refs: list[str] = refs) -> Any:
                 for row in state.iter_changed_rows(base, form, 0, upto):
-                    row["uuid"] = prefix + row["uuid"][8:]
+                    row["uuid"] = own_id(row["uuid"])
                     for ref in refs:
                         if row[ref]:
-                            row[ref] = prefix + row[ref][8:]
+                            row[ref] = own_id(row[ref])
                     row["unit_code"] = code
                     row["device_id"] = device
                     row["versions"] = json.dumps(
-                        {prefix + d[8:]: n for d, n in json.loads(row["versions"]).items()}
+                        {own_id(d): n for d, n in json.loads(row["versions"]).items()}
                     )
                     if form.id == "commune":
                         row.update(commune_code=code, unit_name=name.upper())

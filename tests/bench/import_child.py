@@ -1,10 +1,12 @@
 """Run in a fresh interpreter by the hub-import benchmark, so its peak memory is its own.
 
-`python -m tests.bench.import_child HUB.db KEY PACKAGE...` imports the packages (each must apply)
-into HUB.db (encrypted under the hex data key KEY, or plaintext if KEY is "-"),
+`python -m tests.bench.import_child HUB.db KEY [--chunk N] PACKAGE...` imports the packages (each
+must apply) into HUB.db (encrypted under the hex data key KEY, or plaintext if KEY is "-"),
 imports them again (each must be "already imported"), and prints one JSON line: seconds for
 each pass, rows, the process's CPU time (both passes, both threads) and its resident-memory
-high-water mark (VmHWM) in MiB.
+high-water mark (VmHWM) in MiB. With `--chunk N` the first pass imports N packages per call
+and `chunks` gives each call's packages, rows, wall and CPU seconds and the hub file's size
+after it (how the cost grows with the hub).
 """
 
 from __future__ import annotations
@@ -27,12 +29,36 @@ def peak_rss_mib() -> float:
     return float("nan")
 
 
-def main(hub_path: Path, key: bytes | None, packages: list[Path]) -> int:
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def main(hub_path: Path, key: bytes | None, packages: list[Path], chunk: int = 0) -> int:
     """Import, re-import, report."""
     store = Store.open(hub_path, key=key)
+    chunks: list[dict[str, float]] = []
     try:
         start = time.perf_counter()
-        first = import_packages(store, packages)
+        first = []
+        step = chunk or len(packages) or 1
+        for at in range(0, len(packages), step):
+            began, cpu = time.perf_counter(), _cpu()
+            outcomes = import_packages(store, packages[at : at + step])
+            first += outcomes
+            chunks.append(
+                {
+                    "packages": at + len(outcomes),
+                    "rows": sum(o.rows for o in outcomes),
+                    "seconds": time.perf_counter() - began,
+                    "cpu_s": _cpu() - cpu,
+                    "bytes": sum(
+                        p.stat().st_size
+                        for p in (hub_path, hub_path.with_name(hub_path.name + "-wal"))
+                        if p.exists()
+                    ),
+                }
+            )
         imported = time.perf_counter() - start
         start = time.perf_counter()
         again = import_packages(store, packages)
@@ -52,6 +78,7 @@ def main(hub_path: Path, key: bytes | None, packages: list[Path]) -> int:
         "reimport_s": reimported,
         "rows": sum(o.rows for o in first),
         "peak_mib": peak_rss_mib(),
+        "chunks": chunks,
     }
     print(json.dumps(result))
     return 0
@@ -59,4 +86,8 @@ def main(hub_path: Path, key: bytes | None, packages: list[Path]) -> int:
 
 if __name__ == "__main__":
     key = None if sys.argv[2] == "-" else bytes.fromhex(sys.argv[2])
-    sys.exit(main(Path(sys.argv[1]), key, [Path(p) for p in sys.argv[3:]]))
+    rest = sys.argv[3:]
+    chunk = 0
+    if rest and rest[0] == "--chunk":
+        chunk, rest = int(rest[1]), rest[2:]
+    sys.exit(main(Path(sys.argv[1]), key, [Path(p) for p in rest], chunk))

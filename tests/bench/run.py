@@ -60,7 +60,7 @@ def write_doc(results: list[Result], command: str) -> None:
     ]
     for r in results:
         status = "ok" if r.ok else "**missed**"
-        figure, goal = f"{r.measured:.3g} {r.unit}", f"< {r.goal:g} {r.unit}"
+        figure, goal = f"{r.measured:.3g} {r.unit}", r.goal_text
         lines.append(f"| {r.name} | {figure} | {goal} | {status} | {r.note} |")
     lines.append(END)
     block = "\n".join(lines)
@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
                 flag = "ok" if result.ok else "MISSED"
                 print(
                     f"  {result.name}: {result.measured:.3g} {result.unit} "
-                    f"(goal < {result.goal:g}) {flag} {result.note}",
+                    f"(goal {result.goal_text}) {flag} {result.note}",
                     flush=True,
                 )
     if not args.no_doc and not args.only:

@@ -128,3 +128,46 @@ def test_the_sync_screen_offers_only_what_the_role_may_do(
     qtbot.addWidget(screen)
     assert screen.export_button.isEnabled() == (role == "officer")
     assert not screen.full.isEnabled()  # a full package: administrators only
+
+
+def test_a_second_device_and_its_commune_exchange_packages_on_the_screen(
+    qtbot, commune: Store, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from de06desk.sync import clone_device
+
+    plain = SyncScreen(AppContext(commune.path, commune, ADMIN))
+    qtbot.addWidget(plain)
+    assert plain.devices_button is None  # no second device made: nothing to show
+    laptop = Store.open(clone_device(commune, tmp_path / "laptop.db"))
+    try:
+        drive = laptop.list_records("activation_drive", limit=1)[0]
+        laptop.save_record(
+            "activation_drive", drive.values | {"place": "Thôn Bắc"}, user="b", uuid=drive.uuid
+        )
+        field = SyncScreen(AppContext(laptop.path, laptop, ADMIN))
+        qtbot.addWidget(field)
+        assert field.devices_button is not None
+        assert field.devices_button.text() == "Ghi gói cho máy của xã"
+        usb = tmp_path / "usb"
+        usb.mkdir()
+        field.destination.insertItem(0, "USB", str(usb))
+        field.destination.setCurrentIndex(0)
+        qtbot.mouseClick(field.devices_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: field.last_export is not None)
+        up = field.last_export
+        assert up is not None and up.path.parent == usb
+        pc = SyncScreen(AppContext(commune.path, commune, ADMIN))
+        qtbot.addWidget(pc)
+        assert pc.devices_button is not None
+        assert pc.devices_button.text() == "Ghi gói cho các máy thứ hai"
+        pc.import_files([up.path])
+        qtbot.waitUntil(lambda: len(pc.last_outcomes) == 1)
+        assert pc.last_outcomes[0].status == "applied"
+        assert commune.get_record("activation_drive", drive.uuid)["place"] == "Thôn Bắc"
+        task = pc.export_to(usb, devices=True)
+        qtbot.waitUntil(lambda: not task.worker.isRunning() and pc.last_export is not None)
+        assert pc.last_export is not None and "_to_devices_" in pc.last_export.path.name
+    finally:
+        laptop.close()

@@ -34,6 +34,7 @@ from de06desk.domain.progress import CancelCheck, Progress
 from de06desk.domain.weeks import format_date
 from de06desk.store import Store
 from de06desk.sync import ExportResult, ImportOutcome, PublicKeyFile
+from de06desk.sync.devices import DEVICES_SINCE, primary_device
 from de06desk.sync.hub import sent_history
 from de06desk.sync.keys import hub_key, load_own_keys
 
@@ -124,6 +125,7 @@ class SyncScreen(QWidget):
         self.full.setEnabled(self.ctx.allowed("sync.export_full"))
         row.addWidget(self.export_button)
         layout.addWidget(box)
+        self._build_devices(layout)
         self.history = self._table(
             [
                 self.tr("Số gói"),
@@ -135,10 +137,42 @@ class SyncScreen(QWidget):
         )
         layout.addWidget(QLabel(self.tr("Các gói đã gửi"), self))
         layout.addWidget(self.history, 1)
-        back = QPushButton(self.tr("Nhập gói từ cấp trên…"), self)
+        back = QPushButton(
+            self.tr("Nhập gói từ cấp trên…")
+            if self.devices_button is None
+            else self.tr("Nhập gói từ cấp trên hoặc máy khác của xã…"),
+            self,
+        )
         back.clicked.connect(self._import_files_clicked)
         back.setEnabled(self.ctx.allowed("sync.import"))
         layout.addWidget(back)
+
+    def _build_devices(self, layout: QVBoxLayout) -> None:
+        """Packages between the commune's PC and its second devices (`sync clone-device`):
+        shown on a second device, and on a PC that has made one."""
+        store = self.ctx.store
+        self.field_device = primary_device(store) is not None
+        if not self.field_device and store.get_meta(DEVICES_SINCE) is None:
+            self.devices_button: QPushButton | None = None
+            return
+        box = QGroupBox(self.tr("Máy thứ hai của xã"), self)
+        row = QHBoxLayout(box)
+        if self.field_device:
+            text = self.tr("Ghi gói cho máy của xã")
+            tip = self.tr(
+                "Những gì nhập trên máy này, để máy của xã nhập vào (báo cáo tuần của xã tính cả)"
+            )
+            operation = "sync.export_to_commune"
+        else:
+            text = self.tr("Ghi gói cho các máy thứ hai")
+            tip = self.tr("Những thay đổi trên máy của xã, để các máy thứ hai nhập vào")
+            operation = "sync.export_to_devices"
+        row.addWidget(QLabel(tip, box), 1)
+        self.devices_button = QPushButton(text, box)
+        self.devices_button.clicked.connect(self._devices_clicked)
+        self.devices_button.setEnabled(self.ctx.allowed(operation))
+        row.addWidget(self.devices_button)
+        layout.addWidget(box)
 
     def _table(self, headers: Sequence[str]) -> QTableWidget:
         table = QTableWidget(0, len(headers), self)
@@ -276,15 +310,29 @@ class SyncScreen(QWidget):
         if folder:
             self.export_to(Path(folder), full=self.full.isChecked())
 
-    def export_to(self, folder: Path, *, full: bool = False) -> Task:
-        """Write a package into `folder` in the background; the history updates when done."""
+    def _devices_clicked(self) -> None:
+        folder = self.destination.currentData()
+        if not folder:
+            folder = QFileDialog.getExistingDirectory(
+                self, self.tr("Chọn thư mục ghi gói"), QDir.homePath()
+            )
+        if folder:
+            self.export_to(Path(folder), devices=True)
+
+    def export_to(self, folder: Path, *, full: bool = False, devices: bool = False) -> Task:
+        """Write a package into `folder` in the background (for the hub; with `devices`, for
+        the commune's PC from a second device or for the second devices from the PC); the
+        history updates when done."""
         user = self.ctx.user
 
         ctx = self.ctx
+        if devices:
+            export = act.to_commune if self.field_device else act.to_devices
+        else:
+            export = act.export_full if full else act.export
 
         def work(progress: Progress, cancelled: CancelCheck) -> Done[ExportResult | None]:
             with ctx.open_store() as store:
-                export = act.export_full if full else act.export
                 return export(store, user, folder, progress=progress, cancelled=cancelled)
 
         def done(finished: Done[ExportResult | None]) -> None:
