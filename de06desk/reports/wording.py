@@ -42,7 +42,7 @@ from .formats import (
     report_language_now,
     t,
 )
-from .model import Cell, ColumnKind, Headline, Section, Summary, Table
+from .model import Cell, ColumnKind, Headline, Scope, Section, Summary, Table
 
 NO_VILLAGE = "Không xác định thôn, tổ"
 NO_REASON = "Chưa rõ lý do"
@@ -124,7 +124,7 @@ def lay_out(
     f: UnitFigures,
     period: Period,
     as_of: date,
-    scope: str,
+    scope: Scope,
     *,
     units: Sequence[UnitFigures] = (),
     unit_summaries: tuple[Summary, ...] = (),
@@ -154,7 +154,7 @@ def lay_out(
         period=period,
         unit_code=f.unit_code,
         unit_name=f.unit_name,
-        scope=scope,  # type: ignore[arg-type]
+        scope=scope,
         headlines=_headlines(f),
         sections=numbered,
         activations_by_place=tuple(
@@ -244,7 +244,7 @@ def _eid_section(
     f: UnitFigures,
     period: Period,
     as_of: date,
-    scope: str,
+    scope: Scope,
     place_head: str,
     units: Sequence[UnitFigures],
     tiers: Sequence[UnitFigures] = (),
@@ -357,7 +357,7 @@ def _eid_tables(f: UnitFigures, words: PeriodWords, period: Period, as_of: date)
 
 
 def _eid_by_place(
-    f: UnitFigures, words: PeriodWords, scope: str, place_head: str, tiers: bool
+    f: UnitFigures, words: PeriodWords, scope: Scope, place_head: str, tiers: bool
 ) -> Table:
     """The e-ID flows per village (per commune at a hub; per unit below an upper hub)."""
     w, c = _eid_spans(f, THIS), _eid_spans(f, CUM)
@@ -673,7 +673,7 @@ def _cleanup_text(
 
 
 def _support_section(
-    forms: FormSet, f: UnitFigures, period: Period, scope: str, place_head: str
+    forms: FormSet, f: UnitFigures, period: Period, scope: Scope, place_head: str
 ) -> Section:
     total = _support(f.total("support_places"))
     support_types = _supports(f, "support_types")
