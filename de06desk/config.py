@@ -56,10 +56,28 @@ def resource_path(*parts: str) -> Path:
 
 
 def forms_dir() -> Path:
-    """Folder holding the form definitions (`forms/*.toml`)."""
+    """Folder holding the form definitions (`forms/*.toml`): `DE06_FORMS_DIR` if set, else the
+    forms a hub sent (installed in the user's data folder, docs/SYNC.md §11) once there are
+    any, else the program's own."""
     override = os.environ.get("DE06_FORMS_DIR")
     if override:
         return Path(override)
+    installed = installed_forms_dir()
+    if any(installed.glob("*.toml")):
+        return installed
+    return program_forms_dir()
+
+
+def installed_forms_dir() -> Path:
+    """Where forms sent down by a hub (or published at a hub) are installed: `forms/` in the
+    data folder, not the program folder (which an update replaces and a user may not write)."""
+    override = os.environ.get("DE06_DATA_DIR")
+    base = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
+    return base / "forms"
+
+
+def program_forms_dir() -> Path:
+    """The forms shipped with the program."""
     bundle_root = getattr(sys, "_MEIPASS", None)
     root = Path(bundle_root) if bundle_root else Path(__file__).resolve().parent.parent
     return root / "forms"

@@ -42,10 +42,12 @@ from .audit_heads import FLAGGED, record_head
 from .devices import check_device_route, decode_hub_devices
 from .errors import PackageRefused
 from .files import read_bounded
+from .forms_down import FormsDown, check_older_forms, decode_forms, install_forms, record_forms_down
 from .keys import fingerprint, hub_key, load_own_keys
 from .package import (
     ACKS_NAME,
     DEVICE_KINDS,
+    FORMS_NAME,
     HUB_DEVICES_NAME,
     MAX_PACKAGE_BYTES,
     Header,
@@ -325,6 +327,7 @@ class _Checked:
     owner: str
     today: date
     tally: _Progressed
+    forms_down: FormsDown | None = None
 
 
 @dataclass(kw_only=True)
@@ -366,9 +369,19 @@ def _check(store: Store, path: Path, progress: Progress) -> _Checked | ImportOut
         raise _no_keys()
     progress(0.02, "")
     opened = open_package(data, header, aad, recipient_key(header, own.agreement), signer)
-    _check_versions(store, opened.manifest)
+    # A hub's package may carry the form set it was written with (forms.json): its versions
+    # are the ones this commune is about to install.
+    forms_down = (
+        decode_forms(store, opened.member(FORMS_NAME))
+        if header.kind == "down" and any(m.name == FORMS_NAME for m in opened.manifest.members)
+        else None
+    )
+    _check_versions(store, opened.manifest, forms_down.versions if forms_down else {})
+    if forms_down is not None and not forms_down.is_new:
+        forms_down = None
     progress(0.1, "")
     return _Checked(
+        forms_down=forms_down,
         path=path,
         digest=digest,
         opened=opened,
@@ -415,6 +428,8 @@ def _apply(
             # write below fails (a full disk), so a refused package leaves no trace.
             username = user() if callable(user) else user
             applied, conflicts = _write_merge(store, plans)
+            if checked.forms_down is not None:
+                record_forms_down(store, checked.forms_down, header.sender, username)
             acknowledged = state.mark_acked(store, acks, utc_now()) if acks else 0
             if header.kind == "down":
                 store.add_hub_device(header.device_id)
@@ -462,6 +477,8 @@ def _apply(
         raise PackageRefused(
             Msg(f"Gói bị từ chối: {exc.message.vi}", f"Package refused: {exc.message.en}")
         ) from None
+    if checked.forms_down is not None:
+        install_forms(checked.forms_down.texts)
     progress(1.0, "")
     text = msg(
         "Đã nhập gói số {n} của {s}: {r} dòng, {a} áp dụng, {c} xung đột.",
@@ -480,6 +497,14 @@ def _apply(
             " (xem hub status).",
             f"{text.en} WARNING: the commune's audit log does not extend the last sync"
             " (see hub status).",
+        )
+    if checked.forms_down is not None:
+        described = checked.forms_down.describe()
+        text = Msg(
+            f"{text.vi} Đã nhận từ {header.sender}: {described.vi} Áp dụng khi mở lại "
+            "(sao lưu trước khi nâng cấp).",
+            f"{text.en} Received from {header.sender}: {described.en} Applied at the next "
+            "open (backed up before the upgrade).",
         )
     if missing:
         shown = ", ".join(str(s) for s in missing[:_MAX_SHOWN_GAPS])
@@ -603,8 +628,9 @@ def _check_route(store: Store, header: Header) -> bytes:
     return signing
 
 
-def _check_versions(store: Store, manifest: Manifest) -> None:
-    known = store.forms.versions()
+def _check_versions(store: Store, manifest: Manifest, coming: dict[str, int]) -> None:
+    """Refuse forms newer than ours (or than the set the package brings, `coming`)."""
+    known = {**store.forms.versions(), **coming}
     for form_id, version in sorted(manifest.forms.items()):
         if form_id not in known:
             raise refused(
@@ -615,14 +641,22 @@ def _check_versions(store: Store, manifest: Manifest) -> None:
         if version > known[form_id]:
             raise refused(
                 "Gói dùng biểu mẫu “{f}” phiên bản {v}, mới hơn phiên bản ở đây ({k}); "
-                "hãy cập nhật de06desk.",
-                "The package uses form “{f}” version {v}, newer than this one ({k}); "
-                "update de06desk.",
+                "cấp trên hãy phát hành phiên bản {v} (hub publish-forms) hoặc cập nhật "
+                "de06desk.",
+                "The package uses form “{f}” version {v}, newer than this one ({k}); the hub "
+                "should publish version {v} (hub publish-forms) or update de06desk.",
                 f=form_id,
                 v=version,
                 k=known[form_id],
             )
+    check_older_forms(store, manifest)
     for member in manifest.members:
+        if member.name == FORMS_NAME and manifest.kind != "down":
+            raise refused(
+                "Chỉ gói từ cấp trên xuống xã mới chứa bộ biểu mẫu ({m}).",
+                "Only a hub's package to a commune carries a form set ({m}).",
+                m=FORMS_NAME,
+            )
         if member.name == ACKS_NAME and manifest.kind in ("up", "device_up"):
             raise refused(
                 "Gói của xã không được chứa phần xác nhận ({m}).",
