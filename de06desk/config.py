@@ -7,6 +7,7 @@ PyInstaller bundle finds its resources the same way a source checkout does.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -62,10 +63,28 @@ def forms_dir() -> Path:
     override = os.environ.get("DE06_FORMS_DIR")
     if override:
         return Path(override)
-    installed = installed_forms_dir()
-    if any(installed.glob("*.toml")):
+    installed, program = installed_forms_dir(), program_forms_dir()
+    versions = _form_versions(installed)
+    # An update of the program may bring newer forms than the set installed from above: then
+    # the program's are used until the hub publishes versions at least as new.
+    if versions and all(versions.get(n, 0) >= v for n, v in _form_versions(program).items()):
         return installed
-    return program_forms_dir()
+    return program
+
+
+_VERSION_LINE = re.compile(r"^version\s*=\s*(\d+)\s*$", re.MULTILINE)
+
+
+def _form_versions(folder: Path) -> dict[str, int]:
+    """File name → the first `version = N` line of each form file (0 if none or unreadable)."""
+    out: dict[str, int] = {}
+    for path in folder.glob("*.toml"):
+        try:
+            found = _VERSION_LINE.search(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            found = None
+        out[path.name] = int(found.group(1)) if found else 0
+    return out
 
 
 def installed_forms_dir() -> Path:

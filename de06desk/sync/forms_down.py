@@ -282,9 +282,12 @@ def decode_forms(store: Store, data: bytes) -> FormsDown:
     if installed is not None and installed.sha256 == digest and installed.settings == settings:
         return FormsDown(number, digest, dict(texts), clean, (), new.versions(), is_new=False)
     changes = diff_sets(store.forms, new)
+    if any(c.old_version is not None and c.new_version < c.old_version for c in changes):
+        # This program's own forms are newer (an update came first): they stay in use, and
+        # the hub's set is passed over until it publishes versions at least as new.
+        return FormsDown(number, digest, dict(texts), clean, (), new.versions(), is_new=False)
     for change in changes:
-        older = change.old_version is not None and change.new_version < change.old_version
-        if change.additive and not older:
+        if change.additive:
             continue
         raise refused(
             "Biểu mẫu “{f}” từ cấp trên (phiên bản {n}) không thay được phiên bản ở đây ({o}): "
@@ -294,7 +297,7 @@ def decode_forms(store: Store, data: bytes) -> FormsDown:
             f=change.form_id,
             n=change.new_version,
             o=change.old_version,
-            b=change.breaking[0] if change.breaking else "older version",
+            b=change.breaking[0],
         )
     return FormsDown(number, digest, dict(texts), clean, tuple(changes), new.versions())
 

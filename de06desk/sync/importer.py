@@ -630,7 +630,8 @@ def _check_route(store: Store, header: Header) -> bytes:
 
 def _check_versions(store: Store, manifest: Manifest, coming: dict[str, int]) -> None:
     """Refuse forms newer than ours (or than the set the package brings, `coming`)."""
-    known = {**store.forms.versions(), **coming}
+    known = store.forms.versions()
+    known.update({f: max(v, known.get(f, 0)) for f, v in coming.items()})
     for form_id, version in sorted(manifest.forms.items()):
         if form_id not in known:
             raise refused(

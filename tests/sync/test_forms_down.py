@@ -221,3 +221,17 @@ def test_a_change_that_is_not_additive_refuses_older_packages(
     out = capsys.readouterr().out
     assert "Gói dùng biểu mẫu “citizen” phiên bản 1; ở đây là phiên bản 3" in out
     assert "field 'notes' removed" in out and "nhập gói mới nhất của cấp trên" in out
+
+
+def test_installed_forms_win_until_the_program_brings_newer_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from de06desk import config
+
+    assert config.forms_dir() == config.program_forms_dir()  # nothing installed yet
+    installed = config.installed_forms_dir()
+    _forms(installed, additive_citizen())  # citizen 2 from above
+    assert config.forms_dir() == installed
+    updated = _forms(tmp_path / "program", without_notes(3))
+    monkeypatch.setattr(config, "program_forms_dir", lambda: updated)
+    assert config.forms_dir() == updated  # the program's citizen 3 is newer
