@@ -222,6 +222,11 @@ def publish_forms(
     return down
 
 
+def last_published(store: Store) -> FormSetRow | None:
+    """The form set this hub published last (None: none yet)."""
+    return latest_form_set(store, published=True)
+
+
 def forms_member(store: Store) -> MemberPlan | None:
     """The `forms.json` member of a hub → commune package: the newest published set."""
     last = latest_form_set(store, published=True)
