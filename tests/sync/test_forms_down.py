@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from de06desk.cli import main
-from de06desk.config import program_forms_dir
+from de06desk.config import installed_forms_dir, program_forms_dir
 from de06desk.demo import DEMO_PASSWORD, DEMO_USER
 from de06desk.forms import load_forms_from_texts
 from de06desk.forms.changes import diff_form
@@ -235,3 +235,38 @@ def test_installed_forms_win_until_the_program_brings_newer_ones(
     updated = _forms(tmp_path / "program", without_notes(3))
     monkeypatch.setattr(config, "program_forms_dir", lambda: updated)
     assert config.forms_dir() == updated  # the program's citizen 3 is newer
+
+
+def test_a_commune_refuses_a_set_that_is_not_additive(
+    hub: Store, commune: Store, tmp_path: Path, unchanged
+) -> None:
+    """A hub whose record of a set was made some other way than `publish-forms` (an older
+    version, a hand-edited database) still cannot make a commune drop a field."""
+    from de06desk.forms.changes import set_hash
+    from de06desk.store.form_sets import PUBLISHED, FormSetRow, record_form_set
+    from de06desk.sync import send_down
+    from de06desk.sync.errors import PackageRefused
+    from de06desk.sync.importer import import_package
+
+    texts = {p.name: p.read_text("utf-8") for p in program_forms_dir().glob("*.toml")}
+    texts["citizen.toml"] = without_notes(2)
+    with hub.transaction():
+        record_form_set(
+            hub,
+            FormSetRow(set_hash(texts), 1, texts, {}, PUBLISHED, "2026-12-01T00:00:00", "admin"),
+        )
+    package = send_down(hub, commune.unit_code, tmp_path).path
+
+    def attempt(store: Store) -> None:
+        with pytest.raises(PackageRefused) as refused:
+            import_package(store, package, user="admin")
+        text = str(refused.value)
+        assert (
+            "Biểu mẫu “citizen” từ cấp trên (phiên bản 2) không thay được phiên bản ở đây (1)"
+            in text
+        )
+        assert "field 'notes' removed" in text
+
+    commune.close()
+    unchanged(commune.path, attempt)
+    assert not list(installed_forms_dir().glob("*.toml"))
