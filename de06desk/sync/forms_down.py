@@ -20,7 +20,7 @@ from typing import Any
 
 from de06desk.config import forms_dir, installed_forms_dir, private_folder
 from de06desk.domain.files import atomic_write
-from de06desk.domain.i18n import Msg, msg
+from de06desk.domain.i18n import DomainError, Msg, msg
 from de06desk.domain.text import UnsafeText, check_untrusted
 from de06desk.forms import FormError, FormSet, FormSpec, load_form_text, load_forms_from_texts
 from de06desk.forms.changes import FormChange, diff_form, diff_sets, set_hash
@@ -36,6 +36,7 @@ from de06desk.store.form_sets import (
     latest_form_set,
     record_form_set,
 )
+from de06desk.store.migrations import create_missing_tables
 
 from .errors import PackageRefused, SyncError
 from .export import MemberPlan
@@ -56,8 +57,13 @@ class FormsDown:
     texts: dict[str, str]
     settings: dict[str, str]
     changes: tuple[FormChange, ...]
-    versions: dict[str, int]
+    form_set: FormSet
     is_new: bool = True  # False: a commune holds this set already
+
+    @property
+    def versions(self) -> dict[str, int]:
+        """Form id → version in this set."""
+        return self.form_set.versions()
 
     def describe(self) -> Msg:
         """One line: the set, and each changed form old → new with what was added."""
@@ -216,7 +222,7 @@ def publish_forms(
     record_form_set(
         store, FormSetRow(digest, number, dict(texts), clean, PUBLISHED, utc_now(), user)
     )
-    down = FormsDown(number, digest, dict(texts), clean, tuple(changes), new.versions())
+    down = FormsDown(number, digest, dict(texts), clean, tuple(changes), new)
     store.audit("forms_publish", user, detail=_audit_detail(down, None))
     store.after_commit(lambda: install_forms(texts))
     return down
@@ -227,9 +233,10 @@ def last_published(store: Store) -> FormSetRow | None:
     return latest_form_set(store, published=True)
 
 
-def forms_member(store: Store) -> MemberPlan | None:
-    """The `forms.json` member of a hub → commune package: the newest published set."""
-    last = latest_form_set(store, published=True)
+def forms_member(store: Store, *, published: bool = True) -> MemberPlan | None:
+    """The `forms.json` member of a hub → commune package (the newest set published here) or,
+    with `published` False, of a commune PC → field devices package (the newest received)."""
+    last = latest_form_set(store, published=published)
     if last is None:
         return None
     data = json.dumps(
@@ -284,13 +291,20 @@ def decode_forms(store: Store, data: bytes) -> FormsDown:
     except SyncError as exc:
         raise PackageRefused(exc.message) from None
     installed = latest_form_set(store, published=False)
-    if installed is not None and installed.sha256 == digest and installed.settings == settings:
-        return FormsDown(number, digest, dict(texts), clean, (), new.versions(), is_new=False)
+    if (
+        installed is not None
+        and installed.sha256 == digest
+        and installed.settings == settings
+        # …and in use here: a copy of the database on another computer (a field device)
+        # holds the record of the set but not its files.
+        and store.forms.versions() == new.versions()
+    ):
+        return FormsDown(number, digest, dict(texts), clean, (), new, is_new=False)
     changes = diff_sets(store.forms, new)
     if any(c.old_version is not None and c.new_version < c.old_version for c in changes):
         # This program's own forms are newer (an update came first): they stay in use, and
         # the hub's set is passed over until it publishes versions at least as new.
-        return FormsDown(number, digest, dict(texts), clean, (), new.versions(), is_new=False)
+        return FormsDown(number, digest, dict(texts), clean, (), new, is_new=False)
     for change in changes:
         if change.additive:
             continue
@@ -304,15 +318,27 @@ def decode_forms(store: Store, data: bytes) -> FormsDown:
             o=change.old_version,
             b=change.breaking[0],
         )
-    return FormsDown(number, digest, dict(texts), clean, tuple(changes), new.versions())
+    return FormsDown(number, digest, dict(texts), clean, tuple(changes), new)
 
 
-def record_forms_down(store: Store, down: FormsDown, sender: str, user: str) -> None:
-    """At a commune, inside the package's transaction: keep the set and who sent it, apply
-    the settings to the profile, audit. Install the files with `install_forms` after COMMIT."""
+def apply_form_set(store: Store, down: FormsDown) -> None:
+    """At a commune, inside the package's transaction (the file copied aside before it): use
+    the new forms from now on and give the database their shape (the `tables` migration step:
+    new tables, new columns), so the package's own rows may hold the new fields. The caller
+    puts `store.forms` back if the transaction rolls back."""
     keep_form_texts(store, held_texts(store.forms))
-    new = load_forms_from_texts(down.texts)
-    keep_form_texts(store, held_texts(new, down.texts))
+    store.forms = down.form_set
+    create_missing_tables(store)
+    store.set_meta("form_versions", json.dumps(store.forms.versions()))
+
+
+def record_forms_down(
+    store: Store, down: FormsDown, sender: str, user: str, *, to_profile: bool = True
+) -> None:
+    """At a commune, inside the package's transaction, after `apply_form_set`: keep the set
+    and who sent it, apply the settings to the profile (`to_profile`; a field device gets the
+    PC's profile row instead), audit. Install the files with `install_forms` after COMMIT."""
+    keep_form_texts(store, held_texts(down.form_set, down.texts))
     record_form_set(
         store,
         FormSetRow(
@@ -323,9 +349,17 @@ def record_forms_down(store: Store, down: FormsDown, sender: str, user: str) -> 
     if down.settings:
         store.set_meta("settings_from_hub", json.dumps(down.settings, ensure_ascii=False))
         profiles = store.list_records("commune", where={"unit_code": store.unit_code}, limit=1)
-        if profiles:
+        if profiles and to_profile:
             values = {**profiles[0].values, **down.settings}
-            store.save_record("commune", values, user=user, uuid=profiles[0].uuid)
+            try:
+                store.save_record("commune", values, user=user, uuid=profiles[0].uuid)
+            except DomainError as exc:
+                raise refused(
+                    "Hồ sơ đơn vị của xã chưa hợp lệ ({e}); hãy sửa ở Cài đặt rồi nhập lại gói.",
+                    "The commune's profile is not valid ({e}); correct it in Settings, then "
+                    "import the package again.",
+                    e=str(exc),
+                ) from None
     store.audit("forms_install", user, detail=_audit_detail(down, sender))
 
 

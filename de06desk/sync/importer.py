@@ -42,7 +42,14 @@ from .audit_heads import FLAGGED, record_head
 from .devices import check_device_route, decode_hub_devices
 from .errors import PackageRefused
 from .files import read_bounded
-from .forms_down import FormsDown, check_older_forms, decode_forms, install_forms, record_forms_down
+from .forms_down import (
+    FormsDown,
+    apply_form_set,
+    check_older_forms,
+    decode_forms,
+    install_forms,
+    record_forms_down,
+)
 from .keys import fingerprint, hub_key, load_own_keys
 from .package import (
     ACKS_NAME,
@@ -171,7 +178,9 @@ def import_packages(
             if isinstance(checked, ImportOutcome):
                 results[index] = checked
                 return None
-            job = rows_thread.submit(_decode_all, store.forms, checked, no_progress, cancelled)
+            job = rows_thread.submit(
+                _decode_all, _forms_of(store, checked), checked, no_progress, cancelled
+            )
             return _Pending(index=index, checked=checked, job=job)
 
         def finish(pending: _Pending) -> None:
@@ -270,7 +279,7 @@ def import_package(
     checked = _check(store, path, progress)
     if isinstance(checked, ImportOutcome):
         return checked
-    incoming = _decode_all(store.forms, checked, progress, cancelled)
+    incoming = _decode_all(_forms_of(store, checked), checked, progress, cancelled)
     if not callable(user):
         return _apply(store, checked, incoming, progress, cancelled, user)
     login = user
@@ -373,7 +382,8 @@ def _check(store: Store, path: Path, progress: Progress) -> _Checked | ImportOut
     # are the ones this commune is about to install.
     forms_down = (
         decode_forms(store, opened.member(FORMS_NAME))
-        if header.kind == "down" and any(m.name == FORMS_NAME for m in opened.manifest.members)
+        if header.kind in ("down", "device_down")
+        and any(m.name == FORMS_NAME for m in opened.manifest.members)
         else None
     )
     _check_versions(store, opened.manifest, forms_down.versions if forms_down else {})
@@ -415,6 +425,10 @@ def _apply(
     if cancelled():
         raise Cancelled()
     progress(0.7, "")
+    fresh = checked.forms_down
+    # New forms change the schema: the file is copied aside first, as at any migration.
+    backup = store.backup_before_migration() if fresh is not None else None
+    forms_before = store.forms
     try:
         with state.write_transaction(store):
             # Under the write lock: another process may have imported this file meanwhile.
@@ -422,14 +436,22 @@ def _apply(
                 return _already(path, header)
             prior = state.received_sequences(store, header.sender, header.device_id)
             missing = tuple(s for s in range(1, header.seq) if s not in prior)
+            if fresh is not None:
+                apply_form_set(store, fresh)
             _check_references(store, incoming, checked.owner)
             plans = _plan_merge(store, incoming, digest, _set_above(store, header))
             # Last of all, the log-in: its record is rolled back with the package if any
             # write below fails (a full disk), so a refused package leaves no trace.
             username = user() if callable(user) else user
             applied, conflicts = _write_merge(store, plans)
-            if checked.forms_down is not None:
-                record_forms_down(store, checked.forms_down, header.sender, username)
+            if fresh is not None:
+                record_forms_down(
+                    store,
+                    fresh,
+                    header.sender,
+                    username,
+                    to_profile=header.kind == "down",
+                )
             acknowledged = state.mark_acked(store, acks, utc_now()) if acks else 0
             if header.kind == "down":
                 store.add_hub_device(header.device_id)
@@ -474,11 +496,15 @@ def _apply(
             if cancelled():
                 raise Cancelled()
     except StoreError as exc:
+        store.forms = forms_before
         raise PackageRefused(
             Msg(f"Gói bị từ chối: {exc.message.vi}", f"Package refused: {exc.message.en}")
         ) from None
-    if checked.forms_down is not None:
-        install_forms(checked.forms_down.texts)
+    except BaseException:
+        store.forms = forms_before
+        raise
+    if fresh is not None:
+        install_forms(fresh.texts)
     progress(1.0, "")
     text = msg(
         "Đã nhập gói số {n} của {s}: {r} dòng, {a} áp dụng, {c} xung đột.",
@@ -498,13 +524,13 @@ def _apply(
             f"{text.en} WARNING: the commune's audit log does not extend the last sync"
             " (see hub status).",
         )
-    if checked.forms_down is not None:
-        described = checked.forms_down.describe()
+    if fresh is not None:
+        described = fresh.describe()
         text = Msg(
-            f"{text.vi} Đã nhận từ {header.sender}: {described.vi} Áp dụng khi mở lại "
-            "(sao lưu trước khi nâng cấp).",
-            f"{text.en} Received from {header.sender}: {described.en} Applied at the next "
-            "open (backed up before the upgrade).",
+            f"{text.vi} Đã nhận từ {header.sender} và áp dụng: {described.vi} Bản sao trước "
+            f"khi nâng cấp: {backup}.",
+            f"{text.en} Received from {header.sender} and applied: {described.en} Copy before "
+            f"the upgrade: {backup}.",
         )
     if missing:
         shown = ", ".join(str(s) for s in missing[:_MAX_SHOWN_GAPS])
@@ -652,10 +678,12 @@ def _check_versions(store: Store, manifest: Manifest, coming: dict[str, int]) ->
             )
     check_older_forms(store, manifest)
     for member in manifest.members:
-        if member.name == FORMS_NAME and manifest.kind != "down":
+        if member.name == FORMS_NAME and manifest.kind not in ("down", "device_down"):
             raise refused(
-                "Chỉ gói từ cấp trên xuống xã mới chứa bộ biểu mẫu ({m}).",
-                "Only a hub's package to a commune carries a form set ({m}).",
+                "Chỉ gói từ cấp trên xuống xã (hoặc từ máy của xã cho máy thứ hai) mới chứa "
+                "bộ biểu mẫu ({m}).",
+                "Only a package down from a hub (or from the commune's PC to its devices) "
+                "carries a form set ({m}).",
                 m=FORMS_NAME,
             )
         if member.name == ACKS_NAME and manifest.kind in ("up", "device_up"):
@@ -699,6 +727,11 @@ class _Progressed:
 
 
 Incoming = list[tuple[RowDecoder, list[tuple[Any, ...]]]]
+
+
+def _forms_of(store: Store, checked: _Checked) -> FormSet:
+    """The forms a package's rows are read with: those it brings, when it brings new ones."""
+    return checked.forms_down.form_set if checked.forms_down is not None else store.forms
 
 
 def _decode_all(

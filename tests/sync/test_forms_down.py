@@ -122,6 +122,8 @@ def test_forms_and_settings_come_down(chain, tmp_path: Path, capsys) -> None:
     use("commune")
     assert main(["sync", "export", "--db", commune, "--out", str(tmp_path / "usb1")]) == 0
     older = Path(_last_line(capsys))  # made with citizen version 1: no zalo_name
+    laptop = tmp_path / "laptop.db"
+    assert main(["sync", "clone-device", "--db", commune, "--out", str(laptop)]) == 0
 
     use("hub")
     folder = _forms(tmp_path / "new-forms", additive_citizen())
@@ -142,13 +144,15 @@ def test_forms_and_settings_come_down(chain, tmp_path: Path, capsys) -> None:
     use("commune")
     assert main(["sync", "import", "--db", commune, str(down)]) == 0
     out = capsys.readouterr().out
-    assert "Đã nhận từ HN01: Bộ biểu mẫu số 1: citizen 1 → 2" in out
+    assert "Đã nhận từ HN01 và áp dụng: Bộ biểu mẫu số 1: citizen 1 → 2" in out
+    backup = Path(out.split("Bản sao trước khi nâng cấp: ")[1].split(".db")[0] + ".db")
+    assert backup.exists() and backup.parent == Path(commune).parent
     installed = tmp_path / "data-commune" / "forms"
     assert (installed / "citizen.toml").read_text("utf-8") == additive_citizen()
     assert not list((Path(commune).parent).glob("forms"))  # not beside the program or the db
 
     with Store.open(commune) as store:
-        assert store.migration_backup is not None and store.migration_backup.exists()
+        assert store.migration_backup is None  # the import gave it the new shape already
         assert "zalo_name" in store.db[store.forms["citizen"].table].columns_dict
         assert store.forms["citizen"].version == 2
         citizen = store.list_records("citizen", limit=1)[0]
@@ -164,7 +168,20 @@ def test_forms_and_settings_come_down(chain, tmp_path: Path, capsys) -> None:
         assert profile["recipients"] == "Công an tỉnh (để báo cáo);\nLưu: VT."
         assert profile["report_code"] == "BC-CAP"
 
+    # The PC passes the set on to its field device (a laptop with its own data folder).
+    assert main(["sync", "export", "--db", commune, "--to-devices", "--out", str(tmp_path)]) == 0
+    to_devices = Path(_last_line(capsys))
+    use("laptop")
+    assert main(["sync", "import", "--db", str(laptop), str(to_devices)]) == 0
+    assert "citizen 1 → 2" in capsys.readouterr().out
+    assert (tmp_path / "data-laptop" / "forms" / "citizen.toml").exists()
+    with Store.open(laptop) as store:
+        assert "zalo_name" in store.db[store.forms["citizen"].table].columns_dict
+        found = store.list_records("citizen", where={"uuid": citizen.uuid})
+        assert found[0].values["zalo_name"] == "Lan Zalo"
+
     # The same set again (in the next package) changes nothing.
+    use("commune")
     use("hub")
     assert main(["hub", "send", "--db", str(hub), "--to", "00004", "--out", str(tmp_path)]) == 0
     again = Path(_last_line(capsys))
