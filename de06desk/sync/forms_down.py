@@ -224,7 +224,21 @@ def publish_forms(
     )
     down = FormsDown(number, digest, dict(texts), clean, tuple(changes), new)
     store.audit("forms_publish", user, detail=_audit_detail(down, None))
-    store.after_commit(lambda: install_forms(texts))
+    # Installed inside the transaction: a set recorded but not in use here would make this
+    # hub refuse the communes' packages made with it. A rollback puts the old files back.
+    previous = _installed_texts()
+    store.on_rollback(lambda: _put_back(previous))
+    try:
+        install_forms(texts)
+    except OSError as exc:
+        raise SyncError(
+            msg(
+                "Không cài được bộ biểu mẫu vào {d}: {e}; chưa phát hành gì.",
+                "Cannot install the form set into {d}: {e}; nothing was published.",
+                d=str(installed_forms_dir()),
+                e=exc.strerror or str(exc),
+            )
+        ) from None
     return down
 
 
@@ -337,7 +351,8 @@ def record_forms_down(
 ) -> None:
     """At a commune, inside the package's transaction, after `apply_form_set`: keep the set
     and who sent it, apply the settings to the profile (`to_profile`; a field device gets the
-    PC's profile row instead), audit. Install the files with `install_forms` after COMMIT."""
+    PC's profile row instead), audit. Install the files with `install_forms` after COMMIT (if
+    that fails, the next package carrying the set installs it: the versions in use differ)."""
     keep_form_texts(store, held_texts(down.form_set, down.texts))
     record_form_set(
         store,
@@ -374,6 +389,21 @@ def _audit_detail(down: FormsDown, sender: str | None) -> str:
         },
         ensure_ascii=False,
     )
+
+
+def _installed_texts() -> dict[str, str]:
+    folder = installed_forms_dir()
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.toml"))}
+
+
+def _put_back(texts: dict[str, str]) -> None:
+    """Restore the installed forms as they were (an empty folder: the program's forms)."""
+    if texts:
+        install_forms(texts)
+        return
+    for path in installed_forms_dir().glob("*.toml"):
+        path.unlink()
+    forget_loaded_forms()
 
 
 def install_forms(texts: dict[str, str]) -> Path:

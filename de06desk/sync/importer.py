@@ -503,8 +503,15 @@ def _apply(
     except BaseException:
         store.forms = forms_before
         raise
+    installed = True
     if fresh is not None:
-        install_forms(fresh.texts)
+        try:
+            install_forms(fresh.texts)
+        except OSError:
+            # The database has the new shape; the files follow with the next package that
+            # carries the set (decode_forms sees the versions in use differ).
+            _log.warning("forms from %s not installed", header.sender, exc_info=True)
+            installed = False
     progress(1.0, "")
     text = msg(
         "Đã nhập gói số {n} của {s}: {r} dòng, {a} áp dụng, {c} xung đột.",
@@ -532,6 +539,13 @@ def _apply(
             f"{text.en} Received from {header.sender} and applied: {described.en} Copy before "
             f"the upgrade: {backup}.",
         )
+        if not installed:
+            text = Msg(
+                f"{text.vi} CẢNH BÁO: chưa ghi được tệp biểu mẫu vào thư mục dữ liệu; hãy nhập "
+                "lại gói sau của cấp trên.",
+                f"{text.en} WARNING: the form files could not be written to the data folder; "
+                "import the hub's next package.",
+            )
     if missing:
         shown = ", ".join(str(s) for s in missing[:_MAX_SHOWN_GAPS])
         more = "…" if len(missing) > _MAX_SHOWN_GAPS else ""
