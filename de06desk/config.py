@@ -7,6 +7,7 @@ PyInstaller bundle finds its resources the same way a source checkout does.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -56,10 +57,46 @@ def resource_path(*parts: str) -> Path:
 
 
 def forms_dir() -> Path:
-    """Folder holding the form definitions (`forms/*.toml`)."""
+    """Folder holding the form definitions (`forms/*.toml`): `DE06_FORMS_DIR` if set, else the
+    forms a hub sent (installed in the user's data folder, docs/SYNC.md §11) once there are
+    any, else the program's own."""
     override = os.environ.get("DE06_FORMS_DIR")
     if override:
         return Path(override)
+    installed, program = installed_forms_dir(), program_forms_dir()
+    versions = _form_versions(installed)
+    # An update of the program may bring newer forms than the set installed from above: then
+    # the program's are used until the hub publishes versions at least as new.
+    if versions and all(versions.get(n, 0) >= v for n, v in _form_versions(program).items()):
+        return installed
+    return program
+
+
+_VERSION_LINE = re.compile(r"^version\s*=\s*(\d+)\s*$", re.MULTILINE)
+
+
+def _form_versions(folder: Path) -> dict[str, int]:
+    """File name → the first `version = N` line of each form file (0 if none or unreadable)."""
+    out: dict[str, int] = {}
+    for path in folder.glob("*.toml"):
+        try:
+            found = _VERSION_LINE.search(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            found = None
+        out[path.name] = int(found.group(1)) if found else 0
+    return out
+
+
+def installed_forms_dir() -> Path:
+    """Where forms sent down by a hub (or published at a hub) are installed: `forms/` in the
+    data folder, not the program folder (which an update replaces and a user may not write)."""
+    override = os.environ.get("DE06_DATA_DIR")
+    base = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
+    return base / "forms"
+
+
+def program_forms_dir() -> Path:
+    """The forms shipped with the program."""
     bundle_root = getattr(sys, "_MEIPASS", None)
     root = Path(bundle_root) if bundle_root else Path(__file__).resolve().parent.parent
     return root / "forms"

@@ -77,6 +77,9 @@ ROLE_TABLE: dict[str, Rule] = {
     "hub.trust": _r("đăng ký khóa của xã", "trust a commune key", None, "admin"),
     "hub.target": _r("đặt chỉ tiêu cho xã", "set a commune target", None, "officer"),
     "hub.send": _r("ghi gói gửi xuống xã", "write a package down", None, "officer"),
+    "hub.publish_forms": _r(
+        "phát hành biểu mẫu cho các xã", "publish forms to the communes", None, "admin"
+    ),
     "hub.export_summary": _r(
         "ghi gói số liệu tổng hợp gửi cấp trên", "write a summary package up", None, "officer"
     ),

@@ -28,6 +28,8 @@ from de06desk.sync import (
     trust_commune,
 )
 from de06desk.sync.devices import export_to_commune, export_to_devices
+from de06desk.sync.forms_down import FormsDown, read_form_folder
+from de06desk.sync.forms_down import publish_forms as publish_form_set
 from de06desk.sync.hub import clone_device, hub_province, set_commune_target
 from de06desk.sync.keys import hub_key, peer_key
 from de06desk.sync.upward import package_kind
@@ -308,6 +310,18 @@ def send(
         store, unit_code, out_dir, progress=progress, cancelled=cancelled, user=user.username
     )
     return Done(result, Changes.of(parts=[SYNC, FILES]))
+
+
+@action("hub.publish_forms")
+def publish_forms(
+    store: Store, user: User, directory: Path, settings: Mapping[str, str] | None = None
+) -> Done[FormsDown]:
+    """At a hub: publish the form set in `directory` (its `*.toml` files) and the commune
+    settings; the next package down to each commune carries them (docs/SYNC.md §11)."""
+    texts = read_form_folder(directory)
+    with store.transaction():
+        down = publish_form_set(store, texts, dict(settings or {}), user=user.username)
+    return Done(down, Changes.of(parts=[SYNC, FILES]))
 
 
 # Headers of a targets workbook (folded: case and diacritics do not matter), in any order.

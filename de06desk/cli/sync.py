@@ -87,6 +87,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--to", required=True, help="mã xã nhận")
     q.add_argument("--out", type=Path, required=True, help="thư mục ghi gói")
     q.set_defaults(handler=cmd_hub_send)
+    q = hub.add_parser(
+        "publish-forms", help="phát hành bộ biểu mẫu và cài đặt cho các xã (gửi bằng hub send)"
+    )
+    add_db_argument(q)
+    q.add_argument("folder", type=Path, help="thư mục chứa các tệp biểu mẫu (*.toml)")
+    q.add_argument(
+        "--recipient",
+        action="append",
+        default=None,
+        help="một dòng “Nơi nhận” của báo cáo xã (lặp lại cho mỗi dòng)",
+    )
+    q.add_argument("--report-code", help="ký hiệu báo cáo của xã (vd. BC-CAX)")
+    q.set_defaults(handler=cmd_hub_publish_forms)
     q = hub.add_parser("target", help="đặt chỉ tiêu cho một xã (gửi xuống bằng hub send)")
     add_db_argument(q)
     q.add_argument("--to", required=True, help="mã xã")
@@ -252,6 +265,19 @@ def cmd_hub_send(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         result = act.send(store, login(store), args.to, args.out).value
     print(result.path)
+    return 0
+
+
+def cmd_hub_publish_forms(args: argparse.Namespace) -> int:
+    settings = {}
+    if args.recipient:
+        settings["recipients"] = "\n".join(args.recipient)
+    if args.report_code:
+        settings["report_code"] = args.report_code
+    with open_store(args) as store:
+        down = act.publish_forms(store, login(store), args.folder, settings).value
+    print(f"Đã phát hành {down.describe().vi}")
+    print("Gói gửi xuống xã tiếp theo (hub send) sẽ mang bộ biểu mẫu này.")
     return 0
 
 

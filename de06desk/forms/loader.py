@@ -89,6 +89,11 @@ def load_forms(directory: Path | None = None) -> FormSet:
     return _load_forms_cached((directory or forms_dir()).resolve())
 
 
+def forget_loaded_forms() -> None:
+    """Drop the loaded forms kept per folder (after new forms were installed into one)."""
+    _load_forms_cached.cache_clear()
+
+
 @cache
 def _load_forms_cached(directory: Path) -> FormSet:
     return load_forms_from_texts(

@@ -26,6 +26,7 @@ from .schema import (
     AUDIT_FIELDS,
     AUDIT_NO_UPDATE,
     FIXED_DDL,
+    FORM_SETS_DDL,
     IMPORT_MAPPINGS_DDL,
     SYNC_SUMMARIES_DDL,
     column_sql,
@@ -249,6 +250,15 @@ def add_sync_summaries(store: Store) -> None:
     """At an upper hub: the weekly figures hubs below it send (`sync_summaries`,
     store/summaries.py; docs/SYNC.md §9). Older versions cannot read a hub that has them."""
     for ddl in SYNC_SUMMARIES_DDL:
+        store.conn.execute(ddl)
+
+
+@MIGRATIONS.step("form_sets", schema=5)
+def add_form_sets(store: Store) -> None:
+    """Form sets published at a hub or received from it, and the form texts held
+    (`form_sets`, `form_texts`; store/form_sets.py, docs/SYNC.md §11). Older versions of the
+    app ignore the two tables, so the schema stamp stays."""
+    for ddl in FORM_SETS_DDL:
         store.conn.execute(ddl)
 
 

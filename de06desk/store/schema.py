@@ -43,6 +43,27 @@ SYNC_SUMMARIES_DDL = [
     "CREATE INDEX IF NOT EXISTS sync_summaries_unit ON sync_summaries(unit_code, sender)",
 ]
 
+# Form sets a hub published or a commune received (store/form_sets.py; docs/SYNC.md §11), and
+# the text of every form version either side has held, to tell an additive change from one
+# that breaks old records.
+FORM_SETS_DDL = [
+    """CREATE TABLE IF NOT EXISTS form_sets (
+        sha256 TEXT PRIMARY KEY,
+        set_version INTEGER NOT NULL,
+        texts TEXT NOT NULL,
+        settings TEXT NOT NULL,
+        source TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        recorded_by TEXT NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS form_texts (
+        form_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (form_id, version)
+    )""",
+]
+
 FIXED_DDL = [
     """CREATE TABLE IF NOT EXISTS meta (
         key TEXT PRIMARY KEY,
@@ -168,6 +189,7 @@ FIXED_DDL = [
         lost_row TEXT NOT NULL
     )""",
     *SYNC_SUMMARIES_DDL,
+    *FORM_SETS_DDL,
     # Citizen-list imports (store/citizen_import.py): each batch and the records it created or
     # changed, with their values before, so that a batch can be undone.
     """CREATE TABLE IF NOT EXISTS import_batches (

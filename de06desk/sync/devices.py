@@ -30,6 +30,7 @@ from de06desk.store.database import SYSTEM_USER
 
 from .errors import PackageRefused, SyncError
 from .export import ExportResult, MemberPlan, rows_member, write_package
+from .forms_down import forms_member
 from .keys import load_own_keys, public_key_file
 from .package import ACKS_NAME, HUB_DEVICES_NAME, Header, Kind, refused
 
@@ -87,7 +88,8 @@ def export_to_devices(
     user: str = SYSTEM_USER,
 ) -> ExportResult | None:
     """On the commune's office PC: the rows changed since its last package for its field
-    devices, with acknowledgements and the hub's devices (None when no row changed)."""
+    devices, with acknowledgements, the hub's devices and the form set from the hub (None when
+    no row changed)."""
     if store.role != "commune" or primary_device(store) is not None:
         raise SyncError(
             msg(
@@ -108,6 +110,9 @@ def export_to_devices(
         MemberPlan(name=ACKS_NAME, chunks=lambda: [acks_bytes]),
         MemberPlan(name=HUB_DEVICES_NAME, chunks=lambda: [devices_bytes]),
     ]
+    received_forms = forms_member(store, published=False)
+    if received_forms is not None:
+        extra.append(received_forms)
     return _export(store, out_dir, "device_down", extra, progress, cancelled, user)
 
 

@@ -27,6 +27,7 @@ from .audit_heads import AuditFlag, audit_flags
 from .devices import mark_clone
 from .errors import SyncError
 from .export import ExportResult, MemberPlan, rows_member, write_package
+from .forms_down import forms_member
 from .importer import DOWN_FORMS
 from .keys import ensure_keys, is_unit_code, peer_key
 from .package import ACKS_NAME
@@ -242,7 +243,8 @@ def send_down(
     cancelled: CancelCheck = never_cancelled,
     user: str = SYSTEM_USER,
 ) -> ExportResult:
-    """Write a package for one commune: acknowledgements of what arrived, and changed targets."""
+    """Write a package for one commune: acknowledgements of what arrived, changed targets,
+    and the form set this hub published last (if any)."""
     if store.role != "hub":
         raise SyncError(
             msg("Chỉ cấp trên mới gửi gói xuống xã.", "Only a hub sends packages down.")
@@ -265,6 +267,9 @@ def send_down(
     ]
     acks_bytes = json.dumps({"received": acks}, indent=1).encode("utf-8")
     plans = [MemberPlan(name=ACKS_NAME, chunks=lambda: [acks_bytes])]
+    published = forms_member(store)
+    if published is not None:
+        plans.append(published)
     forms = [store.forms[f] for f in sorted(DOWN_FORMS) if f in store.forms]
     counts = state.count_changed_rows(store, forms, since, upto, unit_code)
     plans += [

@@ -42,10 +42,19 @@ from .audit_heads import FLAGGED, record_head
 from .devices import check_device_route, decode_hub_devices
 from .errors import PackageRefused
 from .files import read_bounded
+from .forms_down import (
+    FormsDown,
+    apply_form_set,
+    check_older_forms,
+    decode_forms,
+    install_forms,
+    record_forms_down,
+)
 from .keys import fingerprint, hub_key, load_own_keys
 from .package import (
     ACKS_NAME,
     DEVICE_KINDS,
+    FORMS_NAME,
     HUB_DEVICES_NAME,
     MAX_PACKAGE_BYTES,
     Header,
@@ -169,7 +178,9 @@ def import_packages(
             if isinstance(checked, ImportOutcome):
                 results[index] = checked
                 return None
-            job = rows_thread.submit(_decode_all, store.forms, checked, no_progress, cancelled)
+            job = rows_thread.submit(
+                _decode_all, _forms_of(store, checked), checked, no_progress, cancelled
+            )
             return _Pending(index=index, checked=checked, job=job)
 
         def finish(pending: _Pending) -> None:
@@ -268,7 +279,7 @@ def import_package(
     checked = _check(store, path, progress)
     if isinstance(checked, ImportOutcome):
         return checked
-    incoming = _decode_all(store.forms, checked, progress, cancelled)
+    incoming = _decode_all(_forms_of(store, checked), checked, progress, cancelled)
     if not callable(user):
         return _apply(store, checked, incoming, progress, cancelled, user)
     login = user
@@ -325,6 +336,7 @@ class _Checked:
     owner: str
     today: date
     tally: _Progressed
+    forms_down: FormsDown | None = None
 
 
 @dataclass(kw_only=True)
@@ -366,9 +378,20 @@ def _check(store: Store, path: Path, progress: Progress) -> _Checked | ImportOut
         raise _no_keys()
     progress(0.02, "")
     opened = open_package(data, header, aad, recipient_key(header, own.agreement), signer)
-    _check_versions(store, opened.manifest)
+    # A hub's package may carry the form set it was written with (forms.json): its versions
+    # are the ones this commune is about to install.
+    forms_down = (
+        decode_forms(store, opened.member(FORMS_NAME))
+        if header.kind in ("down", "device_down")
+        and any(m.name == FORMS_NAME for m in opened.manifest.members)
+        else None
+    )
+    _check_versions(store, opened.manifest, forms_down.versions if forms_down else {})
+    if forms_down is not None and not forms_down.is_new:
+        forms_down = None
     progress(0.1, "")
     return _Checked(
+        forms_down=forms_down,
         path=path,
         digest=digest,
         opened=opened,
@@ -402,6 +425,10 @@ def _apply(
     if cancelled():
         raise Cancelled()
     progress(0.7, "")
+    fresh = checked.forms_down
+    # New forms change the schema: the file is copied aside first, as at any migration.
+    backup = store.backup_before_migration() if fresh is not None else None
+    forms_before = store.forms
     try:
         with state.write_transaction(store):
             # Under the write lock: another process may have imported this file meanwhile.
@@ -409,12 +436,22 @@ def _apply(
                 return _already(path, header)
             prior = state.received_sequences(store, header.sender, header.device_id)
             missing = tuple(s for s in range(1, header.seq) if s not in prior)
+            if fresh is not None:
+                apply_form_set(store, fresh)
             _check_references(store, incoming, checked.owner)
             plans = _plan_merge(store, incoming, digest, _set_above(store, header))
             # Last of all, the log-in: its record is rolled back with the package if any
             # write below fails (a full disk), so a refused package leaves no trace.
             username = user() if callable(user) else user
             applied, conflicts = _write_merge(store, plans)
+            if fresh is not None:
+                record_forms_down(
+                    store,
+                    fresh,
+                    header.sender,
+                    username,
+                    to_profile=header.kind == "down",
+                )
             acknowledged = state.mark_acked(store, acks, utc_now()) if acks else 0
             if header.kind == "down":
                 store.add_hub_device(header.device_id)
@@ -459,9 +496,22 @@ def _apply(
             if cancelled():
                 raise Cancelled()
     except StoreError as exc:
+        store.forms = forms_before
         raise PackageRefused(
             Msg(f"Gói bị từ chối: {exc.message.vi}", f"Package refused: {exc.message.en}")
         ) from None
+    except BaseException:
+        store.forms = forms_before
+        raise
+    installed = True
+    if fresh is not None:
+        try:
+            install_forms(fresh.texts)
+        except OSError:
+            # The database has the new shape; the files follow with the next package that
+            # carries the set (decode_forms sees the versions in use differ).
+            _log.warning("forms from %s not installed", header.sender, exc_info=True)
+            installed = False
     progress(1.0, "")
     text = msg(
         "Đã nhập gói số {n} của {s}: {r} dòng, {a} áp dụng, {c} xung đột.",
@@ -481,6 +531,21 @@ def _apply(
             f"{text.en} WARNING: the commune's audit log does not extend the last sync"
             " (see hub status).",
         )
+    if fresh is not None:
+        described = fresh.describe()
+        text = Msg(
+            f"{text.vi} Đã nhận từ {header.sender} và áp dụng: {described.vi} Bản sao trước "
+            f"khi nâng cấp: {backup}.",
+            f"{text.en} Received from {header.sender} and applied: {described.en} Copy before "
+            f"the upgrade: {backup}.",
+        )
+        if not installed:
+            text = Msg(
+                f"{text.vi} CẢNH BÁO: chưa ghi được tệp biểu mẫu vào thư mục dữ liệu; hãy nhập "
+                "lại gói sau của cấp trên.",
+                f"{text.en} WARNING: the form files could not be written to the data folder; "
+                "import the hub's next package.",
+            )
     if missing:
         shown = ", ".join(str(s) for s in missing[:_MAX_SHOWN_GAPS])
         more = "…" if len(missing) > _MAX_SHOWN_GAPS else ""
@@ -603,8 +668,10 @@ def _check_route(store: Store, header: Header) -> bytes:
     return signing
 
 
-def _check_versions(store: Store, manifest: Manifest) -> None:
+def _check_versions(store: Store, manifest: Manifest, coming: dict[str, int]) -> None:
+    """Refuse forms newer than ours (or than the set the package brings, `coming`)."""
     known = store.forms.versions()
+    known.update({f: max(v, known.get(f, 0)) for f, v in coming.items()})
     for form_id, version in sorted(manifest.forms.items()):
         if form_id not in known:
             raise refused(
@@ -615,14 +682,24 @@ def _check_versions(store: Store, manifest: Manifest) -> None:
         if version > known[form_id]:
             raise refused(
                 "Gói dùng biểu mẫu “{f}” phiên bản {v}, mới hơn phiên bản ở đây ({k}); "
-                "hãy cập nhật de06desk.",
-                "The package uses form “{f}” version {v}, newer than this one ({k}); "
-                "update de06desk.",
+                "cấp trên hãy phát hành phiên bản {v} (hub publish-forms) hoặc cập nhật "
+                "de06desk.",
+                "The package uses form “{f}” version {v}, newer than this one ({k}); the hub "
+                "should publish version {v} (hub publish-forms) or update de06desk.",
                 f=form_id,
                 v=version,
                 k=known[form_id],
             )
+    check_older_forms(store, manifest)
     for member in manifest.members:
+        if member.name == FORMS_NAME and manifest.kind not in ("down", "device_down"):
+            raise refused(
+                "Chỉ gói từ cấp trên xuống xã (hoặc từ máy của xã cho máy thứ hai) mới chứa "
+                "bộ biểu mẫu ({m}).",
+                "Only a package down from a hub (or from the commune's PC to its devices) "
+                "carries a form set ({m}).",
+                m=FORMS_NAME,
+            )
         if member.name == ACKS_NAME and manifest.kind in ("up", "device_up"):
             raise refused(
                 "Gói của xã không được chứa phần xác nhận ({m}).",
@@ -664,6 +741,11 @@ class _Progressed:
 
 
 Incoming = list[tuple[RowDecoder, list[tuple[Any, ...]]]]
+
+
+def _forms_of(store: Store, checked: _Checked) -> FormSet:
+    """The forms a package's rows are read with: those it brings, when it brings new ones."""
+    return checked.forms_down.form_set if checked.forms_down is not None else store.forms
 
 
 def _decode_all(

@@ -68,6 +68,8 @@ HKDF_INFO = b"de06sync/1 x25519-hkdf-sha256 aes-256-gcm"
 SIGNATURE_CONTEXT = b"de06sync/1 ed25519 sha256(aad) sha256(zip)\x00"
 MANIFEST_NAME = "manifest.json"
 ACKS_NAME = "acks.json"
+# In "down" packages: the form set and commune settings the hub published (docs/SYNC.md §11).
+FORMS_NAME = "forms.json"
 _ROWS_MEMBER = re.compile(r"^[a-z][a-z0-9_]{0,39}\.jsonl$")
 _SHA256_HEX = re.compile(r"^[0-9a-f]{64}\Z")
 # Earlier heads a package may prove its audit chain against (docs/SYNC.md §3).
@@ -796,7 +798,7 @@ def _parse_member(raw: Any) -> MemberEntry:
     name = _str(raw["name"])
     form = raw.get("form")
     if form is None:
-        if name not in (ACKS_NAME, SUMMARY_NAME, HUB_DEVICES_NAME):
+        if name not in (ACKS_NAME, SUMMARY_NAME, HUB_DEVICES_NAME, FORMS_NAME):
             raise ValueError(name)
         return MemberEntry(name=name, size=_int(raw["bytes"]), sha256=_str(raw["sha256"]))
     if not _ROWS_MEMBER.match(name) or name != f"{form}.jsonl":

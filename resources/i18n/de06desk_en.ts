@@ -2385,8 +2385,43 @@ Keep it somewhere safe.</translation>
     </message>
     <message>
         <location filename="../../de06desk/ui/screens/hub/send_down.py" line="170"/>
-        <source>Mỗi gói gửi xuống gồm: xác nhận các gói đã nhận của xã, và chỉ tiêu mới hoặc đã sửa từ lần gửi trước.</source>
-        <translation>Each package down holds: acknowledgements of the commune’s packages received, and targets new or changed since the last one.</translation>
+        <source>Mỗi gói gửi xuống gồm: xác nhận các gói đã nhận của xã, chỉ tiêu mới hoặc đã sửa từ lần gửi trước, và bộ biểu mẫu đã phát hành gần nhất (nếu có).</source>
+        <translation>Each package down holds: acknowledgements of the commune’s packages received, targets new or changed since the last one, and the form set published last (if any).</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub/send_down.py" line="170"/>
+        <source>Phát hành biểu mẫu…</source>
+        <translation>Publish forms…</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub/send_down.py" line="170"/>
+        <source>Chọn thư mục chứa toàn bộ các tệp biểu mẫu (*.toml); chỉ được thêm trường không bắt buộc hoặc thêm lựa chọn.</source>
+        <translation>Choose the folder holding every form file (*.toml); only new optional fields or new choices may be added.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub/send_down.py" line="170"/>
+        <source>Bộ biểu mẫu đã phát hành: số {n}, {d}.</source>
+        <translation>Form set published: number {n}, {d}.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub/send_down.py" line="170"/>
+        <source>Chưa phát hành bộ biểu mẫu nào: các xã dùng biểu mẫu của phần mềm.</source>
+        <translation>No form set published yet: the communes use the program’s forms.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub/send_down.py" line="170"/>
+        <source>Chọn thư mục bộ biểu mẫu</source>
+        <translation>Choose the form set folder</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub/send_down.py" line="170"/>
+        <source>Đã phát hành biểu mẫu</source>
+        <translation>Forms published</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub/send_down.py" line="170"/>
+        <source>{what} Gói gửi xuống xã tiếp theo sẽ mang bộ biểu mẫu này; máy này dùng biểu mẫu mới từ lần mở sau.</source>
+        <translation>{what} The next package down to each commune carries this set; this computer uses the new forms from its next start.</translation>
     </message>
     <message>
         <location filename="../../de06desk/ui/screens/hub/send_down.py" line="178"/>

@@ -17,6 +17,7 @@ import pytest
 
 from de06desk.actions.roles import ROLE_TABLE, allowed
 from de06desk.cli import build_parser, main
+from de06desk.config import program_forms_dir
 from de06desk.demo import DEMO_PASSWORD
 from de06desk.quality.citizen_import import apply_import, guess_mapping, plan_import, read_table
 from de06desk.store import Store
@@ -406,6 +407,12 @@ COMMANDS: dict[str, Command] = {
         "hub",
         "hub.send",
         _files("*.de06sync"),
+    ),
+    "hub publish-forms": Command(
+        lambda w: ["hub", "publish-forms", str(program_forms_dir()), "--report-code", "BC-CAT"],
+        "hub",
+        "hub.publish_forms",
+        _audits("hub", "forms_publish"),
     ),
     "hub status": Command(lambda w: ["hub", "status"], "hub", None),
     "import citizens": Command(

@@ -259,12 +259,12 @@ def _encrypted_template(folder: str) -> Path:
 
 
 def _templates_folder() -> str:
-    # One folder per schema: a template from an older schema would be migrated (and the
-    # migration announced on stderr) at every trial's open.
-    from de06desk.store.migrations import SCHEMA_VERSION
+    # One folder per schema and step: a template missing a step would be migrated (and the
+    # migration announced on stderr) at every trial's open — a new step may keep the stamp.
+    from de06desk.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
     root = Path(os.environ.get("DE06_ATTACK_TEMPLATES", "/tmp/de06desk-attack-templates"))
-    folder = root / f"schema-{SCHEMA_VERSION}"
+    folder = root / f"schema-{SCHEMA_VERSION}-{list(MIGRATIONS)[-1].name}"
     folder.mkdir(parents=True, exist_ok=True)
     return str(folder)
 

@@ -13,7 +13,14 @@ from de06desk.store import Store
 from de06desk.store.migrations import MIGRATIONS, SCHEMA_VERSION, Migrations
 
 DATA = Path(__file__).parent / "data"
-ORDER = ["tables", "search_text_spaced", "audit_hash_chain", "import_mappings", "sync_summaries"]
+ORDER = [
+    "tables",
+    "search_text_spaced",
+    "audit_hash_chain",
+    "import_mappings",
+    "sync_summaries",
+    "form_sets",
+]
 
 
 def _main_db(tmp_path: Path) -> Path:
@@ -43,7 +50,7 @@ def _dump(path: Path) -> list[str]:
 def test_the_steps_are_named_in_order_and_the_last_gives_the_schema_version() -> None:
     steps = list(MIGRATIONS)
     assert [s.name for s in steps] == ORDER
-    assert [s.schema for s in steps] == [1, 2, 3, 4, 5]
+    assert [s.schema for s in steps] == [1, 2, 3, 4, 5, 5]
     assert SCHEMA_VERSION == steps[-1].schema == 5
     # Only the step that follows the forms runs again at later opens.
     assert [s.name for s in steps if s.every_open] == ["tables"]

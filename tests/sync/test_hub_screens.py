@@ -10,7 +10,7 @@ from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from de06desk.domain.units import communes
 from de06desk.store import Store
@@ -314,3 +314,24 @@ def test_a_new_hubs_overview_says_the_hubs_first_steps(qtbot, hub_ctx: AppContex
     assert screen.first_steps.isVisible()
     assert "“3. Nhận gói” (Alt+3)" in screen.first_steps.text()
     assert "Đợt kích hoạt" not in screen.first_steps.text()
+
+
+def test_gui_publishes_a_form_set_through_the_action(
+    qtbot, hub_ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.sync.test_forms_down import _forms, additive_citizen, without_notes
+
+    errors: list[str] = []
+    monkeypatch.setattr(
+        "de06desk.ui.screens.hub.send_down.show_error", lambda _w, exc: errors.append(str(exc))
+    )
+    screen = SendDownScreen(hub_ctx)
+    qtbot.addWidget(screen)
+    assert "Chưa phát hành" in screen.forms_state.text()
+    assert screen.findChild(QPushButton, "publish_forms").isEnabled()
+    assert not screen.publish_forms(_forms(tmp_path / "bad", without_notes(2)))
+    assert "field 'notes' removed" in errors[0]
+    assert screen.publish_forms(_forms(tmp_path / "good", additive_citizen()))
+    assert "Bộ biểu mẫu đã phát hành: số 1" in screen.forms_state.text()
+    audit = hub_ctx.store.conn.execute("SELECT username FROM audit WHERE action = 'forms_publish'")
+    assert [row[0] for row in audit] == ["admin"]

@@ -31,8 +31,9 @@ from de06desk.actions import Done
 from de06desk.actions import sync as act
 from de06desk.domain.i18n import DomainError, msg
 from de06desk.domain.progress import CancelCheck, Cancelled, Progress
-from de06desk.domain.weeks import format_date
+from de06desk.domain.weeks import format_date, format_moment
 from de06desk.sync import ExportResult
+from de06desk.sync.forms_down import last_published
 from de06desk.sync.hub import commune_names, expected_communes
 from de06desk.sync.keys import peer_key
 
@@ -152,17 +153,33 @@ class SendDownScreen(QWidget):
     def _send_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Gói gửi xuống xã"), self)
         layout = QVBoxLayout(box)
-        # What a package down holds; a new part (forms and settings from the hub) is added
-        # to sync.hub.send_down and named here.
+        # What a package down holds (sync.hub.send_down), named here.
         parts = QLabel(
             self.tr(
-                "Mỗi gói gửi xuống gồm: xác nhận các gói đã nhận của xã, và chỉ tiêu mới hoặc "
-                "đã sửa từ lần gửi trước."
+                "Mỗi gói gửi xuống gồm: xác nhận các gói đã nhận của xã, chỉ tiêu mới hoặc "
+                "đã sửa từ lần gửi trước, và bộ biểu mẫu đã phát hành gần nhất (nếu có)."
             ),
             box,
         )
         parts.setWordWrap(True)
         layout.addWidget(parts)
+        forms_row = QHBoxLayout()
+        self.forms_state = QLabel(box)
+        self.forms_state.setObjectName("forms_state")
+        self.forms_state.setWordWrap(True)
+        forms_row.addWidget(self.forms_state, 1)
+        publish = QPushButton(self.tr("Phát hành biểu mẫu…"), box)
+        publish.setObjectName("publish_forms")
+        publish.setToolTip(
+            self.tr(
+                "Chọn thư mục chứa toàn bộ các tệp biểu mẫu (*.toml); chỉ được thêm trường "
+                "không bắt buộc hoặc thêm lựa chọn."
+            )
+        )
+        publish.setEnabled(self.ctx.allowed("hub.publish_forms"))
+        publish.clicked.connect(self._publish_clicked)
+        forms_row.addWidget(publish)
+        layout.addLayout(forms_row)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Xã nhận:"), box))
         self.recipient = QComboBox(box)
@@ -205,6 +222,14 @@ class SendDownScreen(QWidget):
             self.recipient.addItem(f"{code} – {names[code]}", code)
         index = self.recipient.findData(current) if current else -1
         self.recipient.setCurrentIndex(max(index, 0))
+        published = last_published(store)
+        self.forms_state.setText(
+            self.tr("Bộ biểu mẫu đã phát hành: số {n}, {d}.")
+            .replace("{n}", str(published.set_version))
+            .replace("{d}", format_moment(published.recorded_at))
+            if published
+            else self.tr("Chưa phát hành bộ biểu mẫu nào: các xã dùng biểu mẫu của phần mềm.")
+        )
         spec = store.forms["target"]
         kind = spec.field("kind")
         own = store.unit_code
@@ -290,6 +315,33 @@ class SendDownScreen(QWidget):
             ),
         )
         return len(saved)
+
+    # ---- forms -------------------------------------------------------------------------
+
+    def _publish_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Chọn thư mục bộ biểu mẫu"), QDir.homePath()
+        )
+        if folder:
+            self.publish_forms(Path(folder))
+
+    def publish_forms(self, folder: Path) -> bool:
+        """Publish the form set in `folder` (the same action as `hub publish-forms`)."""
+        try:
+            down = self.ctx.apply(act.publish_forms(self.ctx.store, self.ctx.user, folder))
+        except DomainError as exc:
+            show_error(self, exc)
+            return False
+        self.refresh()
+        QMessageBox.information(
+            self,
+            self.tr("Đã phát hành biểu mẫu"),
+            self.tr(
+                "{what} Gói gửi xuống xã tiếp theo sẽ mang bộ biểu mẫu này; máy này dùng "
+                "biểu mẫu mới từ lần mở sau."
+            ).replace("{what}", str(down.describe())),
+        )
+        return True
 
     # ---- packages down -----------------------------------------------------------------
 
