@@ -33,7 +33,6 @@ from de06desk.domain.i18n import DomainError
 from de06desk.domain.progress import CancelCheck, Progress
 from de06desk.domain.weeks import current_week
 from de06desk.forms import FieldSpec
-from de06desk.reports.list_export import write_list_xlsx
 from de06desk.store.lists import (
     COUNT_CAP,
     ListQuery,
@@ -482,6 +481,9 @@ class RecordScreen(QWidget):
                             yield [_export_value(s, row.values.get(s.name)) for s in specs]
                         offset += len(page)
                         progress(min(1.0, offset / total), "")
+
+                # openpyxl is imported by the first export, not by every window's start-up.
+                from de06desk.reports.list_export import write_list_xlsx
 
                 return write_list_xlsx(out, title, headers, rows(), note=note, cancelled=cancelled)
 

@@ -44,7 +44,7 @@ def encrypted_commune_db(
 ) -> Path:
     """The commune at scale encrypted as every real one is, with its keyring beside it
     (accounts `admin` and `canbo`, password `demo-06!`, as `de06desk demo` makes them)."""
-    from de06desk.cli.common import start_encrypted
+    from de06desk.actions.admin import new_encrypted_database
     from de06desk.store.crypto import keyring_path
 
     path = DATA / f"commune_enc_03037_{citizens}_{weeks}_{seed}.db"
@@ -54,16 +54,16 @@ def encrypted_commune_db(
         tmp.parent.mkdir(exist_ok=True)
         _remove(tmp)
         keyring_path(tmp).unlink(missing_ok=True)
-        key, _ = start_encrypted(tmp)
-        make_demo(
-            tmp,
-            seed=seed,
-            weeks=weeks,
-            citizens=citizens,
-            commune_code="03037",
-            today=TODAY,
-            key=key,
-        )
+        with new_encrypted_database(tmp) as (key, _):
+            make_demo(
+                tmp,
+                seed=seed,
+                weeks=weeks,
+                citizens=citizens,
+                commune_code="03037",
+                today=TODAY,
+                key=key,
+            )
         keyring_path(tmp).rename(keyring_path(path))
         tmp.rename(path)
     return path

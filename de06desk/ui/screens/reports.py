@@ -36,9 +36,7 @@ from de06desk.domain.weeks import Period, format_date, month_period, range_perio
 from de06desk.reports.formats import format_cell, period_words, report_language
 from de06desk.reports.header import ReportHeader, report_header
 from de06desk.reports.model import Summary
-from de06desk.reports.pdf import render_pdf
 from de06desk.reports.summary import as_of_day, build_summary
-from de06desk.reports.xlsx import write_xlsx
 from de06desk.sync import hub_status
 from de06desk.sync.hub import commune_names
 
@@ -301,6 +299,11 @@ class ReportsScreen(QWidget):
     ) -> Path:
         def later(fraction: float, text: str = "") -> None:
             progress(0.5 + fraction * 0.5, text)
+
+        # reportlab and openpyxl take a third of a second to import: the first export pays it,
+        # not the start-up of every window (docs/BENCHMARKS.md, start-up).
+        from de06desk.reports.pdf import render_pdf
+        from de06desk.reports.xlsx import write_xlsx
 
         writer = render_pdf if kind == "pdf" else write_xlsx
         return writer(summary, header, out, progress=later, cancelled=cancelled)

@@ -21,7 +21,6 @@ from de06desk.domain.i18n import DomainError, current_language
 from de06desk.domain.progress import CancelCheck, Cancelled, Progress
 from de06desk.domain.weeks import current_week
 from de06desk.reports.communes import CommuneRow, Reminders, commune_rows, reminders
-from de06desk.reports.list_export import write_list_xlsx
 from de06desk.reports.summary import build_summary
 from de06desk.sync.keys import unit_name
 
@@ -203,6 +202,9 @@ class RemindersScreen(QWidget):
             )
             for r in group
         ]
+        # openpyxl is imported by the first export, not by every window's start-up.
+        from de06desk.reports.list_export import write_list_xlsx
+
         try:
             written = write_list_xlsx(
                 out,
