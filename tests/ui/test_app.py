@@ -38,3 +38,19 @@ def test_quitting_the_log_in_opens_nothing(qtbot, demo_path: Path, settings, mon
     monkeypatch.setattr(LoginDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
     assert app_module.open_main_window(settings, demo_path) is None
     assert settings.value("last_db") is None
+
+
+def test_the_main_window_does_not_import_the_file_writers() -> None:
+    """reportlab and openpyxl cost a third of a second: the first export imports them, not
+    the start-up (docs/BENCHMARKS.md, start-up)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, de06desk.ui.main_window, de06desk.ui.screens.reports;"
+        "print(sorted(m for m in ('reportlab', 'openpyxl', 'pandas') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
