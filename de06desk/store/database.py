@@ -36,7 +36,7 @@ from de06desk.forms.codec import blank, from_db, record_to_json, to_db
 from . import dbapi
 from .crypto import keyring_path
 from .errors import DiskFullError, NotFoundError, StoreError, ValidationError
-from .migrations import MIGRATIONS, SCHEMA_VERSION, create_missing_tables
+from .migrations import MIGRATIONS, SCHEMA_VERSION, create_tables
 from .schema import AUDIT_FIELDS
 
 SYSTEM_USER = "system"
@@ -182,7 +182,7 @@ class Store:
         store = cls(path, _connect(path, key), forms or load_forms(), key)
         try:
             with store.transaction():
-                create_missing_tables(store)
+                create_tables(store, role)
                 now = utc_now()
                 MIGRATIONS.record_all(store, now)
                 for name, value in {
