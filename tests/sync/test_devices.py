@@ -28,8 +28,8 @@ from de06desk.sync.hub import conflicts, set_commune_target
 from de06desk.sync.importer import ImportOutcome
 from de06desk.sync.keys import load_own_keys
 from de06desk.sync.package import HUB_DEVICES_NAME
+from tests.conftest import DEMO_TODAY, snapshot
 
-from .conftest import DEMO_TODAY, snapshot
 from .sealing import build_zip, members_of, seal, unseal
 
 WEEK = parse_week("2026-W47")
