@@ -214,6 +214,8 @@ def make_demo(
     today = today or date.today()
     commune = get_commune(commune_code) if commune_code else _pick_commune(rng)
     store = Store.create(path, unit_code=commune.code, key=key)
+    # Seeded random UUIDs, so the same seed makes the same demo (the program's own factory
+    # makes time-ordered ones from the clock: store/database.py).
     store.uuid_factory = lambda: str(uuidlib.UUID(int=rng.getrandbits(128), version=4))
     try:
         with store.transaction():

@@ -199,9 +199,10 @@ def _quick_lock_handover() -> Iterator[None]:
 def _new_uuids(store: Store, wanted: int) -> list[str]:
     """Up to `_UUID_BLOCK` new UUIDs, sorted descending (so `pop()` gives them ascending).
 
-    Random UUIDs land all over the table's primary-key index; the same UUIDs inserted in
-    order append to it, which made a 50,000-row import's INSERTs ≈ 25 % faster
-    (docs/BENCHMARKS.md). Which record gets which of them does not matter.
+    A block is made in one millisecond, so its time-ordered UUIDs share their time and differ
+    in their random bits: in random order they would land all over that part of the table's
+    primary-key index; inserted in order they append to it, which made a 50,000-row import's
+    INSERTs ≈ 25 % faster (docs/BENCHMARKS.md). Which record gets which of them does not matter.
     """
     count = max(1, min(_UUID_BLOCK, wanted))
     return sorted(store.new_uuids(count), reverse=True)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from de06desk.domain.audit_chain import GENESIS, entry_hash
+from de06desk.domain.roles import DatabaseRole
 from de06desk.forms import FieldSpec, FormSpec
 
 from .schema import (
@@ -162,21 +163,26 @@ def missing_columns(store: Store) -> list[tuple[FormSpec, FieldSpec]]:
     return out
 
 
-@MIGRATIONS.step("tables", schema=1, every_open=True, needed=lambda s: bool(missing_columns(s)))
-def create_missing_tables(store: Store) -> None:
+def create_tables(store: Store, role: DatabaseRole) -> None:
     """Whatever the latest shape has and the file lacks: fixed tables, tables of new forms,
-    columns of fields added to a form, indexes."""
+    columns of fields added to a form, indexes (a hub's set for a hub: `schema.index_sql`)."""
     for ddl in FIXED_DDL:
         store.conn.execute(ddl)
     by_id = store.forms.forms
     for form in store.forms:
-        for sql in create_table_sql(form, by_id):
+        for sql in create_table_sql(form, by_id, role):
             store.conn.execute(sql)
     for form, spec in missing_columns(store):
         store.conn.execute(f'ALTER TABLE "{form.table}" ADD COLUMN {column_sql(spec, by_id)}')
     for form in store.forms:
-        for sql in index_sql(form):
+        for sql in index_sql(form, role):
             store.conn.execute(sql)
+
+
+@MIGRATIONS.step("tables", schema=1, every_open=True, needed=lambda s: bool(missing_columns(s)))
+def create_missing_tables(store: Store) -> None:
+    """`create_tables` for the file's own role."""
+    create_tables(store, store.role)
 
 
 @MIGRATIONS.step("search_text_spaced", schema=2)

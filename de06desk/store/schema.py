@@ -3,6 +3,7 @@ store/migrations.py)."""
 
 from __future__ import annotations
 
+from de06desk.domain.roles import DatabaseRole
 from de06desk.forms import FieldSpec, FormSpec, bookkeeping
 
 # The schema version and the steps that changed it: store/migrations.py.
@@ -229,15 +230,17 @@ def column_sql(spec: FieldSpec, forms_by_id: dict[str, FormSpec]) -> str:
     return sql
 
 
-def create_table_sql(form: FormSpec, forms_by_id: dict[str, FormSpec]) -> list[str]:
-    """Statements creating a form's table and its indexes."""
+def create_table_sql(
+    form: FormSpec, forms_by_id: dict[str, FormSpec], role: DatabaseRole
+) -> list[str]:
+    """Statements creating a form's table and its indexes (a commune's or a hub's)."""
     columns = [f'"{c.name}" {c.declaration}' for c in bookkeeping.HEAD]
     columns += [column_sql(f, forms_by_id) for f in form.fields]
     columns += [f'"{c.name}" {c.declaration}' for c in bookkeeping.TAIL]
     statements = [
         f'CREATE TABLE IF NOT EXISTS "{form.table}" (\n  ' + ",\n  ".join(columns) + "\n)"
     ]
-    statements += index_sql(form)
+    statements += index_sql(form, role)
     statements += search_index_sql(form)
     return statements
 
@@ -271,6 +274,20 @@ def search_index_sql(form: FormSpec) -> list[str]:
     ]
 
 
+def personal_fields(form: FormSpec) -> set[str]:
+    """ID numbers, phones and the birth dates an ID number is checked against: the fields whose
+    indexes serve the commune's data-quality checks (same ID number, same phone) and sorting a
+    commune's list by them. A hub runs no such checks, searches through the trigram index and
+    sorts one commune's rows at a time, so it does without these indexes — which matter there:
+    their keys are random, so once an index outgrows a package nearly every new row dirties a
+    page of its own in each (docs/BENCHMARKS.md, "How the hub's cost grows")."""
+    names = {f.name for f in form.fields if f.type in ("personal_id", "phone")}
+    for f in form.fields:
+        if f.type == "personal_id":
+            names |= {name for _, name in f.cross_check if name in form.field_names}
+    return names
+
+
 # Table → (index name suffix, columns): indexes a query needs beyond the generic ones.
 EXTRA_INDEXES: dict[str, list[tuple[str, str]]] = {
     # Covers the summary's per-drive counts (store/summary_queries.py): a hub's roster of
@@ -284,15 +301,17 @@ EXTRA_INDEXES: dict[str, list[tuple[str, str]]] = {
 }
 
 
-def index_sql(form: FormSpec) -> list[str]:
-    """Indexes for change export, references, dates, identity lookups and the summary."""
+def index_sql(form: FormSpec, role: DatabaseRole) -> list[str]:
+    """Indexes for change export, references, dates, identity lookups and the summary; a hub
+    leaves out the identity lookups (`personal_fields`)."""
     t = form.table
     out = [
         f'CREATE INDEX IF NOT EXISTS "{t}_change_no" ON "{t}"(change_no)',
         f'CREATE INDEX IF NOT EXISTS "{t}_unit" ON "{t}"(unit_code, deleted)',
     ]
+    skipped = personal_fields(form) if role == "hub" else set()
     for f in form.fields:
-        if f.target_form or f.type in ("date", "personal_id", "phone"):
+        if (f.target_form or f.type in ("date", "personal_id", "phone")) and f.name not in skipped:
             out.append(f'CREATE INDEX IF NOT EXISTS "{t}_{f.name}" ON "{t}"("{f.name}")')
     for suffix, columns in EXTRA_INDEXES.get(t, []):
         out.append(f'CREATE INDEX IF NOT EXISTS "{t}_{suffix}" ON "{t}"({columns})')

@@ -278,8 +278,9 @@ def hub_import(tmp: Path) -> list[Result]:
 
 # The hub's growth curve: rates measured with the hub holding this many packages. Communes are
 # smaller than the hub_import case's (4,000 citizens, 2 years: ≈ 7,500 rows each) so the
-# whole curve, 200 packages (1.5 M rows), runs in a few minutes; their UUIDs are spread over
-# the index as real ones are (generate.hub_packages(spread=True)).
+# whole curve, 200 packages (1.5 M rows), runs in a few minutes; their records carry
+# time-ordered UUIDs made over two years as the program now makes them, interleaved in time
+# across communes (generate.hub_packages(time_ordered=True)).
 GROWTH_POINTS = (25, 50, 100, 200)
 GROWTH_CITIZENS = 4_000
 
@@ -293,7 +294,7 @@ def hub_growth(tmp: Path) -> list[Result]:
     from de06desk.store.encryption import write_encrypted_copy
 
     step = GROWTH_POINTS[0]
-    data = generate.hub_packages(GROWTH_POINTS[-1], GROWTH_CITIZENS, spread=True)
+    data = generate.hub_packages(GROWTH_POINTS[-1], GROWTH_CITIZENS, time_ordered=True)
     key = new_data_key()
     hub = tmp / "hub-growth.db"
     write_encrypted_copy(data.hub, hub, key)

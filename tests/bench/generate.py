@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import random
 import shutil
+import uuid as uuidlib
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -123,27 +124,28 @@ class HubData:
 
 
 def hub_packages(
-    communes: int = HUB_COMMUNES, citizens: int = HUB_CITIZENS, *, spread: bool = False
+    communes: int = HUB_COMMUNES, citizens: int = HUB_CITIZENS, *, time_ordered: bool = False
 ) -> HubData:
     """The hub template and its communes' packages, written by the real package writer.
 
     Each commune gets its own signing and agreement keys (trusted at the hub), a real unit
     code, and its rows under UUIDs of its own: the first 8 hex digits of every UUID (records,
     references, devices) become the commune's number, so no two communes share a record.
-    With `spread` the number goes into the last 8 digits instead, so each commune's UUIDs are
-    scattered over the whole UUID index as real (random) ones are, not one block per commune.
+    With `time_ordered` the records get version-7 UUIDs as the program now makes them
+    (`_TimeOrderedIds`): each commune's records made over the same two years, so at the hub
+    they interleave in time across communes, as real ones do.
     """
-    folder = DATA / f"hub_{communes}x{citizens}{'_spread' if spread else ''}"
+    folder = DATA / f"hub_{communes}x{citizens}{'_v7' if time_ordered else ''}"
     done = folder / "complete"
     if not done.exists():
         shutil.rmtree(folder, ignore_errors=True)
         (folder / "packages").mkdir(parents=True)
-        _make_hub(folder, communes, citizens, spread)
+        _make_hub(folder, communes, citizens, time_ordered)
         done.touch()
     return HubData(folder / "hub.db", sorted((folder / "packages").glob("*.de06sync")))
 
 
-def _make_hub(folder: Path, count: int, citizens: int, spread: bool) -> None:
+def _make_hub(folder: Path, count: int, citizens: int, time_ordered: bool) -> None:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
@@ -181,7 +183,7 @@ def _make_hub(folder: Path, count: int, citizens: int, spread: bool) -> None:
             base = Store.open(bases[number % len(bases)])
             try:
                 _write_package(
-                    base, own, recipient, unit.code, unit.full_name, number, folder, spread
+                    base, own, recipient, unit.code, unit.full_name, number, folder, time_ordered
                 )
             finally:
                 base.close()
@@ -197,7 +199,7 @@ def _write_package(
     name: str,
     number: int,
     folder: Path,
-    spread: bool,
+    time_ordered: bool,
 ) -> None:
     from de06desk import __version__
     from de06desk.store import sync_state as state
@@ -205,12 +207,18 @@ def _write_package(
     from de06desk.sync.rows import encode_row
 
     tag = f"{number:08x}"
+    upto = base.current_change_no()
+    forms = sorted(base.forms, key=lambda f: f.id)
+    ordered = _TimeOrderedIds(base, forms, upto, number) if time_ordered else None
 
     def own_id(uuid: str) -> str:
-        return uuid[:-8] + tag if spread else tag + uuid[8:]
+        if ordered is not None and uuid in ordered.ids:
+            return ordered.ids[uuid]
+        # Device IDs stay random (version 4, store/database.py): the commune's number at the
+        # end keeps them apart without putting them in order.
+        return uuid[:-8] + tag if ordered is not None else tag + uuid[8:]
 
     device = own_id(base.device_id)
-    upto = base.current_change_no()
     out = folder / "packages" / f"{code}.partial"
     with out.open("wb") as handle:
         writer = PackageWriter(
@@ -223,13 +231,14 @@ def _write_package(
             seq=1,
             created_at="2026-11-18T08:00:00.000+00:00",
         )
-        forms = sorted(base.forms, key=lambda f: f.id)
         counts = state.count_changed_rows(base, forms, 0, upto)
         for form in (f for f in forms if counts[f.id]):
             refs = [f.name for f in form.fields if f.type in ("village", "officer", "reference")]
 
             def lines(form: Any = form, refs: list[str] = refs) -> Any:
                 for row in state.iter_changed_rows(base, form, 0, upto):
+                    if ordered is not None:
+                        row["created_at"] = ordered.created_at[row["uuid"]]
                     row["uuid"] = own_id(row["uuid"])
                     for ref in refs:
                         if row[ref]:
@@ -252,6 +261,42 @@ def _write_package(
             forms=base.forms.versions(),
         )
     out.rename(out.with_name(package_file_name(written.header)))
+
+
+# The span over which a bench commune's records were made: its two years of weeks.
+_SPAN_MS = COMMUNE_WEEKS * 7 * 24 * 3600 * 1000
+_END_MS = int(datetime(2026, 11, 18, 8, tzinfo=UTC).timestamp() * 1000)
+
+
+class _TimeOrderedIds:
+    """Version-7 UUIDs (and the matching `created_at`) for one commune's records.
+
+    The generated commune made all its records within a second; a real one makes them over its
+    two years. Here its records are taken as made in change-number order, evenly over the two
+    years before the bench's day, each at its own point plus a random offset of up to one step
+    (seeded by the commune's number): every commune spans the same two years, so at the hub
+    their records interleave in time — not one commune after another.
+    """
+
+    def __init__(self, base: Store, forms: list[Any], upto: int, number: int) -> None:
+        from de06desk.store import sync_state as state
+
+        made = sorted(
+            (row["change_no"], row["uuid"])
+            for form in forms
+            for row in state.iter_changed_rows(base, form, 0, upto)
+        )
+        rng = random.Random(number)
+        step = _SPAN_MS / max(1, len(made))
+        start = _END_MS - _SPAN_MS
+        self.ids: dict[str, str] = {}
+        self.created_at: dict[str, str] = {}
+        for i, (_, uuid) in enumerate(made):
+            ms = int(start + (i + rng.random()) * step)
+            value = ms << 80 | 0x7 << 76 | rng.getrandbits(12) << 64 | 0b10 << 62
+            self.ids[uuid] = str(uuidlib.UUID(int=value | rng.getrandbits(62)))
+            at = datetime.fromtimestamp(ms / 1000, UTC)
+            self.created_at[uuid] = at.isoformat(timespec="milliseconds")
 
 
 def hub_imported(work: Path | None = None) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from de06desk.domain.progress import Cancelled
 from de06desk.store import Store, StoreError, ValidationError
 from de06desk.store.bulk import insert_records
-from de06desk.store.database import random_uuids
+from de06desk.store.database import new_record_uuids
 from de06desk.store.lists import ListQuery, fetch_rows
 
 
@@ -72,12 +73,27 @@ def test_reference_to_a_missing_village_is_a_clear_refusal(store: Store) -> None
     assert store.count_records("citizen", include_deleted=True) == 0
 
 
-def test_uuids_made_together_are_random_version_4_uuids() -> None:
-    made = random_uuids(2000)
+def test_uuids_made_together_are_distinct_version_7_uuids_of_now() -> None:
+    before = time.time_ns() // 1_000_000
+    made = new_record_uuids(2000)
+    after = time.time_ns() // 1_000_000
     assert len(set(made)) == 2000
     for text in made:
         parsed = uuid.UUID(text)
-        assert str(parsed) == text and parsed.version == 4 and parsed.variant == uuid.RFC_4122
+        assert str(parsed) == text and parsed.version == 7 and parsed.variant == uuid.RFC_4122
+        assert before <= parsed.int >> 80 <= after
+
+
+def test_new_records_sort_in_the_order_they_were_made(store: Store) -> None:
+    # What keeps a hub's UUID indexes local: a later record's UUID sorts after an earlier one's
+    # (records made in the same millisecond may come in any order among themselves).
+    first = store.save_record("village", {"name": "Thôn Đông"}, user="t").uuid
+    time.sleep(0.002)
+    second = store.save_record("village", {"name": "Thôn Tây"}, user="t").uuid
+    time.sleep(0.002)
+    made = insert_records(store, "citizen", _people(first, 30), user="t")
+    assert first < second < min(made)
+    assert made == sorted(made)
 
 
 def test_a_large_batch_into_a_small_table_keeps_its_indexes(store: Store) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from de06desk.domain.units import communes
 from de06desk.store import Store
+from de06desk.store.lists import ListQuery, fetch_rows
 from de06desk.store.users import User
 from de06desk.sync import export_package
 from de06desk.sync.hub import HUB_PROVINCE
@@ -121,6 +122,48 @@ def test_communes_lists_every_commune_of_the_province_and_drills_down(
     assert citizens.model.total() < hub_ctx.store.count_records("citizen")
     sheet = screen.fingerprint_sheet()
     assert key.fingerprint in sheet and "Công an Thành phố Hà Nội" in sheet
+
+
+def test_a_hub_finds_and_sorts_a_communes_citizens_without_identity_indexes(
+    qtbot, hub_ctx: AppContext, usb: Path, commune: Store
+) -> None:
+    # A hub keeps no index on ID numbers, phones and birth dates (store/schema.py,
+    # personal_fields); its drill-down still finds a citizen by ID number through the search
+    # index and sorts one commune's citizens by it.
+    def indexes(store: Store) -> set[str]:
+        return {r[1] for r in store.conn.execute("PRAGMA index_list(citizens)")}
+
+    assert {"citizens_id_number", "citizens_phone", "citizens_birth_date"} <= indexes(commune)
+    assert not {"citizens_id_number", "citizens_phone", "citizens_birth_date"} & indexes(
+        hub_ctx.store
+    )
+    assert "citizens_village" in indexes(hub_ctx.store)
+    _receive(qtbot, hub_ctx, usb)
+    rows = fetch_rows(commune, ListQuery("citizen"), 0, 10_000)
+    numbered = [r for r in rows if r.values["id_number"]]
+    person = numbered[len(numbered) // 2]
+    screen = CommunesScreen(hub_ctx)
+    qtbot.addWidget(screen)
+    _built(qtbot, screen)
+    screen.select("00004")
+    dialog = screen.open_records()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    citizens = dialog.lists["citizen"]
+    citizens.search.setText(person.values["id_number"])
+    citizens.apply_filters()
+    qtbot.waitUntil(lambda: citizens.count_label.text() == "1 bản ghi")
+    assert citizens.model.row_uuid(0) == person.uuid
+    citizens.search.clear()
+    citizens.apply_filters()
+    citizens.model.sort(
+        citizens.model.column_names().index("id_number"), Qt.SortOrder.DescendingOrder
+    )
+    shown = [
+        commune.get_record("citizen", citizens.model.row_uuid(i)).values["id_number"]
+        for i in range(5)
+    ]
+    assert shown == sorted((r.values["id_number"] for r in numbered), reverse=True)[:5]
 
 
 def test_a_communes_record_opens_read_only_from_its_list(
