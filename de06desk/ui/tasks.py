@@ -68,6 +68,8 @@ class Task(QObject):
         self._parent = parent
         self._on_done = on_done
         self._on_error = on_error
+        # Set by stop_running_tasks: the database the callbacks would read is being closed.
+        self.stopped = False
         self.worker = _Worker(work)
         self.dialog: QProgressDialog | None = None
         if show_progress:
@@ -116,11 +118,14 @@ class Task(QObject):
     def _succeeded(self, result: Any) -> None:
         self.worker.wait()
         self._close_dialog()
-        self._on_done(result)
+        if not self.stopped:
+            self._on_done(result)
 
     def _failed(self, exc: BaseException) -> None:
         self.worker.wait()
         self._close_dialog()
+        if self.stopped:
+            return
         if self._on_error is not None:
             self._on_error(exc)
         elif isinstance(exc, Cancelled):
@@ -155,6 +160,9 @@ def stop_running_tasks() -> None:
     its QThread, e.g. the window closed while the dashboard was still counting.
     """
     for task in list(_running):
+        # A result already on its way (a queued signal) must not reach a screen whose
+        # database is closing: its callback is dropped.
+        task.stopped = True
         task.cancel()
         task.worker.wait()
 
