@@ -50,7 +50,7 @@ from .forms_down import (
     install_forms,
     record_forms_down,
 )
-from .keys import fingerprint, hub_key, load_own_keys
+from .keys import OwnKeys, fingerprint, hub_key, load_own_keys
 from .package import (
     ACKS_NAME,
     DEVICE_KINDS,
@@ -613,18 +613,9 @@ def _no_keys() -> PackageRefused:
     )
 
 
-def _check_route(store: Store, header: Header) -> bytes:
-    """Check the package is for us and from a sender we trust; returns its signing key."""
-    if header.kind in DEVICE_KINDS:
-        return check_device_route(store, header)
-    expected = "up" if store.role == "hub" else "down"
-    if header.kind != expected:
-        raise refused(
-            "Gói này gửi cho {w}, không dùng được ở đây.",
-            "This package is meant for a {w2}, not for this database.",
-            w="cấp trên" if header.kind == "up" else "xã/phường",
-            w2="hub" if header.kind == "up" else "commune",
-        )
+def own_keys_for(store: Store, header: Header) -> OwnKeys:
+    """This database's keys, when the package is encrypted for it (its unit and fingerprint);
+    otherwise the package is refused, naming both units."""
     own = load_own_keys(store)
     if own is None:
         raise _no_keys()
@@ -638,6 +629,22 @@ def _check_route(store: Store, header: Header) -> bytes:
             o=store.unit_code,
             g=own.fingerprint,
         )
+    return own
+
+
+def _check_route(store: Store, header: Header) -> bytes:
+    """Check the package is for us and from a sender we trust; returns its signing key."""
+    if header.kind in DEVICE_KINDS:
+        return check_device_route(store, header)
+    expected = "up" if store.role == "hub" else "down"
+    if header.kind != expected:
+        raise refused(
+            "Gói này gửi cho {w}, không dùng được ở đây.",
+            "This package is meant for a {w2}, not for this database.",
+            w="cấp trên" if header.kind == "up" else "xã/phường",
+            w2="hub" if header.kind == "up" else "commune",
+        )
+    own_keys_for(store, header)
     if store.role == "hub":
         peer = state.get_peer(store, header.sender)
         if peer is None or peer.role != "commune":

@@ -20,8 +20,7 @@ from de06desk.store import Store, utc_now
 from de06desk.store import sync_state as state
 
 from .errors import PackageRefused
-from .importer import ImportOutcome, _already, _check_clock, _no_keys, _read_file
-from .keys import load_own_keys
+from .importer import ImportOutcome, _already, _check_clock, _read_file, own_keys_for
 from .package import (
     MAX_HEADER_BYTES,
     MAX_PACKAGE_BYTES,
@@ -94,19 +93,7 @@ def open_summary(store: Store, path: Path) -> OpenedSummary | ImportOutcome:
             "Gói số liệu tổng hợp chỉ nhập được ở cơ sở dữ liệu cấp trên của đơn vị gửi.",
             "A summary package can only be imported at the sender's upper hub.",
         )
-    own = load_own_keys(store)
-    if own is None:
-        raise _no_keys()
-    if header.recipient != store.unit_code or header.recipient_fingerprint != own.fingerprint:
-        raise refused(
-            "Gói được mã hóa cho đơn vị khác ({u}, vân tay {f}); đơn vị này là {o} (vân tay {g}).",
-            "The package is encrypted for another unit ({u}, fingerprint {f}); this is {o} "
-            "(fingerprint {g}).",
-            u=header.recipient,
-            f=header.recipient_fingerprint,
-            o=store.unit_code,
-            g=own.fingerprint,
-        )
+    own = own_keys_for(store, header)
     peer = state.get_peer(store, header.sender)
     if peer is None or peer.role != "hub" or header.sender == store.get_meta("sync_hub"):
         raise refused(
