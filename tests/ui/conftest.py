@@ -72,15 +72,17 @@ def ctx(demo_path: Path) -> Iterator[AppContext]:
     store = Store.open(demo_path)
     user = authenticate(store, "admin", DEMO_PASSWORD)
     yield AppContext(demo_path, store, user)
+    stop_running_tasks()  # before the close: a result on its way is dropped, not delivered
     store.close()
 
 
 @pytest.fixture
-def empty_ctx(store: Store) -> AppContext:
+def empty_ctx(store: Store) -> Iterator[AppContext]:
     """A fresh database with one village and one officer, logged in as an administrator."""
     from de06desk.store.users import create_user
 
     create_user(store, "admin", "secret-pw", role="admin", display_name="Admin", by="test")
     store.save_record("village", {"name": "Thôn Đông"}, user="admin")
     store.save_record("officer", {"full_name": "Lò Văn Sử"}, user="admin")
-    return AppContext(store.path, store, authenticate(store, "admin", "secret-pw"))
+    yield AppContext(store.path, store, authenticate(store, "admin", "secret-pw"))
+    stop_running_tasks()  # before the store fixture closes it

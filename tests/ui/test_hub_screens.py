@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from de06desk.ui.screens.hub import (
 )
 from de06desk.ui.screens.hub.communes import RecordViewDialog
 from de06desk.ui.screens.settings import HubProfilePanel
+from de06desk.ui.tasks import stop_running_tasks
 
 ADMIN = User("admin", "Quản trị tỉnh", "admin", True)
 HANOI = "001"
@@ -51,8 +53,9 @@ def usb(commune: Store, second_commune: Store, hub: Store, tmp_path: Path) -> Pa
 
 
 @pytest.fixture
-def hub_ctx(hub: Store) -> AppContext:
-    return AppContext(hub.path, hub, ADMIN)
+def hub_ctx(hub: Store) -> Iterator[AppContext]:
+    yield AppContext(hub.path, hub, ADMIN)
+    stop_running_tasks()  # before the hub fixture closes the database
 
 
 def _receive(qtbot, ctx: AppContext, folder: Path) -> ReceiveScreen:
