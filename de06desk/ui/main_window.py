@@ -1,6 +1,6 @@
 """The main window: navigation on the left, the screens on the right.
 
-A commune has eight screens; a hub has its own seven (`MainWindow.screens`). Screens are built
+A commune has eight screens; a hub has its own eight (`MainWindow.screens`). Screens are built
 the first time they are shown (start-up stays fast on a big database) and rebuilt when the
 language changes. Keyboard: Alt+1…8 switch screens; Ctrl+N, Ctrl+S, Ctrl+F
 and Esc go to the screen in view.
@@ -35,7 +35,13 @@ from .screens.citizens import CitizensScreen
 from .screens.cleanup import CleanupScreen
 from .screens.dashboard import DashboardScreen
 from .screens.drives import DrivesScreen
-from .screens.hub import CommunesScreen, ReceiveScreen, RemindersScreen, SendDownScreen
+from .screens.hub import (
+    CommunesScreen,
+    ReceiveScreen,
+    RemindersScreen,
+    SendDownScreen,
+    SendUpScreen,
+)
 from .screens.reports import ReportsScreen
 from .screens.settings import SettingsScreen
 from .screens.support import SupportScreen
@@ -111,13 +117,14 @@ class MainWindow(QMainWindow):
 
     def screens(self) -> list[tuple[str, ScreenFactory]]:
         """Navigation labels and screen classes, in order (Alt+1 …): a commune's work, or at
-        a hub the operator's desk (its communes, packages in and out, reminders)."""
+        a hub the operator's desk (its communes, packages in, down and up, reminders)."""
         if self.ctx.store.role == "hub":
             return [
                 (self.tr("Tổng quan"), DashboardScreen),
                 (self.tr("Các xã"), CommunesScreen),
                 (self.tr("Nhận gói"), ReceiveScreen),
                 (self.tr("Gửi xuống"), SendDownScreen),
+                (self.tr("Gửi lên"), SendUpScreen),
                 (self.tr("Nhắc việc"), RemindersScreen),
                 (self.tr("Báo cáo"), ReportsScreen),
                 (self.tr("Cài đặt"), SettingsScreen),

@@ -539,7 +539,7 @@
     <message>
         <location filename="../../de06desk/ui/screens/hub/communes.py" line="121"/>
         <source>Lưu tệp khóa công khai…</source>
-        <translation>Save public-key file…</translation>
+        <translation type="vanished">Save public-key file…</translation>
     </message>
     <message>
         <location filename="../../de06desk/ui/screens/hub/communes.py" line="125"/>
@@ -590,7 +590,7 @@
     <message>
         <location filename="../../de06desk/ui/screens/hub/communes.py" line="176"/>
         <source>{n} — vân tay: {fp}</source>
-        <translation>{n} — fingerprint: {fp}</translation>
+        <translation type="vanished">{n} — fingerprint: {fp}</translation>
     </message>
     <message>
         <location filename="../../de06desk/ui/screens/hub/communes.py" line="185"/>
@@ -635,19 +635,19 @@
     <message>
         <location filename="../../de06desk/ui/screens/hub/communes.py" line="327"/>
         <source>Lưu tệp khóa công khai</source>
-        <translation>Save public-key file</translation>
+        <translation type="vanished">Save public-key file</translation>
     </message>
     <message>
         <location filename="../../de06desk/ui/screens/hub/communes.py" line="338"/>
         <source>Đã lưu</source>
-        <translation>Saved</translation>
+        <translation type="vanished">Saved</translation>
     </message>
     <message>
         <location filename="../../de06desk/ui/screens/hub/communes.py" line="340"/>
         <source>Đã lưu {p}.
 Vân tay: {fp}
 Phát tệp này cho các xã và đọc vân tay cho xã đối chiếu qua điện thoại.</source>
-        <translation>Saved {p}.
+        <translation type="vanished">Saved {p}.
 Fingerprint: {fp}
 Hand this file to the communes and read them the fingerprint by phone.</translation>
     </message>
@@ -1340,6 +1340,102 @@ Replace it only after calling the commune and hearing it read the new fingerprin
     </message>
 </context>
 <context>
+    <name>KeyBox</name>
+    <message>
+        <location filename="../../de06desk/ui/key_box.py" line="57"/>
+        <source>Lưu tệp khóa công khai…</source>
+        <translation>Save public-key file…</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/key_box.py" line="64"/>
+        <source>Nhập khóa cấp trên…</source>
+        <translation>Import upper-level key…</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/key_box.py" line="85"/>
+        <source>Vân tay của {n}: {fp}</source>
+        <translation>Fingerprint of {n}: {fp}</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/key_box.py" line="87"/>
+        <source>Chưa tạo khóa (sẽ tạo khi lưu tệp khóa hoặc gửi gói đầu tiên).</source>
+        <translation>No key yet (it is created when you save the key file or send the first package).</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/key_box.py" line="95"/>
+        <source>Cấp trên: {c} {n} — vân tay {fp}</source>
+        <translation>Upper level: {c} {n} — fingerprint {fp}</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/key_box.py" line="100"/>
+        <source>Chưa đặt cấp trên nhận số liệu: hãy nhập tệp khóa công khai của cấp trên.</source>
+        <translation>No upper level set to receive the figures: import the upper level’s public-key file.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/key_box.py" line="102"/>
+        <source>Chưa có khóa cấp trên: hãy nhập tệp khóa cấp trên gửi xuống.</source>
+        <translation>No upper-level key yet: import the key file the upper level sent you.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/key_box.py" line="110"/>
+        <source>Lưu tệp khóa công khai</source>
+        <translation>Save public-key file</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/key_box.py" line="122"/>
+        <source>Đưa tệp này cho cấp trên và đọc vân tay cho cấp trên đối chiếu qua điện thoại.</source>
+        <translation>Hand this file to the upper level and read it the fingerprint by phone.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/key_box.py" line="125"/>
+        <source>Phát tệp này cho các xã và đọc vân tay cho xã đối chiếu qua điện thoại.</source>
+        <translation>Hand this file to the communes and read them the fingerprint by phone.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/key_box.py" line="129"/>
+        <source>Đã lưu</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/key_box.py" line="130"/>
+        <source>Đã lưu {p}.
+Vân tay: {fp}</source>
+        <translation>Saved {p}.
+Fingerprint: {fp}</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/key_box.py" line="140"/>
+        <source>Chọn tệp khóa công khai của cấp trên</source>
+        <translation>Choose the upper level’s public-key file</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/key_box.py" line="154"/>
+        <source>Đơn vị: {c} {n}
+Vân tay: {fp}</source>
+        <translation>Unit: {c} {n}
+Fingerprint: {fp}</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/key_box.py" line="159"/>
+        <source>CẢNH BÁO: khóa cấp trên mới sẽ THAY khóa cũ.
+Vân tay cũ: {old}
+Vân tay mới: {new}</source>
+        <translation>WARNING: the new upper-level key will REPLACE the old one.
+Old fingerprint: {old}
+New fingerprint: {new}</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/key_box.py" line="162"/>
+        <source>Vân tay có khớp với bên kia đọc cho bạn không?</source>
+        <translation>Does the fingerprint match the one the other side read to you?</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/key_box.py" line="166"/>
+        <source>Xác nhận khóa</source>
+        <translation>Confirm key</translation>
+    </message>
+</context>
+<context>
     <name>LanguagePanel</name>
     <message>
         <location filename="../../de06desk/ui/screens/settings.py" line="280"/>
@@ -1426,6 +1522,11 @@ Replace it only after calling the commune and hearing it read the new fingerprin
         <location filename="../../de06desk/ui/main_window.py" line="120"/>
         <source>Gửi xuống</source>
         <translation>Send down</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/main_window.py" line="127"/>
+        <source>Gửi lên</source>
+        <translation>Send up</translation>
     </message>
     <message>
         <location filename="../../de06desk/ui/main_window.py" line="121"/>
@@ -2470,6 +2571,59 @@ Keep it somewhere safe.</translation>
     </message>
 </context>
 <context>
+    <name>SendUpScreen</name>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub/send_up.py" line="41"/>
+        <source>Cấp trên nhận số liệu</source>
+        <translation>Upper level receiving the figures</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub/send_up.py" line="49"/>
+        <source>Gói số liệu gửi lên</source>
+        <translation>Figures package for the upper level</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub/send_up.py" line="54"/>
+        <source>Gói chỉ gồm số liệu từng tuần của mỗi xã, phường (tiếp nhận, phê duyệt, kích hoạt, làm sạch dữ liệu, chỉ tiêu…), không có họ tên, số định danh hay số điện thoại của người dân. Chỉ cấp trên đã đặt ở trên mở được gói.</source>
+        <translation>The package holds only each commune’s or ward’s weekly figures (received, approved, activated, data cleanup, targets…): no citizen’s name, ID number or phone number. Only the upper level set above can open it.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub/send_up.py" line="63"/>
+        <source>Ghi gói số liệu…</source>
+        <translation>Write figures package…</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub/send_up.py" line="84"/>
+        <source>Tài khoản này không được ghi gói số liệu gửi lên.</source>
+        <translation>This account may not write the figures package for the upper level.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub/send_up.py" line="86"/>
+        <source>Chưa đặt cấp trên: hãy nhập tệp khóa cấp trên trước.</source>
+        <translation>No upper level yet: import the upper level’s key file first.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub/send_up.py" line="88"/>
+        <source>Chọn thư mục (USB) để ghi gói cho cấp trên</source>
+        <translation>Choose a folder (USB stick) to write the package for the upper level</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub/send_up.py" line="95"/>
+        <source>Chọn thư mục ghi gói</source>
+        <translation>Choose the folder to write packages to</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub/send_up.py" line="115"/>
+        <source>Đã ghi và kiểm tra lại {f} trong {p}: số liệu {n} xã, phường, từ {a} đến {b} ({w} tuần), gửi {r}.</source>
+        <translation>Wrote and checked {f} in {p}: figures of {n} communes and wards, {a} to {b} ({w} weeks), for {r}.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub/send_up.py" line="133"/>
+        <source>Đang ghi gói số liệu gửi lên…</source>
+        <translation>Writing the figures package for the upper level…</translation>
+    </message>
+</context>
+<context>
     <name>SettingsScreen</name>
     <message>
         <location filename="../../de06desk/ui/screens/settings.py" line="368"/>
@@ -2664,7 +2818,7 @@ Keep it somewhere safe.</translation>
     <message>
         <location filename="../../de06desk/ui/screens/sync.py" line="102"/>
         <source>Lưu tệp khóa công khai…</source>
-        <translation>Save public key file…</translation>
+        <translation type="vanished">Save public key file…</translation>
     </message>
     <message>
         <source>Đăng ký khóa của xã…</source>
@@ -2673,7 +2827,7 @@ Keep it somewhere safe.</translation>
     <message>
         <location filename="../../de06desk/ui/screens/sync.py" line="105"/>
         <source>Nhập khóa cấp trên…</source>
-        <translation>Import upper-level key…</translation>
+        <translation type="vanished">Import upper-level key…</translation>
     </message>
     <message>
         <location filename="../../de06desk/ui/screens/sync.py" line="113"/>
@@ -2790,22 +2944,22 @@ Keep it somewhere safe.</translation>
     <message>
         <location filename="../../de06desk/ui/screens/sync.py" line="161"/>
         <source>Vân tay của đơn vị này: {fp}</source>
-        <translation>This unit&apos;s fingerprint: {fp}</translation>
+        <translation type="vanished">This unit&apos;s fingerprint: {fp}</translation>
     </message>
     <message>
         <location filename="../../de06desk/ui/screens/sync.py" line="163"/>
         <source>Chưa tạo khóa (sẽ tạo khi lưu tệp khóa hoặc gửi gói đầu tiên).</source>
-        <translation>No key yet (it is created when you save the key file or send the first package).</translation>
+        <translation type="vanished">No key yet (it is created when you save the key file or send the first package).</translation>
     </message>
     <message>
         <location filename="../../de06desk/ui/screens/sync.py" line="167"/>
         <source>Cấp trên: {c} {n} — vân tay {fp}</source>
-        <translation>Upper level: {c} {n} — fingerprint {fp}</translation>
+        <translation type="vanished">Upper level: {c} {n} — fingerprint {fp}</translation>
     </message>
     <message>
         <location filename="../../de06desk/ui/screens/sync.py" line="171"/>
         <source>Chưa có khóa cấp trên: hãy nhập tệp khóa cấp trên gửi xuống.</source>
-        <translation>No upper-level key yet: import the key file the upper level sent you.</translation>
+        <translation type="vanished">No upper-level key yet: import the key file the upper level sent you.</translation>
     </message>
     <message>
         <location filename="../../de06desk/ui/screens/sync.py" line="181"/>
@@ -2862,31 +3016,31 @@ Keep it somewhere safe.</translation>
     <message>
         <location filename="../../de06desk/ui/screens/sync.py" line="206"/>
         <source>Lưu tệp khóa công khai</source>
-        <translation>Save public key file</translation>
+        <translation type="vanished">Save public key file</translation>
     </message>
     <message>
         <location filename="../../de06desk/ui/screens/sync.py" line="218"/>
         <source>Đã lưu</source>
-        <translation>Saved</translation>
+        <translation type="vanished">Saved</translation>
     </message>
     <message>
         <location filename="../../de06desk/ui/screens/sync.py" line="220"/>
         <source>Đã lưu {p}.
 Vân tay: {fp}
 Hãy đọc vân tay này cho bên kia đối chiếu.</source>
-        <translation>Saved {p}.
+        <translation type="vanished">Saved {p}.
 Fingerprint: {fp}
 Read this fingerprint to the other side to compare.</translation>
     </message>
     <message>
         <location filename="../../de06desk/ui/screens/sync.py" line="227"/>
         <source>Chọn tệp khóa công khai</source>
-        <translation>Choose a public key file</translation>
+        <translation type="vanished">Choose a public key file</translation>
     </message>
     <message>
         <location filename="../../de06desk/ui/screens/sync.py" line="254"/>
         <source>Xác nhận khóa</source>
-        <translation>Confirm key</translation>
+        <translation type="vanished">Confirm key</translation>
     </message>
     <message>
         <source>Đơn vị: {c} {n}
@@ -2967,7 +3121,7 @@ Does the fingerprint match the one the other side read to you?</translation>
         <location filename="../../de06desk/ui/screens/sync.py" line="242"/>
         <source>Đơn vị: {c} {n}
 Vân tay: {fp}</source>
-        <translation>Unit: {c} {n}
+        <translation type="vanished">Unit: {c} {n}
 Fingerprint: {fp}</translation>
     </message>
     <message>
@@ -2987,14 +3141,14 @@ New fingerprint: {new}</translation>
         <source>CẢNH BÁO: khóa cấp trên mới sẽ THAY khóa cũ.
 Vân tay cũ: {old}
 Vân tay mới: {new}</source>
-        <translation>WARNING: the new hub key will REPLACE the old one.
+        <translation type="vanished">WARNING: the new hub key will REPLACE the old one.
 Old fingerprint: {old}
 New fingerprint: {new}</translation>
     </message>
     <message>
         <location filename="../../de06desk/ui/screens/sync.py" line="250"/>
         <source>Vân tay có khớp với bên kia đọc cho bạn không?</source>
-        <translation>Does the fingerprint match the one the other side read to you?</translation>
+        <translation type="vanished">Does the fingerprint match the one the other side read to you?</translation>
     </message>
     <message>
         <source>Cảnh báo</source>

@@ -11,13 +11,16 @@ from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 
+from de06desk.actions import sync as sync_actions
 from de06desk.domain.units import communes
+from de06desk.domain.weeks import current_week
+from de06desk.reports.summary import build_summary
 from de06desk.store import Store
 from de06desk.store.lists import ListQuery, fetch_rows
 from de06desk.store.users import User
-from de06desk.sync import export_package
+from de06desk.sync import PublicKeyFile, export_package, init_hub, public_key_file
 from de06desk.sync.hub import HUB_PROVINCE
 from de06desk.sync.keys import peer_key
 from de06desk.ui.context import AppContext
@@ -27,10 +30,12 @@ from de06desk.ui.screens.hub import (
     ReceiveScreen,
     RemindersScreen,
     SendDownScreen,
+    SendUpScreen,
 )
 from de06desk.ui.screens.hub.communes import RecordViewDialog
 from de06desk.ui.screens.settings import HubProfilePanel
 from de06desk.ui.tasks import stop_running_tasks
+from tests.sync.test_rollup import _plaintext
 
 ADMIN = User("admin", "Quản trị tỉnh", "admin", True)
 HANOI = "001"
@@ -230,6 +235,7 @@ def test_the_hub_window_wears_the_hubs_name_and_its_own_navigation(
         "Các xã",
         "Nhận gói",
         "Gửi xuống",
+        "Gửi lên",
         "Nhắc việc",
         "Báo cáo",
         "Cài đặt",
@@ -238,7 +244,7 @@ def test_the_hub_window_wears_the_hubs_name_and_its_own_navigation(
     assert "BA ĐÌNH" not in window.header.text().upper()
     for i in range(len(window.screen_titles())):
         assert window.show_screen(i)
-    settings = window.page(6)
+    settings = window.page(7)
     profile = settings.tabs.widget(0)
     assert isinstance(profile, HubProfilePanel)
     assert profile.fields["unit_name"].text() == "Công an Thành phố Hà Nội"
@@ -381,3 +387,85 @@ def test_gui_publishes_a_form_set_through_the_action(
     assert "Bộ biểu mẫu đã phát hành: số 1" in screen.forms_state.text()
     audit = hub_ctx.store.conn.execute("SELECT username FROM audit WHERE action = 'forms_publish'")
     assert [row[0] for row in audit] == ["admin"]
+
+
+def _upper_hub_key(tmp_path: Path) -> tuple[Store, Path]:
+    """An upper hub (the national steering committee) and its public-key file."""
+    upper = init_hub(tmp_path / "upper.db", unit_code="VN06", name="Ban Chỉ đạo Đề án 06")
+    path = tmp_path / "VN06.pub"
+    path.write_text(public_key_file(upper).to_text(), encoding="utf-8")
+    return upper, path
+
+
+def test_a_hub_sets_its_upper_hub_and_sends_its_figures_up(
+    qtbot, hub_ctx: AppContext, usb: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _receive(qtbot, hub_ctx, usb)
+    upper, upper_file = _upper_hub_key(tmp_path)
+    screen = SendUpScreen(hub_ctx)
+    qtbot.addWidget(screen)
+    assert "Chưa đặt cấp trên" in screen.keys.fingerprint.text()
+    assert not screen.write_button.isEnabled()  # no upper hub yet
+    assert "Chưa đặt cấp trên" in screen.write_button.toolTip()
+
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *a, **k):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(upper_file), ""))
+    assert screen.keys.upper_button is not None
+    screen.keys.upper_button.click()
+    fingerprint = public_key_file(upper).fingerprint
+    assert "VN06 Ban Chỉ đạo Đề án 06" in asked[0] and fingerprint in asked[0]
+    assert f"Cấp trên: VN06 Ban Chỉ đạo Đề án 06 — vân tay {fingerprint}" in (
+        screen.keys.fingerprint.text()
+    )
+    assert screen.write_button.isEnabled()
+
+    # The lower hub's own key file, for the upper hub, from the same box.
+    own_file = tmp_path / "HN01.pub"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(own_file), ""))
+    screen.keys.save_button.click()
+    out = tmp_path / "up"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    screen.write_button.click()
+    qtbot.waitUntil(lambda: screen.task is None, timeout=30000)
+    written = sorted(out.glob("*.de06sync"))
+    assert len(written) == 1 and screen.last_export is not None
+    assert written[0].name in screen.written.text() and str(out) in screen.written.text()
+
+    # The upper hub trusts the lower hub's key file and imports the package: the commune's
+    # figures there are the lower hub's.
+    sync_actions.trust_commune_key(upper, ADMIN, PublicKeyFile.read(own_file))
+    outcomes = sync_actions.import_sync_packages(upper, ADMIN, written).value
+    assert [o.status for o in outcomes] == ["applied"], outcomes[0].message
+    week = current_week()
+    below = {r[1]: r[2:] for r in build_summary(hub_ctx.store, week).table("ranking").rows}
+    above = {r[1]: r[2:] for r in build_summary(upper, week).table("ranking").rows}
+    assert "Phường Ba Đình" in below and above == below
+    # Figures only: no citizen's ID number reaches the upper hub.
+    ids = {str(r["id_number"]) for r in hub_ctx.store.list_records("citizen") if r["id_number"]}
+    assert ids and not [i for i in ids if i.encode() in _plaintext(upper, written[0])]
+    upper.close()
+
+
+def test_the_summary_package_waits_for_an_upper_hub_and_a_viewer_writes_none(
+    qtbot, hub: Store, hub_ctx: AppContext, tmp_path: Path
+) -> None:
+    screen = SendUpScreen(hub_ctx)
+    qtbot.addWidget(screen)
+    assert not screen.write_button.isEnabled()
+    upper, _path = _upper_hub_key(tmp_path)
+    hub_ctx.apply(sync_actions.set_hub_key(hub, ADMIN, public_key_file(upper)))
+    assert screen.write_button.isEnabled()  # the screen follows the keys' change
+    upper.close()
+
+    viewer = SendUpScreen(AppContext(hub.path, hub, User("xem", "Người xem", "viewer", True)))
+    qtbot.addWidget(viewer)
+    buttons = {b.objectName(): b.isEnabled() for b in viewer.findChildren(QPushButton)}
+    assert buttons == {"save_key": False, "set_upper_key": False, "write_summary": False}
+    assert "không được" in viewer.write_button.toolTip()

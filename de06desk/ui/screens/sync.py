@@ -1,6 +1,7 @@
 """Đồng bộ (a commune's screen): export USB packages for the hub, see what the hub confirmed,
-set the hub's key and import what the hub sends down. A hub has its own screens
-(`ui/screens/hub.py`: Các xã, Nhận gói, Gửi xuống, Nhắc việc)."""
+set the hub's key (`ui/key_box.py`, shared with the hub's Gửi lên and Các xã) and import what
+the hub sends down. A hub has its own screens (`ui/screens/hub/`: Các xã, Nhận gói, Gửi xuống,
+Gửi lên, Nhắc việc)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDir, QStorageInfo, Qt
+from PySide6.QtCore import QDir, QStorageInfo
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,13 +34,13 @@ from de06desk.actions import sync as act
 from de06desk.domain.progress import CancelCheck, Progress
 from de06desk.domain.weeks import format_date
 from de06desk.store import Store
-from de06desk.sync import ExportResult, ImportOutcome, PublicKeyFile
+from de06desk.sync import ExportResult, ImportOutcome
 from de06desk.sync.devices import DEVICES_SINCE, primary_device
 from de06desk.sync.hub import sent_history
-from de06desk.sync.keys import hub_key, load_own_keys
 
 from ..context import AppContext
-from ..tasks import Task, run_task, show_error
+from ..key_box import KeyBox
+from ..tasks import Task, run_task
 
 # File systems that are never a USB stick or an external drive.
 _VIRTUAL_FS = {"tmpfs", "devtmpfs", "overlay", "squashfs", "proc", "sysfs", "ramfs", "autofs"}
@@ -93,22 +94,11 @@ class SyncScreen(QWidget):
 
     # ---- building ----------------------------------------------------------------------
 
-    def _keys_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Khóa bảo mật"), self)
-        row = QHBoxLayout(box)
-        self.fingerprint = QLabel(box)
-        # Selectable, so the fingerprint can be copied into a message to the other side.
-        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        row.addWidget(self.fingerprint, 1)
-        save = QPushButton(self.tr("Lưu tệp khóa công khai…"), box)
-        save.clicked.connect(self.save_public_key)
-        row.addWidget(save)
-        other = QPushButton(self.tr("Nhập khóa cấp trên…"), box)
-        other.clicked.connect(self.choose_peer_key)
-        row.addWidget(other)
-        save.setEnabled(self.ctx.allowed("keys.export"))
-        other.setEnabled(self.ctx.allowed("keys.set_hub"))
-        return box
+    def _keys_box(self) -> KeyBox:
+        self.keys = KeyBox(self.ctx, self.tr("Khóa bảo mật"), self)
+        # The fingerprints' label under the name it had before the box was shared.
+        self.fingerprint = self.keys.fingerprint
+        return self.keys
 
     def _build_commune(self, layout: QVBoxLayout) -> None:
         box = QGroupBox(self.tr("Gửi dữ liệu lên cấp trên"), self)
@@ -189,24 +179,9 @@ class SyncScreen(QWidget):
 
     def refresh(self) -> None:
         """Re-read keys, history and status from the database."""
-        store = self.ctx.store
-        own = load_own_keys(store)
-        text = (
-            self.tr("Vân tay của đơn vị này: {fp}").format(fp=own.fingerprint)
-            if own
-            else self.tr("Chưa tạo khóa (sẽ tạo khi lưu tệp khóa hoặc gửi gói đầu tiên).")
-        )
-        hub = hub_key(store)
-        text += "\n" + (
-            self.tr("Cấp trên: {c} {n} — vân tay {fp}").format(
-                c=hub.unit_code, n=hub.unit_name, fp=hub.fingerprint
-            )
-            if hub
-            else self.tr("Chưa có khóa cấp trên: hãy nhập tệp khóa cấp trên gửi xuống.")
-        )
+        self.keys.refresh()
         self._fill_destinations()
-        self._fill_history(store)
-        self.fingerprint.setText(text)
+        self._fill_history(self.ctx.store)
 
     def _fill_destinations(self) -> None:
         current = self.destination.currentData()
@@ -230,74 +205,6 @@ class SyncScreen(QWidget):
                 [sent.seq, _day(sent.created_at), sent.rows, sent.file_name, state]
             ):
                 self.history.setItem(i, j, _item(value))
-
-    # ---- keys --------------------------------------------------------------------------
-
-    def save_public_key(self) -> None:
-        """Write this unit's public-key file where the user chooses."""
-        name = f"{self.ctx.store.unit_code}.pub"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Lưu tệp khóa công khai"), str(Path(QDir.homePath()) / name)
-        )
-        if not path:
-            return
-        try:
-            key = self.ctx.apply(act.write_public_key(self.ctx.store, self.ctx.user, Path(path)))
-        except (OSError, ValueError) as exc:
-            show_error(self, exc)
-            return
-        self.refresh()
-        QMessageBox.information(
-            self,
-            self.tr("Đã lưu"),
-            self.tr(
-                "Đã lưu {p}.\nVân tay: {fp}\nHãy đọc vân tay này cho bên kia đối chiếu."
-            ).format(p=path, fp=key.fingerprint),
-        )
-
-    def choose_peer_key(self) -> None:
-        """Ask for the other side's key file, show its fingerprint, and register it if confirmed."""
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Chọn tệp khóa công khai"), QDir.homePath(), "*.pub *.json"
-        )
-        if not path:
-            return
-        try:
-            key = PublicKeyFile.from_bytes(Path(path).read_bytes(), Path(path).name)
-        except (OSError, ValueError) as exc:
-            show_error(self, exc)
-            return
-        if self.confirm_key(key):
-            self.register_key(key)
-
-    def key_question(self, key: PublicKeyFile) -> str:
-        """What the confirmation asks: the key's unit and fingerprint, and the hub key it
-        would replace (both fingerprints)."""
-        text = self.tr("Đơn vị: {c} {n}\nVân tay: {fp}").format(
-            c=key.unit_code, n=key.unit_name, fp=key.fingerprint
-        )
-        if (old := hub_key(self.ctx.store)) is not None and old.fingerprint != key.fingerprint:
-            text += "\n\n" + self.tr(
-                "CẢNH BÁO: khóa cấp trên mới sẽ THAY khóa cũ.\n"
-                "Vân tay cũ: {old}\nVân tay mới: {new}"
-            ).format(old=old.fingerprint, new=key.fingerprint)
-        return text + "\n\n" + self.tr("Vân tay có khớp với bên kia đọc cho bạn không?")
-
-    def confirm_key(self, key: PublicKeyFile) -> bool:
-        """Ask whether the fingerprint was checked (showing what the key would replace)."""
-        answer = QMessageBox.question(self, self.tr("Xác nhận khóa"), self.key_question(key))
-        return answer == QMessageBox.StandardButton.Yes
-
-    def register_key(self, key: PublicKeyFile) -> None:
-        """Register the hub's checked and confirmed key file (the confirmation covered a
-        replacement)."""
-        try:
-            done = act.set_hub_key(self.ctx.store, self.ctx.user, key)
-        except ValueError as exc:
-            show_error(self, exc)
-            return
-        self.ctx.apply(done)
-        self.refresh()
 
     # ---- export ------------------------------------------------------------------------
 

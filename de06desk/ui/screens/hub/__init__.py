@@ -1,7 +1,8 @@
-"""The hub operator's desk: Các xã, Nhận gói, Gửi xuống and Nhắc việc.
+"""The hub operator's desk: Các xã, Nhận gói, Gửi xuống, Gửi lên and Nhắc việc.
 
 A hub (district or province police office) receives the communes' USB packages, follows who
-reported and who is behind, sets targets and writes packages back down. Every figure comes
+reported and who is behind, sets targets and writes packages back down, and sends the weekly
+figures per commune (no personal data) up to its own upper hub. Every figure comes
 from the hub summary and `reports.communes` (what `hub status` prints); every change goes
 through `actions.sync`, as the command line's does.
 """
@@ -13,6 +14,7 @@ from .communes import CommuneRecordsDialog, CommunesScreen
 from .receive import ReceiveScreen
 from .reminders import RemindersScreen
 from .send_down import SendDownScreen
+from .send_up import SendUpScreen
 
 __all__ = [
     "CommuneRecordsDialog",
@@ -21,4 +23,5 @@ __all__ = [
     "ReceiveScreen",
     "RemindersScreen",
     "SendDownScreen",
+    "SendUpScreen",
 ]

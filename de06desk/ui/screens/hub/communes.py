@@ -33,6 +33,7 @@ from de06desk.sync.keys import load_own_keys, unit_name
 
 from ... import printing
 from ...context import AppContext
+from ...key_box import KeyBox
 from ...record_form import RecordForm
 from ...record_screen import ListSetup, RecordListPanel
 from ...tasks import Task, run_task, show_error
@@ -143,26 +144,19 @@ class CommunesScreen(QWidget):
 
     # ---- building ----------------------------------------------------------------------
 
-    def _own_key_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Khóa của đơn vị này"), self)
-        row = QHBoxLayout(box)
-        self.fingerprint = QLabel(box)
-        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        row.addWidget(self.fingerprint, 1)
-        save = QPushButton(self.tr("Lưu tệp khóa công khai…"), box)
-        save.setObjectName("save_key")
-        save.clicked.connect(self.save_public_key)
-        save.setEnabled(self.ctx.allowed("keys.export"))
-        sheet = QPushButton(self.tr("In phiếu vân tay…"), box)
+    def _own_key_box(self) -> KeyBox:
+        # The hub's own key only: its upper hub is set in Gửi lên.
+        self.keys = KeyBox(self.ctx, self.tr("Khóa của đơn vị này"), self, upper=False)
+        sheet = QPushButton(self.tr("In phiếu vân tay…"), self.keys)
         sheet.setObjectName("print_fingerprints")
         sheet.clicked.connect(self.print_fingerprints)
-        register = QPushButton(self.tr("Đăng ký khóa của xã…"), box)
+        register = QPushButton(self.tr("Đăng ký khóa của xã…"), self.keys)
         register.setObjectName("register_key")
         register.clicked.connect(self.choose_commune_key)
         register.setEnabled(self.ctx.allowed("hub.trust"))
-        for button in (save, sheet, register):
-            row.addWidget(button)
-        return box
+        for button in (sheet, register):
+            self.keys.row.addWidget(button)
+        return self.keys
 
     def _detail_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Xã đang chọn"), self)
@@ -202,12 +196,7 @@ class CommunesScreen(QWidget):
 
     def refresh(self) -> None:
         """Re-read the communes' picture (the week's figures are built in the background)."""
-        own = load_own_keys(self.ctx.store)
-        self.fingerprint.setText(
-            self.tr("{n} — vân tay: {fp}").format(
-                n=unit_name(self.ctx.store), fp=own.fingerprint if own else "–"
-            )
-        )
+        self.keys.refresh()
         if not self._stale or self.task is not None:
             return
         self._stale = False
@@ -350,28 +339,6 @@ class CommunesScreen(QWidget):
         row = self.selected()
         if row is not None and row.registered:
             self.ctx.signals.report_requested.emit(row.unit_code)
-
-    def save_public_key(self) -> None:
-        """Write the hub's public-key file (to hand to every commune)."""
-        name = f"{self.ctx.store.unit_code}.pub"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Lưu tệp khóa công khai"), str(Path(QDir.homePath()) / name)
-        )
-        if not path:
-            return
-        try:
-            key = self.ctx.apply(act.write_public_key(self.ctx.store, self.ctx.user, Path(path)))
-        except (OSError, ValueError) as exc:
-            show_error(self, exc)
-            return
-        QMessageBox.information(
-            self,
-            self.tr("Đã lưu"),
-            self.tr(
-                "Đã lưu {p}.\nVân tay: {fp}\nPhát tệp này cho các xã và đọc vân tay cho xã "
-                "đối chiếu qua điện thoại."
-            ).format(p=path, fp=key.fingerprint),
-        )
 
     def fingerprint_sheet(self) -> str:
         """The printable sheet: the hub's fingerprint, and every registered commune's."""
