@@ -684,7 +684,7 @@ Hand this file to the communes and read them the fingerprint by phone.</translat
     <message>
         <location filename="../../de06desk/ui/screens/hub/communes.py" line="378"/>
         <source>Tệp này là khóa của cấp trên, không phải của một xã.</source>
-        <translation>This file is a hub’s key, not a commune’s.</translation>
+        <translation type="vanished">This file is a hub’s key, not a commune’s.</translation>
     </message>
     <message>
         <location filename="../../de06desk/ui/screens/hub/communes.py" line="382"/>
@@ -1324,6 +1324,11 @@ Replace it only after calling the commune and hearing it read the new fingerprin
         <location filename="../../de06desk/ui/screens/hub/common.py" line="145"/>
         <source>CẢNH BÁO: {c} không thuộc {p}.</source>
         <translation>WARNING: {c} is not in {p}.</translation>
+    </message>
+    <message>
+        <location filename="../../de06desk/ui/screens/hub/common.py" line="136"/>
+        <source>Đây là khóa của một đơn vị tổng hợp cấp dưới (ví dụ một huyện): đơn vị này sẽ nhận gói số liệu tổng hợp của đơn vị đó.</source>
+        <translation>This is the key of a hub below this one (a district, say): this unit will receive its summary packages.</translation>
     </message>
     <message>
         <location filename="../../de06desk/ui/screens/hub/common.py" line="148"/>

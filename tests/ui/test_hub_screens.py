@@ -438,9 +438,16 @@ def test_a_hub_sets_its_upper_hub_and_sends_its_figures_up(
     assert len(written) == 1 and screen.last_export is not None
     assert written[0].name in screen.written.text() and str(out) in screen.written.text()
 
-    # The upper hub trusts the lower hub's key file and imports the package: the commune's
-    # figures there are the lower hub's.
-    sync_actions.trust_commune_key(upper, ADMIN, PublicKeyFile.read(own_file))
+    # The upper hub trusts the lower hub's key file in its Các xã (told it is a hub below)
+    # and imports the package: the commune's figures there are the lower hub's.
+    asked.clear()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(own_file), ""))
+    upper_screen = CommunesScreen(AppContext(upper.path, upper, ADMIN))
+    qtbot.addWidget(upper_screen)
+    upper_screen.choose_commune_key()
+    assert "đơn vị tổng hợp cấp dưới" in asked[0]
+    assert peer_key(upper, "HN01") == PublicKeyFile.read(own_file)
+    _built(qtbot, upper_screen)
     outcomes = sync_actions.import_sync_packages(upper, ADMIN, written).value
     assert [o.status for o in outcomes] == ["applied"], outcomes[0].message
     week = current_week()

@@ -126,11 +126,17 @@ class HubWords(QWidget):
         )
 
     def trust_question(self, store: Store, key: PublicKeyFile) -> str:
-        """What registering `key` asks: its unit and fingerprint, and the key it would replace
-        (both fingerprints) or that the commune lies outside the hub's province."""
+        """What registering `key` asks: its unit and fingerprint, that it is a hub below this
+        one if so, and the key it would replace (both fingerprints) or that the commune lies
+        outside the hub's province."""
         text = self.tr("Đơn vị: {c} {n}\nVân tay: {fp}").format(
             c=key.unit_code, n=key.unit_name, fp=key.fingerprint
         )
+        if key.role == "hub":
+            text += "\n\n" + self.tr(
+                "Đây là khóa của một đơn vị tổng hợp cấp dưới (ví dụ một huyện): đơn vị này sẽ "
+                "nhận gói số liệu tổng hợp của đơn vị đó."
+            )
         replaced, outside = act.trust_problems(store, key)
         if replaced is not None:
             text += "\n\n" + self.tr(

@@ -355,7 +355,8 @@ class CommunesScreen(QWidget):
         printing.print_html(self, self.tr("Phiếu vân tay"), self.fingerprint_sheet())
 
     def choose_commune_key(self) -> None:
-        """Ask for a commune's key file, show both fingerprints if it replaces one, and
+        """Ask for a commune's key file (or a lower hub's), show both fingerprints if it
+        replaces one, and
         register it once the operator confirms the fingerprint was checked by phone."""
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Chọn tệp khóa công khai của xã"), QDir.homePath(), "*.pub *.json"
@@ -370,12 +371,8 @@ class CommunesScreen(QWidget):
         self.trust(key)
 
     def trust(self, key: PublicKeyFile) -> bool:
-        """Confirm and register `key`; True when registered."""
-        if key.role != "commune":
-            show_error(
-                self, ValueError(self.tr("Tệp này là khóa của cấp trên, không phải của một xã."))
-            )
-            return False
+        """Confirm and register `key` (a commune's, or a hub below this one that sends its
+        summary packages here); True when registered."""
         answer = QMessageBox.question(
             self, self.tr("Xác nhận khóa của xã"), self.words.trust_question(self.ctx.store, key)
         )
