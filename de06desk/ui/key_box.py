@@ -33,6 +33,12 @@ from .context import AppContext
 from .tasks import show_error
 
 
+def unbroken(fingerprint: str) -> str:
+    """A fingerprint whose groups stay on one line when the label wraps (it is read aloud
+    group by group; a group at the start of the next line is easily skipped)."""
+    return fingerprint.replace(" ", "\u00a0")
+
+
 class KeyBox(QGroupBox):
     """This unit's key (and, with `upper`, its upper hub's) with the buttons that hand the
     key out and take the upper hub's in. `row` is the box's button row: a screen may add its
@@ -82,7 +88,9 @@ class KeyBox(QGroupBox):
         lines = [self.upper_text()] if self.upper else []
         own = load_own_keys(store)
         lines.append(
-            self.tr("Vân tay của {n}: {fp}").format(n=unit_name(store), fp=own.fingerprint)
+            self.tr("Vân tay của {n}: {fp}").format(
+                n=unit_name(store), fp=unbroken(own.fingerprint)
+            )
             if own
             else self.tr("Chưa tạo khóa (sẽ tạo khi lưu tệp khóa hoặc gửi gói đầu tiên).")
         )
@@ -93,7 +101,7 @@ class KeyBox(QGroupBox):
         upper = hub_key(self.ctx.store)
         if upper is not None:
             return self.tr("Cấp trên: {c} {n} — vân tay {fp}").format(
-                c=upper.unit_code, n=upper.unit_name, fp=upper.fingerprint
+                c=upper.unit_code, n=upper.unit_name, fp=unbroken(upper.fingerprint)
             )
         if self.ctx.store.role == "hub":
             return self.tr(

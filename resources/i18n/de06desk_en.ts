@@ -2619,8 +2619,8 @@ Keep it somewhere safe.</translation>
     </message>
     <message>
         <location filename="../../de06desk/ui/screens/hub/send_up.py" line="115"/>
-        <source>Đã ghi và kiểm tra lại {f} trong {p}: số liệu {n} xã, phường, từ {a} đến {b} ({w} tuần), gửi {r}.</source>
-        <translation>Wrote and checked {f} in {p}: figures of {n} communes and wards, {a} to {b} ({w} weeks), for {r}.</translation>
+        <source>Đã ghi và kiểm tra lại {f} trong {p}: số liệu {w} tuần ({a} – {b}) của {n} xã, phường, gửi {r}.</source>
+        <translation>Wrote and checked {f} in {p}: {w} weeks’ figures ({a} – {b}) of {n} communes and wards, for {r}.</translation>
     </message>
     <message>
         <location filename="../../de06desk/ui/screens/hub/send_up.py" line="133"/>

@@ -420,9 +420,9 @@ def test_a_hub_sets_its_upper_hub_and_sends_its_figures_up(
     screen.keys.upper_button.click()
     fingerprint = public_key_file(upper).fingerprint
     assert "VN06 Ban Chỉ đạo Đề án 06" in asked[0] and fingerprint in asked[0]
-    assert f"Cấp trên: VN06 Ban Chỉ đạo Đề án 06 — vân tay {fingerprint}" in (
-        screen.keys.fingerprint.text()
-    )
+    # The fingerprint's groups are kept on one line (non-breaking spaces).
+    shown = screen.keys.fingerprint.text().replace("\u00a0", " ")
+    assert f"Cấp trên: VN06 Ban Chỉ đạo Đề án 06 — vân tay {fingerprint}" in shown
     assert screen.write_button.isEnabled()
 
     # The lower hub's own key file, for the upper hub, from the same box.

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from de06desk.actions import Done
 from de06desk.actions import sync as act
 from de06desk.domain.progress import CancelCheck, Cancelled, Progress
+from de06desk.domain.weeks import format_date
 from de06desk.reports.rollup import SummaryExport
 from de06desk.sync.keys import hub_key
 
@@ -112,15 +113,15 @@ class SendUpScreen(QWidget):
             self.refresh()
             self.written.setText(
                 self.tr(
-                    "Đã ghi và kiểm tra lại {f} trong {p}: số liệu {n} xã, phường, từ {a} đến "
-                    "{b} ({w} tuần), gửi {r}."
+                    "Đã ghi và kiểm tra lại {f} trong {p}: số liệu {w} tuần ({a} – {b}) của "
+                    "{n} xã, phường, gửi {r}."
                 )
                 .replace("{f}", up.result.path.name)
                 .replace("{p}", str(up.result.path.parent))
-                .replace("{n}", str(up.communes))
-                .replace("{a}", up.weeks[0].label())
-                .replace("{b}", up.weeks[-1].label())
                 .replace("{w}", str(len(up.weeks)))
+                .replace("{a}", format_date(up.weeks[0].start))
+                .replace("{b}", format_date(up.weeks[-1].end))
+                .replace("{n}", str(up.communes))
                 .replace("{r}", up.result.recipient)
             )
 
