@@ -35,12 +35,21 @@ SCREENS = [
 ]
 
 
-HUB_SCREENS = ["overview", "communes", "receive", "send-down", "reminders", "reports", "settings"]
+HUB_SCREENS = [
+    "overview",
+    "communes",
+    "receive",
+    "send-down",
+    "send-up",
+    "reminders",
+    "reports",
+    "settings",
+]
 
 
 def hub_screenshots(work: Path, size: object, shot: object, settle: object) -> None:
-    """A Hà Nội province hub that received full packages from two demo communes: each of
-    its screens (files hub-NN-name.png)."""
+    """A Hà Nội province hub that received full packages from two demo communes and reports
+    to a national hub: each of its screens (files hub-NN-name.png)."""
     from PySide6.QtCore import QSettings
 
     from de06desk.demo import make_demo
@@ -69,6 +78,8 @@ def hub_screenshots(work: Path, size: object, shot: object, settle: object) -> N
             trust_commune(hub, public_key_file(commune), user="admin")
             export_package(commune, work / "usb", full=True)
     import_packages(hub, sorted((work / "usb").glob("*.de06sync")))
+    with init_hub(work / "upper.db", unit_code="VN06", name="Ban Chỉ đạo Đề án 06") as upper:
+        set_hub(hub, public_key_file(upper), user="admin")
     ctx = AppContext(hub.path, hub, User("tinh", "Cán bộ tỉnh", "admin", True))
     window = MainWindow(ctx, QSettings(str(work / "hub.ini"), QSettings.Format.IniFormat))
     window.resize(size)
@@ -78,6 +89,8 @@ def hub_screenshots(work: Path, size: object, shot: object, settle: object) -> N
         screen = window.current_screen()
         if name == "receive":
             screen.import_folder(work / "usb")
+        if name == "send-up":
+            screen.write_to(work / "up")
         settle()
         if name == "communes":
             screen.select("00004")
