@@ -476,3 +476,8 @@ def test_the_summary_package_waits_for_an_upper_hub_and_a_viewer_writes_none(
     buttons = {b.objectName(): b.isEnabled() for b in viewer.findChildren(QPushButton)}
     assert buttons == {"save_key": False, "set_upper_key": False, "write_summary": False}
     assert "không được" in viewer.write_button.toolTip()
+    # An officer writes the package; keys stay with the administrator.
+    officer = SendUpScreen(AppContext(hub.path, hub, User("cb", "Cán bộ", "officer", True)))
+    qtbot.addWidget(officer)
+    buttons = {b.objectName(): b.isEnabled() for b in officer.findChildren(QPushButton)}
+    assert buttons == {"save_key": False, "set_upper_key": False, "write_summary": True}
