@@ -748,6 +748,9 @@ def _connect(path: Path, key: bytes | None) -> dbapi.Connection:
     conn.execute("PRAGMA journal_mode = WAL")
     # FULL: a transaction reported as saved survives a power cut, not just a crash.
     conn.execute("PRAGMA synchronous = FULL")
+    # A hub's import writes runs of packages in one transaction (a WAL of hundreds of MB);
+    # once checkpointed, the WAL file is cut back to this instead of keeping its largest size.
+    conn.execute(f"PRAGMA journal_size_limit = {64 * 1024 * 1024}")
     conn.execute("PRAGMA foreign_keys = ON")
     # So an INSERT OR REPLACE fires the delete triggers that keep the search index in step.
     conn.execute("PRAGMA recursive_triggers = ON")

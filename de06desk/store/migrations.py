@@ -32,6 +32,7 @@ from .schema import (
     SYNC_SUMMARIES_DDL,
     column_sql,
     create_table_sql,
+    index_specs,
     index_sql,
     search_table,
 )
@@ -266,6 +267,21 @@ def add_form_sets(store: Store) -> None:
     app ignore the two tables, so the schema stamp stays."""
     for ddl in FORM_SETS_DDL:
         store.conn.execute(ddl)
+
+
+@MIGRATIONS.step("hub_lean_indexes", schema=5)
+def drop_indexes_a_hub_does_without(store: Store) -> None:
+    """At a hub made before it stopped building them: drop the indexes a commune has and a hub
+    does without (identity lookups, the date indexes its reports do not use;
+    `schema.index_specs`). Older versions of the app work without them (slower lookups),
+    so the schema stamp stays."""
+    if store.role != "hub":
+        return
+    for form in store.forms:
+        hub = {name for name, _ in index_specs(form, "hub")}
+        for name, _ in index_specs(form, "commune"):
+            if name not in hub:
+                store.conn.execute(f'DROP INDEX IF EXISTS "{name}"')
 
 
 SCHEMA_VERSION = MIGRATIONS.schema_version

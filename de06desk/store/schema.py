@@ -301,18 +301,39 @@ EXTRA_INDEXES: dict[str, list[tuple[str, str]]] = {
 }
 
 
-def index_sql(form: FormSpec, role: DatabaseRole) -> list[str]:
-    """Indexes for change export, references, dates, identity lookups and the summary; a hub
-    leaves out the identity lookups (`personal_fields`)."""
+# Table → the date fields a hub keeps an index on: those its weekly report selects a week of
+# rows by (store/summary_queries.py). A hub's other date indexes served nothing it runs (its
+# drill-down sorts one commune's rows at a time) and cost it dearly: every commune's rows
+# share the same two years of dates, so a package's rows land all over each such index
+# (docs/BENCHMARKS.md, "How the hub's cost grows"). A commune keeps every date index.
+HUB_DATE_INDEXES: dict[str, frozenset[str]] = {
+    "support_sessions": frozenset({"held_on"}),
+    "targets": frozenset({"start_on", "due_on"}),
+}
+
+
+def index_specs(form: FormSpec, role: DatabaseRole) -> list[tuple[str, str]]:
+    """(index name, indexed columns) for change export, references, dates, identity lookups
+    and the summary. A hub leaves out the identity lookups (`personal_fields`) and the date
+    indexes its reports do not use (`HUB_DATE_INDEXES`)."""
     t = form.table
-    out = [
-        f'CREATE INDEX IF NOT EXISTS "{t}_change_no" ON "{t}"(change_no)',
-        f'CREATE INDEX IF NOT EXISTS "{t}_unit" ON "{t}"(unit_code, deleted)',
-    ]
+    out = [(f"{t}_change_no", "change_no"), (f"{t}_unit", "unit_code, deleted")]
     skipped = personal_fields(form) if role == "hub" else set()
+    hub_dates = HUB_DATE_INDEXES.get(t, frozenset())
     for f in form.fields:
-        if (f.target_form or f.type in ("date", "personal_id", "phone")) and f.name not in skipped:
-            out.append(f'CREATE INDEX IF NOT EXISTS "{t}_{f.name}" ON "{t}"("{f.name}")')
-    for suffix, columns in EXTRA_INDEXES.get(t, []):
-        out.append(f'CREATE INDEX IF NOT EXISTS "{t}_{suffix}" ON "{t}"({columns})')
+        if f.name in skipped:
+            continue
+        if f.type == "date" and role == "hub" and f.name not in hub_dates:
+            continue
+        if f.target_form or f.type in ("date", "personal_id", "phone"):
+            out.append((f"{t}_{f.name}", f'"{f.name}"'))
+    out += [(f"{t}_{suffix}", columns) for suffix, columns in EXTRA_INDEXES.get(t, [])]
     return out
+
+
+def index_sql(form: FormSpec, role: DatabaseRole) -> list[str]:
+    """The statements creating `index_specs(form, role)`."""
+    return [
+        f'CREATE INDEX IF NOT EXISTS "{name}" ON "{form.table}"({columns})'
+        for name, columns in index_specs(form, role)
+    ]

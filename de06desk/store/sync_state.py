@@ -57,9 +57,26 @@ def write_transaction(store: Store) -> Iterator[Store]:
     true until COMMIT even with another process importing the same files. A broken reference at
     COMMIT, a full disk or a failed write becomes a StoreError, and nothing of it is kept. The
     page cache is enlarged for its duration (`bulk_cache`).
+
+    Inside a `WriteRun` it is part of the run's transaction instead, kept when the run
+    commits; if it fails after writing anything, the whole run is rolled back (`WriteRun.open`
+    turns false) and the caller writes the run's other packages again.
     """
     conn = store.conn
     try:
+        if conn.in_transaction:
+            # Inside a WriteRun. No savepoint: SQLite would copy every page the run had already
+            # changed into a journal before this package changes it again (a fifth of a full
+            # hub's import). A package that fails before writing leaves the run as it was; one
+            # that fails after writing takes the whole run back with it.
+            before = conn.total_changes
+            try:
+                yield store
+            except BaseException:
+                if conn.total_changes != before and conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            return
         with bulk_cache(store):
             conn.execute("BEGIN IMMEDIATE")
             try:
@@ -70,15 +87,70 @@ def write_transaction(store: Store) -> Iterator[Store]:
                     conn.execute("ROLLBACK")
                 raise
     except dbapi.IntegrityError as exc:
-        raise StoreError(
-            msg(
-                "Dữ liệu không nhất quán (tham chiếu tới bản ghi không có): {e}.",
-                "Inconsistent data (a reference to a missing record): {e}.",
-                e=str(exc),
-            )
-        ) from None
+        raise _inconsistent(exc) from None
     except dbapi.DatabaseError as exc:
         raise _write_failed(exc) from None
+
+
+class WriteRun:
+    """Several packages written in one SQLite transaction (`write_transaction` inside it):
+    a package refused before it writes leaves the others; one that fails after writing
+    rolls the run back, and the caller writes the run's other packages again.
+
+    Why: a hub's indexes keyed by UUIDs and citizens are far larger than a package once it
+    holds many communes, so each package's rows dirty pages all over them; written one
+    transaction per package, the same index pages were encrypted and written to the WAL (and
+    copied into the file) once per package. In one transaction a page is written once however
+    many packages touched it (docs/BENCHMARKS.md, "How the hub's cost grows").
+
+    `begin()` opens the transaction if none is open; `commit()` ends it (a StoreError if it
+    cannot be kept: then nothing since `begin()` is, and the caller decides what to redo);
+    `rollback()` drops it.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    @property
+    def open(self) -> bool:
+        """Whether the run's transaction is open."""
+        return bool(self.store.conn.in_transaction)
+
+    def begin(self) -> None:
+        """Open the run's transaction (taking the write lock now), unless it is open."""
+        if not self.open:
+            try:
+                self.store.conn.execute("BEGIN IMMEDIATE")
+            except dbapi.DatabaseError as exc:
+                raise _write_failed(exc) from None
+
+    def commit(self) -> None:
+        """Keep what the run wrote; on failure nothing of it is kept (StoreError)."""
+        conn = self.store.conn
+        if not conn.in_transaction:
+            return
+        try:
+            conn.execute("COMMIT")
+        except dbapi.DatabaseError as exc:
+            self.rollback()
+            if isinstance(exc, dbapi.IntegrityError):
+                raise _inconsistent(exc) from None
+            raise _write_failed(exc) from None
+
+    def rollback(self) -> None:
+        """Drop what the run wrote since `begin()`."""
+        if self.store.conn.in_transaction:
+            self.store.conn.execute("ROLLBACK")
+
+
+def _inconsistent(exc: Exception) -> StoreError:
+    return StoreError(
+        msg(
+            "Dữ liệu không nhất quán (tham chiếu tới bản ghi không có): {e}.",
+            "Inconsistent data (a reference to a missing record): {e}.",
+            e=str(exc),
+        )
+    )
 
 
 def _write_failed(exc: Exception) -> StoreError:
@@ -569,8 +641,10 @@ def unit_codes(store: Store, form: FormSpec, uuids: Iterable[str]) -> dict[str, 
 
 def reserve_change_numbers(store: Store, count: int) -> int:
     """Take `count` consecutive change numbers at once; returns the first (inside a transaction)."""
+    # OR FAIL, like `upsert_rows`: no statement journal.
     row = store.conn.execute(
-        "UPDATE counters SET value = value + ? WHERE name = 'change_no' RETURNING value", (count,)
+        "UPDATE OR FAIL counters SET value = value + ? WHERE name = 'change_no' RETURNING value",
+        (count,),
     ).fetchone()
     return int(row[0]) - count + 1
 
@@ -588,6 +662,11 @@ def upsert_rows(
 
     Many rows go into each INSERT: the search index's triggers flush FTS5's pending terms once
     per statement, so one statement per row made a hub import spend most of its time there.
+
+    OR FAIL: a failing row stops the statement without undoing the rows it already wrote —
+    the package (or the run it is part of) is rolled back whole anyway — and spares SQLite the
+    statement journal, a copy of every page the statement changes that the transaction had
+    already changed (a tenth of a full hub's import when packages share one transaction).
     """
     if not rows:
         return
@@ -599,7 +678,7 @@ def upsert_rows(
 
     def statement(count: int) -> str:
         return (
-            f'INSERT INTO "{form.table}" ({quoted}) VALUES {", ".join([one] * count)} '
+            f'INSERT OR FAIL INTO "{form.table}" ({quoted}) VALUES {", ".join([one] * count)} '
             f"ON CONFLICT(uuid) DO UPDATE SET {updates}"
         )
 

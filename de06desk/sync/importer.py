@@ -112,6 +112,14 @@ def import_packages(
     is still tried. After Cancel the package in progress is rolled back and the rest are
     reported "cancelled".
 
+    Packages are written in runs of up to `RUN_ROWS` rows, one transaction per run
+    (`state.WriteRun`). A package refused before it writes leaves its run alone; if one fails
+    after writing (a full disk) or the run cannot be committed, the run is rolled back and its
+    other packages are written again one transaction each, so each still gets its own
+    outcome. Cancel is honoured between packages: the package being written is finished, the
+    run committed. A package carrying forms (a schema change, with its backup copy) is
+    written alone.
+
     `authorize`, if given, logs the acting user in and returns their name. It is called inside
     the transaction of the first package that passed every check, so the log-in record is kept
     only with a package that is kept: a run where every package is refused, even at the last
@@ -157,6 +165,11 @@ def import_packages(
             text = str(_unexpected(exc))
         results[index] = ImportOutcome(path=paths[index], status="refused", message=_one_line(text))
 
+    run = state.WriteRun(store)
+    # Packages applied in the open run (index → rows); after a run failed, one at a time.
+    in_run: dict[int, int] = {}
+    alone = False
+
     with (
         _quick_lock_handover(),
         # One large page cache for the whole run, not one per package (sync_state.bulk_cache).
@@ -192,19 +205,39 @@ def import_packages(
                 )
                 return
             try:
+                if cancelled():
+                    raise Cancelled()
                 while True:
                     try:
                         incoming = pending.job.result(timeout=0.2)
                         break
                     except FutureTimeout:
                         report(0.1 + 0.6 * pending.checked.tally.fraction, "")
-                outcome = _apply(store, pending.checked, incoming, report, cancelled, who)
+                if pending.checked.forms_down is not None or alone:
+                    commit_run()
+                else:
+                    run.begin()
+                # In a run, a cancel after the package's rows are written would take the whole
+                # run back: it is honoured before the next package instead.
+                outcome = _apply(
+                    store,
+                    pending.checked,
+                    incoming,
+                    report,
+                    never_cancelled if run.open else cancelled,
+                    who,
+                )
                 results[pending.index] = outcome
                 if outcome.status == "applied" and tried and not confirmed:
                     confirmed.append(tried[0])
+                if outcome.status == "applied" and run.open:
+                    in_run[pending.index] = outcome.rows
+                    if sum(in_run.values()) >= RUN_ROWS:
+                        commit_run()
             except Cancelled:
                 raise
             except _LoginFailed as failed:
+                commit_run()  # the failed log-in is kept whatever happens to the run
                 _record_failed_login(authorize)
                 refuse(pending.index, failed.error)
                 login_refusal.append(
@@ -218,6 +251,36 @@ def import_packages(
                 )
             except Exception as exc:  # one outcome per package, whatever failed
                 refuse(pending.index, exc)
+            if in_run and not run.open:
+                # The package failed after writing and took its run back with it.
+                write_alone()
+
+        def write_alone() -> None:
+            """The packages of a run that was rolled back, again, one transaction each."""
+            nonlocal alone
+            _log.warning(
+                "a run of %d packages was rolled back; writing them one by one", len(in_run)
+            )
+            redo = sorted(in_run)
+            in_run.clear()
+            alone = True
+            for index in redo:
+                del results[index]
+                retried = launch(index)
+                if retried is not None:
+                    finish(retried)
+
+        def commit_run() -> None:
+            if not in_run:
+                # Nothing applied (or already rolled back): a run where nothing is kept leaves
+                # the file as it was.
+                run.rollback()
+                return
+            try:
+                run.commit()
+            except StoreError:
+                write_alone()
+            in_run.clear()
 
         waiting: _Pending | None = None
         try:
@@ -232,6 +295,13 @@ def import_packages(
                 finish(waiting)
         except Cancelled:
             pass
+        except BaseException:
+            # Interrupted from outside: keep the packages already applied, as when each
+            # package was its own transaction.
+            with suppress(StoreError):
+                run.commit()
+            raise
+        commit_run()
     outcomes = [
         results.get(i) or ImportOutcome(path=path, status="cancelled", message=str(_CANCELLED))
         for i, path in enumerate(paths)
@@ -239,6 +309,11 @@ def import_packages(
     progress(1.0, "")
     return outcomes
 
+
+# Rows written in one transaction before it is committed (`state.WriteRun`): large enough that
+# a full hub's index pages are written once for many packages, small enough that the write
+# lock is let go every few seconds and the WAL stays within a few hundred MB.
+RUN_ROWS = 200_000
 
 # Seconds a thread may hold Python's lock while another waits for it (Python's default: 0.005).
 _SWITCH_INTERVAL = 0.0002

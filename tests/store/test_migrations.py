@@ -20,6 +20,7 @@ ORDER = [
     "import_mappings",
     "sync_summaries",
     "form_sets",
+    "hub_lean_indexes",
 ]
 
 
@@ -50,7 +51,7 @@ def _dump(path: Path) -> list[str]:
 def test_the_steps_are_named_in_order_and_the_last_gives_the_schema_version() -> None:
     steps = list(MIGRATIONS)
     assert [s.name for s in steps] == ORDER
-    assert [s.schema for s in steps] == [1, 2, 3, 4, 5, 5]
+    assert [s.schema for s in steps] == [1, 2, 3, 4, 5, 5, 5]
     assert SCHEMA_VERSION == steps[-1].schema == 5
     # Only the step that follows the forms runs again at later opens.
     assert [s.name for s in steps if s.every_open] == ["tables"]
@@ -163,3 +164,41 @@ def test_every_step_applied_again_changes_nothing(tmp_path: Path) -> None:
         MIGRATIONS.apply(store, list(MIGRATIONS), "2026-12-02T00:00:00.000+00:00")
     assert _dump(path) == before
     assert set(_recorded(path).values()) == {"2026-12-02T00:00:00.000+00:00"}
+
+
+def _indexes(store: Store) -> set[str]:
+    rows = store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall()
+    return {name for (name,) in rows if not name.startswith("sqlite_autoindex")}
+
+
+def test_a_hub_made_before_drops_the_indexes_a_hub_does_without_and_a_commune_keeps_them(
+    tmp_path: Path,
+) -> None:
+    from de06desk.store.schema import index_sql
+
+    hub_path, commune_path = tmp_path / "hub.db", tmp_path / "commune.db"
+    for path, role in ((hub_path, "hub"), (commune_path, "commune")):
+        with Store.create(path, unit_code="01", role=role) as store:
+            # As a hub or commune made before the step: every index a commune has, the step
+            # not yet recorded.
+            for form in store.forms:
+                for sql in index_sql(form, "commune"):
+                    store.conn.execute(sql)
+            store.conn.execute("DELETE FROM migrations WHERE name = 'hub_lean_indexes'")
+            store.conn.commit()
+            full = _indexes(store)
+    with Store.open(hub_path) as hub:
+        kept = _indexes(hub)
+    dropped = full - kept
+    # The identity lookups and the date indexes the hub's reports do not read are gone …
+    assert {"citizens_id_number", "citizens_phone", "citizens_birth_date"} <= dropped
+    assert {"drive_roster_approved_on", "activation_drives_held_on"} <= dropped
+    # … the ones its weekly report reads a week by, the references and the summary's stay.
+    assert {"support_sessions_held_on", "targets_due_on", "drive_roster_citizen"} <= kept
+    assert {"drive_roster_summary", "citizens_change_no", "citizens_unit"} <= kept
+    assert "hub_lean_indexes" in _recorded(hub_path)
+    with Store.open(commune_path) as commune:
+        assert _indexes(commune) == full
+    # A second open changes nothing.
+    with Store.open(hub_path) as hub:
+        assert _indexes(hub) == kept

@@ -25,6 +25,7 @@ from typing import Any
 import pytest
 
 from de06desk.cli import main
+from de06desk.domain.i18n import msg
 from de06desk.store import Store, StoreError
 from de06desk.store.sync_state import list_received
 from de06desk.store.users import authenticate, create_user
@@ -546,3 +547,93 @@ def test_an_unforeseen_error_is_one_line_and_the_batch_goes_on(
     assert "RuntimeError" in lines[0] and "an unforeseen bug" not in run.stdout
     assert "Traceback" not in run.stderr and "unforeseen" not in run.stderr, run.stderr
     assert run.returncode == 1
+
+
+# ---- several packages in one transaction (sync_state.WriteRun) ------------------------------
+
+
+def _citizens_of(store: Store, unit_code: str) -> int:
+    return store.conn.execute(
+        "SELECT count(*) FROM citizens WHERE unit_code = ?", (unit_code,)
+    ).fetchone()[0]
+
+
+def test_a_package_failing_after_its_rows_are_written_leaves_the_others_of_its_run(
+    forge: Forge, second_commune: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from de06desk.sync import importer
+
+    second = export_package(second_commune, forge.work / "usb2", full=True)
+    assert second is not None
+    first_unit, second_unit = forge.commune.unit_code, second_commune.unit_code
+    real = importer.record_head
+
+    def failing_for_the_first(store, header, chain, digest):  # type: ignore[no-untyped-def]
+        if header.sender == first_unit:
+            raise StoreError(msg("hỏng", "broken"))
+        return real(store, header, chain, digest)
+
+    monkeypatch.setattr(importer, "record_head", failing_for_the_first)
+    # The second commune's package is written first, in the same run; the first commune's
+    # fails after writing its rows, which takes the run back: the second is written again.
+    outcomes = import_packages(forge.hub, [second.path, forge.genuine])
+    assert [o.status for o in outcomes] == ["applied", "refused"], outcomes
+    assert _citizens_of(forge.hub, first_unit) == 0
+    assert (
+        _citizens_of(forge.hub, second_unit)
+        == second_commune.conn.execute("SELECT count(*) FROM citizens").fetchone()[0]
+    )
+    monkeypatch.setattr(importer, "record_head", real)
+    [again] = import_packages(forge.hub, [forge.genuine])
+    assert again.status == "applied", again.message
+    assert _citizens_of(forge.hub, first_unit) > 0
+
+
+def test_a_run_that_cannot_be_committed_is_imported_again_package_by_package(
+    forge: Forge, second_commune: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from de06desk.sync import importer
+
+    second = export_package(second_commune, forge.work / "usb2", full=True)
+    assert second is not None
+    rows = forge.rows("citizen")
+    rows[5]["village"] = "0badc0de-0000-4000-8000-000000000000"
+    dangling = forge.with_rows("dangling.de06sync", "citizen", rows)
+    # Without the check before writing, the broken reference is caught by SQLite only when
+    # the run commits (the references are checked at COMMIT): the whole run fails there.
+    monkeypatch.setattr(importer, "_check_references", lambda *args: None)
+    outcomes = import_packages(forge.hub, [second.path, dangling])
+    assert [o.status for o in outcomes] == ["applied", "refused"], outcomes
+    assert "tham chiếu" in outcomes[1].message, outcomes[1].message
+    assert _citizens_of(forge.hub, second_commune.unit_code) > 0
+    assert _citizens_of(forge.hub, forge.commune.unit_code) == 0
+    assert [p.sender for p in list_received(forge.hub)] == [second_commune.unit_code]
+
+
+def test_cancel_finishes_the_package_being_written_and_keeps_the_run(
+    forge: Forge, second_commune: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from de06desk.store import sync_state
+
+    second = export_package(second_commune, forge.work / "usb2", full=True)
+    assert second is not None
+    forge.commune.save_record("village", {"name": "Thôn Mới Lập"}, user="admin")
+    later = export_package(forge.commune, forge.work / "usb3")
+    assert later is not None and later.path != forge.genuine
+    pressed: list[bool] = []
+    real = sync_state.upsert_rows
+
+    def upsert_and_press_cancel(store, form, columns, rows, *, first_change_no):  # type: ignore[no-untyped-def]
+        # Cancel is pressed while the second commune's rows are being written.
+        if any(r[columns.index("unit_code")] == second_commune.unit_code for r in rows):
+            pressed.append(True)
+        return real(store, form, columns, rows, first_change_no=first_change_no)
+
+    monkeypatch.setattr(sync_state, "upsert_rows", upsert_and_press_cancel)
+    outcomes = import_packages(
+        forge.hub, [forge.genuine, second.path, later.path], cancelled=lambda: bool(pressed)
+    )
+    assert pressed
+    assert [o.status for o in outcomes] == ["applied", "applied", "cancelled"], outcomes
+    assert _citizens_of(forge.hub, second_commune.unit_code) > 0
+    assert [p.seq for p in list_received(forge.hub) if p.sender == forge.commune.unit_code] == [1]
