@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from de06desk.store import Store
@@ -31,6 +32,8 @@ def test_two_devices_edit_the_same_record(commune: Store, hub: Store, tmp_path: 
         desk_edit = commune.save_record(
             "citizen", person.values | {"notes": "sửa ở máy bàn"}, user="a", uuid=person.uuid
         )
+        # Timestamps are in milliseconds: two saves in the same one would tie (seen in CI).
+        time.sleep(0.002)
         laptop_edit = laptop.save_record(
             "citizen", person.values | {"notes": "sửa ở máy xách tay"}, user="b", uuid=person.uuid
         )
