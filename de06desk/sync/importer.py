@@ -109,16 +109,15 @@ def import_packages(
 
     Every package gets exactly one outcome, whatever happens to the others: a refusal, a full
     disk or an error nobody foresaw refuses that package (rolled back, logged) and the next one
-    is still tried. After Cancel the package in progress is rolled back and the rest are
-    reported "cancelled".
+    is still tried. After Cancel the package being written is finished (one still being
+    checked is not), what was applied is kept and the rest are reported "cancelled".
 
     Packages are written in runs of up to `RUN_ROWS` rows, one transaction per run
     (`state.WriteRun`). A package refused before it writes leaves its run alone; if one fails
     after writing (a full disk) or the run cannot be committed, the run is rolled back and its
     other packages are written again one transaction each, so each still gets its own
-    outcome. Cancel is honoured between packages: the package being written is finished, the
-    run committed. A package carrying forms (a schema change, with its backup copy) is
-    written alone.
+    outcome. A package carrying forms (a schema change, with its backup copy) is written
+    alone.
 
     `authorize`, if given, logs the acting user in and returns their name. It is called inside
     the transaction of the first package that passed every check, so the log-in record is kept
